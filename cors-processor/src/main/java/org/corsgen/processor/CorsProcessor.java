@@ -1,0 +1,127 @@
+package org.corsgen.processor;
+
+import com.google.auto.service.AutoService;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.Processor;
+import javax.annotation.processing.RoundEnvironment;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.util.ElementFilter;
+import javax.tools.Diagnostic;
+import org.corsgen.processor.diagnostics.Message;
+import org.corsgen.processor.diagnostics.Report;
+import org.corsgen.processor.validation.ResourceValidator;
+import org.corsgen.processor.writing.BindingsWriter;
+import org.corsgen.processor.writing.IndexWriter;
+
+/**
+ * The corsgen annotation processor. Each round it hands every root resource class to the
+ * {@link ResourceValidator}, prints the report, and generates code for the classes whose report is
+ * clean; when processing is over it writes the index the runtime reads.
+ */
+@AutoService(Processor.class)
+public final class CorsProcessor extends AbstractProcessor {
+
+  private static final String CORS = "org.corsgen.Cors";
+  private static final String PATH = "jakarta.ws.rs.Path";
+
+  private ResourceValidator validator;
+  private BindingsWriter writer;
+  private final IndexWriter index = new IndexWriter();
+
+  @Override
+  public Set<String> getSupportedAnnotationTypes() {
+    return Set.of(CORS, PATH);
+  }
+
+  @Override
+  public SourceVersion getSupportedSourceVersion() {
+    return SourceVersion.latestSupported();
+  }
+
+  @Override
+  public synchronized void init(javax.annotation.processing.ProcessingEnvironment env) {
+    super.init(env);
+    validator = new ResourceValidator(env);
+    writer = new BindingsWriter(CorsProcessor.class.getName());
+  }
+
+  @Override
+  public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+    if (round.processingOver()) {
+      writeIndex();
+      return false;
+    }
+    Set<TypeElement> roots = new LinkedHashSet<>();
+    TypeElement path = processingEnv.getElementUtils().getTypeElement(PATH);
+    if (path != null) {
+      for (TypeElement type : ElementFilter.typesIn(round.getElementsAnnotatedWith(path))) {
+        if (validator.isRootResource(type)) {
+          roots.add(type);
+        }
+      }
+    }
+    for (TypeElement root : roots) {
+      process(root);
+    }
+    TypeElement cors = processingEnv.getElementUtils().getTypeElement(CORS);
+    if (cors != null) {
+      for (Element annotated : round.getElementsAnnotatedWith(cors)) {
+        guarded(annotated, () -> validator.validatePlacement(annotated, roots)
+            .printTo(processingEnv.getMessager()));
+      }
+    }
+    return false;
+  }
+
+  private void process(TypeElement resource) {
+    guarded(resource, () -> {
+      ResourceValidator.Result result = validator.validate(resource);
+      result.report().printTo(processingEnv.getMessager());
+      if (result.resource().isPresent()) {
+        writer.write(result.resource().get(), resource).writeTo(processingEnv.getFiler());
+        index.add(result.resource().get().binaryName(),
+            result.resource().get().generatedBinaryName(), resource);
+      }
+    });
+  }
+
+  private void writeIndex() {
+    if (index.isEmpty()) {
+      return;
+    }
+    try {
+      index.write(processingEnv.getFiler());
+    } catch (IOException e) {
+      processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR,
+          Message.UNEXPECTED.format(IndexWriter.INDEX, e));
+    }
+  }
+
+  /** A step that may write files. */
+  private interface Step {
+    void run() throws IOException;
+  }
+
+  /**
+   * Runs a step so that nothing escapes to javac: an unexpected failure becomes one error on the
+   * element being processed, and the other classes carry on.
+   */
+  private void guarded(Element element, Step step) {
+    try {
+      step.run();
+    } catch (Exception | LinkageError | AssertionError e) {
+      StringWriter trace = new StringWriter();
+      e.printStackTrace(new PrintWriter(trace));
+      Report report = new Report();
+      report.report(Message.UNEXPECTED, element, element, trace);
+      report.printTo(processingEnv.getMessager());
+    }
+  }
+}

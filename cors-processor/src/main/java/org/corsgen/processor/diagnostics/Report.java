@@ -1,0 +1,65 @@
+package org.corsgen.processor.diagnostics;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javax.annotation.processing.Messager;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.AnnotationValue;
+import javax.lang.model.element.Element;
+import javax.tools.Diagnostic.Kind;
+
+/**
+ * The diagnostics found while validating one resource class, printed together; code is generated
+ * only when the report is clean (the way Dagger's {@code ValidationReport} is used).
+ */
+public final class Report {
+
+  /** One diagnostic, on the most precise location known. */
+  public record Entry(Message message, String text, Element element,
+      Optional<AnnotationMirror> annotation, Optional<AnnotationValue> value) {}
+
+  private final List<Entry> entries = new ArrayList<>();
+
+  /** Reports {@code message} on an element. */
+  public void report(Message message, Element element, Object... args) {
+    entries.add(new Entry(message, message.format(args), element, Optional.empty(),
+        Optional.empty()));
+  }
+
+  /**
+   * Reports {@code message} on an annotation's value, or on the annotation itself when the
+   * attribute was not written (then {@code value} is empty).
+   */
+  public void report(Message message, Element element, AnnotationMirror annotation,
+      Optional<AnnotationValue> value, Object... args) {
+    entries.add(new Entry(message, message.format(args), element, Optional.of(annotation), value));
+  }
+
+  public List<Entry> entries() {
+    return List.copyOf(entries);
+  }
+
+  /** Whether nothing in this report stops code generation. */
+  public boolean isClean() {
+    return errorCount() == 0;
+  }
+
+  public int errorCount() {
+    return (int) entries.stream().filter(entry -> entry.message().kind() == Kind.ERROR).count();
+  }
+
+  public void printTo(Messager messager) {
+    for (Entry entry : entries) {
+      if (entry.annotation().isEmpty()) {
+        messager.printMessage(entry.message().kind(), entry.text(), entry.element());
+      } else if (entry.value().isEmpty()) {
+        messager.printMessage(entry.message().kind(), entry.text(), entry.element(),
+            entry.annotation().get());
+      } else {
+        messager.printMessage(entry.message().kind(), entry.text(), entry.element(),
+            entry.annotation().get(), entry.value().get());
+      }
+    }
+  }
+}

@@ -1,0 +1,45 @@
+package org.corsgen.processor.model;
+
+import java.util.List;
+import java.util.OptionalInt;
+import java.util.Set;
+
+/**
+ * A validated {@code @Cors} policy, with every header value already in the form it is sent.
+ *
+ * @param source where it was declared, for generated comments and run-time logs
+ * @param constantName the name of its constant in the generated class
+ * @param anyOrigin whether {@code origins = "*"}
+ * @param exactOrigins serialized origins, in declaration order, without duplicates
+ * @param patterns subdomain patterns
+ * @param methods the methods it grants; empty for every method served
+ * @param allowHeaders the {@code Access-Control-Allow-Headers} names as written
+ * @param exposeHeaders the {@code Access-Control-Expose-Headers} names as written
+ * @param allowCredentials whether credentials are allowed
+ * @param maxAge the {@code Access-Control-Max-Age} seconds; empty to leave the header out
+ */
+public record Policy(
+    String source,
+    String constantName,
+    boolean anyOrigin,
+    List<String> exactOrigins,
+    List<OriginPattern> patterns,
+    Set<String> methods,
+    List<String> allowHeaders,
+    List<String> exposeHeaders,
+    boolean allowCredentials,
+    OptionalInt maxAge) {
+
+  public Policy {
+    exactOrigins = List.copyOf(exactOrigins);
+    patterns = List.copyOf(patterns);
+    methods = Set.copyOf(methods);
+    allowHeaders = List.copyOf(allowHeaders);
+    exposeHeaders = List.copyOf(exposeHeaders);
+  }
+
+  /** Whether this policy covers requests with {@code httpMethod}. */
+  public boolean grants(String httpMethod) {
+    return methods.isEmpty() || methods.contains(httpMethod);
+  }
+}

@@ -1,0 +1,165 @@
+package org.corsgen.processor.validation;
+
+import java.util.List;
+import java.util.Optional;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.AnnotationValue;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.ArrayType;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.ElementFilter;
+import javax.lang.model.util.Elements;
+import javax.lang.model.util.Types;
+
+/**
+ * What JAX-RS makes of classes and methods, read from annotation mirrors by name: the processor
+ * does not need the JAX-RS API on its own class path.
+ */
+final class JaxRs {
+
+  static final String PATH = "jakarta.ws.rs.Path";
+  static final String HTTP_METHOD = "jakarta.ws.rs.HttpMethod";
+  static final String CORS = "org.corsgen.Cors";
+  private static final String JAX_RS_PACKAGE = "jakarta.ws.rs.";
+
+  private final Elements elements;
+  private final Types types;
+
+  JaxRs(Elements elements, Types types) {
+    this.elements = elements;
+    this.types = types;
+  }
+
+  /** A concrete class JAX-RS can serve as a root resource: it has {@code @Path}. */
+  boolean isRootResource(TypeElement type) {
+    return annotation(type, PATH).isPresent()
+        && type.getKind().isClass()
+        && !type.getModifiers().contains(Modifier.ABSTRACT);
+  }
+
+  /**
+   * The method whose JAX-RS annotations apply to {@code method} as a member of {@code owner}:
+   * the method itself if it has any, otherwise the nearest method it overrides that has some
+   * (JAX-RS 3.1, section 3.6 "Annotation Inheritance"; superclasses before interfaces).
+   */
+  Optional<ExecutableElement> annotatedMethod(ExecutableElement method, TypeElement owner) {
+    if (hasJaxRsAnnotations(method)) {
+      return Optional.of(method);
+    }
+    TypeElement declaring = (TypeElement) method.getEnclosingElement();
+    for (TypeElement supertype : supertypes(declaring)) {
+      for (ExecutableElement candidate : ElementFilter.methodsIn(supertype.getEnclosedElements())) {
+        if (candidate.getSimpleName().equals(method.getSimpleName())
+            && elements.overrides(method, candidate, owner)) {
+          Optional<ExecutableElement> found = annotatedMethod(candidate, owner);
+          if (found.isPresent()) {
+            return found;
+          }
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  private List<TypeElement> supertypes(TypeElement type) {
+    java.util.ArrayList<TypeElement> result = new java.util.ArrayList<>();
+    if (type.getSuperclass().getKind() == TypeKind.DECLARED) {
+      result.add((TypeElement) types.asElement(type.getSuperclass()));
+    }
+    for (TypeMirror iface : type.getInterfaces()) {
+      result.add((TypeElement) types.asElement(iface));
+    }
+    return result;
+  }
+
+  private boolean hasJaxRsAnnotations(ExecutableElement method) {
+    if (method.getAnnotationMirrors().stream().anyMatch(this::isJaxRs)) {
+      return true;
+    }
+    for (VariableElement parameter : method.getParameters()) {
+      if (parameter.getAnnotationMirrors().stream().anyMatch(this::isJaxRs)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private boolean isJaxRs(AnnotationMirror mirror) {
+    return name(mirror).startsWith(JAX_RS_PACKAGE) || httpMethodOf(mirror).isPresent();
+  }
+
+  /** The HTTP method of a designator such as {@code @GET} or a custom {@code @PATCH}. */
+  Optional<String> httpMethod(ExecutableElement method) {
+    return method.getAnnotationMirrors().stream()
+        .map(this::httpMethodOf)
+        .flatMap(Optional::stream)
+        .findFirst();
+  }
+
+  private Optional<String> httpMethodOf(AnnotationMirror mirror) {
+    Element type = mirror.getAnnotationType().asElement();
+    return annotation(type, HTTP_METHOD).flatMap(meta -> stringValue(meta, "value"));
+  }
+
+  /** The {@code @Path} value of a class or method. */
+  Optional<String> path(Element element) {
+    return annotation(element, PATH).flatMap(mirror -> stringValue(mirror, "value"));
+  }
+
+  static Optional<AnnotationMirror> annotation(Element element, String name) {
+    for (AnnotationMirror mirror : element.getAnnotationMirrors()) {
+      if (name(mirror).equals(name)) {
+        return Optional.of(mirror);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The value of an attribute as written; empty when it was left to its default. */
+  static Optional<AnnotationValue> writtenValue(AnnotationMirror mirror, String attribute) {
+    return mirror.getElementValues().entrySet().stream()
+        .filter(entry -> entry.getKey().getSimpleName().contentEquals(attribute))
+        .map(entry -> (AnnotationValue) entry.getValue())
+        .findFirst();
+  }
+
+  private static Optional<String> stringValue(AnnotationMirror mirror, String attribute) {
+    return writtenValue(mirror, attribute).map(value -> String.valueOf(value.getValue()));
+  }
+
+  private static String name(AnnotationMirror mirror) {
+    return ((TypeElement) mirror.getAnnotationType().asElement()).getQualifiedName().toString();
+  }
+
+  /**
+   * The key the runtime computes with {@code MethodKey.of(Method)}: the name and the erased
+   * parameter types as {@code Class.getTypeName()} spells them.
+   */
+  String methodKey(ExecutableElement method) {
+    StringBuilder key = new StringBuilder(method.getSimpleName()).append('(');
+    List<? extends VariableElement> parameters = method.getParameters();
+    for (int i = 0; i < parameters.size(); i++) {
+      key.append(i == 0 ? "" : ",").append(typeName(types.erasure(parameters.get(i).asType())));
+    }
+    return key.append(')').toString();
+  }
+
+  private String typeName(TypeMirror type) {
+    switch (type.getKind()) {
+      case ARRAY:
+        return typeName(((ArrayType) type).getComponentType()) + "[]";
+      case DECLARED:
+        return elements.getBinaryName((TypeElement) ((DeclaredType) type).asElement()).toString();
+      case TYPEVAR:
+        return typeName(types.erasure(type));
+      default:
+        return type.toString();
+    }
+  }
+}

@@ -1,0 +1,207 @@
+package org.corsgen.processor.validation;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import javax.annotation.processing.ProcessingEnvironment;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.ElementFilter;
+import javax.lang.model.util.Elements;
+import javax.lang.model.util.Types;
+import org.corsgen.processor.diagnostics.Message;
+import org.corsgen.processor.diagnostics.Report;
+import org.corsgen.processor.model.CorsResource;
+import org.corsgen.processor.model.Endpoint;
+import org.corsgen.processor.model.Policy;
+
+/**
+ * Turns a root resource class into its {@link CorsResource} model and a {@link Report}: reads the
+ * JAX-RS structure (paths, HTTP methods, inherited annotations), finds the policy in effect for
+ * each resource method and validates it.
+ */
+public final class ResourceValidator {
+
+  /** The outcome for one class: the model is present only when the report is clean. */
+  public record Result(Report report, Optional<CorsResource> resource) {}
+
+  private final Elements elements;
+  private final Types types;
+  private final JaxRs jaxRs;
+  private final PolicyReader policies;
+
+  public ResourceValidator(ProcessingEnvironment env) {
+    this.elements = env.getElementUtils();
+    this.types = env.getTypeUtils();
+    this.jaxRs = new JaxRs(elements, types);
+    this.policies = new PolicyReader(elements);
+  }
+
+  /** Whether JAX-RS would serve {@code type} as a root resource. */
+  public boolean isRootResource(TypeElement type) {
+    return jaxRs.isRootResource(type);
+  }
+
+  /** Validates a root resource class; the model is empty when it has no CORS endpoint. */
+  public Result validate(TypeElement resource) {
+    Report report = new Report();
+    String classPath = jaxRs.path(resource).orElse("");
+    Optional<Policy> classPolicy = classLevelCors(resource).flatMap(cors -> policies.read(
+        cors.annotated(), cors.mirror(), "@Cors on " + cors.annotated(), "CLASS_POLICY", report));
+    Set<String> constantNames = new HashSet<>(Set.of("CLASS_POLICY"));
+    Map<AnnotationMirror, Optional<Policy>> methodPolicies = new HashMap<>();
+    List<Endpoint> endpoints = new ArrayList<>();
+
+    for (ExecutableElement method : ElementFilter.methodsIn(elements.getAllMembers(resource))) {
+      if (method.getModifiers().contains(Modifier.STATIC)
+          || ((TypeElement) method.getEnclosingElement()).getQualifiedName()
+              .contentEquals("java.lang.Object")) {
+        continue;
+      }
+      Optional<ExecutableElement> annotated = jaxRs.annotatedMethod(method, resource);
+      Optional<AnnotatedCors> ownCors = JaxRs.annotation(method, JaxRs.CORS)
+          .map(mirror -> new AnnotatedCors(method, mirror))
+          .or(() -> annotated.flatMap(a -> JaxRs.annotation(a, JaxRs.CORS)
+              .map(mirror -> new AnnotatedCors(a, mirror))));
+      Optional<String> httpMethod = annotated.flatMap(jaxRs::httpMethod);
+      if (httpMethod.isEmpty()) {
+        ownCors.ifPresent(cors -> report.report(Message.NOT_A_RESOURCE_METHOD, cors.annotated(),
+            cors.mirror(), Optional.empty(), describe(cors.annotated())));
+        continue;
+      }
+      if (!method.getModifiers().contains(Modifier.PUBLIC)) {
+        ownCors.ifPresent(cors -> report.report(Message.NOT_PUBLIC_METHOD, cors.annotated(),
+            cors.mirror(), Optional.empty(), describe(cors.annotated())));
+        continue;
+      }
+      Optional<Policy> policy = ownCors.isPresent()
+          ? methodPolicies.computeIfAbsent(ownCors.get().mirror(), mirror -> policies.read(
+              ownCors.get().annotated(), mirror, "@Cors on " + describe(ownCors.get().annotated()),
+              uniqueName(constantNames, method), report))
+          : classPolicy;
+      String path = joinPaths(classPath, annotated.flatMap(jaxRs::path).orElse(""));
+      policy.filter(p -> p.grants(httpMethod.get())).ifPresent(p ->
+          endpoints.add(new Endpoint(jaxRs.methodKey(method), httpMethod.get(), path, p)));
+    }
+
+    if (!report.isClean() || endpoints.isEmpty()) {
+      return new Result(report, Optional.empty());
+    }
+    return new Result(report, Optional.of(new CorsResource(
+        elements.getBinaryName(resource).toString(),
+        elements.getPackageOf(resource).getQualifiedName().toString(),
+        generatedSimpleName(resource),
+        endpoints)));
+  }
+
+  /**
+   * Checks a {@code @Cors} that is not inside a root resource class of this round: on an abstract
+   * class or interface it is inherited by the resources that extend it; anywhere else JAX-RS
+   * never serves it.
+   */
+  public Report validatePlacement(Element annotated, Set<TypeElement> rootResources) {
+    Report report = new Report();
+    AnnotationMirror cors = JaxRs.annotation(annotated, JaxRs.CORS).orElseThrow();
+    TypeElement type = annotated instanceof TypeElement t
+        ? t
+        : (TypeElement) annotated.getEnclosingElement();
+    if (jaxRs.isRootResource(type)) {
+      return report;
+    }
+    boolean inherited = type.getModifiers().contains(Modifier.ABSTRACT)
+        || rootResources.stream().anyMatch(root -> types.isSubtype(
+            types.erasure(root.asType()), types.erasure(type.asType())));
+    if (annotated instanceof ExecutableElement method) {
+      if (jaxRs.httpMethod(method).isEmpty()) {
+        report.report(Message.NOT_A_RESOURCE_METHOD, method, cors, Optional.empty(),
+            describe(method));
+      } else if (!inherited) {
+        report.report(Message.METHOD_NOT_IN_ROOT_RESOURCE, method, cors, Optional.empty(),
+            describe(method), type.getQualifiedName());
+      }
+    } else if (!inherited) {
+      report.report(Message.NOT_A_RESOURCE_CLASS, type, cors, Optional.empty(),
+          type.getQualifiedName());
+    }
+    return report;
+  }
+
+  private record AnnotatedCors(Element annotated, AnnotationMirror mirror) {}
+
+  /** {@code @Cors} on the class itself, or else on the nearest supertype that has one. */
+  private Optional<AnnotatedCors> classLevelCors(TypeElement type) {
+    Optional<AnnotationMirror> own = JaxRs.annotation(type, JaxRs.CORS);
+    if (own.isPresent()) {
+      return Optional.of(new AnnotatedCors(type, own.get()));
+    }
+    List<TypeMirror> supertypes = new ArrayList<>();
+    supertypes.add(type.getSuperclass());
+    supertypes.addAll(type.getInterfaces());
+    for (TypeMirror supertype : supertypes) {
+      if (supertype.getKind() == TypeKind.DECLARED) {
+        Optional<AnnotatedCors> inherited = classLevelCors((TypeElement) types.asElement(supertype));
+        if (inherited.isPresent()) {
+          return inherited;
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static String uniqueName(Set<String> taken, ExecutableElement method) {
+    String base = method.getSimpleName().toString()
+        .replaceAll("([a-z0-9])([A-Z])", "$1_$2")
+        .toUpperCase(Locale.ROOT);
+    String name = base;
+    for (int i = 2; !taken.add(name); i++) {
+      name = base + "_" + i;
+    }
+    return name;
+  }
+
+  private static String describe(Element element) {
+    if (element instanceof ExecutableElement method) {
+      return ((TypeElement) method.getEnclosingElement()).getQualifiedName() + "."
+          + method.getSimpleName() + "()";
+    }
+    return element instanceof TypeElement type ? type.getQualifiedName().toString()
+        : element.toString();
+  }
+
+  private static String generatedSimpleName(TypeElement type) {
+    StringBuilder name = new StringBuilder(type.getSimpleName());
+    for (Element outer = type.getEnclosingElement(); outer instanceof TypeElement t;
+        outer = t.getEnclosingElement()) {
+      name.insert(0, t.getSimpleName() + "_");
+    }
+    return name.append("_Cors").toString();
+  }
+
+  static String joinPaths(String classPath, String methodPath) {
+    String left = strip(classPath);
+    String right = strip(methodPath);
+    return "/" + (left.isEmpty() ? right : right.isEmpty() ? left : left + "/" + right);
+  }
+
+  private static String strip(String path) {
+    int start = 0;
+    int end = path.length();
+    while (start < end && path.charAt(start) == '/') {
+      start++;
+    }
+    while (end > start && path.charAt(end - 1) == '/') {
+      end--;
+    }
+    return path.substring(start, end);
+  }
+}

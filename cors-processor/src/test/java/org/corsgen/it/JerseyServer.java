@@ -1,0 +1,47 @@
+package org.corsgen.it;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import org.glassfish.grizzly.http.server.HttpServer;
+import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
+import org.glassfish.jersey.server.ResourceConfig;
+
+/** A Jersey application on Grizzly at a free loopback port, and a client to call it. */
+final class JerseyServer implements AutoCloseable {
+
+  private final HttpServer server;
+  private final URI base;
+  private final HttpClient client = HttpClient.newBuilder()
+      .connectTimeout(Duration.ofSeconds(5))
+      .build();
+
+  JerseyServer(ResourceConfig application) throws IOException {
+    server = GrizzlyHttpServerFactory.createHttpServer(URI.create("http://127.0.0.1:0/"),
+        application, false);
+    server.start();
+    int port = server.getListeners().iterator().next().getPort();
+    base = URI.create("http://127.0.0.1:" + port);
+  }
+
+  /** A request to {@code path}; {@code headers} are name, value pairs (names may repeat). */
+  HttpResponse<String> send(String method, String path, String... headers) throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
+        .timeout(Duration.ofSeconds(10))
+        .method(method, method.equals("PUT") || method.equals("POST") || method.equals("PATCH")
+            ? HttpRequest.BodyPublishers.ofString("{}")
+            : HttpRequest.BodyPublishers.noBody());
+    for (int i = 0; i < headers.length; i += 2) {
+      request.header(headers[i], headers[i + 1]);
+    }
+    return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Override
+  public void close() {
+    server.shutdownNow();
+  }
+}

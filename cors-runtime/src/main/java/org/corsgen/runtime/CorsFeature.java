@@ -1,0 +1,30 @@
+package org.corsgen.runtime;
+
+import jakarta.ws.rs.core.Feature;
+import jakarta.ws.rs.core.FeatureContext;
+import org.corsgen.runtime.internal.CorsIndex;
+import org.corsgen.runtime.internal.CorsModelProcessor;
+import org.corsgen.runtime.internal.PreflightFilter;
+import org.corsgen.runtime.internal.ResponseFilterBinder;
+
+/**
+ * Wires the CORS code that cors-processor generated into a Jersey application:
+ * {@code new ResourceConfig(ItemsResource.class).register(CorsFeature.class)}.
+ *
+ * <p>Jersey also registers it by itself through auto-discovery; registering it explicitly as well
+ * changes nothing. Only resources the application serves get preflight endpoints and filters.
+ */
+public final class CorsFeature implements Feature {
+
+  @Override
+  public boolean configure(FeatureContext context) {
+    if (context.getConfiguration().isRegistered(CorsModelProcessor.class)) {
+      return false;
+    }
+    CorsIndex index = new CorsIndex();
+    context.register(new CorsModelProcessor(index));
+    context.register(new ResponseFilterBinder(index));
+    context.register(PreflightFilter.class);
+    return true;
+  }
+}

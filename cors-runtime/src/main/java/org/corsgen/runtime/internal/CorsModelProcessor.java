@@ -1,0 +1,140 @@
+package org.corsgen.runtime.internal;
+
+import jakarta.ws.rs.HttpMethod;
+import jakarta.ws.rs.core.Configuration;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.corsgen.runtime.spi.CorsPolicy;
+import org.glassfish.jersey.server.model.ModelProcessor;
+import org.glassfish.jersey.server.model.Resource;
+import org.glassfish.jersey.server.model.ResourceMethod;
+import org.glassfish.jersey.server.model.ResourceModel;
+import org.glassfish.jersey.server.model.RuntimeResource;
+
+/**
+ * Adds a {@link PreflightEndpoint} to every path of the application's resource model at which a
+ * resource method has a generated CORS policy.
+ *
+ * <p>Working on Jersey's runtime model, where resources are grouped by path regex, means that
+ * classes sharing a path get one endpoint answering for all their methods, and that the endpoint
+ * has exactly the template of the resource, so that it replaces Jersey's automatic OPTIONS answer.
+ * Only resources the application serves are seen here.
+ */
+public final class CorsModelProcessor implements ModelProcessor {
+
+  private static final Logger LOG = System.getLogger("org.corsgen");
+
+  private final CorsIndex index;
+
+  public CorsModelProcessor(CorsIndex index) {
+    this.index = index;
+  }
+
+  @Override
+  public ResourceModel processResourceModel(ResourceModel model, Configuration configuration) {
+    ResourceModel.Builder enhanced = new ResourceModel.Builder(new ArrayList<>(model.getResources()),
+        false);
+    List<PreflightEndpoint> added = new ArrayList<>();
+    for (RuntimeResource resource : model.getRuntimeResourceModel().getRuntimeResources()) {
+      addPreflightEndpoints(resource, "", enhanced, added);
+    }
+    if (LOG.isLoggable(Level.INFO)) {
+      LOG.log(Level.INFO, "corsgen: {0} CORS preflight endpoint(s){1}", added.size(),
+          added.stream().map(e -> "\n  " + e.path() + " " + e.corsMethods()).sorted()
+              .reduce("", String::concat));
+    }
+    return enhanced.build();
+  }
+
+  /**
+   * Sub-resources returned by locators are left as they are: their classes are only known at run
+   * time, so the processor cannot have generated anything for them.
+   */
+  @Override
+  public ResourceModel processSubResource(ResourceModel model, Configuration configuration) {
+    return model;
+  }
+
+  private void addPreflightEndpoints(RuntimeResource resource, String parentPath,
+      ResourceModel.Builder enhanced, List<PreflightEndpoint> added) {
+    Resource first = resource.getResources().get(0);
+    String path = join(parentPath, first.getPath());
+    Map<String, CorsPolicy> policyByMethod = new LinkedHashMap<>();
+    Set<String> allow = new TreeSet<>();
+    boolean ownOptions = false;
+    for (ResourceMethod method : resource.getResourceMethods()) {
+      String httpMethod = method.getHttpMethod();
+      allow.add(httpMethod);
+      ownOptions |= httpMethod.equals(HttpMethod.OPTIONS) && !method.isExtended();
+      policyOf(method).ifPresent(policy -> {
+        CorsPolicy previous = policyByMethod.putIfAbsent(httpMethod, policy);
+        if (previous != null && previous != policy) {
+          LOG.log(Level.WARNING, "corsgen: {0} {1} is served by methods with different CORS"
+              + " policies; preflights use {2}", httpMethod, path, previous);
+        }
+      });
+    }
+    if (!policyByMethod.isEmpty()) {
+      if (allow.contains(HttpMethod.GET)) {
+        // Jersey answers HEAD with the GET method, so HEAD shares GET's policy.
+        allow.add(HttpMethod.HEAD);
+        if (policyByMethod.containsKey(HttpMethod.GET)) {
+          policyByMethod.putIfAbsent(HttpMethod.HEAD, policyByMethod.get(HttpMethod.GET));
+        }
+      }
+      allow.add(HttpMethod.OPTIONS);
+      if (ownOptions) {
+        LOG.log(Level.WARNING, "corsgen: {0} has its own @OPTIONS method, which answers CORS"
+            + " preflights there instead of corsgen", path);
+      } else {
+        PreflightEndpoint endpoint = new PreflightEndpoint(path, policyByMethod, allow);
+        enhanced.addResource(withOptions(resource, first, endpoint));
+        added.add(endpoint);
+      }
+    }
+    for (RuntimeResource child : resource.getChildRuntimeResources()) {
+      addPreflightEndpoints(child, path, enhanced, added);
+    }
+  }
+
+  /**
+   * A resource with the same path as {@code first} (and under the same parent) holding only the
+   * OPTIONS method; the model builder merges it into the existing resource.
+   */
+  private static Resource withOptions(RuntimeResource resource, Resource first,
+      PreflightEndpoint endpoint) {
+    Resource.Builder builder = Resource.builder(first.getPath());
+    builder.addMethod(HttpMethod.OPTIONS)
+        .handledBy(endpoint)
+        .nameBindings(PreflightBinding.class);
+    Resource options = builder.build();
+    if (resource.getParent() == null) {
+      return options;
+    }
+    Resource.Builder parent = Resource.builder(resource.getParentResources().get(0).getPath());
+    parent.addChildResource(options);
+    return parent.build();
+  }
+
+  private Optional<CorsPolicy> policyOf(ResourceMethod method) {
+    if (method.getType() != ResourceMethod.JaxrsType.RESOURCE_METHOD) {
+      return Optional.empty();
+    }
+    return index.policyFor(method.getInvocable().getHandler().getHandlerClass(),
+        method.getInvocable().getHandlingMethod());
+  }
+
+  private static String join(String parent, String path) {
+    String child = path == null ? "" : path;
+    String left = parent.endsWith("/") ? parent.substring(0, parent.length() - 1) : parent;
+    String right = child.startsWith("/") ? child : "/" + child;
+    return right.equals("/") && !left.isEmpty() ? left : left + right;
+  }
+}

@@ -1,0 +1,101 @@
+package org.corsgen.runtime.spi;
+
+import jakarta.ws.rs.core.MultivaluedMap;
+import java.util.List;
+
+/** Names of the CORS header fields, and the few operations on header values the runtime needs. */
+public final class CorsHeaders {
+
+  public static final String ORIGIN = "Origin";
+  public static final String VARY = "Vary";
+  public static final String REQUEST_METHOD = "Access-Control-Request-Method";
+  public static final String REQUEST_HEADERS = "Access-Control-Request-Headers";
+  public static final String ALLOW_ORIGIN = "Access-Control-Allow-Origin";
+  public static final String ALLOW_CREDENTIALS = "Access-Control-Allow-Credentials";
+  public static final String ALLOW_METHODS = "Access-Control-Allow-Methods";
+  public static final String ALLOW_HEADERS = "Access-Control-Allow-Headers";
+  public static final String EXPOSE_HEADERS = "Access-Control-Expose-Headers";
+  public static final String MAX_AGE = "Access-Control-Max-Age";
+
+  /** The {@code Vary} of every preflight answer: it depends on all three request headers. */
+  public static final String PREFLIGHT_VARY =
+      "Origin, Access-Control-Request-Method, Access-Control-Request-Headers";
+
+  private CorsHeaders() {}
+
+  /**
+   * The value of a request header that must occur exactly once, or {@code null} when it is
+   * absent, empty or repeated. Browsers send {@code Origin} once; anything else is not a request
+   * a browser made, and is refused rather than guessed at.
+   */
+  public static String single(MultivaluedMap<String, String> requestHeaders, String name) {
+    List<String> values = requestHeaders.get(name);
+    if (values == null || values.size() != 1) {
+      return null;
+    }
+    String value = values.get(0);
+    return value == null || value.isEmpty() ? null : value;
+  }
+
+  /**
+   * Adds {@code token} to the response's {@code Vary} unless it (or {@code *}) is already there.
+   * An existing {@code Vary} is merged into one field, never replaced: a shared cache needs every
+   * reason the response varies.
+   */
+  public static void addVary(MultivaluedMap<String, Object> responseHeaders, String token) {
+    List<Object> existing = responseHeaders.get(VARY);
+    if (existing == null || existing.isEmpty()) {
+      responseHeaders.putSingle(VARY, token);
+      return;
+    }
+    StringBuilder merged = new StringBuilder();
+    for (Object field : existing) {
+      String value = String.valueOf(field);
+      if (containsToken(value, token) || containsToken(value, "*")) {
+        return;
+      }
+      if (!value.isBlank()) {
+        merged.append(merged.length() == 0 ? "" : ", ").append(value.strip());
+      }
+    }
+    merged.append(merged.length() == 0 ? "" : ", ").append(token);
+    responseHeaders.putSingle(VARY, merged.toString());
+  }
+
+  /** Whether the comma-separated list {@code list} has {@code token}, ignoring case and spaces. */
+  static boolean containsToken(String list, String token) {
+    int length = list.length();
+    int start = 0;
+    while (start <= length) {
+      int end = list.indexOf(',', start);
+      if (end < 0) {
+        end = length;
+      }
+      int from = skipSpace(list, start, end);
+      int to = trimSpace(list, from, end);
+      if (to - from == token.length() && list.regionMatches(true, from, token, 0, token.length())) {
+        return true;
+      }
+      start = end + 1;
+    }
+    return false;
+  }
+
+  static int skipSpace(String s, int from, int to) {
+    while (from < to && isSpace(s.charAt(from))) {
+      from++;
+    }
+    return from;
+  }
+
+  static int trimSpace(String s, int from, int to) {
+    while (to > from && isSpace(s.charAt(to - 1))) {
+      to--;
+    }
+    return to;
+  }
+
+  private static boolean isSpace(char c) {
+    return c == ' ' || c == '\t';
+  }
+}

@@ -1,0 +1,44 @@
+package org.corsgen.runtime.spi;
+
+/**
+ * Matching of subdomain patterns such as {@code https://*.example.com}, called by generated
+ * origin matchers.
+ */
+public final class OriginPatterns {
+
+  private OriginPatterns() {}
+
+  /**
+   * Whether {@code origin} is {@code scheme} followed by one or more DNS labels and then
+   * {@code suffix} (for {@code https://*.example.com:8443}: scheme {@code "https://"}, suffix
+   * {@code ".example.com:8443"}).
+   *
+   * <p>Only lower-case letters, digits, hyphens and dots may stand in for the {@code *}, with no
+   * empty label: that is how browsers serialize a host, and it keeps look-alikes out
+   * ({@code https://evil.com/.example.com}, {@code https://a.example.com:1@x}, or two origins
+   * joined by a comma).
+   */
+  public static boolean matchesSubdomain(String origin, String scheme, String suffix) {
+    int hostEnd = origin.length() - suffix.length();
+    int hostStart = scheme.length();
+    if (hostEnd <= hostStart || !origin.startsWith(scheme) || !origin.endsWith(suffix)) {
+      return false;
+    }
+    boolean labelStart = true;
+    for (int i = hostStart; i < hostEnd; i++) {
+      char c = origin.charAt(i);
+      if (c == '.') {
+        if (labelStart) {
+          return false;
+        }
+        labelStart = true;
+      } else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-') {
+        labelStart = false;
+      } else {
+        return false;
+      }
+    }
+    // The suffix starts with '.', so the last label may not be empty either.
+    return !labelStart;
+  }
+}
