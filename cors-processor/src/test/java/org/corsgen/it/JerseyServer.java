@@ -16,6 +16,7 @@ final class JerseyServer implements AutoCloseable {
   private final HttpServer server;
   private final URI base;
   private final HttpClient client = HttpClient.newBuilder()
+      .version(HttpClient.Version.HTTP_1_1)
       .connectTimeout(Duration.ofSeconds(5))
       .build();
 

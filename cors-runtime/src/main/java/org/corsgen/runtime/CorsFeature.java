@@ -6,6 +6,7 @@ import org.corsgen.runtime.internal.CorsIndex;
 import org.corsgen.runtime.internal.CorsModelProcessor;
 import org.corsgen.runtime.internal.PreflightFilter;
 import org.corsgen.runtime.internal.ResponseFilterBinder;
+import org.corsgen.runtime.internal.UnhandledExceptionMapper;
 
 /**
  * Wires the CORS code that cors-processor generated into a Jersey application:
@@ -25,6 +26,7 @@ public final class CorsFeature implements Feature {
     context.register(new CorsModelProcessor(index));
     context.register(new ResponseFilterBinder(index));
     context.register(PreflightFilter.class);
+    context.register(new UnhandledExceptionMapper(index));
     return true;
   }
 }

@@ -1,0 +1,118 @@
+package org.corsgen.it;
+
+import static org.corsgen.it.CorsOnTheWireTest.assertNoCorsGrant;
+import static org.corsgen.it.CorsOnTheWireTest.header;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.net.http.HttpResponse;
+import java.util.Optional;
+import org.corsgen.runtime.CorsFeature;
+import org.glassfish.jersey.server.ResourceConfig;
+import org.glassfish.jersey.server.ServerProperties;
+import org.junit.jupiter.api.Test;
+
+/** How CorsFeature gets into an application, and how it lives beside the application's own code. */
+class WiringTest {
+
+  private static final String APP = "https://app.example.com";
+
+  @Test
+  void preflightPassesAnAuthenticationFilterThatRefusesRequestsWithoutAuthorization()
+      throws Exception {
+    try (JerseyServer server = new JerseyServer(new ResourceConfig(SecuredResource.class)
+        .register(RequireAuthorizationFilter.class)
+        .register(CorsFeature.class))) {
+      HttpResponse<String> preflight = server.send("OPTIONS", "/secured",
+          "Origin", APP,
+          "Access-Control-Request-Method", "PUT",
+          "Access-Control-Request-Headers", "authorization,content-type");
+      assertEquals(204, preflight.statusCode());
+      assertEquals(Optional.of(APP), header(preflight, "Access-Control-Allow-Origin"));
+
+      HttpResponse<String> withoutAuth = server.send("PUT", "/secured", "Origin", APP);
+      assertEquals(401, withoutAuth.statusCode());
+      HttpResponse<String> actual = server.send("PUT", "/secured",
+          "Origin", APP, "Authorization", "Bearer t");
+      assertEquals(200, actual.statusCode());
+      assertEquals(Optional.of(APP), header(actual, "Access-Control-Allow-Origin"));
+      assertEquals(Optional.of("true"), header(actual, "Access-Control-Allow-Credentials"));
+
+      HttpResponse<String> plainOptions = server.send("OPTIONS", "/secured");
+      assertEquals(401, plainOptions.statusCode(),
+          "a plain OPTIONS meets the application's filters, as without corsgen");
+    }
+  }
+
+  @Test
+  void unmappedExceptionOfACorsMethodGets500WithCorsHeaders() throws Exception {
+    try (JerseyServer server = new JerseyServer(new ResourceConfig(SecuredResource.class,
+        ItemsResource.class, TeapotException.Mapper.class).register(CorsFeature.class))) {
+      HttpResponse<String> response = server.send("GET", "/secured/boom", "Origin", APP);
+      assertEquals(500, response.statusCode());
+      assertEquals(Optional.of(APP), header(response, "Access-Control-Allow-Origin"));
+      assertEquals(Optional.of("Origin"), header(response, "Vary"));
+
+      HttpResponse<String> mapped = server.send("GET", "/items/mapped", "Origin", APP);
+      assertEquals(418, mapped.statusCode(), "the application's own mapper still decides");
+      HttpResponse<String> wae = server.send("GET", "/items/conflict", "Origin", APP);
+      assertEquals(409, wae.statusCode());
+    }
+  }
+
+  @Test
+  void unmappedExceptionWithoutCorsReachesTheContainerAsBefore() throws Exception {
+    try (JerseyServer server = new JerseyServer(new ResourceConfig(FailingPlainResource.class)
+        .register(CorsFeature.class))) {
+      HttpResponse<String> response = server.send("GET", "/failing", "Origin", APP);
+      assertEquals(500, response.statusCode());
+      assertNoCorsGrant(response);
+    }
+  }
+
+  @Test
+  void autoDiscoveryWiresCorsWithoutARegisterLine() throws Exception {
+    try (JerseyServer server = new JerseyServer(new ResourceConfig(ItemsResource.class))) {
+      HttpResponse<String> response = server.send("OPTIONS", "/items",
+          "Origin", APP, "Access-Control-Request-Method", "GET");
+      assertEquals(204, response.statusCode());
+    }
+  }
+
+  @Test
+  void registeringTheFeatureTwiceAndAutoDiscoveryDoubleNothing() throws Exception {
+    try (JerseyServer server = new JerseyServer(new ResourceConfig(ItemsResource.class)
+        .register(CorsFeature.class)
+        .register(new CorsFeature()))) {
+      HttpResponse<String> response = server.send("GET", "/items", "Origin", APP);
+      assertEquals(200, response.statusCode());
+      assertEquals(1, response.headers().allValues("Access-Control-Allow-Origin").size());
+      assertEquals(Optional.of("Accept-Encoding, Origin"), header(response, "Vary"));
+      HttpResponse<String> preflight = server.send("OPTIONS", "/items",
+          "Origin", APP, "Access-Control-Request-Method", "GET");
+      assertEquals(204, preflight.statusCode());
+    }
+  }
+
+  @Test
+  void featureIsOffWhenAutoDiscoveryIsDisabledAndNothingIsRegistered() throws Exception {
+    try (JerseyServer server = new JerseyServer(new ResourceConfig(ItemsResource.class)
+        .property(ServerProperties.FEATURE_AUTO_DISCOVERY_DISABLE, true))) {
+      HttpResponse<String> response = server.send("GET", "/items", "Origin", APP);
+      assertNoCorsGrant(response);
+    }
+  }
+
+  @Test
+  void packageScanningFindsResourcesAndOnlyServedOnesGetEndpoints() throws Exception {
+    try (JerseyServer server = new JerseyServer(new ResourceConfig()
+        .packages("org.corsgen.it.scanned")
+        .register(CorsFeature.class))) {
+      HttpResponse<String> preflight = server.send("OPTIONS", "/scanned",
+          "Origin", APP, "Access-Control-Request-Method", "GET");
+      assertEquals(204, preflight.statusCode());
+      HttpResponse<String> notServed = server.send("OPTIONS", "/items",
+          "Origin", APP, "Access-Control-Request-Method", "GET");
+      assertEquals(404, notServed.statusCode());
+    }
+  }
+}

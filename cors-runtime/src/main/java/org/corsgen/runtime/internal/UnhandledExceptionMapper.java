@@ -1,0 +1,52 @@
+package org.corsgen.runtime.internal;
+
+import jakarta.annotation.Priority;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import org.glassfish.jersey.spi.ExtendedExceptionMapper;
+
+/**
+ * Turns an exception that no application mapper handles into a 500 from Jersey, so that the
+ * method's CORS response filter runs and the page can read the status. Without it Jersey hands
+ * the exception to the container (JAX-RS 3.1, section 4.4), whose 500 skips every response
+ * filter, and the browser reports a bare network error instead.
+ *
+ * <p>It claims only exceptions from resource methods that have a CORS policy; everything else,
+ * {@link WebApplicationException}s included, goes exactly where it went before. Any application
+ * mapper for the exception's type or a supertype is closer than {@code Throwable} and wins; one
+ * for {@code Throwable} itself wins through its higher priority.
+ */
+@Priority(Integer.MAX_VALUE)
+public final class UnhandledExceptionMapper implements ExtendedExceptionMapper<Throwable> {
+
+  private static final Logger LOG = System.getLogger("org.corsgen");
+
+  private final CorsIndex index;
+
+  @Context
+  private ResourceInfo resource;
+
+  public UnhandledExceptionMapper(CorsIndex index) {
+    this.index = index;
+  }
+
+  @Override
+  public boolean isMappable(Throwable exception) {
+    return !(exception instanceof WebApplicationException)
+        && resource.getResourceClass() != null
+        && resource.getResourceMethod() != null
+        && index.policyFor(resource.getResourceClass(), resource.getResourceMethod()).isPresent();
+  }
+
+  @Override
+  public Response toResponse(Throwable exception) {
+    LOG.log(Level.ERROR, "Unhandled exception in " + resource.getResourceClass().getName() + "."
+        + resource.getResourceMethod().getName() + "; answered 500 with its CORS headers",
+        exception);
+    return Response.serverError().build();
+  }
+}
