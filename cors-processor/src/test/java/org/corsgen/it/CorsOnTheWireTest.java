@@ -33,7 +33,7 @@ class CorsOnTheWireTest {
   @BeforeAll
   static void start() throws Exception {
     server = new JerseyServer(new ResourceConfig(ItemsResource.class, ItemsAdminResource.class,
-        WidgetsResource.class, OpenResource.class, PlainResource.class,
+        WidgetsResource.class, OpenResource.class, PlainResource.class, KeysResource.class,
         TeapotException.Mapper.class)
         .register(CorsFeature.class));
   }
@@ -340,6 +340,18 @@ class CorsOnTheWireTest {
       HttpResponse<String> response = server.send("HEAD", "/items/3", "Origin", APP);
       assertEquals(200, response.statusCode());
       assertEquals(Optional.of(APP), header(response, "Access-Control-Allow-Origin"));
+    }
+
+    @Test
+    void methodKeysMatchForArraysNestedGenericAndInheritedParameters() throws Exception {
+      for (String[] call : new String[][] {
+          {"POST", "/keys/bytes"}, {"GET", "/keys/nested?q=1"}, {"GET", "/keys/list?v=a"},
+          {"POST", "/keys/generic"}}) {
+        HttpResponse<String> response = server.send(call[0], call[1], "Origin", APP,
+            "Content-Type", "text/plain");
+        assertEquals(200, response.statusCode(), call[1]);
+        assertEquals(Optional.of(APP), header(response, "Access-Control-Allow-Origin"), call[1]);
+      }
     }
 
     @Test

@@ -1,0 +1,48 @@
+package org.corsgen.runtime.spi;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class CorsPolicyTest {
+
+  private static CorsPolicy allowing(String headers) {
+    return CorsPolicy.builder("test").allowOrigins(origin -> true).allowHeaders(headers).build();
+  }
+
+  @Test
+  void requestHeadersAreComparedIgnoringCaseAndSpaces() {
+    CorsPolicy policy = allowing("Content-Type, X-Token");
+    assertEquals(Optional.empty(), policy.firstRefusedHeader("content-type,x-token"));
+    assertEquals(Optional.empty(), policy.firstRefusedHeader(" X-TOKEN ,\tContent-Type ,, "));
+    assertEquals(Optional.empty(), policy.firstRefusedHeader(""));
+    assertEquals(Optional.of("x-other"), policy.firstRefusedHeader("x-token, x-other"));
+    assertEquals(Optional.of("x-tok"), policy.firstRefusedHeader("x-tok"));
+  }
+
+  @Test
+  void wildcardAllowsAnyHeaderButAuthorization() {
+    CorsPolicy policy = allowing("*");
+    assertEquals(Optional.empty(), policy.firstRefusedHeader("x-a,x-b"));
+    assertEquals(Optional.of("Authorization"), policy.firstRefusedHeader("x-a, Authorization"));
+    assertEquals(Optional.empty(),
+        allowing("*, Authorization").firstRefusedHeader("x-a,authorization"));
+  }
+
+  @Test
+  void longHeaderListsAreCheckedInLinearTime() {
+    CorsPolicy policy = allowing("X-Token");
+    String names = "x-token,".repeat(200_000);
+    assertEquals(Optional.empty(), policy.firstRefusedHeader(names));
+    assertEquals(Optional.of("x-nope"), policy.firstRefusedHeader(names + "x-nope"));
+  }
+
+  @Test
+  void anyOriginWithCredentialsCannotBeBuilt() {
+    assertThrows(IllegalStateException.class,
+        () -> CorsPolicy.builder("test").allowAnyOrigin().allowCredentials().build());
+    assertThrows(IllegalStateException.class, () -> CorsPolicy.builder("test").build());
+  }
+}
