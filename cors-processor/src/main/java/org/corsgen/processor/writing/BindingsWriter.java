@@ -107,7 +107,7 @@ public final class BindingsWriter {
     }
     CodeBlock.Builder body = CodeBlock.builder().add("return switch (methodKey) {\n").indent();
     keysByPolicy.forEach((policy, keys) -> body.add("case $L -> $T.of($N);\n",
-        keys.stream().map(key -> CodeBlock.of("$S", key)).collect(CodeBlock.joining(", ")),
+        keys.stream().map(key -> CodeBlock.of("$S", key)).collect(CodeBlock.joining(",$W")),
         Optional.class, policy.constantName()));
     body.add("default -> $T.empty();\n", Optional.class).unindent().add("};\n");
     return MethodSpec.methodBuilder("policyFor")
@@ -133,7 +133,7 @@ public final class BindingsWriter {
           .add("return switch (origin) {\n").indent()
           .add("case $L -> true;\n", policy.exactOrigins().stream()
               .map(origin -> CodeBlock.of("$S", origin))
-              .collect(CodeBlock.joining(", ")))
+              .collect(CodeBlock.joining(",$W")))
           .add("default -> $L;\n", patterns)
           .unindent().add("};\n")
           .build();
