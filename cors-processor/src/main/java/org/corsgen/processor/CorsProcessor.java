@@ -19,6 +19,7 @@ import org.corsgen.processor.diagnostics.Report;
 import org.corsgen.processor.validation.ResourceValidator;
 import org.corsgen.processor.writing.BindingsWriter;
 import org.corsgen.processor.writing.IndexWriter;
+import org.corsgen.processor.writing.PolicyReportWriter;
 
 /**
  * The corsgen annotation processor. Each round it hands every root resource class to the
@@ -34,10 +35,19 @@ public final class CorsProcessor extends AbstractProcessor {
   private ResourceValidator validator;
   private BindingsWriter writer;
   private final IndexWriter index = new IndexWriter();
+  private final PolicyReportWriter policyReport = new PolicyReportWriter();
 
   @Override
   public Set<String> getSupportedAnnotationTypes() {
     return Set.of(CORS, PATH);
+  }
+
+  /** Options this processor reads; any other {@code corsgen.} option is a typo worth a warning. */
+  static final Set<String> OPTIONS = Set.of();
+
+  @Override
+  public Set<String> getSupportedOptions() {
+    return OPTIONS;
   }
 
   @Override
@@ -50,12 +60,17 @@ public final class CorsProcessor extends AbstractProcessor {
     super.init(env);
     validator = new ResourceValidator(env);
     writer = new BindingsWriter(CorsProcessor.class.getName());
+    env.getOptions().keySet().stream()
+        .filter(option -> option.startsWith("corsgen.") && !OPTIONS.contains(option))
+        .sorted()
+        .forEach(option -> env.getMessager().printMessage(Diagnostic.Kind.WARNING,
+            Message.UNKNOWN_OPTION.format(option, OPTIONS.isEmpty() ? "none" : OPTIONS)));
   }
 
   @Override
   public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
     if (round.processingOver()) {
-      writeIndex();
+      writeAggregates();
       return false;
     }
     Set<TypeElement> roots = new LinkedHashSet<>();
@@ -88,19 +103,22 @@ public final class CorsProcessor extends AbstractProcessor {
         writer.write(result.resource().get(), resource).writeTo(processingEnv.getFiler());
         index.add(result.resource().get().binaryName(),
             result.resource().get().generatedBinaryName(), resource);
+        policyReport.add(result.resource().get(), resource);
       }
     });
   }
 
-  private void writeIndex() {
+  /** The index and the policy report cover the whole compilation, so they are written last. */
+  private void writeAggregates() {
     if (index.isEmpty()) {
       return;
     }
     try {
       index.write(processingEnv.getFiler());
+      policyReport.write(processingEnv.getFiler());
     } catch (IOException e) {
       processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR,
-          Message.UNEXPECTED.format(IndexWriter.INDEX, e));
+          Message.UNEXPECTED.format("META-INF/corsgen", e));
     }
   }
 

@@ -60,6 +60,8 @@ public enum Message {
   METHOD_NOT_IN_ROOT_RESOURCE(Kind.ERROR, "CorsNotAResource",
       "@Cors on %s, whose class %s is not a root resource (no @Path) and is not extended by one"
           + " in this compilation. corsgen generates CORS only for root resource classes."),
+  UNKNOWN_OPTION(Kind.WARNING, "CorsUnknownOption",
+      "-A%s is not a corsgen option, so it changes nothing. corsgen reads: %s."),
   UNEXPECTED(Kind.ERROR, "CorsInternalError",
       "corsgen failed on %s: %s. This is a bug in corsgen; please report it with this message.");
 

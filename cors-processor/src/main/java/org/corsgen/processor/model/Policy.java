@@ -2,7 +2,6 @@ package org.corsgen.processor.model;
 
 import java.util.List;
 import java.util.OptionalInt;
-import java.util.Set;
 
 /**
  * A validated {@code @Cors} policy, with every header value already in the form it is sent.
@@ -12,7 +11,7 @@ import java.util.Set;
  * @param anyOrigin whether {@code origins = "*"}
  * @param exactOrigins serialized origins, in declaration order, without duplicates
  * @param patterns subdomain patterns
- * @param methods the methods it grants; empty for every method served
+ * @param methods the methods it grants, without duplicates; empty for every method served
  * @param allowHeaders the {@code Access-Control-Allow-Headers} names as written
  * @param exposeHeaders the {@code Access-Control-Expose-Headers} names as written
  * @param allowCredentials whether credentials are allowed
@@ -24,7 +23,7 @@ public record Policy(
     boolean anyOrigin,
     List<String> exactOrigins,
     List<OriginPattern> patterns,
-    Set<String> methods,
+    List<String> methods,
     List<String> allowHeaders,
     List<String> exposeHeaders,
     boolean allowCredentials,
@@ -33,9 +32,19 @@ public record Policy(
   public Policy {
     exactOrigins = List.copyOf(exactOrigins);
     patterns = List.copyOf(patterns);
-    methods = Set.copyOf(methods);
+    methods = List.copyOf(methods);
     allowHeaders = List.copyOf(allowHeaders);
     exposeHeaders = List.copyOf(exposeHeaders);
+  }
+
+  /** The origins as they were written: {@code "*"}, or the exact origins and then the patterns. */
+  public List<String> origins() {
+    if (anyOrigin) {
+      return List.of("*");
+    }
+    List<String> origins = new java.util.ArrayList<>(exactOrigins);
+    patterns.forEach(pattern -> origins.add(pattern.toString()));
+    return List.copyOf(origins);
   }
 
   /** Whether this policy covers requests with {@code httpMethod}. */

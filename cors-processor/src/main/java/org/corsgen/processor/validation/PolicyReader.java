@@ -83,7 +83,7 @@ final class PolicyReader {
       return Optional.empty();
     }
     return Optional.of(new Policy(source, constantName, anyOrigin, List.copyOf(exact), patterns,
-        methods, allowHeaders, exposeHeaders, credentials,
+        List.copyOf(methods), allowHeaders, exposeHeaders, credentials,
         maxAge == -1 ? OptionalInt.empty() : OptionalInt.of(maxAge)));
   }
 

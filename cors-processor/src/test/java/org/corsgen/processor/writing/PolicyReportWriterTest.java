@@ -1,0 +1,55 @@
+package org.corsgen.processor.writing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The policy report of this module's own test resources, which the processor wrote during
+ * test-compile, and the JSON escaping it relies on.
+ */
+class PolicyReportWriterTest {
+
+  private static String read(String resource) throws IOException {
+    try (InputStream in = PolicyReportWriterTest.class.getClassLoader()
+        .getResourceAsStream(resource)) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+
+  @Test
+  void jsonReportListsEveryEndpointWithItsPolicy() throws IOException {
+    String json = read(PolicyReportWriter.JSON);
+    assertTrue(json.startsWith("{\n  \"schema\": \"corsgen-policies/1\",\n  \"endpoints\": ["),
+        json);
+    assertTrue(json.contains("{\"path\": \"/items/{id: \\\\d+}\", \"httpMethod\": \"DELETE\","
+        + " \"resourceClass\": \"org.corsgen.it.ItemsResource\", \"resourceMethod\": \"delete(long)\","
+        + " \"declaredBy\": \"@Cors on org.corsgen.it.ItemsResource.delete()\","
+        + " \"origins\": [\"https://admin.example.com\"], \"methods\": [], \"allowHeaders\": [],"
+        + " \"exposeHeaders\": [], \"allowCredentials\": true, \"maxAge\": null}"), json);
+  }
+
+  @Test
+  void reportRowsAreSortedByPathThenMethodSoBuildsDiffCleanly() throws IOException {
+    List<String> rows = read(PolicyReportWriter.MARKDOWN).lines()
+        .filter(line -> line.startsWith("| `/"))
+        .toList();
+    List<String> keys = rows.stream()
+        .map(row -> row.split("`")[1] + " " + row.split(" \\| ")[1])
+        .toList();
+    assertEquals(keys.stream().sorted().toList(), keys);
+    assertTrue(rows.contains("| `/items/{id: \\d+}` | PATCH | `org.corsgen.it.ItemsResource#patch("
+        + "long,java.lang.String)` | https://app.example.com, https://*.example.org | no"
+        + " | Content-Type, X-Token | X-Total-Count | 600 s |"), String.join("\n", rows));
+  }
+
+  @Test
+  void quoteEscapesWhatJsonRequires() {
+    assertEquals("\"a\\\"b\\\\c\\n\\u0001\"", PolicyReportWriter.quote("a\"b\\c\n\u0001"));
+  }
+}
