@@ -78,7 +78,8 @@ public final class BindingsWriter {
     if (policy.anyOrigin()) {
       init.add(".allowAnyOrigin()\n");
     } else {
-      init.add(".allowOrigins($T::$N)\n", self, matcherName(policy));
+      init.add(".allowOrigins($S, $T::$N)\n", String.join(", ", policy.origins()), self,
+          matcherName(policy));
     }
     if (policy.allowCredentials()) {
       init.add(".allowCredentials()\n");

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.corsgen.runtime.spi.CorsPolicy;
 import org.glassfish.jersey.server.model.ModelProcessor;
 import org.glassfish.jersey.server.model.Resource;
@@ -46,9 +47,12 @@ public final class CorsModelProcessor implements ModelProcessor {
       addPreflightEndpoints(resource, "", enhanced, added);
     }
     if (LOG.isLoggable(Level.INFO)) {
-      LOG.log(Level.INFO, "corsgen: {0} CORS preflight endpoint(s){1}", added.size(),
-          added.stream().map(e -> "\n  " + e.path() + " " + e.corsMethods()).sorted()
-              .reduce("", String::concat));
+      LOG.log(Level.INFO, "corsgen: {0} CORS policies on {1} paths{2}",
+          added.stream().flatMap(endpoint -> endpoint.policies().stream()).distinct().count(),
+          added.size(),
+          added.stream().map(endpoint -> "\n  " + endpoint.path() + ": " + endpoint.describe())
+              .sorted()
+              .collect(Collectors.joining()));
     }
     return enhanced.build();
   }

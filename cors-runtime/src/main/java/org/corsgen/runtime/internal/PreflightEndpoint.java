@@ -72,9 +72,21 @@ public final class PreflightEndpoint implements Inflector<ContainerRequestContex
     return path;
   }
 
-  /** The HTTP methods that have a CORS policy at this path. */
-  public Set<String> corsMethods() {
-    return policyByMethod.keySet();
+  /** The distinct policies at this path. */
+  public List<CorsPolicy> policies() {
+    return policies;
+  }
+
+  /**
+   * What this endpoint grants, for the start-up log: {@code GET, HEAD from [https://a.com]; POST
+   * from [*]}.
+   */
+  public String describe() {
+    StringJoiner description = new StringJoiner("; ");
+    for (int i = 0; i < policies.size(); i++) {
+      description.add(methodsByPolicy.get(i) + " from [" + policies.get(i).originList() + "]");
+    }
+    return description.toString();
   }
 
   /** Answers a plain OPTIONS request, one that is not a CORS preflight. */
@@ -99,19 +111,22 @@ public final class PreflightEndpoint implements Inflector<ContainerRequestContex
     }
     CorsPolicy policy = policyByMethod.get(method);
     if (policy == null) {
-      return refuse(request, "method " + method + " has no CORS policy at this path (CORS methods: "
+      return refuse(request, "method " + CorsHeaders.forLog(method)
+          + " has no CORS policy at " + path + " (CORS methods: "
           + String.join(", ", policyByMethod.keySet()) + ")");
     }
     if (!policy.allowsOrigin(origin)) {
-      return refuse(request, "origin " + origin + " is not allowed for " + method);
+      return refuse(request, "origin " + CorsHeaders.forLog(origin) + " is not in ["
+          + policy.originList() + "] for " + method + " (" + policy.source() + ")");
     }
     List<String> requestHeaders = headers.get(REQUEST_HEADERS);
     if (requestHeaders != null) {
       for (String value : requestHeaders) {
         Optional<String> refused = policy.firstRefusedHeader(value);
         if (refused.isPresent()) {
-          return refuse(request, "header " + refused.get() + " is not in allowHeaders ["
-              + policy.allowHeaders() + "]");
+          return refuse(request, "header " + CorsHeaders.forLog(refused.get())
+              + " is not in allowHeaders [" + policy.allowHeaders() + "] (" + policy.source()
+              + ")");
         }
       }
     }
@@ -171,8 +186,9 @@ public final class PreflightEndpoint implements Inflector<ContainerRequestContex
   private Response refuse(ContainerRequestContext request, String reason) {
     if (LOG.isLoggable(Level.DEBUG)) {
       LOG.log(Level.DEBUG, "CORS preflight refused for {0} {1} from {2}: {3}",
-          request.getHeaderString(REQUEST_METHOD), request.getUriInfo().getRequestUri().getRawPath(),
-          request.getHeaderString(ORIGIN), reason);
+          CorsHeaders.forLog(request.getHeaderString(REQUEST_METHOD)),
+          CorsHeaders.forLog(request.getUriInfo().getRequestUri().getRawPath()),
+          CorsHeaders.forLog(request.getHeaderString(ORIGIN)), reason);
     }
     return Response.status(Response.Status.FORBIDDEN).header(VARY, PREFLIGHT_VARY).build();
   }

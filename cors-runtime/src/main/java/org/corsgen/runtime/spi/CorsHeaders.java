@@ -62,6 +62,16 @@ public final class CorsHeaders {
     responseHeaders.putSingle(VARY, merged.toString());
   }
 
+  /** Longest request value quoted in a log message; hostile requests send megabytes. */
+  private static final int LOGGED_LENGTH = 200;
+
+  /** {@code value} cut to a length fit for a log line. */
+  public static String forLog(String value) {
+    return value == null || value.length() <= LOGGED_LENGTH
+        ? String.valueOf(value)
+        : value.substring(0, LOGGED_LENGTH) + "... (" + value.length() + " characters)";
+  }
+
   /** Whether the comma-separated list {@code list} has {@code token}, ignoring case and spaces. */
   static boolean containsToken(String list, String token) {
     int length = list.length();

@@ -36,6 +36,7 @@ public final class CorsPolicy implements ContainerResponseFilter {
   }
 
   private final String source;
+  private final String originList;
   private final OriginMatcher origins;
   private final boolean anyOrigin;
   private final boolean credentials;
@@ -47,6 +48,7 @@ public final class CorsPolicy implements ContainerResponseFilter {
 
   private CorsPolicy(Builder builder) {
     this.source = builder.source;
+    this.originList = builder.originList;
     this.origins = builder.origins;
     this.anyOrigin = builder.anyOrigin;
     this.credentials = builder.credentials;
@@ -67,6 +69,11 @@ public final class CorsPolicy implements ContainerResponseFilter {
   /** Where the policy was declared, such as {@code @Cors on com.example.ItemsResource}. */
   public String source() {
     return source;
+  }
+
+  /** The allowed origins as declared, such as {@code https://a.com, https://*.b.com}, for logs. */
+  public String originList() {
+    return originList;
   }
 
   /** Whether a page served from {@code origin} may use this policy's endpoints. */
@@ -158,7 +165,8 @@ public final class CorsPolicy implements ContainerResponseFilter {
       return;
     }
     if (!origins.matches(origin)) {
-      logRefusal(request, "origin " + origin + " is not allowed");
+      logRefusal(request, "origin " + CorsHeaders.forLog(origin) + " is not in [" + originList
+          + "]");
       return;
     }
     headers.putSingle(ALLOW_ORIGIN, origin);
@@ -177,7 +185,7 @@ public final class CorsPolicy implements ContainerResponseFilter {
   private void logRefusal(ContainerRequestContext request, String reason) {
     if (LOG.isLoggable(Level.DEBUG)) {
       LOG.log(Level.DEBUG, "CORS refused for {0} {1}: {2} ({3})", request.getMethod(),
-          request.getUriInfo().getRequestUri().getRawPath(), reason, source);
+          CorsHeaders.forLog(request.getUriInfo().getRequestUri().getRawPath()), reason, source);
     }
   }
 
@@ -189,6 +197,7 @@ public final class CorsPolicy implements ContainerResponseFilter {
   /** Assembles a policy from generated constants. */
   public static final class Builder {
     private final String source;
+    private String originList;
     private OriginMatcher origins;
     private boolean anyOrigin;
     private boolean credentials;
@@ -200,14 +209,19 @@ public final class CorsPolicy implements ContainerResponseFilter {
       this.source = Objects.requireNonNull(source);
     }
 
-    /** Allows the origins {@code matcher} accepts. */
-    public Builder allowOrigins(OriginMatcher matcher) {
+    /**
+     * Allows the origins {@code matcher} accepts; {@code declared} lists them as written in
+     * {@code @Cors}, for log messages.
+     */
+    public Builder allowOrigins(String declared, OriginMatcher matcher) {
+      this.originList = Objects.requireNonNull(declared);
       this.origins = Objects.requireNonNull(matcher);
       return this;
     }
 
     /** Allows every origin, answering {@code Access-Control-Allow-Origin: *}. */
     public Builder allowAnyOrigin() {
+      this.originList = "*";
       this.anyOrigin = true;
       return this;
     }

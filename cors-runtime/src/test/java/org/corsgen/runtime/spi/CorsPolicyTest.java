@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class CorsPolicyTest {
 
   private static CorsPolicy allowing(String headers) {
-    return CorsPolicy.builder("test").allowOrigins(origin -> true).allowHeaders(headers).build();
+    return CorsPolicy.builder("test").allowOrigins("any", origin -> true).allowHeaders(headers).build();
   }
 
   @Test
