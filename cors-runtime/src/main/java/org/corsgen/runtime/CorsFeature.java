@@ -22,7 +22,7 @@ public final class CorsFeature implements Feature {
     if (context.getConfiguration().isRegistered(CorsModelProcessor.class)) {
       return false;
     }
-    CorsIndex index = new CorsIndex();
+    CorsIndex index = CorsIndex.forApplication(context.getConfiguration());
     context.register(new CorsModelProcessor(index));
     context.register(new ResponseFilterBinder(index));
     context.register(PreflightFilter.class);

@@ -1,5 +1,6 @@
 package org.corsgen.runtime.internal;
 
+import jakarta.ws.rs.core.Configuration;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -12,8 +13,10 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import org.corsgen.runtime.spi.CorsBindings;
 import org.corsgen.runtime.spi.CorsPolicy;
+import org.corsgen.runtime.spi.CorsPolicy.ConfiguredValue;
 import org.corsgen.runtime.spi.MethodKey;
 
 /**
@@ -24,6 +27,21 @@ public final class CorsIndex {
 
   private final Map<ClassLoader, Map<String, String>> indexByLoader = new ConcurrentHashMap<>();
   private final Map<Class<?>, Optional<CorsBindings>> bindings = new ConcurrentHashMap<>();
+  private final Map<CorsPolicy, CorsPolicy> resolved = new ConcurrentHashMap<>();
+  private final Function<String, Optional<ConfiguredValue>> configuration;
+
+  /**
+   * @param configuration where {@code origins} placeholders find their values; every policy is
+   *     resolved against it once, so the model processor and the response filters share it
+   */
+  public CorsIndex(Function<String, Optional<ConfiguredValue>> configuration) {
+    this.configuration = configuration;
+  }
+
+  /** An index whose placeholders resolve from {@code configuration}, then system, then env. */
+  public static CorsIndex forApplication(Configuration configuration) {
+    return new CorsIndex(new ConfigurationLookup(configuration));
+  }
 
   /** The bindings generated for {@code resourceClass}, or empty when it has no {@code @Cors}. */
   public Optional<CorsBindings> bindingsFor(Class<?> resourceClass) {
@@ -32,7 +50,9 @@ public final class CorsIndex {
 
   /** The policy of a resource method, or empty when none covers it. */
   public Optional<CorsPolicy> policyFor(Class<?> resourceClass, Method method) {
-    return bindingsFor(resourceClass).flatMap(bindings -> bindings.policyFor(MethodKey.of(method)));
+    return bindingsFor(resourceClass)
+        .flatMap(bindings -> bindings.policyFor(MethodKey.of(method)))
+        .map(policy -> resolved.computeIfAbsent(policy, p -> p.resolve(configuration)));
   }
 
   private Optional<CorsBindings> load(Class<?> resourceClass) {

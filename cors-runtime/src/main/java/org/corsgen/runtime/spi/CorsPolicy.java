@@ -13,9 +13,16 @@ import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.core.MultivaluedMap;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.StringJoiner;
+import java.util.function.Function;
 
 /**
  * One validated {@code @Cors} policy, built once from the constants the processor generated, and
@@ -35,6 +42,29 @@ public final class CorsPolicy implements ContainerResponseFilter {
     boolean matches(String origin);
   }
 
+  /**
+   * An {@code origins} entry such as {@code ${cors.origins}} or {@code ${cors.origins:default}},
+   * resolved once per application by {@link #resolve}.
+   *
+   * @param key the configuration key
+   * @param defaultValue the comma-separated origins to use when the key has no value
+   */
+  public record Placeholder(String key, Optional<String> defaultValue) {
+    @Override
+    public String toString() {
+      return "${" + key + defaultValue.map(value -> ":" + value).orElse("") + "}";
+    }
+  }
+
+  /**
+   * A value found for a placeholder.
+   *
+   * @param text the comma-separated origins
+   * @param from where it was found, such as {@code system property cors.origins}
+   */
+  public record ConfiguredValue(String text, String from) {}
+
+  private final Builder spec;
   private final String source;
   private final String originList;
   private final OriginMatcher origins;
@@ -47,9 +77,15 @@ public final class CorsPolicy implements ContainerResponseFilter {
   private final String maxAge;
 
   private CorsPolicy(Builder builder) {
+    this.spec = builder.copy();
     this.source = builder.source;
-    this.originList = builder.originList;
-    this.origins = builder.origins;
+    this.originList = builder.placeholders.isEmpty() ? builder.originList
+        : (builder.originList == null ? "" : builder.originList + ", ")
+            + builder.placeholders.stream().map(Placeholder::toString)
+                .collect(java.util.stream.Collectors.joining(", "));
+    // Until resolve() runs, configured origins match nothing: a policy never grants more than
+    // its configuration says.
+    this.origins = builder.origins != null ? builder.origins : origin -> false;
     this.anyOrigin = builder.anyOrigin;
     this.credentials = builder.credentials;
     this.allowHeaders = builder.allowHeaders;
@@ -74,6 +110,104 @@ public final class CorsPolicy implements ContainerResponseFilter {
   /** The allowed origins as declared, such as {@code https://a.com, https://*.b.com}, for logs. */
   public String originList() {
     return originList;
+  }
+
+  /** Whether some origins come from configuration, so that {@link #resolve} must run first. */
+  public boolean hasPlaceholders() {
+    return !spec.placeholders.isEmpty();
+  }
+
+  /**
+   * This policy with its placeholders replaced by the origins {@code lookup} finds for them
+   * (or their defaults), checked by the same rules the processor applies to literal origins.
+   *
+   * @throws IllegalStateException naming the policy, the key, the value and the rule broken,
+   *     when a value is missing or is not a valid list of origins
+   */
+  public CorsPolicy resolve(Function<String, Optional<ConfiguredValue>> lookup) {
+    if (!hasPlaceholders()) {
+      return this;
+    }
+    Set<String> exact = new HashSet<>();
+    List<OriginSyntax.Pattern> patterns = new ArrayList<>();
+    StringJoiner listed = new StringJoiner(", ");
+    if (spec.originList != null) {
+      listed.add(spec.originList);
+    }
+    boolean any = false;
+    for (Placeholder placeholder : spec.placeholders) {
+      ConfiguredValue value = lookup.apply(placeholder.key())
+          .or(() -> placeholder.defaultValue().map(text -> new ConfiguredValue(text,
+              "the default in " + placeholder)))
+          .orElseThrow(() -> new IllegalStateException(source + ": origins placeholder "
+              + placeholder + " has no value. Set the JAX-RS property or the system property "
+              + placeholder.key() + ", or the environment variable " + environmentName(
+                  placeholder.key()) + ", to a comma-separated list of origins such as"
+              + " https://app.example.com, or give a default: ${" + placeholder.key()
+              + ":https://app.example.com}."));
+      String[] entries = value.text().split(",", -1);
+      for (String raw : entries) {
+        String entry = raw.strip();
+        OriginSyntax.Entry parsed = OriginSyntax.parse(entry);
+        if (parsed instanceof OriginSyntax.Invalid invalid) {
+          throw new IllegalStateException(source + ": origins placeholder " + placeholder
+              + " is \"" + value.text() + "\" (from " + value.from() + "), and \"" + entry
+              + "\" in it " + describe(invalid) + ".");
+        } else if (parsed instanceof OriginSyntax.AnyOrigin) {
+          if (spec.credentials || spec.origins != null || spec.placeholders.size() > 1
+              || entries.length > 1) {
+            throw new IllegalStateException(source + ": origins placeholder " + placeholder
+                + " is \"" + value.text() + "\" (from " + value.from() + "), and \"*\" may only"
+                + " stand alone, and never with allowCredentials = true (browsers reject"
+                + " \"Access-Control-Allow-Origin: *\" on credentialed requests). List the"
+                + " origins instead.");
+          }
+          any = true;
+        } else if (parsed instanceof OriginSyntax.Exact origin) {
+          exact.add(origin.origin());
+        } else if (parsed instanceof OriginSyntax.Pattern pattern) {
+          patterns.add(pattern);
+        }
+      }
+      listed.add(placeholder.key() + "=" + value.text().strip());
+    }
+    Builder resolved = spec.copy();
+    resolved.placeholders = List.of();
+    if (any) {
+      resolved.origins = null;
+      resolved.anyOrigin = true;
+      resolved.originList = "*";
+    } else {
+      resolved.origins = configuredMatcher(spec.origins, Set.copyOf(exact), List.copyOf(patterns));
+      resolved.originList = listed.toString();
+    }
+    return resolved.build();
+  }
+
+  private static OriginMatcher configuredMatcher(OriginMatcher literal, Set<String> exact,
+      List<OriginSyntax.Pattern> patterns) {
+    return origin -> (literal != null && literal.matches(origin))
+        || exact.contains(origin)
+        || patterns.stream().anyMatch(pattern ->
+            OriginPatterns.matchesSubdomain(origin, pattern.scheme(), pattern.suffix()));
+  }
+
+  private static String describe(OriginSyntax.Invalid invalid) {
+    String what = switch (invalid.problem()) {
+      case BLANK -> "is empty";
+      case NULL -> "is \"null\", which sandboxed iframes, file: pages and redirects send, so any"
+          + " site can forge it";
+      case FILE_SCHEME -> "is a file: URL; browsers send \"null\" for file: pages";
+      case NO_SCHEME -> "has no scheme; browsers send scheme://host[:port]";
+      case MALFORMED -> "is not a serialized origin (" + invalid.detail() + ")";
+      case BAD_WILDCARD -> "has a wildcard other than one leading \"*.\" label in the host";
+    };
+    return what + invalid.fix().map(fix -> "; write \"" + fix + "\"").orElse("");
+  }
+
+  /** The environment variable for a key: upper case, dots and dashes as underscores. */
+  public static String environmentName(String key) {
+    return key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
   }
 
   /** Whether a page served from {@code origin} may use this policy's endpoints. */
@@ -199,6 +333,7 @@ public final class CorsPolicy implements ContainerResponseFilter {
     private final String source;
     private String originList;
     private OriginMatcher origins;
+    private List<Placeholder> placeholders = List.of();
     private boolean anyOrigin;
     private boolean credentials;
     private String allowHeaders = "";
@@ -217,6 +352,39 @@ public final class CorsPolicy implements ContainerResponseFilter {
       this.originList = Objects.requireNonNull(declared);
       this.origins = Objects.requireNonNull(matcher);
       return this;
+    }
+
+    /**
+     * Allows the origins configured under {@code key} at start-up: a JAX-RS configuration
+     * property, else a system property, else the environment variable {@link #environmentName}.
+     */
+    public Builder allowConfiguredOrigins(String key) {
+      return addPlaceholder(new Placeholder(key, Optional.empty()));
+    }
+
+    /** As {@link #allowConfiguredOrigins(String)}, with origins to use when nothing is set. */
+    public Builder allowConfiguredOrigins(String key, String defaultOrigins) {
+      return addPlaceholder(new Placeholder(key, Optional.of(defaultOrigins)));
+    }
+
+    private Builder addPlaceholder(Placeholder placeholder) {
+      List<Placeholder> all = new ArrayList<>(placeholders);
+      all.add(placeholder);
+      placeholders = List.copyOf(all);
+      return this;
+    }
+
+    private Builder copy() {
+      Builder copy = new Builder(source);
+      copy.originList = originList;
+      copy.origins = origins;
+      copy.placeholders = placeholders;
+      copy.anyOrigin = anyOrigin;
+      copy.credentials = credentials;
+      copy.allowHeaders = allowHeaders;
+      copy.exposeHeaders = exposeHeaders;
+      copy.maxAge = maxAge;
+      return copy;
     }
 
     /** Allows every origin, answering {@code Access-Control-Allow-Origin: *}. */
@@ -250,8 +418,9 @@ public final class CorsPolicy implements ContainerResponseFilter {
     }
 
     public CorsPolicy build() {
-      if (anyOrigin == (origins != null)) {
-        throw new IllegalStateException(source + ": give either allowOrigins or allowAnyOrigin");
+      if (anyOrigin == (origins != null || !placeholders.isEmpty())) {
+        throw new IllegalStateException(source
+            + ": give either allowAnyOrigin, or allowOrigins and/or allowConfiguredOrigins");
       }
       if (anyOrigin && credentials) {
         // Fetch: "*" never matches a credentialed request; the processor rejects this policy.

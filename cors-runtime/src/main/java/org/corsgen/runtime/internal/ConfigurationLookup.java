@@ -1,0 +1,50 @@
+package org.corsgen.runtime.internal;
+
+import jakarta.ws.rs.core.Configuration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.corsgen.runtime.spi.CorsPolicy;
+import org.corsgen.runtime.spi.CorsPolicy.ConfiguredValue;
+
+/**
+ * Finds the value of an {@code origins} placeholder: the application's JAX-RS configuration
+ * property first, then the Java system property, then the environment variable (the key upper
+ * cased, dots and dashes as underscores). The first one set wins, even when it is empty, so that
+ * an empty value is reported rather than silently replaced.
+ */
+final class ConfigurationLookup implements Function<String, Optional<ConfiguredValue>> {
+
+  private final Configuration configuration;
+  private final Function<String, String> systemProperties;
+  private final Map<String, String> environment;
+
+  ConfigurationLookup(Configuration configuration) {
+    this(configuration, System::getProperty, System.getenv());
+  }
+
+  ConfigurationLookup(Configuration configuration, Function<String, String> systemProperties,
+      Map<String, String> environment) {
+    this.configuration = configuration;
+    this.systemProperties = systemProperties;
+    this.environment = environment;
+  }
+
+  @Override
+  public Optional<ConfiguredValue> apply(String key) {
+    Object property = configuration.getProperty(key);
+    if (property != null) {
+      return Optional.of(new ConfiguredValue(property.toString(), "JAX-RS property " + key));
+    }
+    String system = systemProperties.apply(key);
+    if (system != null) {
+      return Optional.of(new ConfiguredValue(system, "system property " + key));
+    }
+    String variable = CorsPolicy.environmentName(key);
+    String env = environment.get(variable);
+    if (env != null) {
+      return Optional.of(new ConfiguredValue(env, "environment variable " + variable));
+    }
+    return Optional.empty();
+  }
+}

@@ -1,0 +1,38 @@
+package org.corsgen.runtime.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Map;
+import java.util.Optional;
+import org.corsgen.runtime.spi.CorsPolicy.ConfiguredValue;
+import org.glassfish.jersey.server.ResourceConfig;
+import org.junit.jupiter.api.Test;
+
+class ConfigurationLookupTest {
+
+  private static final Map<String, String> SYSTEM = Map.of("cors.origins", "https://system");
+  private static final Map<String, String> ENV = Map.of("CORS_ORIGINS", "https://env");
+
+  @Test
+  void jaxRsPropertyComesFirst() {
+    ConfigurationLookup lookup = new ConfigurationLookup(
+        new ResourceConfig().property("cors.origins", "https://jaxrs"), SYSTEM::get, ENV);
+    assertEquals(Optional.of(new ConfiguredValue("https://jaxrs", "JAX-RS property cors.origins")),
+        lookup.apply("cors.origins"));
+  }
+
+  @Test
+  void systemPropertyComesBeforeTheEnvironment() {
+    ConfigurationLookup lookup = new ConfigurationLookup(new ResourceConfig(), SYSTEM::get, ENV);
+    assertEquals(Optional.of(new ConfiguredValue("https://system", "system property cors.origins")),
+        lookup.apply("cors.origins"));
+  }
+
+  @Test
+  void environmentVariableIsTheKeyUpperCased() {
+    ConfigurationLookup lookup = new ConfigurationLookup(new ResourceConfig(), key -> null, ENV);
+    assertEquals(Optional.of(new ConfiguredValue("https://env", "environment variable CORS_ORIGINS")),
+        lookup.apply("cors.origins"));
+    assertEquals(Optional.empty(), lookup.apply("other"));
+  }
+}

@@ -1,0 +1,112 @@
+package org.corsgen.runtime.spi;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.corsgen.runtime.spi.CorsPolicy.ConfiguredValue;
+import org.junit.jupiter.api.Test;
+
+/** Origins from configuration: resolved once at start-up, checked like literal origins. */
+class ConfiguredOriginsTest {
+
+  private static Function<String, Optional<ConfiguredValue>> config(Map<String, String> values) {
+    return key -> Optional.ofNullable(values.get(key))
+        .map(value -> new ConfiguredValue(value, "system property " + key));
+  }
+
+  private static CorsPolicy.Builder policy() {
+    return CorsPolicy.builder("@Cors on com.example.ItemsResource");
+  }
+
+  @Test
+  void configuredOriginsAreAllowedBesideLiteralOnes() {
+    CorsPolicy policy = policy()
+        .allowOrigins("https://literal.example", "https://literal.example"::equals)
+        .allowConfiguredOrigins("cors.origins")
+        .build()
+        .resolve(config(Map.of("cors.origins", "https://a.example, https://*.b.example")));
+    assertTrue(policy.allowsOrigin("https://literal.example"));
+    assertTrue(policy.allowsOrigin("https://a.example"));
+    assertTrue(policy.allowsOrigin("https://x.b.example"));
+    assertFalse(policy.allowsOrigin("https://b.example"));
+    assertFalse(policy.allowsOrigin("https://evil.example"));
+    assertEquals("https://literal.example, cors.origins=https://a.example, https://*.b.example",
+        policy.originList());
+  }
+
+  @Test
+  void unresolvedPlaceholdersGrantNothing() {
+    CorsPolicy policy = policy().allowConfiguredOrigins("cors.origins").build();
+    assertTrue(policy.hasPlaceholders());
+    assertFalse(policy.allowsOrigin("https://a.example"));
+  }
+
+  @Test
+  void defaultIsUsedWhenNothingIsSet() {
+    CorsPolicy policy = policy()
+        .allowConfiguredOrigins("cors.origins", "http://localhost:3000")
+        .build()
+        .resolve(config(Map.of()));
+    assertTrue(policy.allowsOrigin("http://localhost:3000"));
+  }
+
+  @Test
+  void starAloneWithoutCredentialsOpensToAnyOrigin() {
+    CorsPolicy policy = policy().allowConfiguredOrigins("cors.origins").build()
+        .resolve(config(Map.of("cors.origins", "*")));
+    assertEquals("*", policy.allowOriginValue("https://anyone.example"));
+    assertFalse(policy.variesByOrigin());
+  }
+
+  @Test
+  void missingValueStopsStartUpNamingTheKeyAndWhereToSetIt() {
+    IllegalStateException e = assertThrows(IllegalStateException.class,
+        () -> policy().allowConfiguredOrigins("cors.app-origins").build().resolve(config(Map.of())));
+    assertEquals("@Cors on com.example.ItemsResource: origins placeholder ${cors.app-origins} has"
+        + " no value. Set the JAX-RS property or the system property cors.app-origins, or the"
+        + " environment variable CORS_APP_ORIGINS, to a comma-separated list of origins such as"
+        + " https://app.example.com, or give a default: ${cors.app-origins:https://app.example.com}.",
+        e.getMessage());
+  }
+
+  @Test
+  void badValueStopsStartUpNamingValueSourceAndRule() {
+    IllegalStateException e = assertThrows(IllegalStateException.class,
+        () -> policy().allowConfiguredOrigins("cors.origins").build()
+            .resolve(config(Map.of("cors.origins", "https://ok.example,https://App.example/"))));
+    assertEquals("@Cors on com.example.ItemsResource: origins placeholder ${cors.origins} is"
+        + " \"https://ok.example,https://App.example/\" (from system property cors.origins), and"
+        + " \"https://App.example/\" in it is not a serialized origin (it ends with a slash);"
+        + " write \"https://app.example\".", e.getMessage());
+  }
+
+  @Test
+  void emptyEntriesNullAndStarWithCredentialsAreRefused() {
+    for (String value : new String[] {"", "https://a.example,,https://b.example", "null",
+        "file:///tmp/x", "*.example.com"}) {
+      assertThrows(IllegalStateException.class, () -> policy()
+          .allowConfiguredOrigins("k").build().resolve(config(Map.of("k", value))), value);
+    }
+    assertThrows(IllegalStateException.class, () -> policy().allowConfiguredOrigins("k")
+        .allowCredentials().build().resolve(config(Map.of("k", "*"))));
+    assertThrows(IllegalStateException.class, () -> policy().allowConfiguredOrigins("k")
+        .build().resolve(config(Map.of("k", "*, https://a.example"))));
+  }
+
+  @Test
+  void policiesWithoutPlaceholdersResolveToThemselves() {
+    CorsPolicy policy = policy().allowAnyOrigin().build();
+    assertSame(policy, policy.resolve(config(Map.of())));
+  }
+
+  @Test
+  void environmentNameUpperCasesAndReplacesDotsAndDashes() {
+    assertEquals("CORS_APP_ORIGINS", CorsPolicy.environmentName("cors.app-origins"));
+  }
+}
