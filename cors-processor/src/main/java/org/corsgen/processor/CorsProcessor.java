@@ -100,7 +100,8 @@ public final class CorsProcessor extends AbstractProcessor {
       ResourceValidator.Result result = validator.validate(resource);
       result.report().printTo(processingEnv.getMessager());
       if (result.resource().isPresent()) {
-        writer.write(result.resource().get(), resource).writeTo(processingEnv.getFiler());
+        writer.write(result.resource().get(), resource, processingEnv.getElementUtils())
+            .writeTo(processingEnv.getFiler());
         index.add(result.resource().get().binaryName(),
             result.resource().get().generatedBinaryName(), resource);
         policyReport.add(result.resource().get(), resource);

@@ -67,6 +67,14 @@ public final class CorsIndex {
     }
     try {
       Class<?> type = Class.forName(generated, true, loader);
+      Module module = type.getModule();
+      if (!module.isExported(type.getPackageName(), CorsIndex.class.getModule())) {
+        throw new IllegalStateException("corsgen: module " + module.getName() + " does not export"
+            + " package " + type.getPackageName() + " to " + CorsIndex.class.getModule().getName()
+            + ", so CorsFeature cannot create " + generated + ". Add \"opens "
+            + type.getPackageName() + " to " + CorsIndex.class.getModule().getName()
+            + ";\" (or exports) to its module-info.java.");
+      }
       return Optional.of((CorsBindings) type.getConstructor().newInstance());
     } catch (ReflectiveOperationException | ClassCastException | LinkageError e) {
       throw new IllegalStateException("corsgen: the index names " + generated + " for "
