@@ -233,7 +233,7 @@ class CorsOnTheWireTest {
 
     @Test
     void headerListsBeyondTheContainersLimitGetAClientError() throws Exception {
-      HttpResponse<String> response = server.send("OPTIONS", "/items/7",
+      HttpResponse<String> response = server.sendAlone("OPTIONS", "/items/7",
           "Origin", APP,
           "Access-Control-Request-Method", "PUT",
           "Access-Control-Request-Headers", "x-token,".repeat(20_000));

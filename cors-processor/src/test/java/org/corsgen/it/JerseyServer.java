@@ -30,6 +30,20 @@ final class JerseyServer implements AutoCloseable {
 
   /** A request to {@code path}; {@code headers} are name, value pairs (names may repeat). */
   HttpResponse<String> send(String method, String path, String... headers) throws Exception {
+    return send(client, method, path, headers);
+  }
+
+  /**
+   * As {@link #send}, on a connection of its own: for requests the container answers by closing
+   * the connection, which a pooled client might otherwise reuse for the next test.
+   */
+  HttpResponse<String> sendAlone(String method, String path, String... headers) throws Exception {
+    return send(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build(), method,
+        path, headers);
+  }
+
+  private HttpResponse<String> send(HttpClient client, String method, String path,
+      String... headers) throws Exception {
     HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
         .timeout(Duration.ofSeconds(10))
         .method(method, method.equals("PUT") || method.equals("POST") || method.equals("PATCH")
