@@ -1,7 +1,6 @@
 package org.corsgen.sample;
 
 import java.io.IOException;
-import java.net.URI;
 import org.glassfish.grizzly.http.server.CLStaticHttpHandler;
 import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.grizzly.http.server.NetworkListener;
@@ -37,11 +36,6 @@ public final class PageServer implements AutoCloseable {
   /** The port pages are served at. */
   public int port() {
     return port;
-  }
-
-  /** {@code http://host:port/}, with the host the caller names. */
-  public URI uri(String host) {
-    return URI.create("http://" + host + ":" + port + "/");
   }
 
   @Override

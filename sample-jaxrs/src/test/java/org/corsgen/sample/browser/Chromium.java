@@ -10,7 +10,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -20,13 +22,18 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * Debian's headless Chromium, driven by its own chromedriver, with a fresh profile each time.
  *
  * <p>Both executables are given to Selenium explicitly, so Selenium Manager never runs and
- * nothing is downloaded. When they are missing the browser tests are skipped, except on CI
- * (environment variable {@code CI=true}), where a suite that ran no browser must not pass.
+ * nothing is downloaded. When they are missing, test classes marked with {@link SkipWhenMissing}
+ * are skipped, except on CI (environment variable {@code CI=true}), where a suite that ran no
+ * browser must not pass.
  */
 final class Chromium implements AutoCloseable {
 
   static final String BROWSER = "/usr/bin/chromium";
   static final String DRIVER = "/usr/bin/chromedriver";
+
+  private static final String MISSING = "Browser tests need " + BROWSER + " and " + DRIVER
+      + ": install the Debian packages chromium chromium-driver"
+      + " (apt-get install chromium chromium-driver).";
 
   private final WebDriver driver;
   private final Path profile;
@@ -36,16 +43,29 @@ final class Chromium implements AutoCloseable {
     this.profile = profile;
   }
 
-  /** Starts a browser, or skips (fails on CI) the calling test class when there is none. */
-  static Chromium start() throws IOException {
-    if (!Files.isExecutable(Path.of(BROWSER)) || !Files.isExecutable(Path.of(DRIVER))) {
-      String message = "Browser tests need " + BROWSER + " and " + DRIVER
-          + ": install the Debian packages chromium chromium-driver"
-          + " (apt-get install chromium chromium-driver).";
-      if ("true".equals(System.getenv("CI"))) {
-        fail(message + " CI must run them.");
+  /**
+   * Skips a test class when the browser is missing, except on CI, where {@link #start} then fails.
+   * A condition rather than an assumption, so that every test shows up as skipped, with the reason.
+   */
+  static final class SkipWhenMissing implements ExecutionCondition {
+    @Override
+    public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+      if (installed() || "true".equals(System.getenv("CI"))) {
+        return ConditionEvaluationResult.enabled("Chromium is installed, or CI must run it");
       }
-      Assumptions.abort(message);
+      System.err.println(context.getDisplayName() + " skipped. " + MISSING);
+      return ConditionEvaluationResult.disabled(MISSING);
+    }
+  }
+
+  private static boolean installed() {
+    return Files.isExecutable(Path.of(BROWSER)) && Files.isExecutable(Path.of(DRIVER));
+  }
+
+  /** Starts a browser; fails when there is none (see {@link SkipWhenMissing}). */
+  static Chromium start() throws IOException {
+    if (!installed()) {
+      fail(MISSING + " CI runs them and cannot skip them.");
     }
     Path profile = Files.createTempDirectory("corsgen-chromium-");
     ChromeOptions options = new ChromeOptions();

@@ -15,6 +15,7 @@ import org.corsgen.sample.SampleApp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.function.Executable;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
@@ -28,6 +29,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * scenario ends as the page says it should. Leaves a screenshot in
  * {@code target/demo-page.png}.
  */
+@ExtendWith(Chromium.SkipWhenMissing.class)
 class DemoPageTest {
 
   /** The port the sample's {@code @Cors} origins name, so the demo page must be served there. */

@@ -2,6 +2,7 @@ package org.corsgen.sample.browser;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.corsgen.Cors;
 
@@ -13,13 +14,13 @@ public class TotalsResource {
   @Path("exposed")
   @Cors(origins = TestOrigins.PAGE, exposeHeaders = "X-Total-Count")
   public Response exposed() {
-    return Response.ok("[]").header("X-Total-Count", 42).build();
+    return Response.ok("[]", MediaType.APPLICATION_JSON_TYPE).header("X-Total-Count", 42).build();
   }
 
   @GET
   @Path("hidden")
   @Cors(origins = TestOrigins.PAGE)
   public Response hidden() {
-    return Response.ok("[]").header("X-Total-Count", 42).build();
+    return Response.ok("[]", MediaType.APPLICATION_JSON_TYPE).header("X-Total-Count", 42).build();
   }
 }
