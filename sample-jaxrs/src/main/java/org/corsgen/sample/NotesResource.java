@@ -22,6 +22,7 @@ import org.corsgen.Cors;
  * covers every method; {@link #delete} replaces it with its own.
  */
 @Path("notes")
+// One store for every request: JAX-RS would otherwise create a resource instance per request.
 @Singleton
 @Cors(
     origins = {SampleOrigins.PAGE, SampleOrigins.PAGE_BY_NAME},
@@ -70,7 +71,9 @@ public class NotesResource {
   @Consumes(MediaType.TEXT_PLAIN)
   @Produces(MediaType.TEXT_PLAIN)
   public String tag(@PathParam("id") long id, String tag) {
-    get(id);
+    if (!notes.containsKey(id)) {
+      throw new NoteNotFoundException(id);
+    }
     List<String> noteTags = tags.computeIfAbsent(id, unused -> new CopyOnWriteArrayList<>());
     noteTags.add(tag.strip());
     return "note " + id + " is tagged " + String.join(", ", noteTags);

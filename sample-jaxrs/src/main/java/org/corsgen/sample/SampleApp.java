@@ -2,7 +2,6 @@ package org.corsgen.sample;
 
 import java.io.IOException;
 import java.net.URI;
-import java.util.concurrent.CountDownLatch;
 import org.corsgen.runtime.CorsFeature;
 import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
@@ -36,7 +35,7 @@ public final class SampleApp implements AutoCloseable {
   }
 
   /** The API and its resources, as an application would configure them. */
-  public static ResourceConfig application() {
+  private static ResourceConfig application() {
     return new ResourceConfig(
             GreetingResource.class,
             NotesResource.class,
@@ -92,11 +91,7 @@ public final class SampleApp implements AutoCloseable {
     int apiPort = Integer.getInteger(API_PORT_PROPERTY, 8080);
     int pagePort = Integer.getInteger(PAGE_PORT_PROPERTY, SampleOrigins.PAGE_PORT);
     SampleApp app = start(apiPort, pagePort);
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      app.close();
-      stopped.countDown();
-    }));
+    Runtime.getRuntime().addShutdownHook(new Thread(app::close));
     System.out.println("corsgen sample API: " + app.apiUri());
     System.out.println("Demo page:          " + app.pageUri());
     if (app.pagePort() != SampleOrigins.PAGE_PORT) {
@@ -104,6 +99,7 @@ public final class SampleApp implements AutoCloseable {
           + ", so a page on port " + app.pagePort() + " sees its requests refused.");
     }
     System.out.println("Press Ctrl-C to stop.");
-    stopped.await();
+    // Wait for Ctrl-C (or any other stop); the shutdown hook then closes both servers.
+    Thread.currentThread().join();
   }
 }

@@ -10,7 +10,7 @@ final class SampleOrigins {
   /** The port every origin below names; {@link SampleApp} serves the demo page there. */
   static final int PAGE_PORT = 8081;
 
-  /** The demo page as printed by {@link SampleApp}: another host than the API's, so another origin. */
+  /** The demo page as {@link SampleApp} prints it: not the API's host, so another origin. */
   static final String PAGE = "http://127.0.0.1:8081";
 
   /** The same page opened by name: a distinct origin, which has to be listed on its own. */
