@@ -293,6 +293,5 @@ class BrowserConformanceTest {
         "OPTIONS /items/42 204",
         "PUT /items/42 200",
         "OPTIONS /items/abc 404"), serverSaw(), "/items/abc does not exist, so nor does its CORS");
-    assertFalse(serverSaw().contains("PUT /items/abc 404"));
   }
 }
