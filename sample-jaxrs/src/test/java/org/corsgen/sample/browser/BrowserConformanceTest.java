@@ -1,0 +1,297 @@
+package org.corsgen.sample.browser;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WindowType;
+
+/**
+ * What only a browser decides, checked in headless Chromium: pages on one loopback origin call
+ * the API on another ({@link TestOrigins}), and the server's {@link RequestLog} shows what the
+ * browser actually sent.
+ *
+ * <p>Every test tags its URLs with its own name, so Chromium's preflight cache, which is keyed by
+ * URL, never carries one test's preflight over to another.
+ */
+@ExtendWith(Chromium.SkipWhenMissing.class)
+class BrowserConformanceTest {
+
+  private static ConformanceServers servers;
+  private static Chromium chromium;
+
+  private WebDriver driver;
+  private String tag;
+
+  @BeforeAll
+  static void start() throws Exception {
+    chromium = Chromium.start();
+    servers = new ConformanceServers();
+  }
+
+  @AfterAll
+  static void stop() {
+    if (servers != null) {
+      servers.close();
+    }
+    if (chromium != null) {
+      chromium.close();
+    }
+  }
+
+  @BeforeEach
+  void openPage(TestInfo test) {
+    driver = chromium.driver();
+    tag = test.getTestMethod().orElseThrow().getName();
+    open(TestOrigins.PAGE);
+  }
+
+  /** Replaces the current tab with a fresh one showing a page from {@code origin}. */
+  private void open(String origin) {
+    String previous = driver.getWindowHandle();
+    driver.switchTo().newWindow(WindowType.TAB);
+    String fresh = driver.getWindowHandle();
+    driver.switchTo().window(previous).close();
+    driver.switchTo().window(fresh);
+    driver.get(origin + "/");
+  }
+
+  /** {@code fetch(API + path, {method, ...init})} in the current page, tagged with this test. */
+  private Fetched fetch(String method, String path, Map<String, Object> init) {
+    Map<String, Object> request = new HashMap<>(init);
+    request.put("method", method);
+    return Fetched.in(driver, TestOrigins.API + path + "?" + RequestLog.TAG + "=" + tag, request);
+  }
+
+  private Fetched fetch(String method, String path) {
+    return fetch(method, path, Map.of());
+  }
+
+  private static Map<String, Object> json(String body) {
+    return Map.of("headers", Map.of("Content-Type", "application/json"), "body", body);
+  }
+
+  private List<String> serverSaw() {
+    return servers.log().requestsTagged(tag);
+  }
+
+  @Test
+  void simpleGetFromAllowedOriginIsReadable() {
+    Fetched answer = fetch("GET", "/simple");
+
+    assertEquals(200, answer.status());
+    assertEquals("hello from the API", answer.body());
+    assertEquals(List.of("GET /simple 200"), serverSaw(), "a simple request needs no preflight");
+  }
+
+  @Test
+  void simpleGetFromRefusedOriginIsAnsweredButHiddenFromThePage() {
+    open(TestOrigins.OTHER);
+
+    Fetched answer = fetch("GET", "/simple");
+
+    assertTrue(answer.blocked(), answer.toString());
+    // CORS protects the answer, not the server: the request was sent and executed.
+    assertEquals(List.of("GET /simple 200"), serverSaw());
+  }
+
+  @Test
+  void putWithJsonIsPreflightedOnceAndThenSent() {
+    Fetched answer = fetch("PUT", "/documents/1", json("{\"title\":\"CORS\"}"));
+
+    assertEquals(200, answer.status());
+    assertEquals("stored {\"title\":\"CORS\"}", answer.body());
+    assertEquals(List.of("OPTIONS /documents/1 204", "PUT /documents/1 200"), serverSaw());
+  }
+
+  @Test
+  void headerOutsideAllowHeadersFailsThePreflightAndTheRequestIsNeverSent() {
+    Fetched answer = fetch("PUT", "/documents/1", Map.of(
+        "headers", Map.of("Content-Type", "application/json", "X-Trace", "abc"),
+        "body", "{}"));
+
+    assertTrue(answer.blocked(), answer.toString());
+    assertEquals(List.of("OPTIONS /documents/1 403"), serverSaw());
+  }
+
+  @Test
+  void methodOutsideThePolicyFailsThePreflightAndTheRequestIsNeverSent() {
+    Fetched answer = fetch("DELETE", "/documents/1");
+
+    assertTrue(answer.blocked(), answer.toString());
+    assertEquals(List.of("OPTIONS /documents/1 403"), serverSaw());
+  }
+
+  /**
+   * The page (127.0.0.1) and the API (localhost) are different sites, so the API's cookie is a
+   * third-party cookie. Chromium blocks unpartitioned third-party cookies in a default profile
+   * but keeps partitioned (CHIPS) ones, stored under the page's top-level site; with third-party
+   * cookies allowed in the profile, the unpartitioned cookie would come back as well.
+   */
+  @Test
+  void credentialedRequestsCarryThePartitionedCookieTheApiSet() {
+    Map<String, Object> withCredentials = Map.of("credentials", "include");
+
+    Fetched signIn = fetch("POST", "/session/partitioned", withCredentials);
+    Fetched cookies = fetch("GET", "/session", withCredentials);
+
+    assertEquals("signed in", signIn.body());
+    assertEquals("cookies: [partitioned]", cookies.body());
+  }
+
+  /** See {@link #credentialedRequestsCarryThePartitionedCookieTheApiSet}. */
+  @Test
+  void unpartitionedCrossSiteCookieIsDroppedByChromiumThoughCorsAllowsCredentials() {
+    Map<String, Object> withCredentials = Map.of("credentials", "include");
+
+    Fetched signIn = fetch("POST", "/session/unpartitioned", withCredentials);
+    Fetched cookies = fetch("GET", "/session", withCredentials);
+
+    assertEquals("signed in", signIn.body(), "CORS let the page read the credentialed answer");
+    assertFalse(cookies.body().contains("unpartitioned"), cookies.body());
+  }
+
+  @Test
+  void credentialedRequestIsHiddenWhenThePolicyDoesNotAllowCredentials() {
+    Fetched withCredentials = fetch("GET", "/session/uncredentialed",
+        Map.of("credentials", "include"));
+    Fetched withoutCredentials = fetch("GET", "/session/uncredentialed");
+
+    assertTrue(withCredentials.blocked(), withCredentials.toString());
+    assertEquals("no credentials granted", withoutCredentials.body());
+    assertEquals(
+        List.of("GET /session/uncredentialed 200", "GET /session/uncredentialed 200"),
+        serverSaw());
+  }
+
+  @Test
+  void exposedHeaderIsReadableAndUnexposedOneIsNot() {
+    Fetched exposed = fetch("GET", "/totals/exposed");
+    Fetched hidden = fetch("GET", "/totals/hidden");
+
+    assertEquals("42", exposed.headers().get("x-total-count"));
+    assertEquals(200, hidden.status());
+    assertNull(hidden.headers().get("x-total-count"),
+        "Chromium filters the header out of the page's view");
+    assertEquals("application/json", hidden.headers().get("content-type"),
+        "safelisted response headers stay readable");
+  }
+
+  @Test
+  void preflightIsCachedForMaxAge() {
+    fetch("PUT", "/cache/ten-minutes", json("{}"));
+    Fetched again = fetch("PUT", "/cache/ten-minutes", json("{}"));
+
+    assertEquals(200, again.status());
+    assertEquals(List.of(
+        "OPTIONS /cache/ten-minutes 204",
+        "PUT /cache/ten-minutes 200",
+        "PUT /cache/ten-minutes 200"), serverSaw());
+  }
+
+  @Test
+  void withoutMaxAgeThePreflightIsCachedForTheBrowsersFiveSeconds() throws Exception {
+    fetch("PUT", "/cache/browser-default", json("{}"));
+    fetch("PUT", "/cache/browser-default", json("{}"));
+    Thread.sleep(6_000);
+    Fetched later = fetch("PUT", "/cache/browser-default", json("{}"));
+
+    assertEquals(200, later.status());
+    assertEquals(List.of(
+        "OPTIONS /cache/browser-default 204",
+        "PUT /cache/browser-default 200",
+        "PUT /cache/browser-default 200",
+        "OPTIONS /cache/browser-default 204",
+        "PUT /cache/browser-default 200"), serverSaw());
+  }
+
+  @Test
+  void subdomainPatternAdmitsSubdomainsButNotTheBareHostOrLookAlikes() {
+    open(TestOrigins.APP_SUBDOMAIN);
+    assertEquals("tenant data", fetch("GET", "/tenant").body());
+
+    open(TestOrigins.APP_ITSELF);
+    Fetched bare = fetch("GET", "/tenant");
+    assertTrue(bare.blocked(), bare.toString());
+
+    open(TestOrigins.APP_LOOKALIKE);
+    Fetched lookalike = fetch("GET", "/tenant");
+    assertTrue(lookalike.blocked(), lookalike.toString());
+  }
+
+  @Test
+  void methodLevelPolicyReplacesTheClassPolicy() {
+    Map<String, Object> text = Map.of("body", "hello");
+
+    assertEquals("read", fetch("GET", "/override").body());
+    Fetched writeFromPage = fetch("POST", "/override", text);
+    assertTrue(writeFromPage.blocked(), writeFromPage.toString());
+
+    open(TestOrigins.OTHER);
+    assertEquals("written", fetch("POST", "/override", text).body());
+    Fetched readFromOther = fetch("GET", "/override");
+    assertTrue(readFromOther.blocked(), readFromOther.toString());
+  }
+
+  @Test
+  void mappedExceptionReachesThePageWithItsStatusAndBody() {
+    Fetched answer = fetch("GET", "/failing");
+
+    assertEquals(Optional.empty(), answer.error());
+    assertEquals(429, answer.status());
+    assertEquals("quota exceeded, retry tomorrow", answer.body());
+  }
+
+  @Test
+  void preflightPassesTheAuthenticationFilterAndTheAuthorizedRequestSucceeds() {
+    Fetched answer = fetch("GET", "/vault",
+        Map.of("headers", Map.of("Authorization", "Bearer t0ken")));
+
+    assertEquals(200, answer.status());
+    assertEquals("opened with Bearer t0ken", answer.body());
+    assertEquals(List.of("OPTIONS /vault 204", "GET /vault 200"), serverSaw(),
+        "the preflight, which never carries Authorization, was answered before the filter ran");
+  }
+
+  @Test
+  void pageCanReadTheAuthenticationFiltersRefusal() {
+    Fetched answer = fetch("GET", "/vault");
+
+    assertEquals(401, answer.status(), "the page learns that it must sign in");
+    assertEquals(List.of("GET /vault 401"), serverSaw());
+  }
+
+  @Test
+  void customPatchDesignatorIsPreflightedAndServed() {
+    Fetched answer = fetch("PATCH", "/counter");
+
+    assertEquals(200, answer.status());
+    assertTrue(answer.body().startsWith("count "), answer.body());
+    assertEquals(List.of("OPTIONS /counter 204", "PATCH /counter 200"), serverSaw());
+  }
+
+  @Test
+  void regexTemplateEnablesCorsOnMatchingPathsOnly() {
+    Fetched item = fetch("PUT", "/items/42", json("{}"));
+    Fetched notAnItem = fetch("PUT", "/items/abc", json("{}"));
+
+    assertEquals("stored item 42", item.body());
+    assertTrue(notAnItem.blocked(), notAnItem.toString());
+    assertEquals(List.of(
+        "OPTIONS /items/42 204",
+        "PUT /items/42 200",
+        "OPTIONS /items/abc 404"), serverSaw(), "/items/abc does not exist, so nor does its CORS");
+  }
+}

@@ -1,0 +1,67 @@
+package org.corsgen.sample.browser;
+
+import java.io.IOException;
+import java.net.BindException;
+import java.net.URI;
+import org.corsgen.runtime.CorsFeature;
+import org.corsgen.sample.PageServer;
+import org.glassfish.grizzly.http.server.HttpServer;
+import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
+import org.glassfish.jersey.server.ResourceConfig;
+import org.glassfish.jersey.server.ServerProperties;
+
+/**
+ * The API under test on {@link TestOrigins#API} and a blank page for the scenarios to run in on
+ * {@link TestOrigins#PAGE_PORT}, both on the fixed ports that the test policies name.
+ */
+final class ConformanceServers implements AutoCloseable {
+
+  private final RequestLog log = new RequestLog();
+  private final HttpServer api;
+  private final PageServer pages;
+
+  ConformanceServers() throws IOException {
+    ResourceConfig application = new ResourceConfig(
+            SimpleResource.class,
+            DocumentsResource.class,
+            TotalsResource.class,
+            PreflightCacheResource.class,
+            SessionResource.class,
+            TenantResource.class,
+            OverrideResource.class,
+            FailingResource.class,
+            VaultResource.class,
+            CounterResource.class,
+            ItemsResource.class,
+            QuotaExceededException.Mapper.class,
+            RequireAuthorizationFilter.class,
+            CorsFeature.class)
+        .register(log)
+        .property(ServerProperties.WADL_FEATURE_DISABLE, true);
+    api = GrizzlyHttpServerFactory.createHttpServer(
+        URI.create(TestOrigins.API + "/"), application, false);
+    try {
+      api.start();
+      pages = PageServer.start(
+          "127.0.0.1", TestOrigins.PAGE_PORT, "/org/corsgen/sample/browser/pages/");
+    } catch (BindException e) {
+      api.shutdownNow();
+      throw new IllegalStateException("The browser suite needs ports " + TestOrigins.API_PORT
+          + " and " + TestOrigins.PAGE_PORT + " free, because its @Cors policies name those"
+          + " origins at compile time; one of them is taken: " + e.getMessage(), e);
+    } catch (IOException | RuntimeException e) {
+      api.shutdownNow();
+      throw e;
+    }
+  }
+
+  RequestLog log() {
+    return log;
+  }
+
+  @Override
+  public void close() {
+    pages.close();
+    api.shutdownNow();
+  }
+}
