@@ -2,12 +2,14 @@ package org.corsgen.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
+import java.lang.module.ModuleFinder;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,6 +22,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.jar.Attributes;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
@@ -27,6 +30,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -49,6 +53,22 @@ class ModulePathTest {
 
   @TempDir
   Path work;
+
+  /**
+   * The fixture's module-info names Jersey's modules as Jersey 4 declares them; Jersey 3.1 ships
+   * without module descriptors, under file-name module names, so this runs with Jersey 4 only.
+   */
+  @BeforeEach
+  void requireModularJersey() {
+    Optional<String> jerseyServer = Stream.of(
+            System.getProperty("java.class.path").split(File.pathSeparator))
+        .filter(entry -> Path.of(entry).getFileName().toString().startsWith("jersey-server"))
+        .flatMap(entry -> ModuleFinder.of(Path.of(entry)).findAll().stream())
+        .map(module -> module.descriptor().name())
+        .findFirst();
+    assumeTrue(jerseyServer.equals(Optional.of("org.glassfish.jersey.core.server")),
+        "Jersey without module descriptors: " + jerseyServer);
+  }
 
   @Test
   void applicationOnTheModulePathAnswersPreflights() throws Exception {

@@ -98,6 +98,9 @@ public final class SampleApp implements AutoCloseable {
       System.out.println("Note: the sample's @Cors origins name port " + SampleOrigins.PAGE_PORT
           + ", so a page on port " + app.pagePort() + " sees its requests refused.");
     }
+    // The processor wrote this review report next to the classes; diff it between builds.
+    System.out.println("CORS policy report: "
+        + SampleApp.class.getClassLoader().getResource("META-INF/corsgen/cors-policies.md"));
     System.out.println("Press Ctrl-C to stop.");
     // Wait for Ctrl-C (or any other stop); the shutdown hook then closes both servers.
     Thread.currentThread().join();
