@@ -38,6 +38,10 @@ final class FetchOracle {
 
   static final String CLASS_ALLOW_HEADERS = "Content-Type, X-Token";
 
+  /** The {@code Vary} of every preflight answer, granted or refused. */
+  static final String PREFLIGHT_VARY =
+      "Origin, Access-Control-Request-Method, Access-Control-Request-Headers";
+
   /** The HTTP methods served at {@code /guarded/{id}}, each with the policy that covers it. */
   private static final Map<String, Policy> GUARDED_ITEM_METHODS = Map.of(
       "GET", Policy.CLASS, "HEAD", Policy.CLASS, "PUT", Policy.CLASS, "PATCH", Policy.CLASS,
@@ -115,6 +119,11 @@ final class FetchOracle {
     return origins.size() == 1 && Policy.CLASS.allowsOrigin(origins.get(0))
         ? Optional.of(origins.get(0))
         : Optional.empty();
+  }
+
+  /** The items of a comma-separated list such as {@code Access-Control-Allow-Methods}. */
+  static Set<String> methodSet(String list) {
+    return list == null ? Set.of() : new TreeSet<>(names(list));
   }
 
   /** The names in a header list value: split at commas, trimmed of spaces and tabs, non-empty. */

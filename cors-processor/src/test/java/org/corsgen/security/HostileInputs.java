@@ -15,6 +15,10 @@ import java.util.function.Supplier;
  */
 final class HostileInputs {
 
+  private static final String[] ALLOWED = {
+      FetchOracle.EXACT_ORIGIN, FetchOracle.PORT_ORIGIN, FetchOracle.ADMIN_ORIGIN,
+  };
+
   /** Origins that are allowed, or whose near misses are the interesting refusals. */
   private static final String[] SEEDS = {
       FetchOracle.EXACT_ORIGIN, FetchOracle.PORT_ORIGIN, FetchOracle.ADMIN_ORIGIN,
@@ -26,33 +30,36 @@ final class HostileInputs {
   /** Characters that turn an allowed origin into something else, some of them only subtly. */
   private static final String TWISTS = ".-_@:/ ,;\t*?#%[]A\u00e4\u00fc\u00e9\u00ff\u212a\u0131\u017f\u2024\uff0e\u0000";
 
+  private static final String[] ALLOWED_NAMES = {"Content-Type", "X-Token"};
+
   private static final String[] NAMES = {
-      "Content-Type", "X-Token", "Authorization", "X-Secret", "Accept", "x-token-2", "x-tok",
+      "Authorization", "X-Secret", "Accept", "x-token-2", "x-tok",
       "x-to\u212aen", "content-typ\u0117", "X-\u0130d", "",
   };
 
+  private static final String[] SERVED_METHODS = {"GET", "HEAD", "PUT", "PATCH", "DELETE"};
+
   private static final String[] METHODS = {
-      "GET", "HEAD", "PUT", "PATCH", "DELETE", "POST", "OPTIONS", "CONNECT", "TRACE",
-      "put", "Put", "patch", "delete", "PUT ", " PUT", "PUT,GET", "P\u00dcT", "",
+      "POST", "OPTIONS", "CONNECT", "TRACE", "put", "Put", "patch", "delete", "PUT ", " PUT", "PUT,GET", "P\u00dcT", "",
   };
 
   private HostileInputs() {}
 
-  /** An origin: often allowed or a near miss of an allowed one, sometimes garbage. */
+  /** An origin: half the time allowed, else mostly a near miss of an allowed one, or garbage. */
   static String origin(SplittableRandom random, boolean headerSafe) {
     int kind = random.nextInt(10);
-    if (kind < 2) {
+    if (kind < 3) {
       return subdomainOf(random, "https://", ".example.com");
     }
-    if (kind < 8) {
+    if (kind < 5) {
+      return pick(random, ALLOWED);
+    }
+    if (kind < 9) {
       String origin = pick(random, SEEDS);
       for (int twists = random.nextInt(1, 3); twists > 0; twists--) {
         origin = twist(random, origin);
       }
       return headerSafe ? onTheWire(origin) : origin;
-    }
-    if (kind < 9) {
-      return pick(random, SEEDS);
     }
     return garbage(random, headerSafe);
   }
@@ -104,20 +111,23 @@ final class HostileInputs {
     return headerSafe ? onTheWire(s.toString()) : s.toString();
   }
 
-  /** An {@code Access-Control-Request-Method} value. */
+  /** An {@code Access-Control-Request-Method} value: often a method served at the path. */
   static String method(SplittableRandom random, boolean headerSafe) {
-    String method = random.nextInt(20) == 0 ? garbage(random, headerSafe) : pick(random, METHODS);
+    int kind = random.nextInt(20);
+    String method = kind < 12
+        ? pick(random, SERVED_METHODS)
+        : kind < 19 ? pick(random, METHODS) : garbage(random, headerSafe);
     return headerSafe ? onTheWire(method) : method;
   }
 
   /**
-   * An {@code Access-Control-Request-Headers} value: names in any case, with spaces, tabs, empty
-   * items and duplicates.
+   * An {@code Access-Control-Request-Headers} value: mostly allowed names, in any case, with
+   * spaces, tabs, empty items and duplicates.
    */
   static String headerList(SplittableRandom random, boolean headerSafe) {
     StringBuilder list = new StringBuilder();
-    for (int items = random.nextInt(0, 8); items > 0; items--) {
-      String name = pick(random, NAMES);
+    for (int items = random.nextInt(0, 6); items > 0; items--) {
+      String name = random.nextInt(10) < 8 ? pick(random, ALLOWED_NAMES) : pick(random, NAMES);
       list.append(pick(random, new String[] {"", " ", "\t", "  "}))
           .append(random.nextBoolean() ? randomCase(random, name) : name)
           .append(pick(random, new String[] {"", " ", "\t"}));
@@ -130,7 +140,7 @@ final class HostileInputs {
 
   /** Zero to three fields of a header, as a list of values: zero means the header is absent. */
   static List<String> fields(SplittableRandom random, Supplier<String> value) {
-    int count = switch (random.nextInt(12)) {
+    int count = switch (random.nextInt(20)) {
       case 0 -> 0;
       case 1 -> 2;
       case 2 -> 3;
