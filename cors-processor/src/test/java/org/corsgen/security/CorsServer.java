@@ -69,6 +69,12 @@ final class CorsServer implements AutoCloseable {
    * connection, values encoded as ISO-8859-1 as HTTP/1.1 does, and reads the whole response.
    */
   Response send(String method, String path, List<String[]> headers) throws IOException {
+    return send(port, method, path, headers);
+  }
+
+  /** {@link #send(String, String, List)} to any server on {@code 127.0.0.1:port}. */
+  static Response send(int port, String method, String path, List<String[]> headers)
+      throws IOException {
     StringBuilder request = new StringBuilder()
         .append(method).append(' ').append(path).append(" HTTP/1.1\r\n")
         .append("Host: 127.0.0.1:").append(port).append("\r\n");
