@@ -124,6 +124,7 @@ class HostileRequestsOverHttpTest {
         FetchOracle.EXACT_ORIGIN + "/".repeat(64 * 1024))) {
       preflight(origin, "PUT", "content-type");
     }
+    assertTrue(log.corsgenRefusals() > 0, "the refusals, hostile values and all, were logged");
   }
 
   @Test

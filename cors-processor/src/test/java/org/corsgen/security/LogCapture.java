@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
@@ -12,8 +13,8 @@ import java.util.logging.Logger;
 /**
  * Records what Jersey, Grizzly and corsgen log while a test runs. All three reach
  * java.util.logging: Jersey and Grizzly log there directly, corsgen through {@code
- * System.Logger}, whose default back end it is. corsgen's refusals ({@code DEBUG}, JUL's
- * {@code FINE}) are switched on so that the logging of hostile values runs too.
+ * System.Logger}, whose default back end it is. Only records with an exception or at {@code
+ * WARNING} and above are kept, so that memory stays flat under load.
  */
 final class LogCapture extends Handler implements AutoCloseable {
 
@@ -21,18 +22,35 @@ final class LogCapture extends Handler implements AutoCloseable {
   private static final Logger CORSGEN = Logger.getLogger("org.corsgen");
 
   private final List<LogRecord> records = new CopyOnWriteArrayList<>();
+  private final AtomicLong corsgenRefusals = new AtomicLong();
   private final Level previousCorsgenLevel;
 
+  /** Captures with corsgen's refusals ({@code DEBUG}, JUL's {@code FINE}) logged too. */
   LogCapture() {
+    this(true);
+  }
+
+  /**
+   * @param corsgenRefusals whether to switch corsgen's refusal logging on, so that the logging
+   *     of hostile values runs too
+   */
+  LogCapture(boolean corsgenRefusals) {
     setLevel(Level.ALL);
     previousCorsgenLevel = CORSGEN.getLevel();
-    CORSGEN.setLevel(Level.FINE);
+    if (corsgenRefusals) {
+      CORSGEN.setLevel(Level.FINE);
+    }
     ROOT.addHandler(this);
   }
 
   @Override
   public void publish(LogRecord record) {
-    records.add(record);
+    if (record.getThrown() != null || record.getLevel().intValue() >= Level.WARNING.intValue()) {
+      records.add(record);
+    }
+    if ("org.corsgen".equals(record.getLoggerName()) && record.getLevel() == Level.FINE) {
+      corsgenRefusals.incrementAndGet();
+    }
   }
 
   /** Fails when anything was logged with an exception, or at {@code SEVERE}. */
@@ -47,9 +65,7 @@ final class LogCapture extends Handler implements AutoCloseable {
 
   /** How many records corsgen logged at {@code FINE} (its refusals). */
   long corsgenRefusals() {
-    return records.stream()
-        .filter(r -> "org.corsgen".equals(r.getLoggerName()) && r.getLevel() == Level.FINE)
-        .count();
+    return corsgenRefusals.get();
   }
 
   @Override
