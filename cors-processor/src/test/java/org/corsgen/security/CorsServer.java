@@ -50,8 +50,8 @@ final class CorsServer implements AutoCloseable {
     return URI.create("http://127.0.0.1:" + port);
   }
 
-  /** A response as read from the socket; header names in lower case, repeated fields kept. */
-  record Response(int status, Map<String, List<String>> headers, String body) {
+  /** The head of a response: header names in lower case, repeated fields kept. */
+  record Response(int status, Map<String, List<String>> headers) {
 
     Optional<String> header(String name) {
       List<String> values = headers.getOrDefault(name.toLowerCase(Locale.ROOT), List.of());
@@ -117,7 +117,7 @@ final class CorsServer implements AutoCloseable {
       headers.computeIfAbsent(lines[i].substring(0, colon).strip().toLowerCase(Locale.ROOT),
           name -> new ArrayList<>()).add(lines[i].substring(colon + 1).strip());
     }
-    return new Response(status, headers, text.substring(headEnd + 4));
+    return new Response(status, headers);
   }
 
   @Override

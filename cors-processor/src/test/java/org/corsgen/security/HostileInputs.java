@@ -28,7 +28,8 @@ final class HostileInputs {
   };
 
   /** Characters that turn an allowed origin into something else, some of them only subtly. */
-  private static final String TWISTS = ".-_@:/ ,;\t*?#%[]A\u00e4\u00fc\u00e9\u00ff\u212a\u0131\u017f\u2024\uff0e\u0000";
+  private static final String TWISTS = ".-_@:/ ,;\t*?#%[]A"
+      + "\u00e4\u00fc\u00e9\u00ff\u212a\u0131\u017f\u2024\uff0e\u0000";
 
   private static final String[] ALLOWED_NAMES = {"Content-Type", "X-Token"};
 
@@ -40,7 +41,8 @@ final class HostileInputs {
   private static final String[] SERVED_METHODS = {"GET", "HEAD", "PUT", "PATCH", "DELETE"};
 
   private static final String[] METHODS = {
-      "POST", "OPTIONS", "CONNECT", "TRACE", "put", "Put", "patch", "delete", "PUT ", " PUT", "PUT,GET", "P\u00dcT", "",
+      "POST", "OPTIONS", "CONNECT", "TRACE", "put", "Put", "patch", "delete", "PUT ", " PUT",
+      "PUT,GET", "P\u00dcT", "",
   };
 
   private HostileInputs() {}
@@ -78,19 +80,24 @@ final class HostileInputs {
 
   /** One change a careless or hostile client might make to an origin. */
   static String twist(SplittableRandom random, String origin) {
-    int at = origin.isEmpty() ? 0 : random.nextInt(origin.length());
+    if (origin.isEmpty()) {
+      return pick(random, SEEDS);
+    }
+    int at = random.nextInt(origin.length());
     return switch (random.nextInt(12)) {
-      case 0 -> origin.substring(0, at) + Character.toUpperCase(origin.charAt(Math.max(0, at)))
-          + origin.substring(Math.min(origin.length(), at + 1));
+      case 0 -> origin.substring(0, at) + Character.toUpperCase(origin.charAt(at))
+          + origin.substring(at + 1);
       case 1 -> origin + "/";
       case 2 -> origin + "/path?q=1";
       case 3 -> origin.replaceFirst("://", "://user:pass@");
       case 4 -> origin + (origin.startsWith("https") ? ":443" : ":80");
       case 5 -> origin + pick(random, new String[] {".evil.net", "evil.net", ":8443", "."});
-      case 6 -> origin.replaceFirst("://", "://" + pick(random, new String[] {"evil", "evil.", "."}));
-      case 7 -> origin.substring(0, at) + origin.substring(Math.min(origin.length(), at + 1));
+      case 6 -> origin.replaceFirst("://",
+          "://" + pick(random, new String[] {"evil", "evil.", "."}));
+      case 7 -> origin.substring(0, at) + origin.substring(at + 1);
       case 8 -> origin + ", " + pick(random, SEEDS);
-      case 9 -> origin.replaceFirst("^https?", pick(random, new String[] {"http", "https", "HTTPS", "wss", ""}));
+      case 9 -> origin.replaceFirst("^https?",
+          pick(random, new String[] {"http", "https", "HTTPS", "wss", ""}));
       default -> origin.substring(0, at) + twistCharacter(random) + origin.substring(at);
     };
   }

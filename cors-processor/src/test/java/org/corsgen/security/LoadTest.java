@@ -49,7 +49,6 @@ class LoadTest {
 
   /** Tallies of a phase. */
   private static final class Tally {
-    final AtomicLong sent = new AtomicLong();
     final AtomicLong errors = new AtomicLong();
     final AtomicLong wrong = new AtomicLong();
     final ConcurrentLinkedQueue<String> examples = new ConcurrentLinkedQueue<>();
@@ -125,7 +124,6 @@ class LoadTest {
           try {
             HttpResponse<Void> response =
                 client.send(call.request(), HttpResponse.BodyHandlers.discarding());
-            tally.sent.incrementAndGet();
             Optional<String> allowOrigin =
                 response.headers().firstValue("Access-Control-Allow-Origin");
             String vary = String.join(", ", response.headers().allValues("Vary"));

@@ -147,8 +147,8 @@ class PreflightHandlerTest {
 
   @Test
   void sixtyFourKibibyteOriginsAreAnsweredInMilliseconds() {
-    Request longSubdomain = new Request(List.of("https://" + "a".repeat(64 * 1024) + ".example.com"),
-        List.of("GET"), List.of());
+    Request longSubdomain = new Request(
+        List.of("https://" + "a".repeat(64 * 1024) + ".example.com"), List.of("GET"), List.of());
     Request longGarbage = new Request(List.of(FetchOracle.EXACT_ORIGIN + "/".repeat(64 * 1024)),
         List.of("GET"), List.of());
     assertEquals(204, timed(longSubdomain, 200).getStatus());

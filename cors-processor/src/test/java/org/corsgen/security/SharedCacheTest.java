@@ -50,16 +50,22 @@ class SharedCacheTest {
     brokenCache = Nginx.inFrontOf(broken.port());
   }
 
+  /** Stops everything that started, even when stopping one of them fails. */
   @AfterAll
   static void stop() {
-    for (AutoCloseable closeable : new AutoCloseable[] {correctCache, brokenCache, correct, broken}) {
-      if (closeable != null) {
-        try {
+    RuntimeException failure = null;
+    for (AutoCloseable closeable :
+        new AutoCloseable[] {correctCache, brokenCache, correct, broken}) {
+      try {
+        if (closeable != null) {
           closeable.close();
-        } catch (Exception e) {
-          throw new IllegalStateException(e);
         }
+      } catch (Exception e) {
+        failure = failure == null ? new IllegalStateException("stopping failed", e) : failure;
       }
+    }
+    if (failure != null) {
+      throw failure;
     }
   }
 
