@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
  * Proves under concurrent load on loopback that corsgen answers every request correctly (each
  * response checked against {@link FetchOracle}), with no error, and keeps no state per request
  * or per origin: the used heap after forced garbage collections does not grow over the run, nor
- * after a flood of distinct one-kilobyte origins that a per-origin cache would have to keep.
+ * after a flood of distinct two-kilobyte origins that a per-origin cache would have to keep.
  *
  * <p>The default sizes keep {@code mvn verify} short; the full run is {@code
  * -Dcorsgen.load.requests=200000 -Dcorsgen.load.origins=100000} (SECURITY.md has the numbers).
@@ -40,8 +40,12 @@ class LoadTest {
   private static final int CONNECTIONS = Integer.getInteger("corsgen.load.connections", 64);
   private static final int WARM_UP = 5_000;
 
-  /** Heap growth allowed between two measurements: far below what 10,000 kept origins take. */
-  private static final long HEAP_TOLERANCE = 8L << 20;
+  /**
+   * Heap growth allowed between two measurements: several times the noise seen here (about
+   * 1 MiB), and well below the 10 MiB that even half of 10,000 distinct origins would take if
+   * anything kept them.
+   */
+  private static final long HEAP_TOLERANCE = 4L << 20;
 
   /** A request and the answer the oracle says it must get. */
   private record Call(HttpRequest request, int status, Optional<String> allowOrigin,
@@ -164,9 +168,9 @@ class LoadTest {
     return preflight ? preflight(uri, origin) : actual(uri, origin);
   }
 
-  /** The {@code i}th of a flood of distinct origins of about 1 KiB, allowed and refused. */
+  /** The {@code i}th of a flood of distinct origins of about 2 KiB, allowed and refused. */
   private static Call distinctOrigin(URI base, int i) {
-    String padding = "p".repeat(1000);
+    String padding = "p".repeat(2000);
     String origin = i % 2 == 0
         ? "https://o" + i + padding + ".example.com"
         : "https://o" + i + padding + ".evil.test";
