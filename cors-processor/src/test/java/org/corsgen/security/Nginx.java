@@ -55,14 +55,17 @@ final class Nginx implements AutoCloseable {
     awaitListening();
   }
 
+  /** Whether nginx is installed here. */
+  static boolean installed() {
+    return find().isPresent();
+  }
+
   /**
-   * Starts nginx in front of {@code 127.0.0.1:upstreamPort}. Without nginx the calling test is
-   * skipped, with a message naming the package; on CI ({@code CI=true}) it fails instead, since
-   * CI must run every test.
+   * Skips the calling test when nginx is missing, with a message naming the package; on CI
+   * ({@code CI=true}) fails it instead, since CI must run every test.
    */
-  static Nginx inFrontOf(int upstreamPort) throws IOException, InterruptedException {
-    Optional<Path> binary = find();
-    if (binary.isEmpty()) {
+  static void assumeInstalled() {
+    if (!installed()) {
       String message = "nginx not found: install Debian's '" + PACKAGE + "' package (apt-get"
           + " install " + PACKAGE + ") to run the shared-cache tests";
       if ("true".equals(System.getenv("CI"))) {
@@ -70,7 +73,11 @@ final class Nginx implements AutoCloseable {
       }
       Assumptions.abort(message);
     }
-    return new Nginx(binary.get(), upstreamPort);
+  }
+
+  /** Starts nginx in front of {@code 127.0.0.1:upstreamPort}; it must be {@link #installed()}. */
+  static Nginx inFrontOf(int upstreamPort) throws IOException, InterruptedException {
+    return new Nginx(find().orElseThrow(), upstreamPort);
   }
 
   private static Optional<Path> find() {
