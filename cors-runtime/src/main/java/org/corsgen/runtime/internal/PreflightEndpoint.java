@@ -89,10 +89,14 @@ public final class PreflightEndpoint implements Inflector<ContainerRequestContex
     return description.toString();
   }
 
-  /** Answers a plain OPTIONS request, one that is not a CORS preflight. */
+  /**
+   * Answers a plain OPTIONS request, one that is not a CORS preflight. It varies on the preflight
+   * headers too: a preflight to the same URL gets another answer, and a shared cache that stored
+   * this one without {@code Vary} would serve it to every browser's preflight, which would fail.
+   */
   @Override
   public Response apply(ContainerRequestContext request) {
-    return Response.ok().allow(allow).build();
+    return Response.ok().allow(allow).header(VARY, PREFLIGHT_VARY).build();
   }
 
   /**

@@ -83,12 +83,34 @@ public final class CorsHeaders {
       }
       int from = skipSpace(list, start, end);
       int to = trimSpace(list, from, end);
-      if (to - from == token.length() && list.regionMatches(true, from, token, 0, token.length())) {
+      if (to - from == token.length() && equalsIgnoreAsciiCase(list, from, token)) {
         return true;
       }
       start = end + 1;
     }
     return false;
+  }
+
+  /**
+   * Whether {@code s}, from {@code from}, starts with {@code name} ignoring the case of ASCII
+   * letters only. HTTP field names and tokens compare byte-case-insensitively; Java's
+   * {@code regionMatches(true, ...)} would also fold non-ASCII characters such as KELVIN SIGN
+   * (U+212A) to {@code k}.
+   */
+  static boolean equalsIgnoreAsciiCase(String s, int from, String name) {
+    if (from + name.length() > s.length()) {
+      return false;
+    }
+    for (int i = 0; i < name.length(); i++) {
+      if (asciiLowerCase(s.charAt(from + i)) != asciiLowerCase(name.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static char asciiLowerCase(char c) {
+    return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
   }
 
   static int skipSpace(String s, int from, int to) {

@@ -246,6 +246,7 @@ public final class CorsPolicy implements ContainerResponseFilter {
    * The first name in an {@code Access-Control-Request-Headers} value that this policy does not
    * allow, or empty when it allows them all. Names are compared ignoring case, items may have
    * spaces around them and empty items are skipped, as the Fetch standard's list parsing does.
+   * Case is ignored for ASCII letters only (Fetch: "byte-case-insensitive").
    * A {@code *} allows any name except {@code Authorization}, which must be named (Fetch: "CORS
    * non-wildcard request-header name").
    */
@@ -270,11 +271,12 @@ public final class CorsPolicy implements ContainerResponseFilter {
   private boolean allowsHeader(String list, int from, int to) {
     int length = to - from;
     for (String name : allowedHeaderNames) {
-      if (name.length() == length && list.regionMatches(true, from, name, 0, length)) {
+      if (name.length() == length && CorsHeaders.equalsIgnoreAsciiCase(list, from, name)) {
         return true;
       }
     }
-    return anyHeader && !(length == 13 && list.regionMatches(true, from, "authorization", 0, 13));
+    return anyHeader
+        && !(length == 13 && CorsHeaders.equalsIgnoreAsciiCase(list, from, "authorization"));
   }
 
   /**

@@ -23,6 +23,16 @@ class CorsPolicyTest {
   }
 
   @Test
+  void headerNamesAreComparedIgnoringAsciiCaseOnly() {
+    // Fetch compares header names byte-case-insensitively; Java's ignore-case comparison also
+    // folds KELVIN SIGN (U+212A) to 'k' and DOTLESS I (U+0131) to 'I', which no header name has.
+    CorsPolicy policy = allowing("X-Token");
+    assertEquals(Optional.of("x-to\u212Aen"), policy.firstRefusedHeader("x-to\u212Aen"));
+    assertEquals(Optional.empty(), allowing("*").firstRefusedHeader("author\u0131zation"));
+    assertEquals(Optional.of("AUTHORIZATION"), allowing("*").firstRefusedHeader("AUTHORIZATION"));
+  }
+
+  @Test
   void wildcardAllowsAnyHeaderButAuthorization() {
     CorsPolicy policy = allowing("*");
     assertEquals(Optional.empty(), policy.firstRefusedHeader("x-a,x-b"));

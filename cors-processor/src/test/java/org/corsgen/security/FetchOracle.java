@@ -1,0 +1,194 @@
+package org.corsgen.security;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * What the Fetch standard and the {@code @Cors} declarations of {@link GuardedResource} and
+ * {@link PublicResource} imply for a request, computed without any of corsgen's code: the tests
+ * compare corsgen's answers with these.
+ *
+ * <p>The rules, with the Fetch sections they come from:
+ * <ul>
+ *   <li>A browser sends {@code Origin} once, as a serialized origin: lower-case scheme and host,
+ *       non-ASCII hosts in punycode, no default port, path, user information or trailing slash
+ *       ("serialization of an origin"). An origin is granted when it is byte for byte a listed
+ *       origin, or a serialized origin whose host is a strict subdomain of the pattern's host.
+ *       Anything else, {@code null} included, is refused.
+ *   <li>{@code Access-Control-Request-Method} is one method, compared byte for byte ("CORS-
+ *       preflight fetch": browsers normalize only DELETE, GET, HEAD, OPTIONS, POST and PUT, so a
+ *       lower-case {@code put} never comes from one).
+ *   <li>{@code Access-Control-Request-Headers} is a comma-separated list of names; items are
+ *       trimmed of spaces and tabs, empty items skipped, and names compared ignoring ASCII case
+ *       ("byte-case-insensitive"). {@code *} allows every name but {@code Authorization}.
+ *   <li>A refusal is a non-2xx status without any {@code Access-Control-Allow-*} header.
+ * </ul>
+ */
+final class FetchOracle {
+
+  static final String EXACT_ORIGIN = "https://app.example.net";
+  static final String PORT_ORIGIN = "http://localhost:8080";
+  static final String SUBDOMAIN_PARENT = "example.com";
+  static final String SUBDOMAIN_PATTERN = "https://*." + SUBDOMAIN_PARENT;
+  static final String ADMIN_ORIGIN = "https://admin.example.com";
+
+  static final String CLASS_ALLOW_HEADERS = "Content-Type, X-Token";
+
+  /** The {@code Vary} of every preflight answer, granted or refused. */
+  static final String PREFLIGHT_VARY =
+      "Origin, Access-Control-Request-Method, Access-Control-Request-Headers";
+
+  /** The HTTP methods served at {@code /guarded/{id}}, each with the policy that covers it. */
+  private static final Map<String, Policy> GUARDED_ITEM_METHODS = Map.of(
+      "GET", Policy.CLASS, "HEAD", Policy.CLASS, "PUT", Policy.CLASS, "PATCH", Policy.CLASS,
+      "DELETE", Policy.ADMIN);
+
+  private FetchOracle() {}
+
+  /** The two policies of {@link GuardedResource}. */
+  enum Policy {
+    CLASS, ADMIN;
+
+    boolean allowsOrigin(String origin) {
+      return this == ADMIN
+          ? origin.equals(ADMIN_ORIGIN)
+          : origin.equals(EXACT_ORIGIN) || origin.equals(PORT_ORIGIN)
+              || isSerializedStrictSubdomain(origin, "https", SUBDOMAIN_PARENT);
+    }
+
+    Set<String> allowedHeaderNames() {
+      return this == ADMIN ? Set.of() : Set.of("content-type", "x-token");
+    }
+  }
+
+  /** The answer a preflight must get: a grant with its header values, or a refusal. */
+  record Preflight(boolean granted, String allowOrigin, Set<String> allowMethods,
+      Optional<String> allowHeaders, boolean credentials, Optional<String> maxAge) {
+
+    static final Preflight REFUSED =
+        new Preflight(false, "", Set.of(), Optional.empty(), false, Optional.empty());
+  }
+
+  /**
+   * The answer to a preflight at {@code /guarded/{id}} with these header fields (each list holds
+   * every field of that name the request carried, in order).
+   */
+  static Preflight guardedItemPreflight(List<String> origins, List<String> methods,
+      List<String> requestHeaders) {
+    if (origins.size() != 1 || origins.get(0).isEmpty()
+        || methods.size() != 1 || methods.get(0).isEmpty()) {
+      return Preflight.REFUSED;
+    }
+    String origin = origins.get(0);
+    Policy policy = GUARDED_ITEM_METHODS.get(methods.get(0));
+    if (policy == null || !policy.allowsOrigin(origin)) {
+      return Preflight.REFUSED;
+    }
+    for (String name : names(String.join(",", requestHeaders))) {
+      if (!policy.allowedHeaderNames().contains(asciiLowerCase(name))) {
+        return Preflight.REFUSED;
+      }
+    }
+    Set<String> allowMethods = new TreeSet<>();
+    GUARDED_ITEM_METHODS.forEach((method, p) -> {
+      if (p.allowsOrigin(origin)) {
+        allowMethods.add(method);
+      }
+    });
+    return policy == Policy.ADMIN
+        ? new Preflight(true, origin, allowMethods, Optional.empty(), true, Optional.empty())
+        : new Preflight(true, origin, allowMethods, Optional.of(CLASS_ALLOW_HEADERS), false,
+            Optional.of("600"));
+  }
+
+  /** Whether a preflight to {@link PublicResource} for {@code POST} with these names passes. */
+  static boolean publicPreflightGranted(String requestHeaders) {
+    return names(requestHeaders).stream()
+        .noneMatch(name -> asciiLowerCase(name).equals("authorization"));
+  }
+
+  /**
+   * The {@code Access-Control-Allow-Origin} an actual request to a {@link GuardedResource} method
+   * under its class policy must get: the origin when it is granted, nothing otherwise.
+   */
+  static Optional<String> guardedAllowOrigin(List<String> origins) {
+    return origins.size() == 1 && Policy.CLASS.allowsOrigin(origins.get(0))
+        ? Optional.of(origins.get(0))
+        : Optional.empty();
+  }
+
+  /** The items of a comma-separated list such as {@code Access-Control-Allow-Methods}. */
+  static Set<String> methodSet(String list) {
+    return list == null ? Set.of() : new TreeSet<>(names(list));
+  }
+
+  /** The names in a header list value: split at commas, trimmed of spaces and tabs, non-empty. */
+  static List<String> names(String list) {
+    List<String> names = new ArrayList<>();
+    for (String item : list.split(",", -1)) {
+      String name = trimHttpSpace(item);
+      if (!name.isEmpty()) {
+        names.add(name);
+      }
+    }
+    return names;
+  }
+
+  /**
+   * Whether {@code origin} is the serialization of a tuple ({@code scheme}, host, default port)
+   * whose host is a domain below {@code parent}: at least one more label, every label non-empty
+   * and made of the characters a browser leaves in a serialized host name (lower-case ASCII
+   * letters, digits, hyphens; non-ASCII labels arrive in punycode, which is made of these).
+   */
+  static boolean isSerializedStrictSubdomain(String origin, String scheme, String parent) {
+    String prefix = scheme + "://";
+    if (!origin.startsWith(prefix)) {
+      return false;
+    }
+    String[] labels = origin.substring(prefix.length()).split("\\.", -1);
+    String[] parentLabels = parent.split("\\.");
+    if (labels.length <= parentLabels.length) {
+      return false;
+    }
+    for (int i = 0; i < parentLabels.length; i++) {
+      if (!labels[labels.length - parentLabels.length + i].equals(parentLabels[i])) {
+        return false;
+      }
+    }
+    for (String label : labels) {
+      if (label.isEmpty() || !label.chars().allMatch(FetchOracle::isHostNameCharacter)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean isHostNameCharacter(int c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
+  }
+
+  private static String trimHttpSpace(String s) {
+    int from = 0;
+    int to = s.length();
+    while (from < to && (s.charAt(from) == ' ' || s.charAt(from) == '\t')) {
+      from++;
+    }
+    while (to > from && (s.charAt(to - 1) == ' ' || s.charAt(to - 1) == '\t')) {
+      to--;
+    }
+    return s.substring(from, to);
+  }
+
+  static String asciiLowerCase(String s) {
+    StringBuilder lower = new StringBuilder(s.length());
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      lower.append(c >= 'A' && c <= 'Z' ? (char) (c + 32) : c);
+    }
+    return lower.toString();
+  }
+}
