@@ -22,8 +22,6 @@ import org.corsgen.processor.model.Policy;
  */
 final class PreflightTable {
 
-  private static final String OPTIONS = "OPTIONS";
-
   /** What a policy makes a preflight answer; policies with equal answers may share a method. */
   private record Answer(boolean anyOrigin, Set<String> exactOrigins, Set<OriginPattern> patterns,
       Set<String> allowHeaders, Set<String> exposeHeaders, boolean allowCredentials,
@@ -64,7 +62,7 @@ final class PreflightTable {
     checkOwnOptions(served, preflightedHere, report);
     for (ServedMethod method : served) {
       Optional<Policy> policy = method.cors().map(policies::get);
-      if (policy.isPresent() && policy.get().grants(method.httpMethod())) {
+      if (method.isPreflighted() && policy.isPresent()) {
         checkConflict(method, Answer.of(policy.get()), report);
       }
     }
@@ -75,7 +73,7 @@ final class PreflightTable {
       Map<String, ServedMethod> preflightedHere, Report report) {
     for (ServedMethod method : served) {
       String path = PathTemplates.normalize(method.path());
-      if (method.httpMethod().equals(OPTIONS)) {
+      if (method.answersOptions()) {
         Optional.ofNullable(preflightedHere.get(path))
             .or(() -> Optional.ofNullable(preflighted.get(path)))
             .ifPresent(cors -> report.report(Message.OWN_OPTIONS, method.method(),

@@ -15,9 +15,17 @@ import javax.lang.model.element.ExecutableElement;
 record ServedMethod(ExecutableElement method, ExecutableElement annotated, String httpMethod,
     String path, Optional<AnnotatedCors> cors) {
 
-  /** Whether a preflight at this method's path may be answered for it by its policy. */
+  /**
+   * Whether corsgen answers preflights for this method at its path. Never for an {@code @OPTIONS}
+   * method: a preflight is itself an OPTIONS request, answered by that method.
+   */
   boolean isPreflighted() {
-    return cors.isPresent() && cors.get().grants(httpMethod);
+    return !answersOptions() && cors.isPresent() && cors.get().grants(httpMethod);
+  }
+
+  /** Whether this is an {@code @OPTIONS} method of the application's own. */
+  boolean answersOptions() {
+    return httpMethod.equals("OPTIONS");
   }
 
   /** {@code com.example.ItemsResource.list()}. */

@@ -49,7 +49,7 @@ final class UsageRules {
         continue;
       }
       Optional<String> sameButCase = servedByClass.stream()
-          .filter(served -> served.equalsIgnoreCase(method))
+          .filter(served -> !served.equals(method) && served.equalsIgnoreCase(method))
           .findFirst();
       if (sameButCase.isPresent()) {
         report.report(Message.METHOD_CASE, cors.annotated(), cors.mirror(), Optional.of(item),

@@ -1,0 +1,74 @@
+package org.corsgen.processor;
+
+import static com.google.common.truth.Truth.assertThat;
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static com.google.testing.compile.Compiler.javac;
+import static org.corsgen.processor.ProcessorTests.compile;
+import static org.corsgen.processor.ProcessorTests.source;
+
+import com.google.testing.compile.Compilation;
+import javax.tools.JavaFileObject;
+import org.corsgen.processor.diagnostics.Message;
+import org.junit.jupiter.api.Test;
+
+/** How diagnostics are reported over a compilation: all of them, and code only for clean classes. */
+class ReportingTest {
+
+  private static final JavaFileObject BAD = source("Bad",
+      "@Path(\"/bad\")",
+      "@Cors(",
+      "    origins = \"https://bad.example.com/\",",
+      "    allowHeaders = \"Access-Control-Allow-Origin\",",
+      "    maxAge = -5)",
+      "public class Bad {",
+      "  @GET",
+      "  public String get() {",
+      "    return \"\";",
+      "  }",
+      "",
+      "  @PUT",
+      "  @Cors(origins = \"null\", methods = \"put\")",
+      "  public void put(String body) {}",
+      "}");
+
+  private static final JavaFileObject GOOD = source("Good",
+      "@Path(\"/good\")",
+      "@Cors(origins = \"https://app.example.com\", maxAge = 100000)",
+      "public class Good {",
+      "  @GET",
+      "  public String get() {",
+      "    return \"\";",
+      "  }",
+      "}");
+
+  @Test
+  void everyErrorOfEveryPolicyIsReported() {
+    Compilation compilation = compile(BAD);
+    assertThat(compilation).hadErrorContaining(Message.ORIGIN_MALFORMED.format(
+            "https://bad.example.com/", "it ends with a slash",
+            " Write \"https://bad.example.com\"."))
+        .inFile(BAD).onLineContaining("bad.example.com/");
+    assertThat(compilation).hadErrorContaining(
+            Message.ALLOW_RESPONSE_HEADER.format("Access-Control-Allow-Origin"))
+        .inFile(BAD).onLineContaining("allowHeaders");
+    assertThat(compilation).hadErrorContaining(Message.MAX_AGE_NEGATIVE.format(-5))
+        .inFile(BAD).onLineContaining("maxAge");
+    assertThat(compilation).hadErrorContaining(Message.ORIGIN_NULL.format())
+        .inFile(BAD).onLineContaining("\"null\"");
+    assertThat(compilation).hadErrorContaining(Message.METHOD_CASE.format("put", "PUT"))
+        .inFile(BAD).onLineContaining("\"null\"");
+    assertThat(compilation).hadErrorCount(5);
+    assertThat(compilation).hadWarningCount(0);
+  }
+
+  @Test
+  void classWithErrorsGetsNoCodeWhileOthersDo() {
+    FilerRecordingProcessor processor = new FilerRecordingProcessor(new CorsProcessor());
+    Compilation compilation = javac().withProcessors(processor).compile(BAD, GOOD);
+    assertThat(compilation).hadErrorCount(5);
+    assertThat(compilation).hadWarningContaining(Message.MAX_AGE_ABOVE_CAP.format(100000))
+        .inFile(GOOD).onLineContaining("maxAge");
+    assertThat(compilation).hadWarningCount(1);
+    assertThat(processor.createdSources()).containsExactly("test.Good_Cors");
+  }
+}
