@@ -101,4 +101,38 @@ class PlacementRulesTest {
         "public class Res extends Base {}");
     assertClean(compile(base, root));
   }
+
+  @Test
+  void corsOnANonPublicResourceMethodOfAnAbstractClassIsAnError() {
+    JavaFileObject source = source("Base",
+        "public abstract class Base {",
+        "  @GET",
+        "  @Cors(origins = \"https://app.example.com\")",
+        "  protected String get() {",
+        "    return \"\";",
+        "  }",
+        "}");
+    assertOnly(compile(source), source, "@Cors", Message.NOT_PUBLIC_METHOD, "test.Base.get()");
+  }
+
+  @Test
+  void corsOnAnAbstractClassMethodWhoseDesignatorIsInheritedIsAccepted() {
+    JavaFileObject api = source("Api",
+        "public interface Api {",
+        "  @GET",
+        "  String get();",
+        "}");
+    JavaFileObject base = source("Base",
+        "public abstract class Base implements Api {",
+        "  @Override",
+        "  @Cors(origins = \"https://app.example.com\")",
+        "  public String get() {",
+        "    return \"\";",
+        "  }",
+        "}");
+    JavaFileObject root = source("Res",
+        "@Path(\"/res\")",
+        "public class Res extends Base {}");
+    assertClean(compile(api, base, root));
+  }
 }

@@ -71,4 +71,30 @@ class ReportingTest {
     assertThat(compilation).hadWarningCount(1);
     assertThat(processor.createdSources()).containsExactly("test.Good_Cors");
   }
+
+  @Test
+  void diagnosticOfAnInheritedPolicyIsReportedOnce() {
+    JavaFileObject base = source("Base",
+        "@Cors(origins = \"null\")",
+        "public abstract class Base {",
+        "  @GET",
+        "  public String get() {",
+        "    return \"\";",
+        "  }",
+        "",
+        "  @Cors(origins = \"https://app.example.com\")",
+        "  public String helper() {",
+        "    return \"\";",
+        "  }",
+        "}");
+    Compilation compilation = compile(base,
+        source("First", "@Path(\"/first\")", "public class First extends Base {}"),
+        source("Second", "@Path(\"/second\")", "public class Second extends Base {}"));
+    assertThat(compilation).hadErrorContaining(Message.ORIGIN_NULL.format())
+        .inFile(base).onLineContaining("\"null\"");
+    assertThat(compilation).hadErrorContaining(
+            Message.NOT_A_RESOURCE_METHOD.format("test.Base.helper()"))
+        .inFile(base).onLineContaining("app.example.com");
+    assertThat(compilation).hadErrorCount(2);
+  }
 }

@@ -4,15 +4,15 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import javax.annotation.processing.Messager;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
 import javax.tools.Diagnostic.Kind;
 
 /**
- * The diagnostics found while validating one resource class, printed together; code is generated
- * only when the report is clean (the way Dagger's {@code ValidationReport} is used).
+ * The diagnostics found while validating one resource class, printed together by {@link Printer};
+ * code is generated only when the report is clean (the way Dagger's {@code ValidationReport} is
+ * used).
  *
  * <p>A {@linkplain Message#suppressible() suppressible} message named by
  * {@code @SuppressWarnings} on its element or an enclosing one is dropped when reported, so it
@@ -69,19 +69,5 @@ public final class Report {
 
   public int errorCount() {
     return (int) entries.stream().filter(entry -> entry.message().kind() == Kind.ERROR).count();
-  }
-
-  public void printTo(Messager messager) {
-    for (Entry entry : entries) {
-      if (entry.annotation().isEmpty()) {
-        messager.printMessage(entry.message().kind(), entry.text(), entry.element());
-      } else if (entry.value().isEmpty()) {
-        messager.printMessage(entry.message().kind(), entry.text(), entry.element(),
-            entry.annotation().get());
-      } else {
-        messager.printMessage(entry.message().kind(), entry.text(), entry.element(),
-            entry.annotation().get(), entry.value().get());
-      }
-    }
   }
 }

@@ -152,8 +152,11 @@ public final class ResourceValidator {
         || rootResources.stream().anyMatch(root -> types.isSubtype(
             types.erasure(root.asType()), types.erasure(type.asType())));
     if (annotated instanceof ExecutableElement method) {
-      if (jaxRs.httpMethod(method).isEmpty()) {
+      if (jaxRs.annotatedMethod(method, type).flatMap(jaxRs::httpMethod).isEmpty()) {
         report.report(Message.NOT_A_RESOURCE_METHOD, method, cors, Optional.empty(),
+            describe(method));
+      } else if (!method.getModifiers().contains(Modifier.PUBLIC)) {
+        report.report(Message.NOT_PUBLIC_METHOD, method, cors, Optional.empty(),
             describe(method));
       } else if (!inherited) {
         report.report(Message.METHOD_NOT_IN_ROOT_RESOURCE, method, cors, Optional.empty(),
