@@ -118,7 +118,7 @@ public enum Message {
           + " it, and corsgen does not cover sub-resources returned by locators. Put @Cors on a"
           + " root resource class (one with @Path) or on its resource methods."),
   NOT_A_RESOURCE_METHOD(Kind.ERROR, "CorsNotAResourceMethod",
-      "@Cors on %s, which has no HTTP method designator (@GET, @POST, ...): it is no resource"
+      "@Cors on %s, which has no HTTP method designator (@GET, @POST, ...): it is not a resource"
           + " method, and corsgen does not cover sub-resource locators. Put @Cors on a resource"
           + " method, or on the resource class."),
   NOT_PUBLIC_METHOD(Kind.ERROR, "CorsNotPublic",
