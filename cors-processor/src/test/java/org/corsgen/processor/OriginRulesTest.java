@@ -10,10 +10,10 @@ import static org.corsgen.processor.ProcessorTests.source;
 import com.google.testing.compile.Compilation;
 import javax.tools.JavaFileObject;
 import org.corsgen.processor.diagnostics.Message;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /** The rules on {@code origins}: each diagnostic, its kind, text and the item it points at. */
 class OriginRulesTest {

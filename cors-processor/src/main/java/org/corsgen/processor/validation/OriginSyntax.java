@@ -74,7 +74,7 @@ final class OriginSyntax {
     String parent = hostOf(authority).substring(2);
     if (isPublicSuffix(parent)) {
       return new Invalid(Message.ORIGIN_PATTERN_PUBLIC_SUFFIX, entry, parent,
-          scheme + "://*.example." + authority.substring(2));
+          scheme + SEPARATOR + "*.example." + authority.substring(2));
     }
     return new Pattern(new OriginPattern(scheme + SEPARATOR, authority.substring(1)));
   }
