@@ -51,6 +51,14 @@ class OriginRulesTest {
     assertOnly(compile(source), source, "\"*\"", Message.ORIGIN_WILDCARD_MIXED);
   }
 
+  @Test
+  void anyOriginListedTwiceIsAWarningOnTheSecond() {
+    JavaFileObject source = resource(
+        "@Cors(origins = {\"*\",",
+        "    \"*\"})");
+    assertOnly(compile(source), source, "    \"*\"})", Message.ORIGIN_DUPLICATE, "*");
+  }
+
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
       "https://App.example.com/ | it ends with a slash       | ' Write \"https://app.example.com\".'",

@@ -48,7 +48,7 @@ public final class Report {
   }
 
   /** Whether {@code @SuppressWarnings(tag)} is on {@code element} or any element enclosing it. */
-  static boolean isSuppressed(String tag, Element element) {
+  private static boolean isSuppressed(String tag, Element element) {
     for (Element e = element; e != null; e = e.getEnclosingElement()) {
       SuppressWarnings suppressed = e.getAnnotation(SuppressWarnings.class);
       if (suppressed != null && Arrays.asList(suppressed.value()).contains(tag)) {

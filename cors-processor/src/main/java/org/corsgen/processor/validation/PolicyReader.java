@@ -72,13 +72,15 @@ final class PolicyReader {
       if (parsed instanceof OriginSyntax.Invalid invalid) {
         values.report(invalid.message(), Optional.of(item), invalid.args());
       } else if (parsed instanceof OriginSyntax.AnyOrigin) {
-        anyOrigin = true;
-        if (items.size() > 1) {
+        if (anyOrigin) {
+          values.report(Message.ORIGIN_DUPLICATE, Optional.of(item), origin);
+        } else if (items.stream().anyMatch(other -> !other.getValue().equals(origin))) {
           values.report(Message.ORIGIN_WILDCARD_MIXED, Optional.of(item));
         }
-        if (credentials) {
+        if (credentials && !anyOrigin) {
           values.report(Message.ORIGIN_WILDCARD_WITH_CREDENTIALS, Optional.of(item));
         }
+        anyOrigin = true;
       } else if (parsed instanceof OriginSyntax.Exact exactOrigin) {
         if (exact.putIfAbsent(exactOrigin.origin(), item) != null) {
           values.report(Message.ORIGIN_DUPLICATE, Optional.of(item), origin);
