@@ -97,4 +97,31 @@ class ReportingTest {
         .inFile(base).onLineContaining("app.example.com");
     assertThat(compilation).hadErrorCount(2);
   }
+
+  @Test
+  void valueJavacCannotResolveIsLeftToJavac() {
+    JavaFileObject source = source("Res",
+        "@Path(\"/res\")",
+        "@Cors(",
+        "    origins = {\"https://app.example.com\", UNKNOWN_ORIGIN},",
+        "    allowCredentials = UNKNOWN_FLAG,",
+        "    methods = UNKNOWN_METHODS,",
+        "    maxAge = UNKNOWN_AGE)",
+        "public class Res {",
+        "  @GET",
+        "  public String get() {",
+        "    return \"\";",
+        "  }",
+        "}");
+    Compilation compilation = compile(source);
+    assertThat(compilation).hadErrorContaining("cannot find symbol")
+        .inFile(source).onLineContaining("UNKNOWN_ORIGIN");
+    assertThat(compilation).hadErrorContaining("cannot find symbol")
+        .inFile(source).onLineContaining("UNKNOWN_FLAG");
+    assertThat(compilation).hadErrorContaining("cannot find symbol")
+        .inFile(source).onLineContaining("UNKNOWN_METHODS");
+    assertThat(compilation).hadErrorContaining("cannot find symbol")
+        .inFile(source).onLineContaining("UNKNOWN_AGE");
+    assertThat(compilation).hadErrorCount(4);
+  }
 }

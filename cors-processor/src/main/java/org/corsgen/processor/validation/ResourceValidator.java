@@ -71,6 +71,7 @@ public final class ResourceValidator {
     Set<String> constantNames = new HashSet<>(Set.of(CLASS_POLICY));
     Map<AnnotatedCors, Policy> policies = new HashMap<>();
     List<String> servedByClass = served.stream().map(ServedMethod::httpMethod).toList();
+    uses.entrySet().removeIf(use -> !use.getKey().isWellFormed());
     uses.forEach((cors, methods) -> {
       String constantName = cors.annotated() instanceof ExecutableElement method
           ? uniqueName(constantNames, method)
