@@ -31,6 +31,12 @@ final class OriginSyntax {
 
   private static final String SEPARATOR = "://";
 
+  /**
+   * ß, ς, ZWJ and ZWNJ: the characters that {@link IDN} (IDNA 2003) maps differently from
+   * browsers (UTS #46 nontransitional processing), so no punycode form is suggested for them.
+   */
+  private static final String IDNA_DEVIATIONS = "\u00DF\u03C2\u200D\u200C";
+
   private OriginSyntax() {}
 
   static Parsed parse(String entry) {
@@ -211,7 +217,7 @@ final class OriginSyntax {
    */
   static Optional<String> normalize(String entry) {
     int separator = entry.indexOf(SEPARATOR);
-    if (separator <= 0) {
+    if (separator <= 0 || entry.chars().anyMatch(c -> IDNA_DEVIATIONS.indexOf(c) >= 0)) {
       return Optional.empty();
     }
     String scheme = entry.substring(0, separator).strip().toLowerCase(Locale.ROOT);

@@ -63,7 +63,8 @@ class OriginSyntaxTest {
 
   @Test
   void punycodeMessageCarriesTheAsciiForm() {
-    assertArrayEquals(new Object[] {"https://Bücher.example:8443", "https://xn--bcher-kva.example:8443"},
+    assertArrayEquals(
+        new Object[] {"https://Bücher.example:8443", "https://xn--bcher-kva.example:8443"},
         invalid("https://Bücher.example:8443").args());
   }
 
@@ -75,6 +76,14 @@ class OriginSyntaxTest {
       "https://*.Example.com/                 | https://*.example.com"})
   void normalizeGivesTheFormABrowserSends(String entry, String serialized) {
     assertEquals(Optional.of(serialized), OriginSyntax.normalize(entry));
+  }
+
+  @Test
+  void hostWhosePunycodeJavaAndBrowsersDisagreeOnGetsNoSuggestion() {
+    OriginSyntax.Invalid invalid = invalid("https://faß.example");
+    assertEquals(Message.ORIGIN_MALFORMED, invalid.message());
+    assertArrayEquals(new Object[] {"https://faß.example",
+        "browsers send a non-ASCII host in its punycode form", ""}, invalid.args());
   }
 
   @Test
