@@ -91,7 +91,16 @@ final class PolicyReader {
         }
       }
     }
-    // An entry a pattern already allows is harmless but suggests the list is not what was meant.
+    reportCovered(values, exact, patterns);
+    return new Origins(anyOrigin, exact.keySet(), List.copyOf(patterns.keySet()));
+  }
+
+  /**
+   * Warns about entries a pattern of the same list already allows: harmless, but a sign that the
+   * list is not what was meant.
+   */
+  private static void reportCovered(Values values, Map<String, AnnotationValue> exact,
+      Map<OriginPattern, AnnotationValue> patterns) {
     exact.forEach((origin, item) -> patterns.keySet().stream()
         .filter(pattern -> OriginSyntax.covers(pattern, origin))
         .findFirst()
@@ -102,7 +111,6 @@ final class PolicyReader {
         .findFirst()
         .ifPresent(outer -> values.report(Message.ORIGIN_COVERED, Optional.of(item), inner,
             outer)));
-    return new Origins(anyOrigin, exact.keySet(), List.copyOf(patterns.keySet()));
   }
 
   /**
