@@ -15,6 +15,7 @@ import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.ElementFilter;
 import javax.tools.Diagnostic;
 import org.corsgen.processor.diagnostics.Message;
+import org.corsgen.processor.diagnostics.Printer;
 import org.corsgen.processor.diagnostics.Report;
 import org.corsgen.processor.validation.ResourceValidator;
 import org.corsgen.processor.writing.BindingsWriter;
@@ -34,6 +35,7 @@ public final class CorsProcessor extends AbstractProcessor {
 
   private ResourceValidator validator;
   private BindingsWriter writer;
+  private Printer printer;
   private final IndexWriter index = new IndexWriter();
   private final PolicyReportWriter policyReport = new PolicyReportWriter();
 
@@ -60,6 +62,7 @@ public final class CorsProcessor extends AbstractProcessor {
     super.init(env);
     validator = new ResourceValidator(env);
     writer = new BindingsWriter(CorsProcessor.class.getName());
+    printer = new Printer(env.getMessager());
     env.getOptions().keySet().stream()
         .filter(option -> option.startsWith("corsgen.") && !OPTIONS.contains(option))
         .sorted()
@@ -88,8 +91,7 @@ public final class CorsProcessor extends AbstractProcessor {
     TypeElement cors = processingEnv.getElementUtils().getTypeElement(CORS);
     if (cors != null) {
       for (Element annotated : round.getElementsAnnotatedWith(cors)) {
-        guarded(annotated, () -> validator.validatePlacement(annotated, roots)
-            .printTo(processingEnv.getMessager()));
+        guarded(annotated, () -> printer.print(validator.validatePlacement(annotated, roots)));
       }
     }
     return false;
@@ -98,7 +100,7 @@ public final class CorsProcessor extends AbstractProcessor {
   private void process(TypeElement resource) {
     guarded(resource, () -> {
       ResourceValidator.Result result = validator.validate(resource);
-      result.report().printTo(processingEnv.getMessager());
+      printer.print(result.report());
       if (result.resource().isPresent()) {
         writer.write(result.resource().get(), resource, processingEnv.getElementUtils())
             .writeTo(processingEnv.getFiler());
@@ -140,7 +142,7 @@ public final class CorsProcessor extends AbstractProcessor {
       e.printStackTrace(new PrintWriter(trace));
       Report report = new Report();
       report.report(Message.UNEXPECTED, element, element, trace);
-      report.printTo(processingEnv.getMessager());
+      printer.print(report);
     }
   }
 }

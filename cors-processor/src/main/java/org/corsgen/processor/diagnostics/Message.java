@@ -35,31 +35,104 @@ public enum Message {
       "origin \"%s\" is not a serialized origin (%s): browsers send the Origin header as"
           + " scheme://host[:port] in lower case, without default port, path or trailing slash,"
           + " so it would never match.%s"),
+  ORIGIN_NOT_PUNYCODE(Kind.ERROR, "CorsOriginUnicode",
+      "origin \"%s\" has a non-ASCII host: browsers send such hosts in their punycode (IDNA)"
+          + " form, so it would never match. Write \"%s\"."),
   ORIGIN_BAD_WILDCARD(Kind.ERROR, "CorsOriginWildcard",
       "origin \"%s\" has a wildcard that corsgen cannot match: the only pattern is one leading"
           + " \"*.\" label in the host, as in \"https://*.example.com\" (any subdomain of"
           + " example.com)."),
+  ORIGIN_PATTERN_PUBLIC_SUFFIX(Kind.ERROR, "CorsPublicSuffixPattern",
+      "origin \"%s\" allows every site under \"%s\", a public suffix (Public Suffix List):"
+          + " anyone can register a domain there and read these responses. Name your own domain,"
+          + " as in \"%s\"."),
+  INSECURE_CREDENTIALS(Kind.ERROR, "CorsInsecureCredentials",
+      "origin \"%s\" is plain http while allowCredentials = true: anyone on the network can"
+          + " alter that page and make credentialed requests as its users. Serve the page over"
+          + " https; only loopback hosts (localhost, 127.0.0.1, [::1]) are exempt. If this is"
+          + " deliberate (a trusted intranet), put @SuppressWarnings(\"CorsInsecureCredentials\")"
+          + " on the annotated class or method."),
+  ORIGIN_DUPLICATE(Kind.WARNING, "CorsDuplicateOrigin",
+      "origin \"%s\" is listed twice. Remove the repetition."),
+  ORIGIN_COVERED(Kind.WARNING, "CorsOriginCovered",
+      "origin \"%s\" is already allowed by the pattern \"%s\" in the same list. Remove it, or"
+          + " remove the pattern if only this origin is meant."),
 
+  METHOD_INVALID(Kind.ERROR, "CorsMethodInvalid",
+      "method \"%s\" is not an HTTP method name (RFC 9110 token: letters, digits and"
+          + " !#$%%&'*+-.^_`|~), so no browser can send it. Write it as the resource method's"
+          + " designator names it, such as \"PATCH\"."),
+  METHOD_FORBIDDEN(Kind.ERROR, "CorsMethodForbidden",
+      "method \"%s\" is a forbidden method (Fetch): browsers refuse to send CONNECT, TRACE and"
+          + " TRACK from a page. Remove it."),
+  METHOD_CASE(Kind.ERROR, "CorsMethodCase",
+      "method \"%s\" differs only in case from \"%s\", which the resource serves: browsers"
+          + " compare Access-Control-Request-Method byte for byte (Fetch, CORS-preflight fetch),"
+          + " so it would never match. Write \"%2$s\"."),
+  METHOD_NOT_SERVED(Kind.WARNING, "CorsMethodNotServed",
+      "method \"%s\" is not served by any resource method this policy applies to (they serve"
+          + " %s), so listing it has no effect. Remove it."),
+
+  HEADER_INVALID(Kind.ERROR, "CorsHeaderInvalid",
+      "%s has \"%s\", which is not a header name (RFC 9110 token: letters, digits and"
+          + " !#$%%&'*+-.^_`|~; no spaces, colons or commas), so it would never match. Write one"
+          + " name per entry, such as \"X-Request-Id\"."),
+  HEADER_DUPLICATE(Kind.WARNING, "CorsHeaderDuplicate",
+      "%s lists \"%s\" twice (header names are compared ignoring case). Remove the"
+          + " repetition."),
+  ALLOW_FORBIDDEN_HEADER(Kind.WARNING, "CorsForbiddenRequestHeader",
+      "allowHeaders has \"%s\", a forbidden request header (Fetch): browsers never let a page"
+          + " set it, so allowing it has no effect. Remove it."),
+  ALLOW_RESPONSE_HEADER(Kind.ERROR, "CorsResponseHeaderAllowed",
+      "allowHeaders has \"%s\", a CORS response header: the server sends it, a page never"
+          + " does (Fetch, HTTP responses). Remove it; corsgen sends the Access-Control-* response"
+          + " headers itself from this policy."),
   CREDENTIALS_ANY_HEADER(Kind.ERROR, "CorsCredentialsWildcardHeader",
       "%s = \"*\" cannot be combined with allowCredentials = true: on credentialed requests"
           + " browsers read \"*\" as a header literally named \"*\" (Fetch, CORS-preflight fetch)."
           + " List the header names instead."),
+  ANY_HEADER_WITHOUT_AUTHORIZATION(Kind.WARNING, "CorsWildcardAuthorization",
+      "allowHeaders = \"*\" never covers Authorization (Fetch, CORS-preflight fetch), but %s"
+          + " reads it with @HeaderParam(\"%s\"), so browsers refuse to send it there. Add"
+          + " \"Authorization\" to allowHeaders, or put"
+          + " @SuppressWarnings(\"CorsWildcardAuthorization\") on it if only non-browser clients"
+          + " send it."),
+  EXPOSE_FORBIDDEN(Kind.ERROR, "CorsExposeSetCookie",
+      "exposeHeaders has \"%s\", which browsers never let a page read, exposed or not (Fetch,"
+          + " forbidden response-header name). Remove it: cookies reach the browser's cookie store"
+          + " without being exposed."),
+  EXPOSE_SAFELISTED(Kind.WARNING, "CorsExposeSafelisted",
+      "exposeHeaders has \"%s\", a CORS-safelisted response header that every page can already"
+          + " read. Remove it."),
+
   MAX_AGE_NEGATIVE(Kind.ERROR, "CorsMaxAgeNegative",
       "maxAge = %d is not a number of seconds. Use 0 for no caching, -1 to leave the header out"
           + " (browsers then cache for 5 seconds), or a positive number."),
+  MAX_AGE_ABOVE_CAP(Kind.WARNING, "CorsMaxAgeCapped",
+      "maxAge = %d is longer than any browser caches a preflight: Firefox caps it at 86400"
+          + " seconds, Chromium at 7200 and WebKit at 600. Use 7200 or less, the longest that"
+          + " Chromium honours, or @SuppressWarnings(\"CorsMaxAgeCapped\") to keep it."),
 
   NOT_A_RESOURCE_CLASS(Kind.ERROR, "CorsNotAResource",
-      "@Cors on %s, which JAX-RS does not serve: it has no @Path and no resource class extends it."
-          + " Put @Cors on a root resource class (one with @Path) or on its resource methods."),
+      "@Cors on %s, which is not a root resource: it has no @Path and no resource class extends"
+          + " it, and corsgen does not cover sub-resources returned by locators. Put @Cors on a"
+          + " root resource class (one with @Path) or on its resource methods."),
   NOT_A_RESOURCE_METHOD(Kind.ERROR, "CorsNotAResourceMethod",
-      "@Cors on %s, which has no HTTP method designator (@GET, @POST, ...), so JAX-RS never"
-          + " serves a request with it. Put @Cors on a resource method, or on the resource class."),
+      "@Cors on %s, which has no HTTP method designator (@GET, @POST, ...): it is not a resource"
+          + " method, and corsgen does not cover sub-resource locators. Put @Cors on a resource"
+          + " method, or on the resource class."),
   NOT_PUBLIC_METHOD(Kind.ERROR, "CorsNotPublic",
       "@Cors on %s, which is not public: JAX-RS only serves public methods. Make it public or"
           + " remove @Cors."),
   METHOD_NOT_IN_ROOT_RESOURCE(Kind.ERROR, "CorsNotAResource",
       "@Cors on %s, whose class %s is not a root resource (no @Path) and is not extended by one"
           + " in this compilation. corsgen generates CORS only for root resource classes."),
+  OWN_OPTIONS(Kind.ERROR, "CorsOwnOptions",
+      "%s answers OPTIONS %s itself, where corsgen answers CORS preflights for %s: one preflight"
+          + " cannot get two answers. Remove the @OPTIONS method, or serve it at another path."),
+  CONFLICTING_POLICIES(Kind.ERROR, "CorsConflictingPolicies",
+      "%s %s has a different @Cors policy in %s than in %s, but a path gets one preflight answer"
+          + " per method. Give both the same policy, or serve them at different paths."),
   UNKNOWN_OPTION(Kind.WARNING, "CorsUnknownOption",
       "-A%s is not a corsgen option, so it changes nothing. corsgen reads: %s."),
   UNEXPECTED(Kind.ERROR, "CorsInternalError",
@@ -82,6 +155,14 @@ public enum Message {
   /** The stable tag, shown in brackets before the text. */
   public String tag() {
     return tag;
+  }
+
+  /**
+   * Whether {@code @SuppressWarnings("<tag>")} on the element or an enclosing one silences it:
+   * every warning, and the one error that can be a deliberate choice rather than a mistake.
+   */
+  public boolean suppressible() {
+    return kind == Kind.WARNING || this == INSECURE_CREDENTIALS;
   }
 
   /** The full text with its tag: {@code [CorsNullOrigin] origin "null" is ...}. */

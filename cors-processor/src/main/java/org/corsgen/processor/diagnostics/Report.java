@@ -1,17 +1,23 @@
 package org.corsgen.processor.diagnostics;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import javax.annotation.processing.Messager;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
 import javax.tools.Diagnostic.Kind;
 
 /**
- * The diagnostics found while validating one resource class, printed together; code is generated
- * only when the report is clean (the way Dagger's {@code ValidationReport} is used).
+ * The diagnostics found while validating one resource class, printed together by {@link Printer};
+ * code is generated only when the report is clean (the way Dagger's {@code ValidationReport} is
+ * used).
+ *
+ * <p>A {@linkplain Message#suppressible() suppressible} message named by
+ * {@code @SuppressWarnings} on its element or an enclosing one is dropped when reported, so it
+ * neither prints nor stops code generation. javac only honours its own lint names there, so the
+ * processor reads the annotation itself.
  */
 public final class Report {
 
@@ -23,8 +29,7 @@ public final class Report {
 
   /** Reports {@code message} on an element. */
   public void report(Message message, Element element, Object... args) {
-    entries.add(new Entry(message, message.format(args), element, Optional.empty(),
-        Optional.empty()));
+    add(new Entry(message, message.format(args), element, Optional.empty(), Optional.empty()));
   }
 
   /**
@@ -33,7 +38,24 @@ public final class Report {
    */
   public void report(Message message, Element element, AnnotationMirror annotation,
       Optional<AnnotationValue> value, Object... args) {
-    entries.add(new Entry(message, message.format(args), element, Optional.of(annotation), value));
+    add(new Entry(message, message.format(args), element, Optional.of(annotation), value));
+  }
+
+  private void add(Entry entry) {
+    if (!(entry.message().suppressible() && isSuppressed(entry.message().tag(), entry.element()))) {
+      entries.add(entry);
+    }
+  }
+
+  /** Whether {@code @SuppressWarnings(tag)} is on {@code element} or any element enclosing it. */
+  private static boolean isSuppressed(String tag, Element element) {
+    for (Element e = element; e != null; e = e.getEnclosingElement()) {
+      SuppressWarnings suppressed = e.getAnnotation(SuppressWarnings.class);
+      if (suppressed != null && Arrays.asList(suppressed.value()).contains(tag)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   public List<Entry> entries() {
@@ -47,19 +69,5 @@ public final class Report {
 
   public int errorCount() {
     return (int) entries.stream().filter(entry -> entry.message().kind() == Kind.ERROR).count();
-  }
-
-  public void printTo(Messager messager) {
-    for (Entry entry : entries) {
-      if (entry.annotation().isEmpty()) {
-        messager.printMessage(entry.message().kind(), entry.text(), entry.element());
-      } else if (entry.value().isEmpty()) {
-        messager.printMessage(entry.message().kind(), entry.text(), entry.element(),
-            entry.annotation().get());
-      } else {
-        messager.printMessage(entry.message().kind(), entry.text(), entry.element(),
-            entry.annotation().get(), entry.value().get());
-      }
-    }
   }
 }

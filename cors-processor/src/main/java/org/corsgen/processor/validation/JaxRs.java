@@ -26,6 +26,7 @@ final class JaxRs {
   static final String PATH = "jakarta.ws.rs.Path";
   static final String HTTP_METHOD = "jakarta.ws.rs.HttpMethod";
   static final String CORS = "org.corsgen.Cors";
+  static final String HEADER_PARAM = "jakarta.ws.rs.HeaderParam";
   private static final String JAX_RS_PACKAGE = "jakarta.ws.rs.";
 
   private final Elements elements;
@@ -110,6 +111,11 @@ final class JaxRs {
   /** The {@code @Path} value of a class or method. */
   Optional<String> path(Element element) {
     return annotation(element, PATH).flatMap(mirror -> stringValue(mirror, "value"));
+  }
+
+  /** The header a parameter is bound to with {@code @HeaderParam}. */
+  static Optional<String> headerParam(VariableElement parameter) {
+    return annotation(parameter, HEADER_PARAM).flatMap(mirror -> stringValue(mirror, "value"));
   }
 
   static Optional<AnnotationMirror> annotation(Element element, String name) {

@@ -1,6 +1,7 @@
 package org.corsgen.processor.validation;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +24,9 @@ import org.corsgen.processor.model.Policy;
  */
 final class PolicyReader {
 
+  /** The longest preflight cache any browser honours (Firefox); Chromium stops at 7200. */
+  private static final int FIREFOX_MAX_AGE_CAP = 86_400;
+
   private final Elements elements;
 
   PolicyReader(Elements elements) {
@@ -32,69 +36,121 @@ final class PolicyReader {
   /** The policy, or empty when it has errors (which are then in {@code report}). */
   Optional<Policy> read(Element annotated, AnnotationMirror cors, String source,
       String constantName, Report report) {
-    Values values = new Values(annotated, cors);
+    Values values = new Values(annotated, cors, report);
     int errorsBefore = report.errorCount();
     boolean credentials = (Boolean) values.get("allowCredentials").getValue();
-
-    boolean anyOrigin = false;
-    Set<String> exact = new LinkedHashSet<>();
-    List<OriginPattern> patterns = new ArrayList<>();
-    List<AnnotationValue> origins = values.list("origins");
-    if (origins.isEmpty()) {
-      report.report(Message.ORIGINS_EMPTY, annotated, cors, values.written("origins"));
-    }
-    for (AnnotationValue item : origins) {
-      String origin = (String) item.getValue();
-      OriginSyntax.Parsed parsed = OriginSyntax.parse(origin);
-      if (parsed instanceof OriginSyntax.Invalid invalid) {
-        report.report(invalid.message(), annotated, cors, Optional.of(item), invalid.args());
-      } else if (parsed instanceof OriginSyntax.AnyOrigin) {
-        anyOrigin = true;
-        if (origins.size() > 1) {
-          report.report(Message.ORIGIN_WILDCARD_MIXED, annotated, cors, Optional.of(item));
-        }
-        if (credentials) {
-          report.report(Message.ORIGIN_WILDCARD_WITH_CREDENTIALS, annotated, cors,
-              Optional.of(item));
-        }
-      } else if (parsed instanceof OriginSyntax.Exact exactOrigin) {
-        exact.add(exactOrigin.origin());
-      } else if (parsed instanceof OriginSyntax.Pattern pattern) {
-        if (!patterns.contains(pattern.pattern())) {
-          patterns.add(pattern.pattern());
-        }
-      }
-    }
-
-    List<String> allowHeaders = headerNames(values, "allowHeaders", credentials, report);
-    List<String> exposeHeaders = headerNames(values, "exposeHeaders", credentials, report);
-
-    int maxAge = (Integer) values.get("maxAge").getValue();
-    if (maxAge < -1) {
-      report.report(Message.MAX_AGE_NEGATIVE, annotated, cors, values.written("maxAge"), maxAge);
-    }
-
-    Set<String> methods = new LinkedHashSet<>();
-    for (AnnotationValue item : values.list("methods")) {
-      methods.add((String) item.getValue());
-    }
-
+    Origins origins = origins(values, credentials);
+    List<String> allowHeaders = headerNames(values, "allowHeaders", credentials);
+    List<String> exposeHeaders = headerNames(values, "exposeHeaders", credentials);
+    Set<String> methods = methods(values);
+    int maxAge = maxAge(values);
     if (report.errorCount() > errorsBefore) {
       return Optional.empty();
     }
-    return Optional.of(new Policy(source, constantName, anyOrigin, List.copyOf(exact), patterns,
-        List.copyOf(methods), allowHeaders, exposeHeaders, credentials,
+    return Optional.of(new Policy(source, constantName, origins.any(), List.copyOf(origins.exact()),
+        origins.patterns(), List.copyOf(methods), allowHeaders, exposeHeaders, credentials,
         maxAge == -1 ? OptionalInt.empty() : OptionalInt.of(maxAge)));
   }
 
-  private static List<String> headerNames(Values values, String attribute, boolean credentials,
-      Report report) {
+  /** The origins of a policy, each once. */
+  private record Origins(boolean any, Set<String> exact, List<OriginPattern> patterns) {}
+
+  private static Origins origins(Values values, boolean credentials) {
+    boolean anyOrigin = false;
+    Map<String, AnnotationValue> exact = new LinkedHashMap<>();
+    Map<OriginPattern, AnnotationValue> patterns = new LinkedHashMap<>();
+    List<AnnotationValue> items = values.list("origins");
+    if (items.isEmpty()) {
+      values.report(Message.ORIGINS_EMPTY, values.written("origins"));
+    }
+    for (AnnotationValue item : items) {
+      String origin = (String) item.getValue();
+      OriginSyntax.Parsed parsed = OriginSyntax.parse(origin);
+      if (credentials && OriginSyntax.isCleartext(parsed)) {
+        values.report(Message.INSECURE_CREDENTIALS, Optional.of(item), origin);
+      }
+      if (parsed instanceof OriginSyntax.Invalid invalid) {
+        values.report(invalid.message(), Optional.of(item), invalid.args());
+      } else if (parsed instanceof OriginSyntax.AnyOrigin) {
+        if (anyOrigin) {
+          values.report(Message.ORIGIN_DUPLICATE, Optional.of(item), origin);
+        } else if (items.stream().anyMatch(other -> !other.getValue().equals(origin))) {
+          values.report(Message.ORIGIN_WILDCARD_MIXED, Optional.of(item));
+        }
+        if (credentials && !anyOrigin) {
+          values.report(Message.ORIGIN_WILDCARD_WITH_CREDENTIALS, Optional.of(item));
+        }
+        anyOrigin = true;
+      } else if (parsed instanceof OriginSyntax.Exact exactOrigin) {
+        if (exact.putIfAbsent(exactOrigin.origin(), item) != null) {
+          values.report(Message.ORIGIN_DUPLICATE, Optional.of(item), origin);
+        }
+      } else if (parsed instanceof OriginSyntax.Pattern pattern) {
+        if (patterns.putIfAbsent(pattern.pattern(), item) != null) {
+          values.report(Message.ORIGIN_DUPLICATE, Optional.of(item), origin);
+        }
+      }
+    }
+    reportCovered(values, exact, patterns);
+    return new Origins(anyOrigin, exact.keySet(), List.copyOf(patterns.keySet()));
+  }
+
+  /**
+   * Warns about entries a pattern of the same list already allows: harmless, but a sign that the
+   * list is not what was meant.
+   */
+  private static void reportCovered(Values values, Map<String, AnnotationValue> exact,
+      Map<OriginPattern, AnnotationValue> patterns) {
+    exact.forEach((origin, item) -> patterns.keySet().stream()
+        .filter(pattern -> OriginSyntax.covers(pattern, origin))
+        .findFirst()
+        .ifPresent(pattern -> values.report(Message.ORIGIN_COVERED, Optional.of(item), origin,
+            pattern)));
+    patterns.forEach((inner, item) -> patterns.keySet().stream()
+        .filter(outer -> OriginSyntax.covers(outer, inner))
+        .findFirst()
+        .ifPresent(outer -> values.report(Message.ORIGIN_COVERED, Optional.of(item), inner,
+            outer)));
+  }
+
+  /**
+   * The methods as written. Whether the resource serves them is checked against the resource
+   * methods the policy applies to, by {@link UsageRules}.
+   */
+  private static Set<String> methods(Values values) {
+    Set<String> methods = new LinkedHashSet<>();
+    for (AnnotationValue item : values.list("methods")) {
+      String method = (String) item.getValue();
+      if (!HttpNames.isToken(method)) {
+        values.report(Message.METHOD_INVALID, Optional.of(item), method);
+      } else if (HttpNames.isForbiddenMethod(method)) {
+        values.report(Message.METHOD_FORBIDDEN, Optional.of(item), method);
+      }
+      methods.add(method);
+    }
+    return methods;
+  }
+
+  private static List<String> headerNames(Values values, String attribute, boolean credentials) {
+    boolean request = attribute.equals("allowHeaders");
     List<String> names = new ArrayList<>();
     for (AnnotationValue item : values.list(attribute)) {
       String name = (String) item.getValue();
-      if (name.equals("*") && credentials) {
-        report.report(Message.CREDENTIALS_ANY_HEADER, values.annotated, values.cors,
-            Optional.of(item), attribute);
+      Optional<AnnotationValue> at = Optional.of(item);
+      if (!HttpNames.isToken(name)) {
+        values.report(Message.HEADER_INVALID, at, attribute, name);
+      } else if (names.stream().anyMatch(name::equalsIgnoreCase)) {
+        values.report(Message.HEADER_DUPLICATE, at, attribute, name);
+      } else if (name.equals("*") && credentials) {
+        values.report(Message.CREDENTIALS_ANY_HEADER, at, attribute);
+      } else if (request && HttpNames.isCorsResponseHeader(name)) {
+        values.report(Message.ALLOW_RESPONSE_HEADER, at, name);
+      } else if (request && HttpNames.isForbiddenRequestHeader(name)) {
+        values.report(Message.ALLOW_FORBIDDEN_HEADER, at, name);
+      } else if (!request && HttpNames.isForbiddenResponseHeader(name)) {
+        values.report(Message.EXPOSE_FORBIDDEN, at, name);
+      } else if (!request && HttpNames.isSafelistedResponseHeader(name)) {
+        values.report(Message.EXPOSE_SAFELISTED, at, name);
       }
       if (names.stream().noneMatch(name::equalsIgnoreCase)) {
         names.add(name);
@@ -103,16 +159,32 @@ final class PolicyReader {
     return names;
   }
 
-  /** A {@code @Cors} mirror's values, with defaults filled in. */
+  private static int maxAge(Values values) {
+    int maxAge = (Integer) values.get("maxAge").getValue();
+    if (maxAge < -1) {
+      values.report(Message.MAX_AGE_NEGATIVE, values.written("maxAge"), maxAge);
+    } else if (maxAge > FIREFOX_MAX_AGE_CAP) {
+      values.report(Message.MAX_AGE_ABOVE_CAP, values.written("maxAge"), maxAge);
+    }
+    return maxAge;
+  }
+
+  /** A {@code @Cors} mirror's values, with defaults filled in, and where to report on them. */
   private final class Values {
     final Element annotated;
     final AnnotationMirror cors;
+    final Report report;
     final Map<? extends ExecutableElement, ? extends AnnotationValue> all;
 
-    Values(Element annotated, AnnotationMirror cors) {
+    Values(Element annotated, AnnotationMirror cors, Report report) {
       this.annotated = annotated;
       this.cors = cors;
+      this.report = report;
       this.all = elements.getElementValuesWithDefaults(cors);
+    }
+
+    void report(Message message, Optional<AnnotationValue> value, Object... args) {
+      report.report(message, annotated, cors, value, args);
     }
 
     AnnotationValue get(String attribute) {

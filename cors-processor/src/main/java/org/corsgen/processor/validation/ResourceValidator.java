@@ -3,6 +3,7 @@ package org.corsgen.processor.validation;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -32,19 +33,22 @@ import org.corsgen.processor.model.Policy;
  */
 public final class ResourceValidator {
 
+  private static final String CLASS_POLICY = "CLASS_POLICY";
+
   /** The outcome for one class: the model is present only when the report is clean. */
   public record Result(Report report, Optional<CorsResource> resource) {}
 
   private final Elements elements;
   private final Types types;
   private final JaxRs jaxRs;
-  private final PolicyReader policies;
+  private final PolicyReader reader;
+  private final PreflightTable preflights = new PreflightTable();
 
   public ResourceValidator(ProcessingEnvironment env) {
     this.elements = env.getElementUtils();
     this.types = env.getTypeUtils();
     this.jaxRs = new JaxRs(elements, types);
-    this.policies = new PolicyReader(elements);
+    this.reader = new PolicyReader(elements);
   }
 
   /** Whether JAX-RS would serve {@code type} as a root resource. */
@@ -55,13 +59,55 @@ public final class ResourceValidator {
   /** Validates a root resource class; the model is empty when it has no CORS endpoint. */
   public Result validate(TypeElement resource) {
     Report report = new Report();
-    String classPath = jaxRs.path(resource).orElse("");
-    Optional<Policy> classPolicy = classLevelCors(resource).flatMap(cors -> policies.read(
-        cors.annotated(), cors.mirror(), "@Cors on " + cors.annotated(), "CLASS_POLICY", report));
-    Set<String> constantNames = new HashSet<>(Set.of("CLASS_POLICY"));
-    Map<AnnotationMirror, Optional<Policy>> methodPolicies = new HashMap<>();
-    List<Endpoint> endpoints = new ArrayList<>();
+    Optional<AnnotatedCors> classCors = classLevelCors(resource);
+    List<ServedMethod> served = servedMethods(resource, classCors, report);
 
+    Map<AnnotatedCors, List<ServedMethod>> uses = new LinkedHashMap<>();
+    classCors.ifPresent(cors -> uses.put(cors, new ArrayList<>()));
+    for (ServedMethod method : served) {
+      method.cors().ifPresent(cors ->
+          uses.computeIfAbsent(cors, c -> new ArrayList<>()).add(method));
+    }
+    Set<String> constantNames = new HashSet<>(Set.of(CLASS_POLICY));
+    Map<AnnotatedCors, Policy> policies = new HashMap<>();
+    List<String> servedByClass = served.stream().map(ServedMethod::httpMethod).toList();
+    uses.entrySet().removeIf(use -> !use.getKey().isWellFormed());
+    uses.forEach((cors, methods) -> {
+      String constantName = cors.annotated() instanceof ExecutableElement method
+          ? uniqueName(constantNames, method)
+          : CLASS_POLICY;
+      reader.read(cors.annotated(), cors.mirror(), "@Cors on " + describe(cors.annotated()),
+          constantName, report).ifPresent(policy -> policies.put(cors, policy));
+      UsageRules.check(cors, methods, servedByClass, report);
+    });
+    preflights.check(served, policies, report);
+
+    List<Endpoint> endpoints = new ArrayList<>();
+    for (ServedMethod method : served) {
+      method.cors().map(policies::get)
+          .filter(policy -> policy.grants(method.httpMethod()))
+          .ifPresent(policy -> endpoints.add(new Endpoint(jaxRs.methodKey(method.method()),
+              method.httpMethod(), method.path(), policy)));
+    }
+    if (!report.isClean() || endpoints.isEmpty()) {
+      return new Result(report, Optional.empty());
+    }
+    return new Result(report, Optional.of(new CorsResource(
+        elements.getBinaryName(resource).toString(),
+        elements.getPackageOf(resource).getQualifiedName().toString(),
+        generatedSimpleName(resource),
+        endpoints)));
+  }
+
+  /**
+   * The public resource methods of {@code resource} with the {@code @Cors} in effect for each: its
+   * own (or that of the method it overrides), else the class's. A {@code @Cors} on a method
+   * JAX-RS does not serve is reported.
+   */
+  private List<ServedMethod> servedMethods(TypeElement resource, Optional<AnnotatedCors> classCors,
+      Report report) {
+    String classPath = jaxRs.path(resource).orElse("");
+    List<ServedMethod> served = new ArrayList<>();
     for (ExecutableElement method : ElementFilter.methodsIn(elements.getAllMembers(resource))) {
       if (method.getModifiers().contains(Modifier.STATIC)
           || ((TypeElement) method.getEnclosingElement()).getQualifiedName()
@@ -77,31 +123,16 @@ public final class ResourceValidator {
       if (httpMethod.isEmpty()) {
         ownCors.ifPresent(cors -> report.report(Message.NOT_A_RESOURCE_METHOD, cors.annotated(),
             cors.mirror(), Optional.empty(), describe(cors.annotated())));
-        continue;
-      }
-      if (!method.getModifiers().contains(Modifier.PUBLIC)) {
+      } else if (!method.getModifiers().contains(Modifier.PUBLIC)) {
         ownCors.ifPresent(cors -> report.report(Message.NOT_PUBLIC_METHOD, cors.annotated(),
             cors.mirror(), Optional.empty(), describe(cors.annotated())));
-        continue;
+      } else {
+        served.add(new ServedMethod(method, annotated.get(), httpMethod.get(),
+            joinPaths(classPath, annotated.flatMap(jaxRs::path).orElse("")),
+            ownCors.or(() -> classCors)));
       }
-      Optional<Policy> policy = ownCors.isPresent()
-          ? methodPolicies.computeIfAbsent(ownCors.get().mirror(), mirror -> policies.read(
-              ownCors.get().annotated(), mirror, "@Cors on " + describe(ownCors.get().annotated()),
-              uniqueName(constantNames, method), report))
-          : classPolicy;
-      String path = joinPaths(classPath, annotated.flatMap(jaxRs::path).orElse(""));
-      policy.filter(p -> p.grants(httpMethod.get())).ifPresent(p ->
-          endpoints.add(new Endpoint(jaxRs.methodKey(method), httpMethod.get(), path, p)));
     }
-
-    if (!report.isClean() || endpoints.isEmpty()) {
-      return new Result(report, Optional.empty());
-    }
-    return new Result(report, Optional.of(new CorsResource(
-        elements.getBinaryName(resource).toString(),
-        elements.getPackageOf(resource).getQualifiedName().toString(),
-        generatedSimpleName(resource),
-        endpoints)));
+    return served;
   }
 
   /**
@@ -122,8 +153,11 @@ public final class ResourceValidator {
         || rootResources.stream().anyMatch(root -> types.isSubtype(
             types.erasure(root.asType()), types.erasure(type.asType())));
     if (annotated instanceof ExecutableElement method) {
-      if (jaxRs.httpMethod(method).isEmpty()) {
+      if (jaxRs.annotatedMethod(method, type).flatMap(jaxRs::httpMethod).isEmpty()) {
         report.report(Message.NOT_A_RESOURCE_METHOD, method, cors, Optional.empty(),
+            describe(method));
+      } else if (!method.getModifiers().contains(Modifier.PUBLIC)) {
+        report.report(Message.NOT_PUBLIC_METHOD, method, cors, Optional.empty(),
             describe(method));
       } else if (!inherited) {
         report.report(Message.METHOD_NOT_IN_ROOT_RESOURCE, method, cors, Optional.empty(),
@@ -135,8 +169,6 @@ public final class ResourceValidator {
     }
     return report;
   }
-
-  private record AnnotatedCors(Element annotated, AnnotationMirror mirror) {}
 
   /** {@code @Cors} on the class itself, or else on the nearest supertype that has one. */
   private Optional<AnnotatedCors> classLevelCors(TypeElement type) {
@@ -169,7 +201,7 @@ public final class ResourceValidator {
     return name;
   }
 
-  private static String describe(Element element) {
+  static String describe(Element element) {
     if (element instanceof ExecutableElement method) {
       return ((TypeElement) method.getEnclosingElement()).getQualifiedName() + "."
           + method.getSimpleName() + "()";

@@ -1,0 +1,105 @@
+package org.corsgen.processor.validation;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.corsgen.processor.diagnostics.Message;
+import org.corsgen.processor.diagnostics.Report;
+import org.corsgen.processor.model.OriginPattern;
+import org.corsgen.processor.model.Policy;
+
+/**
+ * Who answers preflights at each path, over the whole compilation. The runtime adds one preflight
+ * endpoint per path (classes sharing a path share it, as Jersey merges them) with one policy per
+ * HTTP method, and none where the application answers OPTIONS itself; this table reports the
+ * policies that would therefore be ignored, on whichever of two claims comes second.
+ */
+final class PreflightTable {
+
+  /** What a policy makes a preflight answer; policies with equal answers may share a method. */
+  private record Answer(boolean anyOrigin, Set<String> exactOrigins, Set<OriginPattern> patterns,
+      Set<String> allowHeaders, Set<String> exposeHeaders, boolean allowCredentials,
+      OptionalInt maxAge) {
+
+    static Answer of(Policy policy) {
+      return new Answer(policy.anyOrigin(), Set.copyOf(policy.exactOrigins()),
+          Set.copyOf(policy.patterns()), lowerCase(policy.allowHeaders()),
+          lowerCase(policy.exposeHeaders()), policy.allowCredentials(), policy.maxAge());
+    }
+
+    private static Set<String> lowerCase(List<String> names) {
+      return names.stream().map(name -> name.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
+    }
+  }
+
+  /** The first resource method to claim a path and method, and the answer its policy gives. */
+  private record Claim(ServedMethod owner, Answer answer) {}
+
+  /** By normalized path, then HTTP method. */
+  private final Map<String, Map<String, Claim>> claims = new HashMap<>();
+  /** The first preflighted resource method by normalized path. */
+  private final Map<String, ServedMethod> preflighted = new HashMap<>();
+  /** The first own {@code @OPTIONS} method by normalized path. */
+  private final Map<String, ServedMethod> ownOptions = new HashMap<>();
+
+  /**
+   * Checks and records the resource methods of one class; {@code policies} holds the valid policy
+   * of each {@code @Cors} (those with errors are left out).
+   */
+  void check(List<ServedMethod> served, Map<AnnotatedCors, Policy> policies, Report report) {
+    Map<String, ServedMethod> preflightedHere = new LinkedHashMap<>();
+    for (ServedMethod method : served) {
+      if (method.isPreflighted()) {
+        preflightedHere.putIfAbsent(PathTemplates.normalize(method.path()), method);
+      }
+    }
+    checkOwnOptions(served, preflightedHere, report);
+    for (ServedMethod method : served) {
+      Optional<Policy> policy = method.cors().map(policies::get);
+      if (method.isPreflighted() && policy.isPresent()) {
+        checkConflict(method, Answer.of(policy.get()), report);
+      }
+    }
+    preflightedHere.forEach(preflighted::putIfAbsent);
+  }
+
+  private void checkOwnOptions(List<ServedMethod> served,
+      Map<String, ServedMethod> preflightedHere, Report report) {
+    for (ServedMethod method : served) {
+      String path = PathTemplates.normalize(method.path());
+      if (method.answersOptions()) {
+        Optional.ofNullable(preflightedHere.get(path))
+            .or(() -> Optional.ofNullable(preflighted.get(path)))
+            .ifPresent(cors -> report.report(Message.OWN_OPTIONS, method.method(),
+                method.describe(), method.path(), cors.describe()));
+        ownOptions.putIfAbsent(path, method);
+      }
+    }
+    preflightedHere.forEach((path, method) -> {
+      ServedMethod options = ownOptions.get(path);
+      if (options != null && !served.contains(options)) {
+        AnnotatedCors cors = method.cors().orElseThrow();
+        report.report(Message.OWN_OPTIONS, cors.annotated(), cors.mirror(), Optional.empty(),
+            options.describe(), options.path(), method.describe());
+      }
+    });
+  }
+
+  private void checkConflict(ServedMethod method, Answer answer, Report report) {
+    Map<String, Claim> byMethod =
+        claims.computeIfAbsent(PathTemplates.normalize(method.path()), path -> new HashMap<>());
+    Claim first = byMethod.putIfAbsent(method.httpMethod(), new Claim(method, answer));
+    if (first != null && !first.answer().equals(answer)) {
+      AnnotatedCors cors = method.cors().orElseThrow();
+      report.report(Message.CONFLICTING_POLICIES, cors.annotated(), cors.mirror(),
+          Optional.empty(), method.httpMethod(), method.path(), method.describe(),
+          first.owner().describe());
+    }
+  }
+}

@@ -1,0 +1,95 @@
+package org.corsgen.processor.validation;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import javax.lang.model.element.AnnotationValue;
+import javax.lang.model.element.VariableElement;
+import org.corsgen.processor.diagnostics.Message;
+import org.corsgen.processor.diagnostics.Report;
+
+/**
+ * Checks a {@code @Cors} policy against the resource methods it applies to: what the annotation
+ * alone cannot tell.
+ */
+final class UsageRules {
+
+  private static final String AUTHORIZATION = "Authorization";
+
+  private UsageRules() {}
+
+  /**
+   * Checks {@code cors}, in effect for {@code uses}, in a resource class that serves
+   * {@code servedByClass} (every HTTP method of any of its resource methods).
+   */
+  static void check(AnnotatedCors cors, List<ServedMethod> uses, Collection<String> servedByClass,
+      Report report) {
+    checkMethods(cors, served(uses.stream().map(ServedMethod::httpMethod).toList()),
+        served(servedByClass), report);
+    checkAuthorization(cors, uses, report);
+  }
+
+  /** The HTTP methods answered: Jersey answers HEAD with the GET method. */
+  private static Set<String> served(Collection<String> httpMethods) {
+    Set<String> served = new TreeSet<>(httpMethods);
+    if (served.contains("GET")) {
+      served.add("HEAD");
+    }
+    return served;
+  }
+
+  private static void checkMethods(AnnotatedCors cors, Set<String> servedByPolicy,
+      Set<String> servedByClass, Report report) {
+    for (AnnotationValue item : cors.items("methods")) {
+      String method = (String) item.getValue();
+      if (servedByPolicy.contains(method) || !HttpNames.isToken(method)
+          || HttpNames.isForbiddenMethod(method)) {
+        continue;
+      }
+      Optional<String> sameButCase = servedByClass.stream()
+          .filter(served -> !served.equals(method) && served.equalsIgnoreCase(method))
+          .findFirst();
+      if (sameButCase.isPresent()) {
+        report.report(Message.METHOD_CASE, cors.annotated(), cors.mirror(), Optional.of(item),
+            method, sameButCase.get());
+      } else {
+        report.report(Message.METHOD_NOT_SERVED, cors.annotated(), cors.mirror(),
+            Optional.of(item), method,
+            servedByPolicy.isEmpty() ? "none" : String.join(", ", servedByPolicy));
+      }
+    }
+  }
+
+  /**
+   * {@code allowHeaders = "*"} lets a page send any header except {@code Authorization}, which
+   * must be listed by name (Fetch, CORS-preflight fetch); a method reading it then fails in
+   * browsers. With credentials {@code "*"} is already an error of its own.
+   */
+  private static void checkAuthorization(AnnotatedCors cors, List<ServedMethod> uses,
+      Report report) {
+    List<AnnotationValue> allowHeaders = cors.items("allowHeaders");
+    Optional<AnnotationValue> any = allowHeaders.stream()
+        .filter(item -> item.getValue().equals("*"))
+        .findFirst();
+    boolean credentials = JaxRs.writtenValue(cors.mirror(), "allowCredentials")
+        .map(value -> (Boolean) value.getValue())
+        .orElse(false);
+    if (any.isEmpty() || credentials || allowHeaders.stream()
+        .anyMatch(item -> AUTHORIZATION.equalsIgnoreCase((String) item.getValue()))) {
+      return;
+    }
+    for (ServedMethod use : uses) {
+      for (VariableElement parameter : use.annotated().getParameters()) {
+        Optional<String> header = JaxRs.headerParam(parameter)
+            .filter(AUTHORIZATION::equalsIgnoreCase);
+        if (header.isPresent()) {
+          report.report(Message.ANY_HEADER_WITHOUT_AUTHORIZATION, cors.annotated(), cors.mirror(),
+              any, use.describe(), header.get());
+          return;
+        }
+      }
+    }
+  }
+}

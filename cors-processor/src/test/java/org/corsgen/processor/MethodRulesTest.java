@@ -1,0 +1,112 @@
+package org.corsgen.processor;
+
+import static org.corsgen.processor.ProcessorTests.assertClean;
+import static org.corsgen.processor.ProcessorTests.assertOnly;
+import static org.corsgen.processor.ProcessorTests.compile;
+import static org.corsgen.processor.ProcessorTests.resource;
+import static org.corsgen.processor.ProcessorTests.source;
+
+import javax.tools.JavaFileObject;
+import org.corsgen.processor.diagnostics.Message;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The rules on {@code methods}. */
+class MethodRulesTest {
+
+  /** A custom designator, as applications declare {@code @PATCH}. */
+  private static final JavaFileObject PATCH = source("PATCH",
+      "@java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME)",
+      "@HttpMethod(\"PATCH\")",
+      "public @interface PATCH {}");
+
+  @ParameterizedTest
+  @ValueSource(strings = {"", "GET,PUT", "GET PUT", "PUT ", "(GET)", "GÉT"})
+  void methodThatIsNotATokenIsAnError(String method) {
+    JavaFileObject source = resource(
+        "@Cors(",
+        "    origins = \"https://app.example.com\",",
+        "    methods = \"" + method + "\")");
+    assertOnly(compile(source), source, "methods =", Message.METHOD_INVALID, method);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"CONNECT", "TRACE", "TRACK", "trace"})
+  void forbiddenMethodIsAnError(String method) {
+    JavaFileObject source = resource(
+        "@Cors(",
+        "    origins = \"https://app.example.com\",",
+        "    methods = {\"GET\",",
+        "        \"" + method + "\"})");
+    assertOnly(compile(source), source, "\"" + method + "\"", Message.METHOD_FORBIDDEN, method);
+  }
+
+  @Test
+  void customMethodInAnotherCaseIsAnError() {
+    JavaFileObject source = source("Res",
+        "@Path(\"/res\")",
+        "@Cors(origins = \"https://app.example.com\", methods = \"patch\")",
+        "public class Res {",
+        "  @PATCH",
+        "  public void patch(String body) {}",
+        "}");
+    assertOnly(compile(source, PATCH), source, "\"patch\"", Message.METHOD_CASE, "patch",
+        "PATCH");
+  }
+
+  @Test
+  void standardMethodInLowerCaseIsAnError() {
+    JavaFileObject source = resource(
+        "@Cors(",
+        "    origins = \"https://app.example.com\",",
+        "    methods = \"put\")");
+    assertOnly(compile(source), source, "\"put\"", Message.METHOD_CASE, "put", "PUT");
+  }
+
+  @Test
+  void methodNoResourceMethodServesIsAWarning() {
+    JavaFileObject source = resource(
+        "@Cors(",
+        "    origins = \"https://app.example.com\",",
+        "    methods = {\"GET\", \"PUT\",",
+        "        \"DELETE\"})");
+    assertOnly(compile(source), source, "\"DELETE\"", Message.METHOD_NOT_SERVED, "DELETE",
+        "GET, HEAD, PUT");
+  }
+
+  @Test
+  void methodServedOnlyOutsideThePolicyIsAWarning() {
+    JavaFileObject source = source("Res",
+        "@Path(\"/res\")",
+        "public class Res {",
+        "  @GET",
+        "  @Cors(origins = \"https://app.example.com\", methods = \"DELETE\")",
+        "  public String get() {",
+        "    return \"\";",
+        "  }",
+        "",
+        "  @DELETE",
+        "  public void delete() {}",
+        "}");
+    assertOnly(compile(source), source, "\"DELETE\"", Message.METHOD_NOT_SERVED, "DELETE",
+        "GET, HEAD");
+  }
+
+  @Test
+  void headComesWithGet() {
+    assertClean(compile(resource(
+        "@Cors(origins = \"https://app.example.com\", methods = {\"GET\", \"HEAD\"})")));
+  }
+
+  @Test
+  void customMethodInItsOwnCaseIsAccepted() {
+    assertClean(compile(source("Res",
+        "@Path(\"/res\")",
+        "@Cors(origins = \"https://app.example.com\", methods = \"PATCH\")",
+        "public class Res {",
+        "  @PATCH",
+        "  public void patch(String body) {}",
+        "}"), PATCH));
+  }
+}

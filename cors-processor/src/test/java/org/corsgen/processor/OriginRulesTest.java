@@ -1,0 +1,258 @@
+package org.corsgen.processor;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static org.corsgen.processor.ProcessorTests.assertClean;
+import static org.corsgen.processor.ProcessorTests.assertOnly;
+import static org.corsgen.processor.ProcessorTests.compile;
+import static org.corsgen.processor.ProcessorTests.resource;
+import static org.corsgen.processor.ProcessorTests.source;
+
+import com.google.testing.compile.Compilation;
+import javax.tools.JavaFileObject;
+import org.corsgen.processor.diagnostics.Message;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The rules on {@code origins}: each diagnostic, its kind, text and the item it points at. */
+class OriginRulesTest {
+
+  @Test
+  void emptyOriginsIsAnError() {
+    JavaFileObject source = resource("@Cors(origins = {})");
+    assertOnly(compile(source), source, "origins = {}", Message.ORIGINS_EMPTY);
+  }
+
+  @Test
+  void blankOriginIsAnErrorOnThatItem() {
+    JavaFileObject source = resource(
+        "@Cors(origins = {",
+        "    \"https://app.example.com\",",
+        "    \"  \"})");
+    assertOnly(compile(source), source, "\"  \"", Message.ORIGIN_BLANK);
+  }
+
+  @Test
+  void anyOriginWithCredentialsIsAnError() {
+    JavaFileObject source = resource(
+        "@Cors(",
+        "    origins = \"*\",",
+        "    allowCredentials = true)");
+    assertOnly(compile(source), source, "\"*\"", Message.ORIGIN_WILDCARD_WITH_CREDENTIALS);
+  }
+
+  @Test
+  void anyOriginBesideOtherOriginsIsAnError() {
+    JavaFileObject source = resource(
+        "@Cors(origins = {",
+        "    \"https://app.example.com\",",
+        "    \"*\"})");
+    assertOnly(compile(source), source, "\"*\"", Message.ORIGIN_WILDCARD_MIXED);
+  }
+
+  @Test
+  void anyOriginListedTwiceIsAWarningOnTheSecond() {
+    JavaFileObject source = resource(
+        "@Cors(origins = {\"*\",",
+        "    \"*\"})");
+    assertOnly(compile(source), source, "    \"*\"})", Message.ORIGIN_DUPLICATE, "*");
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "https://App.example.com/ | it ends with a slash       | ' Write \"https://app.example.com\".'",
+      "https://a.example.com/x  | it has a path              | ' Write \"https://a.example.com\".'",
+      "https://a.example.com?q  | it has a query             | ' Write \"https://a.example.com\".'",
+      "https://a.example.com#f  | it has a fragment          | ' Write \"https://a.example.com\".'",
+      "https://me@a.example.com | it has user information before the host | ' Write \"https://a.example.com\".'",
+      "HTTPS://a.example.com    | the scheme has upper-case letters | ' Write \"https://a.example.com\".'",
+      "https://A.example.com    | the host has upper-case letters | ' Write \"https://a.example.com\".'",
+      "https://a.example.com:443 | it spells out the default port 443 | ' Write \"https://a.example.com\".'",
+      "http://a.example.com:80  | it spells out the default port 80 | ' Write \"http://a.example.com\".'",
+      "https://a.example.com:0  | '\"0\" is not a port from 1 to 65535' | ''",
+      "https://a.example.com:65536 | '\"65536\" is not a port from 1 to 65535' | ''",
+      "https://a.example.com:080 | the port has a leading zero | ''",
+      "'https://a.example.com '  | it contains white space   | ' Write \"https://a.example.com\".'",
+      "https://a..example.com   | 'the host \"a..example.com\" has an empty label' | ''",
+  })
+  void originThatIsNotSerializedIsAnErrorShowingTheFix(String origin, String problem,
+      String fix) {
+    JavaFileObject source = resource("@Cors(origins = \"" + origin + "\")");
+    assertOnly(compile(source), source, "@Cors", Message.ORIGIN_MALFORMED, origin, problem, fix);
+  }
+
+  @Test
+  void originWithoutSchemeIsAnErrorShowingTheFix() {
+    JavaFileObject source = resource("@Cors(origins = \"app.example.com\")");
+    assertOnly(compile(source), source, "@Cors", Message.ORIGIN_NO_SCHEME, "app.example.com",
+        "https://app.example.com");
+  }
+
+  @Test
+  void nullOriginIsAnError() {
+    JavaFileObject source = resource(
+        "@Cors(origins = {",
+        "    \"https://app.example.com\",",
+        "    \"null\"})");
+    assertOnly(compile(source), source, "\"null\"", Message.ORIGIN_NULL);
+  }
+
+  @Test
+  void fileOriginIsAnError() {
+    JavaFileObject source = resource("@Cors(origins = \"file:///home/me/index.html\")");
+    assertOnly(compile(source), source, "file:", Message.ORIGIN_FILE_SCHEME,
+        "file:///home/me/index.html");
+  }
+
+  @Test
+  void nonAsciiHostIsAnErrorShowingPunycode() {
+    JavaFileObject source = resource("@Cors(origins = \"https://bücher.example\")");
+    assertOnly(compile(source), source, "@Cors", Message.ORIGIN_NOT_PUNYCODE,
+        "https://bücher.example", "https://xn--bcher-kva.example");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "https://ex*.com", "https://example.*", "https://*", "https://*.*.example.com",
+      "https://a.*.example.com"})
+  void wildcardOtherThanOneLeadingLabelIsAnError(String origin) {
+    JavaFileObject source = resource("@Cors(origins = \"" + origin + "\")");
+    assertOnly(compile(source), source, "@Cors", Message.ORIGIN_BAD_WILDCARD, origin);
+  }
+
+  @Test
+  void subdomainPatternWithoutSchemeIsAnErrorShowingTheFix() {
+    JavaFileObject source = resource("@Cors(origins = \"*.example.com\")");
+    assertOnly(compile(source), source, "@Cors", Message.ORIGIN_NO_SCHEME, "*.example.com",
+        "https://*.example.com");
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+      "https://*.com, com, https://*.example.com",
+      "https://*.co.uk, co.uk, https://*.example.co.uk",
+      "https://*.github.io, github.io, https://*.example.github.io",
+      "https://*.co.uk:8443, co.uk, https://*.example.co.uk:8443"})
+  void subdomainPatternOverAPublicSuffixIsAnError(String origin, String suffix, String fix) {
+    JavaFileObject source = resource("@Cors(origins = \"" + origin + "\")");
+    assertOnly(compile(source), source, "@Cors", Message.ORIGIN_PATTERN_PUBLIC_SUFFIX, origin,
+        suffix, fix);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"http://app.example.com", "http://*.example.com",
+      "http://192.168.1.10:8080"})
+  void cleartextOriginWithCredentialsIsAnError(String origin) {
+    JavaFileObject source = resource(
+        "@Cors(",
+        "    origins = \"" + origin + "\",",
+        "    allowCredentials = true)");
+    assertOnly(compile(source), source, origin, Message.INSECURE_CREDENTIALS, origin);
+  }
+
+  @Test
+  void cleartextOriginWithoutCredentialsIsAccepted() {
+    assertClean(compile(resource("@Cors(origins = \"http://app.example.com\")")));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"http://localhost:3000", "http://localhost", "http://app.localhost",
+      "http://*.localhost:8080", "http://127.0.0.1:8080", "http://[::1]:8080"})
+  void loopbackOriginWithCredentialsIsAccepted(String origin) {
+    assertClean(compile(resource(
+        "@Cors(origins = \"" + origin + "\", allowCredentials = true)")));
+  }
+
+  @Test
+  void cleartextCredentialsAreAcceptedWhenSuppressedOnTheClass() {
+    JavaFileObject source = source("Res",
+        "@Path(\"/res\")",
+        "@Cors(origins = \"http://intranet.example.com\", allowCredentials = true)",
+        "@SuppressWarnings(\"CorsInsecureCredentials\")",
+        "public class Res {",
+        "  @GET",
+        "  public String get() {",
+        "    return \"\";",
+        "  }",
+        "}");
+    Compilation compilation = compile(source);
+    assertClean(compilation);
+    assertThat(compilation).generatedSourceFile("test.Res_Cors");
+  }
+
+  @Test
+  void cleartextCredentialsAreAcceptedWhenSuppressedOnTheMethod() {
+    JavaFileObject source = source("Res",
+        "@Path(\"/res\")",
+        "public class Res {",
+        "  @GET",
+        "  @Cors(origins = \"http://intranet.example.com\", allowCredentials = true)",
+        "  @SuppressWarnings(\"CorsInsecureCredentials\")",
+        "  public String get() {",
+        "    return \"\";",
+        "  }",
+        "}");
+    Compilation compilation = compile(source);
+    assertClean(compilation);
+    assertThat(compilation).generatedSourceFile("test.Res_Cors");
+  }
+
+  @Test
+  void duplicateOriginIsAWarningOnTheSecond() {
+    JavaFileObject source = resource(
+        "@Cors(origins = {",
+        "    \"https://app.example.com\",",
+        "    \"https://*.example.org\",",
+        "    \"https://app.example.com\" })");
+    assertOnly(compile(source), source, "\"https://app.example.com\" }",
+        Message.ORIGIN_DUPLICATE, "https://app.example.com");
+  }
+
+  @Test
+  void originCoveredByAPatternIsAWarning() {
+    JavaFileObject source = resource(
+        "@Cors(origins = {",
+        "    \"https://app.example.com\",",
+        "    \"https://*.example.com\"})");
+    assertOnly(compile(source), source, "\"https://app.example.com\"", Message.ORIGIN_COVERED,
+        "https://app.example.com", "https://*.example.com");
+  }
+
+  @Test
+  void patternCoveredByABroaderPatternIsAWarning() {
+    JavaFileObject source = resource(
+        "@Cors(origins = {",
+        "    \"https://*.example.com\",",
+        "    \"https://*.eu.example.com\"})");
+    assertOnly(compile(source), source, "eu.example.com", Message.ORIGIN_COVERED,
+        "https://*.eu.example.com", "https://*.example.com");
+  }
+
+  @Test
+  void originOnAnotherPortIsNotCoveredByThePattern() {
+    assertClean(compile(resource(
+        "@Cors(origins = {\"https://app.example.com:8443\", \"https://*.example.com\"})")));
+  }
+
+  @Test
+  void everyBadOriginIsReported() {
+    JavaFileObject source = resource(
+        "@Cors(origins = {",
+        "    \"null\",",
+        "    \"https://*.com\",",
+        "    \"https://app.example.com/\"},",
+        "    allowCredentials = true)");
+    Compilation compilation = compile(source);
+    assertThat(compilation).hadErrorContaining(Message.ORIGIN_NULL.format())
+        .inFile(source).onLineContaining("\"null\"");
+    assertThat(compilation).hadErrorContaining(Message.ORIGIN_PATTERN_PUBLIC_SUFFIX.format(
+        "https://*.com", "com", "https://*.example.com"))
+        .inFile(source).onLineContaining("*.com");
+    assertThat(compilation).hadErrorContaining(Message.ORIGIN_MALFORMED.format(
+        "https://app.example.com/", "it ends with a slash", " Write \"https://app.example.com\"."))
+        .inFile(source).onLineContaining("app.example.com/");
+    assertThat(compilation).hadErrorCount(3);
+    assertThat(compilation).hadWarningCount(0);
+  }
+}

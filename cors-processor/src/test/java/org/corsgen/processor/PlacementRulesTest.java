@@ -1,0 +1,138 @@
+package org.corsgen.processor;
+
+import static org.corsgen.processor.ProcessorTests.assertClean;
+import static org.corsgen.processor.ProcessorTests.assertOnly;
+import static org.corsgen.processor.ProcessorTests.compile;
+import static org.corsgen.processor.ProcessorTests.source;
+
+import javax.tools.JavaFileObject;
+import org.corsgen.processor.diagnostics.Message;
+import org.junit.jupiter.api.Test;
+
+/** Where {@code @Cors} may be written: on what JAX-RS serves as a root resource. */
+class PlacementRulesTest {
+
+  @Test
+  void corsOnAClassThatIsNoResourceIsAnError() {
+    JavaFileObject source = source("Helper",
+        "@Cors(origins = \"https://app.example.com\")",
+        "public class Helper {",
+        "  @GET",
+        "  public String get() {",
+        "    return \"\";",
+        "  }",
+        "}");
+    assertOnly(compile(source), source, "@Cors", Message.NOT_A_RESOURCE_CLASS, "test.Helper");
+  }
+
+  @Test
+  void corsOnAMethodWithoutHttpMethodIsAnError() {
+    JavaFileObject source = source("Res",
+        "@Path(\"/res\")",
+        "public class Res {",
+        "  @GET",
+        "  public String get() {",
+        "    return \"\";",
+        "  }",
+        "",
+        "  @Cors(origins = \"https://app.example.com\")",
+        "  public String helper() {",
+        "    return \"\";",
+        "  }",
+        "}");
+    assertOnly(compile(source), source, "@Cors", Message.NOT_A_RESOURCE_METHOD,
+        "test.Res.helper()");
+  }
+
+  @Test
+  void corsOnASubResourceLocatorIsAnError() {
+    JavaFileObject source = source("Res",
+        "@Path(\"/res\")",
+        "public class Res {",
+        "  @Path(\"{id}\")",
+        "  @Cors(origins = \"https://app.example.com\")",
+        "  public Object item() {",
+        "    return new Object();",
+        "  }",
+        "}");
+    assertOnly(compile(source), source, "@Cors", Message.NOT_A_RESOURCE_METHOD, "test.Res.item()");
+  }
+
+  @Test
+  void corsOnANonPublicResourceMethodIsAnError() {
+    JavaFileObject source = source("Res",
+        "@Path(\"/res\")",
+        "public class Res {",
+        "  @GET",
+        "  @Cors(origins = \"https://app.example.com\")",
+        "  String get() {",
+        "    return \"\";",
+        "  }",
+        "}");
+    assertOnly(compile(source), source, "@Cors", Message.NOT_PUBLIC_METHOD, "test.Res.get()");
+  }
+
+  @Test
+  void corsOnAResourceMethodOfAClassThatIsNoResourceIsAnError() {
+    JavaFileObject source = source("Helper",
+        "public class Helper {",
+        "  @GET",
+        "  @Cors(origins = \"https://app.example.com\")",
+        "  public String get() {",
+        "    return \"\";",
+        "  }",
+        "}");
+    assertOnly(compile(source), source, "@Cors", Message.METHOD_NOT_IN_ROOT_RESOURCE,
+        "test.Helper.get()", "test.Helper");
+  }
+
+  @Test
+  void corsOnASupertypeOfARootResourceIsAccepted() {
+    JavaFileObject base = source("Base",
+        "@Cors(origins = \"https://app.example.com\")",
+        "public class Base {",
+        "  @GET",
+        "  public String get() {",
+        "    return \"\";",
+        "  }",
+        "}");
+    JavaFileObject root = source("Res",
+        "@Path(\"/res\")",
+        "public class Res extends Base {}");
+    assertClean(compile(base, root));
+  }
+
+  @Test
+  void corsOnANonPublicResourceMethodOfAnAbstractClassIsAnError() {
+    JavaFileObject source = source("Base",
+        "public abstract class Base {",
+        "  @GET",
+        "  @Cors(origins = \"https://app.example.com\")",
+        "  protected String get() {",
+        "    return \"\";",
+        "  }",
+        "}");
+    assertOnly(compile(source), source, "@Cors", Message.NOT_PUBLIC_METHOD, "test.Base.get()");
+  }
+
+  @Test
+  void corsOnAnAbstractClassMethodWhoseDesignatorIsInheritedIsAccepted() {
+    JavaFileObject api = source("Api",
+        "public interface Api {",
+        "  @GET",
+        "  String get();",
+        "}");
+    JavaFileObject base = source("Base",
+        "public abstract class Base implements Api {",
+        "  @Override",
+        "  @Cors(origins = \"https://app.example.com\")",
+        "  public String get() {",
+        "    return \"\";",
+        "  }",
+        "}");
+    JavaFileObject root = source("Res",
+        "@Path(\"/res\")",
+        "public class Res extends Base {}");
+    assertClean(compile(api, base, root));
+  }
+}

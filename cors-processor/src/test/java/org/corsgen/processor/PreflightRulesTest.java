@@ -1,0 +1,191 @@
+package org.corsgen.processor;
+
+import static org.corsgen.processor.ProcessorTests.assertClean;
+import static org.corsgen.processor.ProcessorTests.assertOnly;
+import static org.corsgen.processor.ProcessorTests.compile;
+import static org.corsgen.processor.ProcessorTests.source;
+
+import javax.tools.JavaFileObject;
+import org.corsgen.processor.diagnostics.Message;
+import org.junit.jupiter.api.Test;
+
+/**
+ * One preflight answer per path and method: the runtime adds one preflight endpoint per path,
+ * with one policy per method, and none where the application answers OPTIONS itself.
+ */
+class PreflightRulesTest {
+
+  @Test
+  void ownOptionsMethodOnAPathAPolicyCoversIsAnError() {
+    JavaFileObject source = source("Res",
+        "@Path(\"/res\")",
+        "@Cors(origins = \"https://app.example.com\")",
+        "public class Res {",
+        "  @GET",
+        "  public String get() {",
+        "    return \"\";",
+        "  }",
+        "",
+        "  @OPTIONS",
+        "  public String options() {",
+        "    return \"\";",
+        "  }",
+        "}");
+    assertOnly(compile(source), source, "public String options()", Message.OWN_OPTIONS,
+        "test.Res.options()", "/res", "test.Res.get()");
+  }
+
+  @Test
+  void ownOptionsMethodOfAnotherClassOnTheSamePathIsAnErrorOnThePolicy() {
+    JavaFileObject options = source("Options",
+        "@Path(\"res/\")",
+        "public class Options {",
+        "  @OPTIONS",
+        "  public String options() {",
+        "    return \"\";",
+        "  }",
+        "}");
+    JavaFileObject source = source("Res",
+        "@Path(\"/res\")",
+        "@Cors(origins = \"https://app.example.com\")",
+        "public class Res {",
+        "  @GET",
+        "  public String get() {",
+        "    return \"\";",
+        "  }",
+        "}");
+    assertOnly(compile(options, source), source, "@Cors", Message.OWN_OPTIONS,
+        "test.Options.options()", "/res", "test.Res.get()");
+  }
+
+  @Test
+  void ownOptionsMethodOnAnotherPathIsAccepted() {
+    assertClean(compile(source("Res",
+        "@Path(\"/res\")",
+        "@Cors(origins = \"https://app.example.com\")",
+        "public class Res {",
+        "  @GET",
+        "  public String get() {",
+        "    return \"\";",
+        "  }",
+        "",
+        "  @OPTIONS",
+        "  @Path(\"meta\")",
+        "  public String options() {",
+        "    return \"\";",
+        "  }",
+        "}")));
+  }
+
+  @Test
+  void twoPoliciesForOneMethodAtOnePathIsAnErrorOnTheSecond() {
+    JavaFileObject source = source("Res",
+        "@Path(\"/res\")",
+        "public class Res {",
+        "  @GET",
+        "  @Path(\"{id}\")",
+        "  @Produces(\"text/plain\")",
+        "  @Cors(origins = \"https://app.example.com\")",
+        "  public String text() {",
+        "    return \"\";",
+        "  }",
+        "",
+        "  @GET",
+        "  @Path(\"{key}/\")",
+        "  @Produces(\"application/json\")",
+        "  @Cors(origins = \"https://admin.example.com\")",
+        "  public String json() {",
+        "    return \"\";",
+        "  }",
+        "}");
+    assertOnly(compile(source), source, "admin.example.com", Message.CONFLICTING_POLICIES,
+        "GET", "/res/{key}", "test.Res.json()", "test.Res.text()");
+  }
+
+  @Test
+  void twoClassesWithDifferentPoliciesForOneMethodAtOnePathIsAnErrorOnTheSecond() {
+    JavaFileObject first = source("First",
+        "@Path(\"/items\")",
+        "@Cors(origins = \"https://app.example.com\")",
+        "public class First {",
+        "  @GET",
+        "  public String get() {",
+        "    return \"\";",
+        "  }",
+        "}");
+    JavaFileObject second = source("Second",
+        "@Path(\"items\")",
+        "@Cors(origins = \"https://app.example.com\", allowCredentials = true)",
+        "public class Second {",
+        "  @GET",
+        "  @Produces(\"application/json\")",
+        "  public String get() {",
+        "    return \"\";",
+        "  }",
+        "}");
+    assertOnly(compile(first, second), second, "@Cors", Message.CONFLICTING_POLICIES,
+        "GET", "/items", "test.Second.get()", "test.First.get()");
+  }
+
+  @Test
+  void equalPoliciesForOneMethodAtOnePathAreAccepted() {
+    assertClean(compile(
+        source("First",
+            "@Path(\"/items\")",
+            "@Cors(origins = {\"https://a.example.com\", \"https://b.example.com\"})",
+            "public class First {",
+            "  @GET",
+            "  public String get() {",
+            "    return \"\";",
+            "  }",
+            "}"),
+        source("Second",
+            "@Path(\"/items\")",
+            "@Cors(origins = {\"https://b.example.com\", \"https://a.example.com\"})",
+            "public class Second {",
+            "  @GET",
+            "  @Produces(\"application/json\")",
+            "  public String get() {",
+            "    return \"\";",
+            "  }",
+            "}")));
+  }
+
+  @Test
+  void differentPoliciesForDifferentMethodsAtOnePathAreAccepted() {
+    assertClean(compile(source("Res",
+        "@Path(\"/res\")",
+        "@Cors(origins = \"https://app.example.com\")",
+        "public class Res {",
+        "  @GET",
+        "  public String get() {",
+        "    return \"\";",
+        "  }",
+        "",
+        "  @DELETE",
+        "  @Cors(origins = \"https://admin.example.com\", allowCredentials = true)",
+        "  public void delete() {}",
+        "}")));
+  }
+
+  @Test
+  void policiesOnDifferentRegexTemplatesAreAccepted() {
+    assertClean(compile(source("Res",
+        "@Path(\"/res\")",
+        "public class Res {",
+        "  @GET",
+        "  @Path(\"{id: \\\\d+}\")",
+        "  @Cors(origins = \"https://app.example.com\")",
+        "  public String byId() {",
+        "    return \"\";",
+        "  }",
+        "",
+        "  @GET",
+        "  @Path(\"{name: [a-z]+}\")",
+        "  @Cors(origins = \"https://admin.example.com\")",
+        "  public String byName() {",
+        "    return \"\";",
+        "  }",
+        "}")));
+  }
+}

@@ -1,0 +1,130 @@
+package org.corsgen.processor.validation;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Optional;
+import org.corsgen.processor.diagnostics.Message;
+import org.corsgen.processor.model.OriginPattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The origin grammar, without a compiler. */
+class OriginSyntaxTest {
+
+  private static OriginSyntax.Invalid invalid(String entry) {
+    OriginSyntax.Parsed parsed = OriginSyntax.parse(entry);
+    assertTrue(parsed instanceof OriginSyntax.Invalid, () -> entry + " parsed as " + parsed);
+    return (OriginSyntax.Invalid) parsed;
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"https://app.example.com", "http://localhost:3000",
+      "https://[2001:db8::1]:8443", "https://192.0.2.7", "https://xn--bcher-kva.example",
+      "chrome-extension://abcdefghijklmnop", "https://a-b_c.example.com:65535"})
+  void serializedOriginIsExact(String entry) {
+    assertEquals(new OriginSyntax.Exact(entry), OriginSyntax.parse(entry));
+  }
+
+  @Test
+  void starIsAnyOrigin() {
+    assertEquals(new OriginSyntax.AnyOrigin(), OriginSyntax.parse("*"));
+  }
+
+  @Test
+  void leadingWildcardLabelIsAPatternSplitAtTheStar() {
+    assertEquals(new OriginSyntax.Pattern(new OriginPattern("https://", ".example.com:8443")),
+        OriginSyntax.parse("https://*.example.com:8443"));
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+      "'', CorsOriginBlank",
+      "' ', CorsOriginBlank",
+      "null, CorsNullOrigin",
+      "file:///tmp/a.html, CorsFileOrigin",
+      "FILE://host/a.html, CorsFileOrigin",
+      "app.example.com, CorsOriginScheme",
+      "https://app.example.com/, CorsOriginMalformed",
+      "https://bücher.example, CorsOriginUnicode",
+      "https://*.bücher.example, CorsOriginUnicode",
+      "https://ex*.com, CorsOriginWildcard",
+      "https://*.*.example.com, CorsOriginWildcard",
+      "https://*.com, CorsPublicSuffixPattern",
+      "https://*.github.io, CorsPublicSuffixPattern",
+      "https://*.s3.amazonaws.com, CorsPublicSuffixPattern"})
+  void invalidEntryGetsItsMessage(String entry, String tag) {
+    assertEquals(tag, invalid(entry).message().tag());
+  }
+
+  @Test
+  void punycodeMessageCarriesTheAsciiForm() {
+    assertArrayEquals(
+        new Object[] {"https://Bücher.example:8443", "https://xn--bcher-kva.example:8443"},
+        invalid("https://Bücher.example:8443").args());
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "https://App.Example.com:443/index.html | https://app.example.com",
+      "HTTP://user:pw@a.example.com:80/?q#f  | http://a.example.com",
+      "' https://a.example.com '              | https://a.example.com",
+      "https://*.Example.com/                 | https://*.example.com"})
+  void normalizeGivesTheFormABrowserSends(String entry, String serialized) {
+    assertEquals(Optional.of(serialized), OriginSyntax.normalize(entry));
+  }
+
+  @Test
+  void hostWhosePunycodeJavaAndBrowsersDisagreeOnGetsNoSuggestion() {
+    OriginSyntax.Invalid invalid = invalid("https://faß.example");
+    assertEquals(Message.ORIGIN_MALFORMED, invalid.message());
+    assertArrayEquals(new Object[] {"https://faß.example",
+        "browsers send a non-ASCII host in its punycode form", ""}, invalid.args());
+  }
+
+  @Test
+  void malformedOriginWithoutAFixHasNoSuggestion() {
+    OriginSyntax.Invalid invalid = invalid("https://a.example.com:99999");
+    assertEquals(Message.ORIGIN_MALFORMED, invalid.message());
+    assertEquals("", invalid.args()[2]);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"http://app.example.com", "http://*.example.com", "http://10.0.0.1",
+      "http://localhost.example.com", "http://127.0.0.1.example.com"})
+  void plainHttpOffTheMachineIsCleartext(String entry) {
+    assertTrue(OriginSyntax.isCleartext(OriginSyntax.parse(entry)));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"https://app.example.com", "https://*.example.com", "*",
+      "http://localhost", "http://localhost:8080", "http://app.localhost", "http://*.localhost",
+      "http://127.0.0.1", "http://127.1.2.3:8080", "http://[::1]:3000"})
+  void httpsAndLoopbackAreNotCleartext(String entry) {
+    assertFalse(OriginSyntax.isCleartext(OriginSyntax.parse(entry)));
+  }
+
+  @Test
+  void patternCoversItsSubdomainsOnly() {
+    OriginPattern pattern = new OriginPattern("https://", ".example.com");
+    assertTrue(OriginSyntax.covers(pattern, "https://a.example.com"));
+    assertTrue(OriginSyntax.covers(pattern, "https://a.b.example.com"));
+    assertFalse(OriginSyntax.covers(pattern, "https://example.com"));
+    assertFalse(OriginSyntax.covers(pattern, "http://a.example.com"));
+    assertFalse(OriginSyntax.covers(pattern, "https://a.example.com:8443"));
+    assertFalse(OriginSyntax.covers(pattern, "https://evilexample.com"));
+  }
+
+  @Test
+  void patternCoversNarrowerPatternsOnly() {
+    OriginPattern outer = new OriginPattern("https://", ".example.com");
+    assertTrue(OriginSyntax.covers(outer, new OriginPattern("https://", ".eu.example.com")));
+    assertFalse(OriginSyntax.covers(outer, outer));
+    assertFalse(OriginSyntax.covers(outer, new OriginPattern("http://", ".eu.example.com")));
+    assertFalse(OriginSyntax.covers(outer, new OriginPattern("https://", ".example.com:8443")));
+  }
+}
