@@ -153,6 +153,12 @@ public final class CorsPolicy implements ContainerResponseFilter {
           throw new IllegalStateException(source + ": origins placeholder " + placeholder
               + " is \"" + value.text() + "\" (from " + value.from() + "), and \"" + entry
               + "\" in it " + describe(invalid) + ".");
+        } else if (spec.credentials && OriginSyntax.isCleartext(parsed)) {
+          throw new IllegalStateException(source + ": origins placeholder " + placeholder
+              + " is \"" + value.text() + "\" (from " + value.from() + "), and \"" + entry
+              + "\" in it is plain http on another machine while allowCredentials = true: an"
+              + " active network attacker could read the credentialed responses. Use https, or"
+              + " a loopback origin for development.");
         } else if (parsed instanceof OriginSyntax.AnyOrigin) {
           if (spec.credentials || spec.origins != null || spec.placeholders.size() > 1
               || entries.length > 1) {
@@ -199,6 +205,7 @@ public final class CorsPolicy implements ContainerResponseFilter {
           + " site can forge it";
       case FILE_SCHEME -> "is a file: URL; browsers send \"null\" for file: pages";
       case NO_SCHEME -> "has no scheme; browsers send scheme://host[:port]";
+      case NOT_PUNYCODE -> "has a non-ASCII host, which browsers send in punycode";
       case MALFORMED -> "is not a serialized origin (" + invalid.detail() + ")";
       case BAD_WILDCARD -> "has a wildcard other than one leading \"*.\" label in the host";
     };

@@ -39,8 +39,7 @@ class OriginSyntaxTest {
         Optional.of("https://app.example.com")), invalid("https://APP.example.com"));
     assertEquals(new Invalid(Problem.MALFORMED, "it spells out the default port 443",
         Optional.of("https://a.com")), invalid("https://a.com:443"));
-    assertEquals(new Invalid(Problem.MALFORMED,
-        "browsers send a non-ASCII host in its punycode form",
+    assertEquals(new Invalid(Problem.NOT_PUNYCODE, "",
         Optional.of("https://xn--bcher-kva.example")), invalid("https://bücher.example"));
     assertEquals(new Invalid(Problem.MALFORMED, "\"70000\" is not a port from 1 to 65535",
         Optional.empty()), invalid("https://a.com:70000"));
