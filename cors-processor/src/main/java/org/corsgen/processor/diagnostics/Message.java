@@ -38,6 +38,11 @@ public enum Message {
   ORIGIN_NOT_PUNYCODE(Kind.ERROR, "CorsOriginUnicode",
       "origin \"%s\" has a non-ASCII host: browsers send such hosts in their punycode (IDNA)"
           + " form, so it would never match. Write \"%s\"."),
+  ORIGIN_PLACEHOLDER_MALFORMED(Kind.ERROR, "CorsOriginPlaceholder",
+      "origin \"%s\" is not a placeholder corsgen can resolve: write the whole entry as"
+          + " \"${key}\" or \"${key:https://default.example}\", with a key of letters, digits,"
+          + " dots, dashes and underscores. At start-up the key is looked up as a JAX-RS property,"
+          + " a system property, then an environment variable."),
   ORIGIN_BAD_WILDCARD(Kind.ERROR, "CorsOriginWildcard",
       "origin \"%s\" has a wildcard that corsgen cannot match: the only pattern is one leading"
           + " \"*.\" label in the host, as in \"https://*.example.com\" (any subdomain of"

@@ -11,6 +11,7 @@ import java.util.OptionalInt;
  * @param anyOrigin whether {@code origins = "*"}
  * @param exactOrigins serialized origins, in declaration order, without duplicates
  * @param patterns subdomain patterns
+ * @param placeholders origins that come from configuration at start-up
  * @param methods the methods it grants, without duplicates; empty for every method served
  * @param allowHeaders the {@code Access-Control-Allow-Headers} names as written
  * @param exposeHeaders the {@code Access-Control-Expose-Headers} names as written
@@ -23,6 +24,7 @@ public record Policy(
     boolean anyOrigin,
     List<String> exactOrigins,
     List<OriginPattern> patterns,
+    List<Placeholder> placeholders,
     List<String> methods,
     List<String> allowHeaders,
     List<String> exposeHeaders,
@@ -32,19 +34,29 @@ public record Policy(
   public Policy {
     exactOrigins = List.copyOf(exactOrigins);
     patterns = List.copyOf(patterns);
+    placeholders = List.copyOf(placeholders);
     methods = List.copyOf(methods);
     allowHeaders = List.copyOf(allowHeaders);
     exposeHeaders = List.copyOf(exposeHeaders);
   }
 
-  /** The origins as they were written: {@code "*"}, or the exact origins and then the patterns. */
+  /**
+   * The origins as they were written: {@code "*"}, or the exact origins, the patterns and the
+   * placeholders.
+   */
   public List<String> origins() {
     if (anyOrigin) {
       return List.of("*");
     }
     List<String> origins = new java.util.ArrayList<>(exactOrigins);
     patterns.forEach(pattern -> origins.add(pattern.toString()));
+    placeholders.forEach(placeholder -> origins.add(placeholder.toString()));
     return List.copyOf(origins);
+  }
+
+  /** Whether some origins are written literally, so that a generated matcher is needed. */
+  public boolean hasLiteralOrigins() {
+    return !exactOrigins.isEmpty() || !patterns.isEmpty();
   }
 
   /** Whether this policy covers requests with {@code httpMethod}. */

@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
@@ -16,6 +18,7 @@ import javax.lang.model.util.Elements;
 import org.corsgen.processor.diagnostics.Message;
 import org.corsgen.processor.diagnostics.Report;
 import org.corsgen.processor.model.OriginPattern;
+import org.corsgen.processor.model.Placeholder;
 import org.corsgen.processor.model.Policy;
 
 /**
@@ -23,6 +26,10 @@ import org.corsgen.processor.model.Policy;
  * the value that causes it.
  */
 final class PolicyReader {
+
+  /** A whole entry {@code ${key}} or {@code ${key:default}}, with a key of property-name characters. */
+  private static final Pattern PLACEHOLDER =
+      Pattern.compile("\\$\\{([A-Za-z0-9_.-]+)(?::([^{}]*))?}");
 
   /** The longest preflight cache any browser honours (Firefox); Chromium stops at 7200. */
   private static final int FIREFOX_MAX_AGE_CAP = 86_400;
@@ -48,23 +55,33 @@ final class PolicyReader {
       return Optional.empty();
     }
     return Optional.of(new Policy(source, constantName, origins.any(), List.copyOf(origins.exact()),
-        origins.patterns(), List.copyOf(methods), allowHeaders, exposeHeaders, credentials,
+        origins.patterns(), origins.placeholders(), List.copyOf(methods), allowHeaders, exposeHeaders, credentials,
         maxAge == -1 ? OptionalInt.empty() : OptionalInt.of(maxAge)));
   }
 
   /** The origins of a policy, each once. */
-  private record Origins(boolean any, Set<String> exact, List<OriginPattern> patterns) {}
+  private record Origins(boolean any, Set<String> exact, List<OriginPattern> patterns,
+      List<Placeholder> placeholders) {}
 
   private static Origins origins(Values values, boolean credentials) {
     boolean anyOrigin = false;
     Map<String, AnnotationValue> exact = new LinkedHashMap<>();
     Map<OriginPattern, AnnotationValue> patterns = new LinkedHashMap<>();
+    Map<Placeholder, AnnotationValue> placeholders = new LinkedHashMap<>();
     List<AnnotationValue> items = values.list("origins");
     if (items.isEmpty()) {
       values.report(Message.ORIGINS_EMPTY, values.written("origins"));
     }
     for (AnnotationValue item : items) {
       String origin = (String) item.getValue();
+      if (origin.contains("${")) {
+        placeholder(values, item, origin).ifPresent(placeholder -> {
+          if (placeholders.putIfAbsent(placeholder, item) != null) {
+            values.report(Message.ORIGIN_DUPLICATE, Optional.of(item), origin);
+          }
+        });
+        continue;
+      }
       OriginSyntax.Parsed parsed = OriginSyntax.parse(origin);
       if (credentials && OriginSyntax.isCleartext(parsed)) {
         values.report(Message.INSECURE_CREDENTIALS, Optional.of(item), origin);
@@ -92,8 +109,34 @@ final class PolicyReader {
       }
     }
     reportCovered(values, exact, patterns);
-    return new Origins(anyOrigin, exact.keySet(), List.copyOf(patterns.keySet()));
+    return new Origins(anyOrigin, exact.keySet(), List.copyOf(patterns.keySet()),
+        List.copyOf(placeholders.keySet()));
   }
+
+  /**
+   * Reads {@code ${key}} or {@code ${key:default}}. Its value is only known at start-up, where
+   * the runtime checks it with the same origin rules; what can be checked now is the syntax and
+   * the default, whose origins must each pass the rules literal origins pass.
+   */
+  private static Optional<Placeholder> placeholder(Values values, AnnotationValue item,
+      String entry) {
+    Matcher matcher = PLACEHOLDER.matcher(entry);
+    if (!matcher.matches()) {
+      values.report(Message.ORIGIN_PLACEHOLDER_MALFORMED, Optional.of(item), entry);
+      return Optional.empty();
+    }
+    Optional<String> defaultValue = Optional.ofNullable(matcher.group(2));
+    boolean valid = true;
+    for (String origin : defaultValue.map(value -> value.split(",", -1)).orElse(new String[0])) {
+      OriginSyntax.Parsed parsed = OriginSyntax.parse(origin.strip());
+      if (parsed instanceof OriginSyntax.Invalid invalid) {
+        values.report(invalid.message(), Optional.of(item), invalid.args());
+        valid = false;
+      }
+    }
+    return valid ? Optional.of(new Placeholder(matcher.group(1), defaultValue)) : Optional.empty();
+  }
+
 
   /**
    * Warns about entries a pattern of the same list already allows: harmless, but a sign that the

@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import org.corsgen.processor.diagnostics.Message;
 import org.corsgen.processor.diagnostics.Report;
 import org.corsgen.processor.model.OriginPattern;
+import org.corsgen.processor.model.Placeholder;
 import org.corsgen.processor.model.Policy;
 
 /**
@@ -24,12 +25,13 @@ final class PreflightTable {
 
   /** What a policy makes a preflight answer; policies with equal answers may share a method. */
   private record Answer(boolean anyOrigin, Set<String> exactOrigins, Set<OriginPattern> patterns,
-      Set<String> allowHeaders, Set<String> exposeHeaders, boolean allowCredentials,
+      Set<Placeholder> placeholders, Set<String> allowHeaders, Set<String> exposeHeaders, boolean allowCredentials,
       OptionalInt maxAge) {
 
     static Answer of(Policy policy) {
       return new Answer(policy.anyOrigin(), Set.copyOf(policy.exactOrigins()),
-          Set.copyOf(policy.patterns()), lowerCase(policy.allowHeaders()),
+          Set.copyOf(policy.patterns()), Set.copyOf(policy.placeholders()),
+          lowerCase(policy.allowHeaders()),
           lowerCase(policy.exposeHeaders()), policy.allowCredentials(), policy.maxAge());
     }
 

@@ -20,6 +20,7 @@ import javax.lang.model.util.Elements;
 import org.corsgen.processor.model.CorsResource;
 import org.corsgen.processor.model.Endpoint;
 import org.corsgen.processor.model.OriginPattern;
+import org.corsgen.processor.model.Placeholder;
 import org.corsgen.processor.model.Policy;
 
 /**
@@ -70,7 +71,7 @@ public final class BindingsWriter {
         .build());
     type.addMethod(policyFor(resource));
     for (Policy policy : resource.policies()) {
-      if (!policy.anyOrigin()) {
+      if (policy.hasLiteralOrigins()) {
         type.addMethod(originMatcher(policy));
       }
     }
@@ -99,9 +100,17 @@ public final class BindingsWriter {
         .indent().indent();
     if (policy.anyOrigin()) {
       init.add(".allowAnyOrigin()\n");
-    } else {
-      init.add(".allowOrigins($S, $T::$N)\n", String.join(", ", policy.origins()), self,
+    } else if (policy.hasLiteralOrigins()) {
+      init.add(".allowOrigins($S, $T::$N)\n", String.join(", ", literalOrigins(policy)), self,
           matcherName(policy));
+    }
+    for (Placeholder placeholder : policy.placeholders()) {
+      if (placeholder.defaultValue().isPresent()) {
+        init.add(".allowConfiguredOrigins($S, $S)\n", placeholder.key(),
+            placeholder.defaultValue().get());
+      } else {
+        init.add(".allowConfiguredOrigins($S)\n", placeholder.key());
+      }
     }
     if (policy.allowCredentials()) {
       init.add(".allowCredentials()\n");
@@ -167,6 +176,12 @@ public final class BindingsWriter {
         .addParameter(String.class, "origin")
         .addCode(body)
         .build();
+  }
+
+  private static List<String> literalOrigins(Policy policy) {
+    List<String> origins = new ArrayList<>(policy.exactOrigins());
+    policy.patterns().forEach(pattern -> origins.add(pattern.toString()));
+    return origins;
   }
 
   private static CodeBlock matchesPattern(OriginPattern pattern) {

@@ -1,0 +1,97 @@
+package org.corsgen.it;
+
+import static org.corsgen.it.CorsOnTheWireTest.assertNoCorsGrant;
+import static org.corsgen.it.CorsOnTheWireTest.header;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.http.HttpResponse;
+import java.util.Optional;
+import org.corsgen.runtime.CorsFeature;
+import org.glassfish.jersey.server.ResourceConfig;
+import org.junit.jupiter.api.Test;
+
+/** One build, several deployments: origins resolved from configuration when Jersey starts. */
+class ConfiguredOriginsTest {
+
+  private static ResourceConfig application() {
+    return new ResourceConfig(ConfiguredResource.class, DefaultedResource.class)
+        .register(CorsFeature.class);
+  }
+
+  @Test
+  void jaxRsPropertySuppliesTheOrigins() throws Exception {
+    try (JerseyServer server = new JerseyServer(application()
+        .property("corsgen.it.origins", "https://staging.example.com, https://*.preview.example"))) {
+      for (String origin : new String[] {"https://app.example.com", "https://staging.example.com",
+          "https://pr-7.preview.example"}) {
+        HttpResponse<String> response = server.send("OPTIONS", "/configured",
+            "Origin", origin, "Access-Control-Request-Method", "GET");
+        assertEquals(204, response.statusCode(), origin);
+        assertEquals(Optional.of(origin), header(response, "Access-Control-Allow-Origin"));
+      }
+      HttpResponse<String> refused = server.send("GET", "/configured",
+          "Origin", "https://prod.example.com");
+      assertNoCorsGrant(refused);
+    }
+  }
+
+  @Test
+  void systemPropertySuppliesTheOriginsWhenTheApplicationDoesNot() throws Exception {
+    System.setProperty("corsgen.it.origins", "https://qa.example.com");
+    try (JerseyServer server = new JerseyServer(application())) {
+      HttpResponse<String> response = server.send("GET", "/configured",
+          "Origin", "https://qa.example.com");
+      assertEquals(Optional.of("https://qa.example.com"),
+          header(response, "Access-Control-Allow-Origin"));
+    } finally {
+      System.clearProperty("corsgen.it.origins");
+    }
+  }
+
+  @Test
+  void defaultAppliesWhenNothingIsConfigured() throws Exception {
+    try (JerseyServer server = new JerseyServer(application()
+        .property("corsgen.it.origins", "https://staging.example.com"))) {
+      HttpResponse<String> response = server.send("GET", "/defaulted",
+          "Origin", "http://localhost:3000");
+      assertEquals(Optional.of("http://localhost:3000"),
+          header(response, "Access-Control-Allow-Origin"));
+    }
+  }
+
+  @Test
+  void missingValueStopsStartUpWithOneClearMessage() {
+    Exception failure = assertThrows(Exception.class, () -> new JerseyServer(application()).close());
+    String message = rootCause(failure).getMessage();
+    assertTrue(message.startsWith("@Cors on org.corsgen.it.ConfiguredResource: origins placeholder"
+        + " ${corsgen.it.origins} has no value."), message);
+  }
+
+  @Test
+  void malformedValueStopsStartUpNamingKeyValueAndRule() {
+    Exception failure = assertThrows(Exception.class, () -> new JerseyServer(application()
+        .property("corsgen.it.origins", "https://Staging.example.com")).close());
+    assertEquals("@Cors on org.corsgen.it.ConfiguredResource: origins placeholder"
+        + " ${corsgen.it.origins} is \"https://Staging.example.com\" (from JAX-RS property"
+        + " corsgen.it.origins), and \"https://Staging.example.com\" in it is not a serialized"
+        + " origin (the host has upper-case letters); write \"https://staging.example.com\".",
+        rootCause(failure).getMessage());
+  }
+
+  @Test
+  void starFromConfigurationCannotOpenACredentialedPolicy() {
+    Exception failure = assertThrows(Exception.class, () -> new JerseyServer(application()
+        .property("corsgen.it.origins", "*")).close());
+    assertTrue(rootCause(failure).getMessage().contains("never with allowCredentials = true"));
+  }
+
+  private static Throwable rootCause(Throwable failure) {
+    Throwable cause = failure;
+    while (cause.getCause() != null) {
+      cause = cause.getCause();
+    }
+    return cause;
+  }
+}

@@ -1,0 +1,67 @@
+package org.corsgen.processor;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static org.corsgen.processor.ProcessorTests.assertClean;
+import static org.corsgen.processor.ProcessorTests.assertOnly;
+import static org.corsgen.processor.ProcessorTests.compile;
+import static org.corsgen.processor.ProcessorTests.resource;
+
+import com.google.testing.compile.Compilation;
+import javax.tools.JavaFileObject;
+import org.corsgen.processor.diagnostics.Message;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Origins from configuration: the placeholder's syntax and default are checked at compile time;
+ * its value, which only exists at start-up, is checked by the runtime with the same rules.
+ */
+class PlaceholderRulesTest {
+
+  @Test
+  void placeholdersBesideLiteralOriginsCompileAndResolveAtStartUp() {
+    Compilation compilation = compile(resource(
+        "@Cors(origins = {\"https://app.example.com\", \"${cors.origins}\","
+            + " \"${cors.admin-origins:https://admin.example.com, https://*.example.org}\"},"
+            + " allowCredentials = true)"));
+    assertClean(compilation);
+    assertThat(compilation).generatedSourceFile("test/Res_Cors").contentsAsUtf8String()
+        .contains(".allowOrigins(\"https://app.example.com\", Res_Cors::classPolicyAllowsOrigin)\n"
+            + "      .allowConfiguredOrigins(\"cors.origins\")\n"
+            + "      .allowConfiguredOrigins(\"cors.admin-origins\","
+            + " \"https://admin.example.com, https://*.example.org\")\n");
+  }
+
+  @Test
+  void placeholderAloneNeedsNoGeneratedMatcher() {
+    Compilation compilation = compile(resource("@Cors(origins = \"${cors.origins}\")"));
+    assertClean(compilation);
+    assertThat(compilation).generatedSourceFile("test/Res_Cors").contentsAsUtf8String()
+        .doesNotContain("AllowsOrigin");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"${cors.origins", "${}", "${:https://a.example}", "https://${host}",
+      "${a b}", "${cors.origins}x"})
+  void malformedPlaceholderIsAnErrorOnThatItem(String entry) {
+    JavaFileObject source = resource("@Cors(origins = \"" + entry + "\")");
+    assertOnly(compile(source), source, entry, Message.ORIGIN_PLACEHOLDER_MALFORMED, entry);
+  }
+
+  @Test
+  void badOriginInTheDefaultIsReportedLikeALiteralOne() {
+    JavaFileObject source = resource("@Cors(origins = \"${cors.origins:https://App.example.com/}\")");
+    assertOnly(compile(source), source, "${cors.origins", Message.ORIGIN_MALFORMED,
+        "https://App.example.com/", "it ends with a slash", " Write \"https://app.example.com\".");
+  }
+
+  @Test
+  void samePlaceholderTwiceIsADuplicate() {
+    JavaFileObject source = resource(
+        "@Cors(origins = {\"${cors.origins}\",",
+        "    \"${cors.origins}\"})");
+    assertOnly(compile(source), source, "    \"${cors.origins}\"})", Message.ORIGIN_DUPLICATE,
+        "${cors.origins}");
+  }
+}
