@@ -1,0 +1,49 @@
+package org.corsgen.processor.writing;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static com.google.testing.compile.Compiler.javac;
+
+import com.google.testing.compile.Compilation;
+import com.google.testing.compile.JavaFileObjects;
+import javax.tools.JavaFileObject;
+import org.corsgen.processor.CorsProcessor;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Guards the shape of the generated code, which users read and step through: one resource with a
+ * class policy, a method-level override with credentials, a pattern and a placeholder. Behaviour
+ * is tested elsewhere; a change here should be a deliberate change of that shape.
+ */
+class GeneratedCodeGoldenTest {
+
+  @Test
+  void generatedClassReadsLikeTheGoldenFile() {
+    JavaFileObject resource = JavaFileObjects.forSourceLines("com.example.ItemsResource",
+        "package com.example;",
+        "",
+        "import jakarta.ws.rs.DELETE;",
+        "import jakarta.ws.rs.GET;",
+        "import jakarta.ws.rs.PUT;",
+        "import jakarta.ws.rs.Path;",
+        "import jakarta.ws.rs.PathParam;",
+        "import org.corsgen.Cors;",
+        "",
+        "@Path(\"/items\")",
+        "@Cors(origins = {\"https://app.example.com\", \"https://*.example.org\"},",
+        "    allowHeaders = {\"Content-Type\", \"X-Request-Id\"}, exposeHeaders = \"X-Total-Count\")",
+        "public class ItemsResource {",
+        "  @GET public String list() { return \"[]\"; }",
+        "  @PUT @Path(\"{id}\") public String put(@PathParam(\"id\") long id, String body) {",
+        "    return body;",
+        "  }",
+        "  @DELETE @Path(\"{id}\")",
+        "  @Cors(origins = {\"https://admin.example.com\", \"${admin.origins}\"},",
+        "      allowCredentials = true, maxAge = -1)",
+        "  public void delete(@PathParam(\"id\") long id) {}",
+        "}");
+    Compilation compilation = javac().withProcessors(new CorsProcessor()).compile(resource);
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(compilation).generatedSourceFile("com.example.ItemsResource_Cors")
+        .hasSourceEquivalentTo(JavaFileObjects.forResource("golden/ItemsResource_Cors.java"));
+  }
+}
