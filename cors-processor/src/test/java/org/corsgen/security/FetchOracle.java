@@ -93,16 +93,26 @@ final class FetchOracle {
         return Preflight.REFUSED;
       }
     }
+    // Browsers cache a preflight's methods and header names per origin and URL (Fetch,
+    // "CORS-preflight cache"), and later send a cached method, or a safelisted method with cached
+    // headers or credentials, without asking. So only the answering policy's own methods may be
+    // listed, and the answer may not be cached at all while another policy at this URL grants the
+    // same origin fewer headers or no credentials.
     Set<String> allowMethods = new TreeSet<>();
     GUARDED_ITEM_METHODS.forEach((method, p) -> {
-      if (p.allowsOrigin(origin)) {
+      if (p == policy) {
         allowMethods.add(method);
       }
     });
+    boolean uncacheable = GUARDED_ITEM_METHODS.values().stream().distinct()
+        .filter(other -> other != policy && other.allowsOrigin(origin))
+        .anyMatch(other -> !other.allowedHeaderNames().containsAll(policy.allowedHeaderNames())
+            || (policy == Policy.ADMIN && other != Policy.ADMIN));
     return policy == Policy.ADMIN
-        ? new Preflight(true, origin, allowMethods, Optional.empty(), true, Optional.empty())
+        ? new Preflight(true, origin, allowMethods, Optional.empty(), true,
+            uncacheable ? Optional.of("0") : Optional.empty())
         : new Preflight(true, origin, allowMethods, Optional.of(CLASS_ALLOW_HEADERS), false,
-            Optional.of("600"));
+            Optional.of(uncacheable ? "0" : "600"));
   }
 
   /** Whether a preflight to {@link PublicResource} for {@code POST} with these names passes. */

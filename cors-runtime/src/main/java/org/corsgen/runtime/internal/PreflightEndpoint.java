@@ -16,7 +16,7 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
-import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,14 +38,11 @@ public final class PreflightEndpoint implements Inflector<ContainerRequestContex
 
   private static final Logger LOG = System.getLogger("org.corsgen");
 
-  /** Up to this many distinct policies at one path, every Allow-Methods answer is precomputed. */
-  private static final int PRECOMPUTED_POLICIES = 8;
-
   private final String path;
   private final Map<String, CorsPolicy> policyByMethod;
   private final List<CorsPolicy> policies;
-  private final List<String> methodsByPolicy;
-  private final String[] allowMethodsByMask;
+  private final Map<CorsPolicy, String> allowMethods;
+  private final Map<CorsPolicy, List<CorsPolicy>> narrower;
   private final Set<String> allow;
 
   /**
@@ -61,10 +58,16 @@ public final class PreflightEndpoint implements Inflector<ContainerRequestContex
     policyByMethod.forEach((method, policy) ->
         methods.computeIfAbsent(policy, p -> new StringJoiner(", ")).add(method));
     this.policies = List.copyOf(methods.keySet());
-    this.methodsByPolicy = methods.values().stream().map(StringJoiner::toString).toList();
-    this.allowMethodsByMask = policies.size() <= PRECOMPUTED_POLICIES
-        ? precomputeAllowMethods()
-        : new String[0];
+    Map<CorsPolicy, String> allowMethods = new LinkedHashMap<>();
+    Map<CorsPolicy, List<CorsPolicy>> narrower = new LinkedHashMap<>();
+    methods.forEach((policy, joined) -> {
+      allowMethods.put(policy, joined.toString());
+      narrower.put(policy, policies.stream()
+          .filter(other -> other != policy && policy.exceeds(other))
+          .toList());
+    });
+    this.allowMethods = Collections.unmodifiableMap(allowMethods);
+    this.narrower = Map.copyOf(narrower);
   }
 
   /** The path template this endpoint answers for. */
@@ -83,9 +86,8 @@ public final class PreflightEndpoint implements Inflector<ContainerRequestContex
    */
   public String describe() {
     StringJoiner description = new StringJoiner("; ");
-    for (int i = 0; i < policies.size(); i++) {
-      description.add(methodsByPolicy.get(i) + " from [" + policies.get(i).originList() + "]");
-    }
+    allowMethods.forEach((policy, methods) ->
+        description.add(methods + " from [" + policy.originList() + "]"));
     return description.toString();
   }
 
@@ -136,7 +138,7 @@ public final class PreflightEndpoint implements Inflector<ContainerRequestContex
     }
     Response.ResponseBuilder answer = Response.noContent()
         .header(ALLOW_ORIGIN, policy.allowOriginValue(origin))
-        .header(ALLOW_METHODS, allowMethods(origin))
+        .header(ALLOW_METHODS, allowMethods.get(policy))
         .header(VARY, PREFLIGHT_VARY);
     if (!policy.allowHeaders().isEmpty()) {
       answer.header(ALLOW_HEADERS, policy.allowHeaders());
@@ -144,47 +146,27 @@ public final class PreflightEndpoint implements Inflector<ContainerRequestContex
     if (policy.allowsCredentials()) {
       answer.header(ALLOW_CREDENTIALS, "true");
     }
-    if (!policy.maxAge().isEmpty()) {
+    if (grantsMoreThanAnotherPolicyForThisOrigin(policy, origin)) {
+      answer.header(MAX_AGE, "0");
+    } else if (!policy.maxAge().isEmpty()) {
       answer.header(MAX_AGE, policy.maxAge());
     }
     return answer.build();
   }
 
   /**
-   * Only the methods whose own policy grants this origin: browsers cache the list per URL and
-   * later send any listed method without asking again.
+   * Whether another policy at this path grants the origin but allows fewer headers or no
+   * credentials; the answer is then not cached (see {@link CorsPolicy#exceeds}). Allow-Methods
+   * names only the answering policy's methods for the same reason: browsers send a cached method
+   * without asking again.
    */
-  private String allowMethods(String origin) {
-    int mask = 0;
-    for (int i = 0; i < policies.size(); i++) {
-      if (policies.get(i).allowsOrigin(origin)) {
-        mask |= 1 << i;
+  private boolean grantsMoreThanAnotherPolicyForThisOrigin(CorsPolicy policy, String origin) {
+    for (CorsPolicy other : narrower.get(policy)) {
+      if (other.allowsOrigin(origin)) {
+        return true;
       }
     }
-    if (mask < allowMethodsByMask.length) {
-      return allowMethodsByMask[mask];
-    }
-    StringJoiner methods = new StringJoiner(", ");
-    for (int i = 0; i < policies.size(); i++) {
-      if (policies.get(i).allowsOrigin(origin)) {
-        methods.add(methodsByPolicy.get(i));
-      }
-    }
-    return methods.toString();
-  }
-
-  private String[] precomputeAllowMethods() {
-    String[] byMask = new String[1 << policies.size()];
-    for (int mask = 0; mask < byMask.length; mask++) {
-      List<String> methods = new ArrayList<>();
-      for (int i = 0; i < policies.size(); i++) {
-        if ((mask & (1 << i)) != 0) {
-          methods.add(methodsByPolicy.get(i));
-        }
-      }
-      byMask[mask] = String.join(", ", methods);
-    }
-    return byMask;
+    return false;
   }
 
   private Response refuse(ContainerRequestContext request, String reason) {

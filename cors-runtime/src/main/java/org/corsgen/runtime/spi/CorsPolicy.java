@@ -275,6 +275,30 @@ public final class CorsPolicy implements ContainerResponseFilter {
     return Optional.empty();
   }
 
+  /**
+   * Whether a preflight answered by this policy lets a page do something that {@code other} does
+   * not allow: send a request header it does not list, or send credentials.
+   *
+   * <p>Browsers cache the allowed header names of a preflight per origin and URL, not per method,
+   * and an entry made with credentials serves credentialed requests later. So when two policies
+   * at one URL grant the same origin, the broader one's answer must not be cached, or the
+   * narrower one's methods would be sent with its headers or credentials without asking.
+   */
+  public boolean exceeds(CorsPolicy other) {
+    if (credentials && !other.credentials) {
+      return true;
+    }
+    for (String name : allowedHeaderNames) {
+      boolean covered = name.equals("*")
+          ? other.anyHeader
+          : other.allowsHeader(name, 0, name.length());
+      if (!covered) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private boolean allowsHeader(String list, int from, int to) {
     int length = to - from;
     for (String name : allowedHeaderNames) {

@@ -1,7 +1,9 @@
 package org.corsgen.runtime.spi;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -54,5 +56,20 @@ class CorsPolicyTest {
     assertThrows(IllegalStateException.class,
         () -> CorsPolicy.builder("test").allowAnyOrigin().allowCredentials().build());
     assertThrows(IllegalStateException.class, () -> CorsPolicy.builder("test").build());
+  }
+
+  @Test
+  void policyExceedsAnotherThatAllowsFewerHeadersOrNoCredentials() {
+    CorsPolicy tokenAndType = allowing("Content-Type, X-Token");
+    CorsPolicy type = allowing("content-type");
+    CorsPolicy any = allowing("*");
+    CorsPolicy credentialed = CorsPolicy.builder("test").allowOrigins("any", origin -> true)
+        .allowHeaders("Content-Type").allowCredentials().build();
+    assertTrue(tokenAndType.exceeds(type));
+    assertFalse(type.exceeds(tokenAndType));
+    assertFalse(tokenAndType.exceeds(any));
+    assertTrue(any.exceeds(tokenAndType));
+    assertTrue(credentialed.exceeds(type));
+    assertFalse(type.exceeds(credentialed));
   }
 }

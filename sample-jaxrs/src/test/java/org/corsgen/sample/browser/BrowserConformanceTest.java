@@ -282,6 +282,27 @@ class BrowserConformanceTest {
     assertEquals(List.of("OPTIONS /counter 204", "PATCH /counter 200"), serverSaw());
   }
 
+  /**
+   * Browsers cache a preflight's methods and header names per origin and URL, not per method, and
+   * then send a cached method, or a safelisted one with cached headers, without asking. A header
+   * granted to PUT must therefore not reach DELETE or GET, whose policies do not allow it.
+   */
+  @Test
+  void headerAllowedForOneMethodDoesNotCarryOverToOtherMethodsAtTheSameUrl() {
+    Fetched put = fetch("PUT", "/mixed", Map.of("headers", Map.of("X-Csrf", "1"), "body", "x"));
+    Fetched delete = fetch("DELETE", "/mixed", Map.of("headers", Map.of("X-Csrf", "1")));
+    Fetched get = fetch("GET", "/mixed", Map.of("headers", Map.of("X-Csrf", "1")));
+
+    assertEquals("put", put.body());
+    assertTrue(delete.blocked(), delete.toString());
+    assertTrue(get.blocked(), get.toString());
+    assertEquals(List.of(
+        "OPTIONS /mixed 204",
+        "PUT /mixed 200",
+        "OPTIONS /mixed 403",
+        "OPTIONS /mixed 403"), serverSaw(), "neither DELETE nor GET was sent with X-Csrf");
+  }
+
   @Test
   void regexTemplateEnablesCorsOnMatchingPathsOnly() {
     Fetched item = fetch("PUT", "/items/42", json("{}"));

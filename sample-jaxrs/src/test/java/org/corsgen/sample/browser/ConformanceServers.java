@@ -33,6 +33,7 @@ final class ConformanceServers implements AutoCloseable {
             VaultResource.class,
             CounterResource.class,
             ItemsResource.class,
+            MixedPoliciesResource.class,
             QuotaExceededException.Mapper.class,
             RequireAuthorizationFilter.class,
             CorsFeature.class)
