@@ -37,6 +37,7 @@ public final class CorsProcessor extends AbstractProcessor {
   private BindingsWriter writer;
   private Printer printer;
   private final IndexWriter index = new IndexWriter();
+  private final Set<String> deferred = new LinkedHashSet<>();
   private final PolicyReportWriter policyReport = new PolicyReportWriter();
 
   @Override
@@ -85,8 +86,19 @@ public final class CorsProcessor extends AbstractProcessor {
         }
       }
     }
+    for (String name : deferred) {
+      roots.add(processingEnv.getElementUtils().getTypeElement(name));
+    }
+    deferred.clear();
     for (TypeElement root : roots) {
-      process(root);
+      if (validator.isComplete(root)) {
+        process(root);
+      } else {
+        // A parameter type or @Cors value another processor has yet to generate: the method key
+        // or the policy would be wrong now, so wait for the round that generates it. If it never
+        // comes, javac reports the missing name itself.
+        deferred.add(root.getQualifiedName().toString());
+      }
     }
     TypeElement cors = processingEnv.getElementUtils().getTypeElement(CORS);
     if (cors != null) {

@@ -115,4 +115,32 @@ class WiringTest {
       assertEquals(404, notServed.statusCode());
     }
   }
+
+  @Test
+  void resourceRegisteredAsAnInstanceOfAnAnonymousSubclassKeepsItsPolicy() throws Exception {
+    try (JerseyServer server = new JerseyServer(new ResourceConfig()
+        .registerInstances(new ScannedResourceSubclass() {})
+        .register(CorsFeature.class))) {
+      HttpResponse<String> response = server.send("GET", "/scanned", "Origin", APP);
+      assertEquals(200, response.statusCode());
+      assertEquals(Optional.of(APP), header(response, "Access-Control-Allow-Origin"));
+    }
+  }
+
+  @Test
+  void explicitHeadMethodWithoutPolicyDoesNotBorrowGetsPolicy() throws Exception {
+    try (JerseyServer server = new JerseyServer(new ResourceConfig(HeadResource.class)
+        .register(CorsFeature.class))) {
+      HttpResponse<String> get = server.send("OPTIONS", "/head",
+          "Origin", APP, "Access-Control-Request-Method", "GET");
+      assertEquals(Optional.of("GET"), header(get, "Access-Control-Allow-Methods"));
+      HttpResponse<String> head = server.send("OPTIONS", "/head",
+          "Origin", APP, "Access-Control-Request-Method", "HEAD");
+      assertEquals(403, head.statusCode());
+      assertNoCorsGrant(server.send("HEAD", "/head", "Origin", APP));
+    }
+  }
+
+  /** A proxy-like subclass, as CDI or Spring hand to Jersey. */
+  static class ScannedResourceSubclass extends org.corsgen.it.scanned.ScannedResource {}
 }

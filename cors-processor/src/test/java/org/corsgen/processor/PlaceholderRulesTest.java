@@ -64,4 +64,17 @@ class PlaceholderRulesTest {
     assertOnly(compile(source), source, "    \"${cors.origins}\"})", Message.ORIGIN_DUPLICATE,
         "${cors.origins}");
   }
+
+  @Test
+  void defaultFollowsTheCredentialsRulesOfLiteralOrigins() {
+    JavaFileObject star = resource(
+        "@Cors(origins = \"${cors.origins:*}\",",
+        "    allowCredentials = true)");
+    assertOnly(compile(star), star, "${cors.origins:*}", Message.ORIGIN_WILDCARD_WITH_CREDENTIALS);
+    JavaFileObject cleartext = resource(
+        "@Cors(origins = \"${cors.origins:http://app.example.com}\",",
+        "    allowCredentials = true)");
+    assertOnly(compile(cleartext), cleartext, "${cors.origins", Message.INSECURE_CREDENTIALS,
+        "http://app.example.com");
+  }
 }

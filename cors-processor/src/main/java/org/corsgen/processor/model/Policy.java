@@ -1,5 +1,6 @@
 package org.corsgen.processor.model;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
 
@@ -48,7 +49,7 @@ public record Policy(
     if (anyOrigin) {
       return List.of("*");
     }
-    List<String> origins = new java.util.ArrayList<>(exactOrigins);
+    List<String> origins = new ArrayList<>(exactOrigins);
     patterns.forEach(pattern -> origins.add(pattern.toString()));
     placeholders.forEach(placeholder -> origins.add(placeholder.toString()));
     return List.copyOf(origins);

@@ -1,7 +1,9 @@
 package org.corsgen.processor.validation;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
@@ -27,7 +29,6 @@ final class JaxRs {
   static final String HTTP_METHOD = "jakarta.ws.rs.HttpMethod";
   static final String CORS = "org.corsgen.Cors";
   static final String HEADER_PARAM = "jakarta.ws.rs.HeaderParam";
-  private static final String JAX_RS_PACKAGE = "jakarta.ws.rs.";
 
   private final Elements elements;
   private final Types types;
@@ -69,7 +70,7 @@ final class JaxRs {
   }
 
   private List<TypeElement> supertypes(TypeElement type) {
-    java.util.ArrayList<TypeElement> result = new java.util.ArrayList<>();
+    List<TypeElement> result = new ArrayList<>();
     if (type.getSuperclass().getKind() == TypeKind.DECLARED) {
       result.add((TypeElement) types.asElement(type.getSuperclass()));
     }
@@ -79,21 +80,33 @@ final class JaxRs {
     return result;
   }
 
+  /**
+   * Whether a method carries annotations that make JAX-RS ignore those of the method it
+   * overrides. Jersey counts exactly these (its {@code AnnotatedMethod}): designators,
+   * {@code @Path}, {@code @Produces} and {@code @Consumes} on the method, and the parameter
+   * annotations below; {@code @Suspended} or {@code @BeanParam} alone do not count.
+   */
   private boolean hasJaxRsAnnotations(ExecutableElement method) {
-    if (method.getAnnotationMirrors().stream().anyMatch(this::isJaxRs)) {
+    if (method.getAnnotationMirrors().stream().anyMatch(mirror ->
+        METHOD_ANNOTATIONS.contains(name(mirror)) || httpMethodOf(mirror).isPresent())) {
       return true;
     }
     for (VariableElement parameter : method.getParameters()) {
-      if (parameter.getAnnotationMirrors().stream().anyMatch(this::isJaxRs)) {
+      if (parameter.getAnnotationMirrors().stream()
+          .anyMatch(mirror -> PARAMETER_ANNOTATIONS.contains(name(mirror)))) {
         return true;
       }
     }
     return false;
   }
 
-  private boolean isJaxRs(AnnotationMirror mirror) {
-    return name(mirror).startsWith(JAX_RS_PACKAGE) || httpMethodOf(mirror).isPresent();
-  }
+  private static final Set<String> METHOD_ANNOTATIONS = Set.of(PATH, "jakarta.ws.rs.Produces",
+      "jakarta.ws.rs.Consumes");
+
+  private static final Set<String> PARAMETER_ANNOTATIONS = Set.of("jakarta.ws.rs.core.Context",
+      "jakarta.ws.rs.Encoded", "jakarta.ws.rs.DefaultValue", "jakarta.ws.rs.MatrixParam",
+      "jakarta.ws.rs.QueryParam", "jakarta.ws.rs.CookieParam", "jakarta.ws.rs.HeaderParam",
+      "jakarta.ws.rs.PathParam", "jakarta.ws.rs.FormParam");
 
   /** The HTTP method of a designator such as {@code @GET} or a custom {@code @PATCH}. */
   Optional<String> httpMethod(ExecutableElement method) {

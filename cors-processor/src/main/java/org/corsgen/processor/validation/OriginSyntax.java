@@ -102,9 +102,4 @@ final class OriginSyntax {
     return !outer.equals(inner) && inner.scheme().equals(outer.scheme())
         && inner.suffix().endsWith(outer.suffix());
   }
-
-  /** The serialized form a browser would send for a URL-like entry, if there is one. */
-  static Optional<String> normalize(String entry) {
-    return org.corsgen.runtime.spi.OriginSyntax.normalize(entry);
-  }
 }

@@ -75,7 +75,7 @@ final class PolicyReader {
     for (AnnotationValue item : items) {
       String origin = (String) item.getValue();
       if (origin.contains("${")) {
-        placeholder(values, item, origin).ifPresent(placeholder -> {
+        placeholder(values, item, origin, credentials).ifPresent(placeholder -> {
           if (placeholders.putIfAbsent(placeholder, item) != null) {
             values.report(Message.ORIGIN_DUPLICATE, Optional.of(item), origin);
           }
@@ -119,7 +119,7 @@ final class PolicyReader {
    * the default, whose origins must each pass the rules literal origins pass.
    */
   private static Optional<Placeholder> placeholder(Values values, AnnotationValue item,
-      String entry) {
+      String entry, boolean credentials) {
     Matcher matcher = PLACEHOLDER.matcher(entry);
     if (!matcher.matches()) {
       values.report(Message.ORIGIN_PLACEHOLDER_MALFORMED, Optional.of(item), entry);
@@ -127,11 +127,20 @@ final class PolicyReader {
     }
     Optional<String> defaultValue = Optional.ofNullable(matcher.group(2));
     boolean valid = true;
-    for (String origin : defaultValue.map(value -> value.split(",", -1)).orElse(new String[0])) {
+    String[] origins = defaultValue.map(value -> value.split(",", -1)).orElse(new String[0]);
+    for (String origin : origins) {
       OriginSyntax.Parsed parsed = OriginSyntax.parse(origin.strip());
       if (parsed instanceof OriginSyntax.Invalid invalid) {
         values.report(invalid.message(), Optional.of(item), invalid.args());
         valid = false;
+      } else if (parsed instanceof OriginSyntax.AnyOrigin && credentials) {
+        values.report(Message.ORIGIN_WILDCARD_WITH_CREDENTIALS, Optional.of(item));
+        valid = false;
+      } else if (parsed instanceof OriginSyntax.AnyOrigin && origins.length > 1) {
+        values.report(Message.ORIGIN_WILDCARD_MIXED, Optional.of(item));
+        valid = false;
+      } else if (credentials && OriginSyntax.isCleartext(parsed)) {
+        values.report(Message.INSECURE_CREDENTIALS, Optional.of(item), origin.strip());
       }
     }
     return valid ? Optional.of(new Placeholder(matcher.group(1), defaultValue)) : Optional.empty();

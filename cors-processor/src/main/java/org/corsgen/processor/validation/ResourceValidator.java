@@ -15,6 +15,8 @@ import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.ArrayType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.ElementFilter;
@@ -54,6 +56,34 @@ public final class ResourceValidator {
   /** Whether JAX-RS would serve {@code type} as a root resource. */
   public boolean isRootResource(TypeElement type) {
     return jaxRs.isRootResource(type);
+  }
+
+  /**
+   * Whether every type and {@code @Cors} value of a resource is resolved. javac runs processors
+   * before other processors' output exists, and shows a type it cannot resolve yet as an error
+   * type, whose name would give the runtime a method key it never looks up.
+   */
+  public boolean isComplete(TypeElement resource) {
+    for (ExecutableElement method : ElementFilter.methodsIn(elements.getAllMembers(resource))) {
+      for (VariableElement parameter : method.getParameters()) {
+        if (containsError(parameter.asType())) {
+          return false;
+        }
+      }
+      if (JaxRs.annotation(method, JaxRs.CORS)
+          .filter(mirror -> !new AnnotatedCors(method, mirror).isWellFormed()).isPresent()) {
+        return false;
+      }
+    }
+    return JaxRs.annotation(resource, JaxRs.CORS)
+        .map(mirror -> new AnnotatedCors(resource, mirror).isWellFormed())
+        .orElse(true);
+  }
+
+  private static boolean containsError(TypeMirror type) {
+    return type.getKind() == TypeKind.ERROR
+        || (type.getKind() == TypeKind.ARRAY
+            && containsError(((ArrayType) type).getComponentType()));
   }
 
   /** Validates a root resource class; the model is empty when it has no CORS endpoint. */

@@ -75,7 +75,7 @@ class OriginSyntaxTest {
       "' https://a.example.com '              | https://a.example.com",
       "https://*.Example.com/                 | https://*.example.com"})
   void normalizeGivesTheFormABrowserSends(String entry, String serialized) {
-    assertEquals(Optional.of(serialized), OriginSyntax.normalize(entry));
+    assertEquals(Optional.of(serialized), org.corsgen.runtime.spi.OriginSyntax.normalize(entry));
   }
 
   @Test

@@ -47,9 +47,4 @@ class IncrementalDeclarationTest {
     assertEquals(java.util.Set.of("org.corsgen.Cors", "jakarta.ws.rs.Path"),
         new CorsProcessor().getSupportedAnnotationTypes());
   }
-
-  @Test
-  void indexPathIsTheOneTheRuntimeReads() {
-    assertEquals(org.corsgen.runtime.spi.CorsBindings.INDEX, IndexWriter.INDEX);
-  }
 }

@@ -55,16 +55,25 @@ public final class CorsIndex {
         .map(policy -> resolved.computeIfAbsent(policy, p -> p.resolve(configuration)));
   }
 
+  /**
+   * The bindings of the class or, for instances of anonymous subclasses and proxies (CDI, Spring,
+   * CGLIB), of the nearest superclass the processor saw.
+   */
   private Optional<CorsBindings> load(Class<?> resourceClass) {
-    ClassLoader loader = resourceClass.getClassLoader();
-    if (loader == null) {
-      return Optional.empty();
+    for (Class<?> type = resourceClass; type != null && type != Object.class;
+        type = type.getSuperclass()) {
+      ClassLoader loader = type.getClassLoader();
+      String generated = loader == null ? null
+          : indexByLoader.computeIfAbsent(loader, CorsIndex::read).get(type.getName());
+      if (generated != null) {
+        return Optional.of(instantiate(type, generated, loader));
+      }
     }
-    String generated = indexByLoader.computeIfAbsent(loader, CorsIndex::read)
-        .get(resourceClass.getName());
-    if (generated == null) {
-      return Optional.empty();
-    }
+    return Optional.empty();
+  }
+
+  private static CorsBindings instantiate(Class<?> resourceClass, String generated,
+      ClassLoader loader) {
     try {
       Class<?> type = Class.forName(generated, true, loader);
       Module module = type.getModule();
@@ -75,7 +84,7 @@ public final class CorsIndex {
             + type.getPackageName() + " to " + CorsIndex.class.getModule().getName()
             + ";\" (or exports) to its module-info.java.");
       }
-      return Optional.of((CorsBindings) type.getConstructor().newInstance());
+      return (CorsBindings) type.getConstructor().newInstance();
     } catch (ReflectiveOperationException | ClassCastException | LinkageError e) {
       throw new IllegalStateException("corsgen: the index names " + generated + " for "
           + resourceClass.getName() + ", but it cannot be loaded. Was the resource compiled with"

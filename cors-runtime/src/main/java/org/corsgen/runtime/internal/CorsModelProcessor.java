@@ -86,11 +86,12 @@ public final class CorsModelProcessor implements ModelProcessor {
       });
     }
     if (!policyByMethod.isEmpty()) {
-      if (allow.contains(HttpMethod.GET)) {
-        // Jersey answers HEAD with the GET method, so HEAD shares GET's policy.
+      if (allow.contains(HttpMethod.GET) && !allow.contains(HttpMethod.HEAD)) {
+        // Without a HEAD method of its own, Jersey answers HEAD with the GET method, whose
+        // response filter then applies, so HEAD shares GET's policy.
         allow.add(HttpMethod.HEAD);
         if (policyByMethod.containsKey(HttpMethod.GET)) {
-          policyByMethod.putIfAbsent(HttpMethod.HEAD, policyByMethod.get(HttpMethod.GET));
+          policyByMethod.put(HttpMethod.HEAD, policyByMethod.get(HttpMethod.GET));
         }
       }
       allow.add(HttpMethod.OPTIONS);

@@ -23,6 +23,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.StringJoiner;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * One validated {@code @Cors} policy, built once from the constants the processor generated, and
@@ -82,7 +83,7 @@ public final class CorsPolicy implements ContainerResponseFilter {
     this.originList = builder.placeholders.isEmpty() ? builder.originList
         : (builder.originList == null ? "" : builder.originList + ", ")
             + builder.placeholders.stream().map(Placeholder::toString)
-                .collect(java.util.stream.Collectors.joining(", "));
+                .collect(Collectors.joining(", "));
     // Until resolve() runs, configured origins match nothing: a policy never grants more than
     // its configuration says.
     this.origins = builder.origins != null ? builder.origins : origin -> false;
@@ -228,11 +229,6 @@ public final class CorsPolicy implements ContainerResponseFilter {
    */
   public String allowOriginValue(String origin) {
     return anyOrigin ? "*" : origin;
-  }
-
-  /** Whether the answer depends on the request's origin, so that caches must vary on it. */
-  public boolean variesByOrigin() {
-    return !anyOrigin;
   }
 
   public boolean allowsCredentials() {
