@@ -120,6 +120,16 @@ class ValidPoliciesTest {
             "  @Path(\"{name}\")",
             "  @Cors(origins = \"https://admin.example.com\", exposeHeaders = \"X-Widget\")",
             "  String get(@PathParam(\"name\") String name);",
+            "}"),
+        resource("method names whose constants differ only by an underscore before a digit",
+            "@Path(\"/names\")",
+            "public class Res {",
+            "  @GET @Path(\"a\") @Cors(origins = \"https://a.example.com\")",
+            "  public String fooBar() { return \"\"; }",
+            "  @GET @Path(\"b\") @Cors(origins = \"https://b.example.com\")",
+            "  public String foo_bar() { return \"\"; }",
+            "  @GET @Path(\"c\") @Cors(origins = \"https://c.example.com\")",
+            "  public String fooBar2() { return \"\"; }",
             "}"));
   }
 

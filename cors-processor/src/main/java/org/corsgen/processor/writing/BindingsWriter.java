@@ -197,7 +197,11 @@ public final class BindingsWriter {
       if (c == '_') {
         upper = true;
       } else {
-        name.append(upper ? c : Character.toLowerCase(c));
+        // An underscore before a digit stays, so that names stay as distinct as the constants
+        // they come from: FOO_BAR_2 and FOO_BAR2 both exist when methods fooBar, foo_bar and
+        // fooBar2 have policies.
+        name.append(upper && Character.isDigit(c) ? "_" : "")
+            .append(upper ? c : Character.toLowerCase(c));
         upper = false;
       }
     }
