@@ -121,6 +121,19 @@ class ValidPoliciesTest {
             "  @Cors(origins = \"https://admin.example.com\", exposeHeaders = \"X-Widget\")",
             "  String get(@PathParam(\"name\") String name);",
             "}"),
+        resource("@Cors on an abstract class's override of an interface's resource method",
+            "@Path(\"/layers\")",
+            "public class Res extends Base {",
+            "  @Override public String get() { return \"\"; }",
+            "}",
+            "",
+            "abstract class Base implements Api {",
+            "  @Override @Cors(origins = \"https://app.example.com\") public abstract String get();",
+            "}",
+            "",
+            "interface Api {",
+            "  @GET String get();",
+            "}"),
         resource("method names whose constants differ only by an underscore before a digit",
             "@Path(\"/names\")",
             "public class Res {",
@@ -143,6 +156,7 @@ class ValidPoliciesTest {
       JavaFileObject source) {
     Compilation compilation = compile(source);
     assertClean(compilation);
-    assertThat(compilation).generatedSourceFile("test.Res_Cors");
+    assertThat(compilation).generatedSourceFile("test.Res_Cors").contentsAsUtf8String()
+        .contains("-> Optional.of(");
   }
 }

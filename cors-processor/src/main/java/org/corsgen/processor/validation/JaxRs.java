@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
@@ -51,7 +52,21 @@ final class JaxRs {
    * (JAX-RS 3.1, section 3.6 "Annotation Inheritance"; superclasses before interfaces).
    */
   Optional<ExecutableElement> annotatedMethod(ExecutableElement method, TypeElement owner) {
-    if (hasJaxRsAnnotations(method)) {
+    return nearest(method, owner, this::hasJaxRsAnnotations);
+  }
+
+  /**
+   * The {@code @Cors} in effect on {@code method} as a member of {@code owner}: on the method
+   * itself, else on the nearest method it overrides, whichever supertype declares it.
+   */
+  Optional<ExecutableElement> corsMethod(ExecutableElement method, TypeElement owner) {
+    return nearest(method, owner, candidate -> annotation(candidate, CORS).isPresent());
+  }
+
+  /** {@code method}, or the nearest method it overrides, that satisfies {@code test}. */
+  private Optional<ExecutableElement> nearest(ExecutableElement method, TypeElement owner,
+      Predicate<ExecutableElement> test) {
+    if (test.test(method)) {
       return Optional.of(method);
     }
     TypeElement declaring = (TypeElement) method.getEnclosingElement();
@@ -59,7 +74,7 @@ final class JaxRs {
       for (ExecutableElement candidate : ElementFilter.methodsIn(supertype.getEnclosedElements())) {
         if (candidate.getSimpleName().equals(method.getSimpleName())
             && elements.overrides(method, candidate, owner)) {
-          Optional<ExecutableElement> found = annotatedMethod(candidate, owner);
+          Optional<ExecutableElement> found = nearest(candidate, owner, test);
           if (found.isPresent()) {
             return found;
           }

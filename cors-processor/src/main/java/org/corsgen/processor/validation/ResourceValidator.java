@@ -145,10 +145,9 @@ public final class ResourceValidator {
         continue;
       }
       Optional<ExecutableElement> annotated = jaxRs.annotatedMethod(method, resource);
-      Optional<AnnotatedCors> ownCors = JaxRs.annotation(method, JaxRs.CORS)
-          .map(mirror -> new AnnotatedCors(method, mirror))
-          .or(() -> annotated.flatMap(a -> JaxRs.annotation(a, JaxRs.CORS)
-              .map(mirror -> new AnnotatedCors(a, mirror))));
+      Optional<AnnotatedCors> ownCors = jaxRs.corsMethod(method, resource)
+          .map(withCors -> new AnnotatedCors(withCors,
+              JaxRs.annotation(withCors, JaxRs.CORS).orElseThrow()));
       Optional<String> httpMethod = annotated.flatMap(jaxRs::httpMethod);
       if (httpMethod.isEmpty()) {
         ownCors.ifPresent(cors -> report.report(Message.NOT_A_RESOURCE_METHOD, cors.annotated(),
