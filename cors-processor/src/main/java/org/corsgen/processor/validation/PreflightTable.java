@@ -23,16 +23,19 @@ import org.corsgen.processor.model.Policy;
  */
 final class PreflightTable {
 
-  /** What a policy makes a preflight answer; policies with equal answers may share a method. */
+  /**
+   * What a policy makes a preflight answer; policies with equal answers may share a method.
+   * Exposed headers are not part of it: they only appear on actual responses, which each method's
+   * own filter answers.
+   */
   private record Answer(boolean anyOrigin, Set<String> exactOrigins, Set<OriginPattern> patterns,
-      Set<Placeholder> placeholders, Set<String> allowHeaders, Set<String> exposeHeaders, boolean allowCredentials,
+      Set<Placeholder> placeholders, Set<String> allowHeaders, boolean allowCredentials,
       OptionalInt maxAge) {
 
     static Answer of(Policy policy) {
       return new Answer(policy.anyOrigin(), Set.copyOf(policy.exactOrigins()),
           Set.copyOf(policy.patterns()), Set.copyOf(policy.placeholders()),
-          lowerCase(policy.allowHeaders()),
-          lowerCase(policy.exposeHeaders()), policy.allowCredentials(), policy.maxAge());
+          lowerCase(policy.allowHeaders()), policy.allowCredentials(), policy.maxAge());
     }
 
     private static Set<String> lowerCase(List<String> names) {
