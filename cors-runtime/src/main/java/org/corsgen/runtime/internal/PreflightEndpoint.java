@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.StringJoiner;
+import java.util.function.Supplier;
 import org.corsgen.runtime.spi.CorsHeaders;
 import org.corsgen.runtime.spi.CorsPolicy;
 import org.glassfish.jersey.process.Inflector;
@@ -91,26 +92,26 @@ public final class PreflightEndpoint implements Inflector<ContainerRequestContex
     MultivaluedMap<String, String> headers = request.getHeaders();
     String origin = CorsHeaders.single(headers, ORIGIN);
     if (origin == null) {
-      return refuse(request, "the Origin header is empty or repeated");
+      return refuse(request, () -> "the Origin header is empty or repeated");
     }
     String method = CorsHeaders.single(headers, REQUEST_METHOD);
     if (method == null) {
-      return refuse(request, "the Access-Control-Request-Method header is empty or repeated");
+      return refuse(request, () -> "the Access-Control-Request-Method header is empty or repeated");
     }
     CorsPolicy policy = policyByMethod.get(method);
     if (policy == null) {
-      return refuse(request, "method " + method + " has no CORS policy at this path (CORS methods: "
-          + String.join(", ", policyByMethod.keySet()) + ")");
+      return refuse(request, () -> "method " + method + " has no CORS policy at this path"
+          + " (CORS methods: " + String.join(", ", policyByMethod.keySet()) + ")");
     }
     if (!policy.allowsOrigin(origin)) {
-      return refuse(request, "origin " + origin + " is not allowed for " + method);
+      return refuse(request, () -> "origin " + origin + " is not allowed for " + method);
     }
     List<String> requestHeaders = headers.get(REQUEST_HEADERS);
     if (requestHeaders != null) {
       for (String value : requestHeaders) {
         Optional<String> refused = policy.firstRefusedHeader(value);
         if (refused.isPresent()) {
-          return refuse(request, "header " + refused.get() + " is not in allowHeaders ["
+          return refuse(request, () -> "header " + refused.get() + " is not in allowHeaders ["
               + policy.allowHeaders() + "]");
         }
       }
@@ -168,11 +169,12 @@ public final class PreflightEndpoint implements Inflector<ContainerRequestContex
     return byMask;
   }
 
-  private Response refuse(ContainerRequestContext request, String reason) {
+  /** The reason is only put into words when it is logged: refusals are the common case. */
+  private Response refuse(ContainerRequestContext request, Supplier<String> reason) {
     if (LOG.isLoggable(Level.DEBUG)) {
       LOG.log(Level.DEBUG, "CORS preflight refused for {0} {1} from {2}: {3}",
           request.getHeaderString(REQUEST_METHOD), request.getUriInfo().getRequestUri().getRawPath(),
-          request.getHeaderString(ORIGIN), reason);
+          request.getHeaderString(ORIGIN), reason.get());
     }
     return Response.status(Response.Status.FORBIDDEN).header(VARY, PREFLIGHT_VARY).build();
   }

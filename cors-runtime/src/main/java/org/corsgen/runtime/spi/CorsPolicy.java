@@ -16,6 +16,7 @@ import java.lang.System.Logger.Level;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * One validated {@code @Cors} policy, built once from the constants the processor generated, and
@@ -153,12 +154,12 @@ public final class CorsPolicy implements ContainerResponseFilter {
     String origin = CorsHeaders.single(request.getHeaders(), ORIGIN);
     if (origin == null) {
       if (request.getHeaders().containsKey(ORIGIN)) {
-        logRefusal(request, "the Origin header is empty or repeated");
+        logRefusal(request, () -> "the Origin header is empty or repeated");
       }
       return;
     }
     if (!origins.matches(origin)) {
-      logRefusal(request, "origin " + origin + " is not allowed");
+      logRefusal(request, () -> "origin " + origin + " is not allowed");
       return;
     }
     headers.putSingle(ALLOW_ORIGIN, origin);
@@ -174,10 +175,11 @@ public final class CorsPolicy implements ContainerResponseFilter {
     }
   }
 
-  private void logRefusal(ContainerRequestContext request, String reason) {
+  /** The reason is only put into words when it is logged. */
+  private void logRefusal(ContainerRequestContext request, Supplier<String> reason) {
     if (LOG.isLoggable(Level.DEBUG)) {
       LOG.log(Level.DEBUG, "CORS refused for {0} {1}: {2} ({3})", request.getMethod(),
-          request.getUriInfo().getRequestUri().getRawPath(), reason, source);
+          request.getUriInfo().getRequestUri().getRawPath(), reason.get(), source);
     }
   }
 
