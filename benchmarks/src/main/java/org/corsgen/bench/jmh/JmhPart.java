@@ -45,7 +45,12 @@ public final class JmhPart {
   public Section run() throws RunnerException {
     Map<String, Measured> perRequest = measure(PerRequestBenchmark.class, "input");
     Map<String, Measured> scaling = measure(ScalingBenchmark.class, "policy");
-    String profile = profileCorsgenPreflight();
+    String profile;
+    try {
+      profile = profileCorsgenPreflight();
+    } catch (RunnerException | RuntimeException e) {
+      profile = "(the stack profile failed: " + e + ")\n";
+    }
 
     List<Target> targets = new ArrayList<>();
     StringBuilder md = new StringBuilder();
@@ -178,7 +183,7 @@ public final class JmhPart {
         options(PerRequestBenchmark.class.getName() + "\\.corsgen$")
             .param("input", "PREFLIGHT_ALLOWED")
             .forks(1)
-            .addProfiler(StackProfiler.class, "lines=0;top=12;detailLine=false")
+            .addProfiler(StackProfiler.class, "lines=2;top=12;detailLine=false")
             .build()).run();
     for (RunResult result : results) {
       Result<?> stack = result.getSecondaryResults().get("stack");

@@ -5,6 +5,7 @@ import static org.corsgen.bench.app.BenchPolicy.PREFLIGHT_HEADERS;
 import static org.corsgen.bench.app.BenchPolicy.PREFLIGHT_METHOD;
 import static org.corsgen.bench.app.BenchPolicy.REFUSED;
 
+import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;
 import org.corsgen.bench.app.ApiResource_Cors;
@@ -114,6 +115,40 @@ public class PerRequestBenchmark {
       springRequest.addHeader(headers[i], headers[i + 1]);
     }
     springResponse = new MockHttpServletResponse();
+    verify();
+  }
+
+  /** Every contender must give the answer the input calls for, or the comparison means nothing. */
+  private void verify() throws IOException {
+    boolean allowed = input == Input.PREFLIGHT_ALLOWED || input == Input.ACTUAL_ALLOWED;
+    String corsgenOrigin;
+    String reflectiveOrigin;
+    if (preflight) {
+      Response corsgenAnswer = (Response) corsgen();
+      Response reflectiveAnswer = (Response) reflective();
+      expect(corsgenAnswer.getStatus() == (allowed ? 204 : 403), "corsgen status");
+      expect(reflectiveAnswer.getStatus() == (allowed ? 204 : 403), "reflective status");
+      corsgenOrigin = corsgenAnswer.getHeaderString("Access-Control-Allow-Origin");
+      reflectiveOrigin = reflectiveAnswer.getHeaderString("Access-Control-Allow-Origin");
+    } else {
+      corsgen();
+      corsgenOrigin = (String) response.getHeaders().getFirst("Access-Control-Allow-Origin");
+      reflective();
+      reflectiveOrigin = (String) response.getHeaders().getFirst("Access-Control-Allow-Origin");
+    }
+    spring();
+    String springOrigin = springResponse.getHeader("Access-Control-Allow-Origin");
+    expect(springResponse.getStatus() == (allowed || !preflight ? 200 : 403), "Spring status");
+    String expected = allowed ? APP : null;
+    expect(java.util.Objects.equals(corsgenOrigin, expected), "corsgen allow-origin");
+    expect(java.util.Objects.equals(reflectiveOrigin, expected), "reflective allow-origin");
+    expect(java.util.Objects.equals(springOrigin, expected), "Spring allow-origin");
+  }
+
+  private void expect(boolean condition, String what) {
+    if (!condition) {
+      throw new IllegalStateException(what + " is wrong for " + input);
+    }
   }
 
   /** The harness alone: resetting the reused JAX-RS request and response. */
