@@ -31,7 +31,7 @@ public final class JmhPart {
 
   private static final String ALLOC = "gc.alloc.rate.norm";
   private static final List<String> CONTENDERS =
-      List.of("corsgen", "reflective", "spring", "floor", "springFloor");
+      List.of("corsgen", "reflective", "spring", "headersOnly", "floor", "springFloor");
 
   private final Settings settings;
 
@@ -59,12 +59,15 @@ public final class JmhPart {
         + " 4 allowed and 2 exposed headers, credentials, max-age 600). Median of all measured"
         + " iterations of all forks, (min–max) across them; ratios are of medians, with the"
         + " widest range the two spreads allow. `floor` resets the reused JAX-RS stubs and does"
-        + " nothing else; `springFloor` resets Spring's mock response. Bytes are"
+        + " nothing else; `springFloor` resets Spring's mock response. `headersOnly` writes the"
+        + " answer's headers from constants without reading the request (for a preflight, builds"
+        + " the same `Response`): the least any JAX-RS filter must do. Bytes are"
         + " `gc.alloc.rate.norm` from `-prof gc`.\n\n");
     Markdown time = new Markdown("input", "corsgen ns/op", "reflective ns/op", "Spring ns/op",
-        "floor ns/op", "reflective ÷ corsgen", "Spring ÷ corsgen");
+        "headersOnly ns/op", "floor ns/op", "reflective ÷ corsgen", "Spring ÷ corsgen",
+        "corsgen ÷ headersOnly");
     Markdown bytes = new Markdown("input", "corsgen B/op", "corsgen's own B/op (− floor)",
-        "reflective B/op", "Spring B/op", "springFloor B/op");
+        "reflective B/op", "Spring B/op", "headersOnly B/op", "springFloor B/op");
     for (PerRequestBenchmark.Input input : PerRequestBenchmark.Input.values()) {
       Map<String, Measured> row = new LinkedHashMap<>();
       for (String contender : CONTENDERS) {
@@ -77,13 +80,16 @@ public final class JmhPart {
       time.row(input.name(), corsgen.describe("%.1f"),
           row.get("reflective").time().describe("%.1f"),
           row.get("spring").time().describe("%.1f"),
+          row.get("headersOnly").time().describe("%.1f"),
           row.get("floor").time().describe("%.1f"),
           Sample.ratio(row.get("reflective").time(), corsgen),
-          Sample.ratio(row.get("spring").time(), corsgen));
+          Sample.ratio(row.get("spring").time(), corsgen),
+          Sample.ratio(corsgen, row.get("headersOnly").time()));
       double own = row.get("corsgen").bytes().median() - row.get("floor").bytes().median();
       bytes.row(input.name(), row.get("corsgen").bytes().describe("%.0f"), fmt("%.0f", own),
           row.get("reflective").bytes().describe("%.0f"),
           row.get("spring").bytes().describe("%.0f"),
+          row.get("headersOnly").bytes().describe("%.0f"),
           row.get("springFloor").bytes().describe("%.0f"));
       for (String peer : List.of("reflective", "spring")) {
         double ratio = row.get(peer).time().median() / corsgen.median();
