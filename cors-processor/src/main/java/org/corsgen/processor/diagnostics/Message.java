@@ -135,6 +135,11 @@ public enum Message {
   OWN_OPTIONS(Kind.ERROR, "CorsOwnOptions",
       "%s answers OPTIONS %s itself, where corsgen answers CORS preflights for %s: one preflight"
           + " cannot get two answers. Remove the @OPTIONS method, or serve it at another path."),
+  OWN_OPTIONS_ELSEWHERE(Kind.WARNING, "CorsOptionsElsewhere",
+      "%s answers OPTIONS %s itself, and corsgen answers CORS preflights there for %s in another"
+          + " class: if one application serves both, one preflight gets two answers and Jersey"
+          + " picks one. Serve them at different paths; if they belong to different applications,"
+          + " add @SuppressWarnings(\"CorsOptionsElsewhere\")."),
   CONFLICTING_POLICIES(Kind.ERROR, "CorsConflictingPolicies",
       "%s %s has a different @Cors policy in %s than in %s, but a path gets one preflight answer"
           + " per method. Give both the same policy, or serve them at different paths."),

@@ -79,10 +79,17 @@ final class PreflightTable {
     for (ServedMethod method : served) {
       String path = PathTemplates.normalize(method.path());
       if (method.answersOptions()) {
-        Optional.ofNullable(preflightedHere.get(path))
-            .or(() -> Optional.ofNullable(preflighted.get(path)))
-            .ifPresent(cors -> report.report(Message.OWN_OPTIONS, method.method(),
-                method.describe(), method.path(), cors.describe()));
+        // In one class, both are served by the same application for sure; across classes of a
+        // compilation, perhaps not (a build may hold several applications), so only a warning.
+        ServedMethod here = preflightedHere.get(path);
+        ServedMethod elsewhere = preflighted.get(path);
+        if (here != null) {
+          report.report(Message.OWN_OPTIONS, method.method(), method.describe(), method.path(),
+              here.describe());
+        } else if (elsewhere != null) {
+          report.report(Message.OWN_OPTIONS_ELSEWHERE, method.method(), method.describe(),
+              method.path(), elsewhere.describe());
+        }
         ownOptions.putIfAbsent(path, method);
       }
     }
@@ -90,8 +97,8 @@ final class PreflightTable {
       ServedMethod options = ownOptions.get(path);
       if (options != null && !served.contains(options)) {
         AnnotatedCors cors = method.cors().orElseThrow();
-        report.report(Message.OWN_OPTIONS, cors.annotated(), cors.mirror(), Optional.empty(),
-            options.describe(), options.path(), method.describe());
+        report.report(Message.OWN_OPTIONS_ELSEWHERE, cors.annotated(), cors.mirror(),
+            Optional.empty(), options.describe(), options.path(), method.describe());
       }
     });
   }

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.ModuleElement;
 import javax.lang.model.element.TypeElement;
@@ -36,6 +37,18 @@ public final class BindingsWriter {
   private static final ClassName ORIGIN_PATTERNS = ClassName.get(RUNTIME_SPI, "OriginPatterns");
   private static final ClassName GENERATED =
       ClassName.get("javax.annotation.processing", "Generated");
+
+  /**
+   * Up to this many exact origins a policy's matcher is a {@code switch}. A string {@code switch}
+   * takes about 27 bytes of bytecode per case: past about 290 cases the method outgrows the
+   * 8,000 bytes HotSpot still JIT-compiles (so every request would run it interpreted), and past
+   * about 2,400 the 64 KiB limit of a method. Larger lists go into an immutable {@code Set}, whose
+   * lookup is just as constant-time.
+   */
+  static final int MAX_SWITCH_ORIGINS = 128;
+
+  /** The nested holder of those sets, one constant per policy, named like the policy. */
+  private static final String EXACT_ORIGINS = "ExactOrigins";
 
   private final String processorName;
 
@@ -72,8 +85,14 @@ public final class BindingsWriter {
     type.addMethod(policyFor(resource));
     for (Policy policy : resource.policies()) {
       if (policy.hasLiteralOrigins()) {
-        type.addMethod(originMatcher(policy));
+        type.addMethod(originMatcher(self, policy));
       }
+    }
+    List<Policy> largeOriginLists = resource.policies().stream()
+        .filter(BindingsWriter::matchesWithSet)
+        .toList();
+    if (!largeOriginLists.isEmpty()) {
+      type.addType(exactOriginSets(largeOriginLists));
     }
     return JavaFile.builder(resource.packageName(), type.build())
         .skipJavaLangImports(true)
@@ -151,7 +170,29 @@ public final class BindingsWriter {
         .build();
   }
 
-  private static MethodSpec originMatcher(Policy policy) {
+  private static boolean matchesWithSet(Policy policy) {
+    return !policy.anyOrigin() && policy.exactOrigins().size() > MAX_SWITCH_ORIGINS;
+  }
+
+  private static TypeSpec exactOriginSets(List<Policy> policies) {
+    TypeSpec.Builder holder = TypeSpec.classBuilder(EXACT_ORIGINS)
+        .addJavadoc("Exact origins of the policies that list too many for a {@code switch}.\n")
+        .addModifiers(Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+        .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
+    ParameterizedTypeName setOfString =
+        ParameterizedTypeName.get(ClassName.get(Set.class), ClassName.get(String.class));
+    for (Policy policy : policies) {
+      holder.addField(FieldSpec.builder(setOfString, policy.constantName(), Modifier.STATIC,
+              Modifier.FINAL)
+          .initializer("$T.of(\n$>$>$L$<$<)", Set.class, policy.exactOrigins().stream()
+              .map(origin -> CodeBlock.of("$S", origin))
+              .collect(CodeBlock.joining(",\n")))
+          .build());
+    }
+    return holder.build();
+  }
+
+  private static MethodSpec originMatcher(ClassName self, Policy policy) {
     CodeBlock patterns = policy.patterns().isEmpty()
         ? CodeBlock.of("false")
         : policy.patterns().stream()
@@ -160,6 +201,12 @@ public final class BindingsWriter {
     CodeBlock body;
     if (policy.exactOrigins().isEmpty()) {
       body = CodeBlock.of("return $L;\n", patterns);
+    } else if (matchesWithSet(policy)) {
+      CodeBlock exact = CodeBlock.of("$T.$N.contains(origin)", self.nestedClass(EXACT_ORIGINS),
+          policy.constantName());
+      body = policy.patterns().isEmpty()
+          ? CodeBlock.of("return $L;\n", exact)
+          : CodeBlock.of("return $L\n    || $L;\n", exact, patterns);
     } else {
       body = CodeBlock.builder()
           .add("return switch (origin) {\n").indent()

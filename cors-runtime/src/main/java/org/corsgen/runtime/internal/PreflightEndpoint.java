@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.StringJoiner;
+import java.util.function.Supplier;
 import org.corsgen.runtime.spi.CorsHeaders;
 import org.corsgen.runtime.spi.CorsPolicy;
 import org.glassfish.jersey.process.Inflector;
@@ -109,20 +110,20 @@ public final class PreflightEndpoint implements Inflector<ContainerRequestContex
     MultivaluedMap<String, String> headers = request.getHeaders();
     String origin = CorsHeaders.single(headers, ORIGIN);
     if (origin == null) {
-      return refuse(request, "the Origin header is empty or repeated");
+      return refuse(request, () -> "the Origin header is empty or repeated");
     }
     String method = CorsHeaders.single(headers, REQUEST_METHOD);
     if (method == null) {
-      return refuse(request, "the Access-Control-Request-Method header is empty or repeated");
+      return refuse(request, () -> "the Access-Control-Request-Method header is empty or repeated");
     }
     CorsPolicy policy = policyByMethod.get(method);
     if (policy == null) {
-      return refuse(request, "method " + CorsHeaders.forLog(method)
+      return refuse(request, () -> "method " + CorsHeaders.forLog(method)
           + " has no CORS policy at " + path + " (CORS methods: "
           + String.join(", ", policyByMethod.keySet()) + ")");
     }
     if (!policy.allowsOrigin(origin)) {
-      return refuse(request, "origin " + CorsHeaders.forLog(origin) + " is not in ["
+      return refuse(request, () -> "origin " + CorsHeaders.forLog(origin) + " is not in ["
           + policy.originList() + "] for " + method + " (" + policy.source() + ")");
     }
     List<String> requestHeaders = headers.get(REQUEST_HEADERS);
@@ -130,7 +131,7 @@ public final class PreflightEndpoint implements Inflector<ContainerRequestContex
       for (String value : requestHeaders) {
         Optional<String> refused = policy.firstRefusedHeader(value);
         if (refused.isPresent()) {
-          return refuse(request, "header " + CorsHeaders.forLog(refused.get())
+          return refuse(request, () -> "header " + CorsHeaders.forLog(refused.get())
               + " is not in allowHeaders [" + policy.allowHeaders() + "] (" + policy.source()
               + ")");
         }
@@ -169,12 +170,13 @@ public final class PreflightEndpoint implements Inflector<ContainerRequestContex
     return false;
   }
 
-  private Response refuse(ContainerRequestContext request, String reason) {
+  /** The reason is only put into words when it is logged: refusals are the common case. */
+  private Response refuse(ContainerRequestContext request, Supplier<String> reason) {
     if (LOG.isLoggable(Level.DEBUG)) {
       LOG.log(Level.DEBUG, "CORS preflight refused for {0} {1} from {2}: {3}",
           CorsHeaders.forLog(request.getHeaderString(REQUEST_METHOD)),
           CorsHeaders.forLog(request.getUriInfo().getRequestUri().getRawPath()),
-          CorsHeaders.forLog(request.getHeaderString(ORIGIN)), reason);
+          CorsHeaders.forLog(request.getHeaderString(ORIGIN)), reason.get());
     }
     return Response.status(Response.Status.FORBIDDEN).header(VARY, PREFLIGHT_VARY).build();
   }

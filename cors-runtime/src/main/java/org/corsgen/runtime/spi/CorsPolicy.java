@@ -23,6 +23,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.StringJoiner;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -323,13 +324,13 @@ public final class CorsPolicy implements ContainerResponseFilter {
     String origin = CorsHeaders.single(request.getHeaders(), ORIGIN);
     if (origin == null) {
       if (request.getHeaders().containsKey(ORIGIN)) {
-        logRefusal(request, "the Origin header is empty or repeated");
+        logRefusal(request, () -> "the Origin header is empty or repeated");
       }
       return;
     }
     if (!origins.matches(origin)) {
-      logRefusal(request, "origin " + CorsHeaders.forLog(origin) + " is not in [" + originList
-          + "]");
+      logRefusal(request, () -> "origin " + CorsHeaders.forLog(origin) + " is not in ["
+          + originList + "]");
       return;
     }
     headers.putSingle(ALLOW_ORIGIN, origin);
@@ -345,10 +346,12 @@ public final class CorsPolicy implements ContainerResponseFilter {
     }
   }
 
-  private void logRefusal(ContainerRequestContext request, String reason) {
+  /** The reason is only put into words when it is logged. */
+  private void logRefusal(ContainerRequestContext request, Supplier<String> reason) {
     if (LOG.isLoggable(Level.DEBUG)) {
       LOG.log(Level.DEBUG, "CORS refused for {0} {1}: {2} ({3})", request.getMethod(),
-          CorsHeaders.forLog(request.getUriInfo().getRequestUri().getRawPath()), reason, source);
+          CorsHeaders.forLog(request.getUriInfo().getRequestUri().getRawPath()), reason.get(),
+          source);
     }
   }
 

@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Runs every corsgen benchmark and writes benchmarks/RESULTS.md (see benchmarks/README.md).
+#
+#   benchmarks/run.sh                     all three parts, full durations (about 25 minutes)
+#   QUICK=1 benchmarks/run.sh             shorter durations (about 12 minutes), said in RESULTS.md
+#   PARTS=jmh,e2e benchmarks/run.sh       only some parts: jmh, e2e, compile
+#   BENCH_OPTS="-Dbench.e2e.rounds=6" ... any duration (names in RESULTS.md's "Durations")
+#
+# Needs JDK 17+, Maven, wrk and taskset (util-linux); load goes to 127.0.0.1 only.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+for tool in mvn java wrk taskset timeout; do
+  command -v "$tool" >/dev/null || { echo "run.sh: $tool is needed (wrk: apt-get install wrk)" >&2; exit 1; }
+done
+
+mvn -B -q -pl benchmarks -am package -Dmaven.test.skip=true
+
+classpath="benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)"
+processor_jar="cors-processor/target/cors-processor-0.1.0-SNAPSHOT.jar"
+
+opts=()
+if [[ -n "${QUICK:-}" ]]; then
+  opts+=(-Dbench.jmh.forks=1 -Dbench.jmh.warmups=3 -Dbench.jmh.iterations=4
+         -Dbench.e2e.rounds=3 -Dbench.e2e.warmup=8 -Dbench.e2e.measure=6
+         -Dbench.compile.runs=3 -Dbench.compile.timedRuns=1)
+fi
+# shellcheck disable=SC2206
+opts+=(${BENCH_OPTS:-})
+
+java "${opts[@]}" -cp "$classpath" org.corsgen.bench.Suite \
+  benchmarks/RESULTS.md benchmarks/target/bench-work "$processor_jar" "${PARTS:-jmh,e2e,compile}"

@@ -1,0 +1,251 @@
+package org.corsgen.bench.compile;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.corsgen.bench.report.Markdown;
+import org.corsgen.bench.report.Sample;
+import org.corsgen.bench.report.Section;
+import org.corsgen.bench.report.Target;
+
+/**
+ * Part 3: {@code javac} on generated corpora with and without the processor (same class path,
+ * {@code -proc:none} against the shaded processor jar on {@code -processorpath}), runs alternating
+ * so that both see the same conditions; and the processor's own time, from {@link TimedJavac}.
+ */
+public final class CompileTimePart {
+
+  /** Corpus sizes, javac runs per mode and size, and TimedJavac runs per size. */
+  public record Settings(List<Integer> sizes, int runs, int timedRuns) {}
+
+  /** Measurements at one corpus size. */
+  private record AtSize(int size, Sample without, Sample with, Sample ratio, Sample processor,
+      Sample timedCompile) {}
+
+  private final Settings settings;
+  private final Path work;
+  private final Path processorJar;
+  private final String benchClasspath;
+  private final String corpusClasspath;
+
+  public CompileTimePart(Settings settings, Path work, Path processorJar, String benchClasspath) {
+    this.settings = settings;
+    this.work = work;
+    this.processorJar = processorJar;
+    this.benchClasspath = benchClasspath;
+    this.corpusClasspath = corpusClasspath(benchClasspath);
+  }
+
+  /** The corpus needs the JAX-RS API, the annotation, and (for generated code) the runtime. */
+  private static String corpusClasspath(String classpath) {
+    List<String> needed = new ArrayList<>();
+    for (String entry : classpath.split(java.io.File.pathSeparator)) {
+      String name = Path.of(entry).getFileName().toString();
+      if (name.startsWith("jakarta.ws.rs-api-") || name.startsWith("cors-annotations-")
+          || name.startsWith("cors-runtime-")) {
+        needed.add(entry);
+      }
+    }
+    if (needed.size() != 3) {
+      throw new IllegalStateException("expected the JAX-RS API, cors-annotations and"
+          + " cors-runtime jars on the class path, found " + needed);
+    }
+    return String.join(java.io.File.pathSeparator, needed);
+  }
+
+  public Section run() throws Exception {
+    if (!Files.isRegularFile(processorJar)) {
+      throw new IllegalStateException("no processor jar at " + processorJar);
+    }
+    List<AtSize> results = new ArrayList<>();
+    for (int size : settings.sizes()) {
+      results.add(measure(size));
+    }
+    return report(results);
+  }
+
+  private AtSize measure(int size) throws Exception {
+    Path dir = work.resolve("corpus-" + size);
+    delete(dir);
+    List<Path> files = CorpusGenerator.write(size, dir.resolve("src"));
+    Path sources = dir.resolve("sources.txt");
+    Files.write(sources, files.stream().map(Path::toString).toList(), StandardCharsets.UTF_8);
+    int expected = CorpusGenerator.withCors(size);
+    Path out = dir.resolve("out");
+
+    // One untimed compilation of each kind first: file caches and the JDK's CDS archive warm.
+    javac(out, sources, false, 0);
+    javac(out, sources, true, expected);
+    Sample without = new Sample();
+    Sample with = new Sample();
+    Sample ratio = new Sample();
+    for (int run = 0; run < settings.runs(); run++) {
+      // Alternate which mode goes first, so neither always follows the other.
+      double off;
+      double on;
+      if (run % 2 == 0) {
+        off = javac(out, sources, false, 0);
+        on = javac(out, sources, true, expected);
+      } else {
+        on = javac(out, sources, true, expected);
+        off = javac(out, sources, false, 0);
+      }
+      without.add(off);
+      with.add(on);
+      ratio.add(on / off);
+      log(String.format(Locale.ROOT, "%d resources, run %d: -proc:none %.0f ms, processor %.0f ms",
+          size, run + 1, off, on));
+    }
+    Sample processor = new Sample();
+    Sample timedCompile = new Sample();
+    for (int run = 0; run < settings.timedRuns(); run++) {
+      double[] timed = timedJavac(out, sources, expected);
+      processor.add(timed[0]);
+      timedCompile.add(timed[1]);
+      log(String.format(Locale.ROOT, "%d resources, in-process run %d: processor %.0f ms of %.0f"
+          + " ms", size, run + 1, timed[0], timed[1]));
+    }
+    delete(dir);
+    return new AtSize(size, without, with, ratio, processor, timedCompile);
+  }
+
+  /** Wall milliseconds of one {@code javac} process. */
+  private double javac(Path out, Path sources, boolean processor, int expected)
+      throws Exception {
+    delete(out);
+    Files.createDirectories(out);
+    Path javac = Path.of(System.getProperty("java.home"), "bin", "javac");
+    List<String> command = new ArrayList<>(List.of(javac.toString(), "-d", out.toString(),
+        "-cp", corpusClasspath, "-encoding", "UTF-8"));
+    if (processor) {
+      command.addAll(List.of("-processorpath", processorJar.toString()));
+    } else {
+      command.add("-proc:none");
+    }
+    command.add("@" + sources);
+    long start = System.nanoTime();
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    if (!process.waitFor(10, TimeUnit.MINUTES) || process.exitValue() != 0) {
+      throw new IllegalStateException("javac failed:\n" + output);
+    }
+    double millis = (System.nanoTime() - start) / 1e6;
+    checkGenerated(out, expected);
+    return millis;
+  }
+
+  /** {processor ms, whole process ms} of one {@link TimedJavac} run. */
+  private double[] timedJavac(Path out, Path sources, int expected) throws Exception {
+    delete(out);
+    Files.createDirectories(out);
+    Path launcher = Path.of(System.getProperty("java.home"), "bin", "java");
+    long start = System.nanoTime();
+    Process process = new ProcessBuilder(launcher.toString(), "-cp", benchClasspath,
+        TimedJavac.class.getName(), processorJar.toString(), corpusClasspath, out.toString(),
+        sources.toString()).redirectErrorStream(true).start();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    if (!process.waitFor(10, TimeUnit.MINUTES) || process.exitValue() != 0) {
+      throw new IllegalStateException("TimedJavac failed:\n" + output);
+    }
+    double wall = (System.nanoTime() - start) / 1e6;
+    Matcher matcher = Pattern.compile("processorNanos=(\\d+)").matcher(output);
+    if (!matcher.find()) {
+      throw new IllegalStateException("TimedJavac printed no timing:\n" + output);
+    }
+    checkGenerated(out, expected);
+    return new double[] {Long.parseLong(matcher.group(1)) / 1e6, wall};
+  }
+
+  private static void checkGenerated(Path out, int expected) throws IOException {
+    long generated;
+    try (Stream<Path> files = Files.walk(out)) {
+      generated = files.filter(f -> f.getFileName().toString().endsWith("_Cors.class")).count();
+    }
+    if (generated != expected) {
+      throw new IllegalStateException("expected " + expected + " generated classes, found "
+          + generated);
+    }
+  }
+
+  private Section report(List<AtSize> results) {
+    StringBuilder md = new StringBuilder("## 3. Compile-time cost (javac)\n\n");
+    md.append(String.format(Locale.ROOT, "Generated corpora (`CorpusGenerator`): five resource"
+        + " methods per class, mixed paths, class-level policies, method-level policies that"
+        + " replace them or stand alone, an open `*` policy, and one class in five without"
+        + " CORS. `javac -encoding UTF-8 -cp <JAX-RS API, cors-annotations, cors-runtime>`"
+        + " with `-proc:none` against `-processorpath cors-processor-0.1.0-SNAPSHOT.jar`"
+        + " (shaded); each a fresh `javac` process, wall time, after one untimed compilation of"
+        + " each kind; %d runs per mode and size, alternating which goes first. The ratio is"
+        + " taken per pair of runs. The processor's own time (its `init` and every round,"
+        + " generated files written included) comes from %d separate in-process compilation(s)"
+        + " per size (`TimedJavac`, same options) with the processor wrapped in a timer."
+        + " Median (min–max).\n\n", settings.runs(), settings.timedRuns()));
+    Markdown table = new Markdown("resources", "-proc:none ms", "with processor ms",
+        "ratio (per pair)", "processor's own ms", "rest of the extra ms (javac)",
+        "own ms per resource", "extra wall ms per resource");
+    List<Target> targets = new ArrayList<>();
+    Map<Integer, Double> extraPerResource = new LinkedHashMap<>();
+    for (AtSize at : results) {
+      double extra = (at.with().median() - at.without().median()) / at.size();
+      extraPerResource.put(at.size(), extra);
+      table.row(String.format(Locale.ROOT, "%,d", at.size()), at.without().describe("%.0f"),
+          at.with().describe("%.0f"), at.ratio().describe("%.3f×"),
+          at.processor().describe("%.0f"),
+          String.format(Locale.ROOT, "%.0f",
+              at.with().median() - at.without().median() - at.processor().median()),
+          String.format(Locale.ROOT, "%.3f", at.processor().median() / at.size()),
+          String.format(Locale.ROOT, "%.3f", extra));
+      targets.add(new Target("3", String.format(Locale.ROOT,
+          "javac with processor ≤ 1.15× without, %,d resources", at.size()),
+          String.format(Locale.ROOT, "%.3f×", at.ratio().median()),
+          at.ratio().median() <= 1.15));
+    }
+    md.append(table).append('\n');
+    md.append("\"Rest of the extra\" is the wall time the processor adds beyond its own: javac"
+        + " entering every tree again for the round the generated sources start, and compiling"
+        + " the generated classes (one per resource with CORS).\n\n");
+    if (results.size() >= 2) {
+      // The two largest corpora: at the smallest, JIT warm-up of the processor dominates.
+      AtSize first = results.get(results.size() - 2);
+      AtSize last = results.get(results.size() - 1);
+      double ownGrowth = (last.processor().median() / last.size())
+          / (first.processor().median() / first.size());
+      double extraGrowth = extraPerResource.get(last.size()) / extraPerResource.get(first.size());
+      md.append(String.format(Locale.ROOT, "Per resource, from %,d to %,d resources: the"
+          + " processor's own time × %.2f, the wall time it adds × %.2f (1.00× = exactly"
+          + " linear).\n\n", first.size(), last.size(), ownGrowth, extraGrowth));
+      targets.add(new Target("3", "linear growth",
+          String.format(Locale.ROOT, "per resource, %,d → %,d: own time ×%.2f, added wall"
+              + " time ×%.2f", first.size(), last.size(), ownGrowth, extraGrowth),
+          ownGrowth <= 1.3 && extraGrowth <= 1.3));
+    }
+    return new Section(md.toString(), targets);
+  }
+
+  private static void delete(Path dir) throws IOException {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> files = Files.walk(dir)) {
+      for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(file);
+      }
+    }
+  }
+
+  static void log(String line) {
+    System.out.println("[compile] " + line);
+    System.out.flush();
+  }
+}

@@ -1,0 +1,311 @@
+package org.corsgen.bench.e2e;
+
+import static org.corsgen.bench.app.BenchPolicy.APP;
+import static org.corsgen.bench.app.BenchPolicy.PREFLIGHT_HEADERS;
+import static org.corsgen.bench.app.BenchPolicy.PREFLIGHT_METHOD;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.corsgen.bench.e2e.BenchServer.Build;
+import org.corsgen.bench.report.Markdown;
+import org.corsgen.bench.report.Sample;
+import org.corsgen.bench.report.Section;
+import org.corsgen.bench.report.Target;
+
+/**
+ * Part 2: the three builds of the application on Grizzly, pinned to core 0, under {@code wrk}
+ * pinned to core 1, on 127.0.0.1 only. The builds alternate over several rounds (the order rotates
+ * each round); every build gets the same warm-up in a fresh JVM before each measurement.
+ */
+public final class EndToEndPart {
+
+  /**
+   * Rounds, seconds of warm-up per build and round (half GET, half preflight), seconds per
+   * measurement, wrk connections, and the most requests one wrk run may send.
+   */
+  public record Settings(int rounds, int warmupSeconds, int measureSeconds, int connections,
+      long maxRequests) {}
+
+  /** The two request shapes measured. */
+  enum Kind {
+    GET, PREFLIGHT
+  }
+
+  /** One wrk run. */
+  record Run(double requestsPerSecond, double p99Millis, long requests, long non2xx) {}
+
+  private static final String CORE_SERVER = "0";
+  private static final String CORE_LOAD = "1";
+
+  private final Settings settings;
+  private final Path work;
+  private final String classpath;
+
+  public EndToEndPart(Settings settings, Path work, String classpath) {
+    this.settings = settings;
+    this.work = work;
+    this.classpath = classpath;
+  }
+
+  public Section run() throws Exception {
+    Files.createDirectories(work);
+    Map<Kind, Path> scripts = new EnumMap<>(Kind.class);
+    scripts.put(Kind.GET, script("get.lua", "GET", "wrk.headers[\"Origin\"] = \"" + APP + "\"\n"));
+    scripts.put(Kind.PREFLIGHT, script("preflight.lua", "OPTIONS",
+        "wrk.headers[\"Origin\"] = \"" + APP + "\"\n"
+            + "wrk.headers[\"Access-Control-Request-Method\"] = \"" + PREFLIGHT_METHOD + "\"\n"
+            + "wrk.headers[\"Access-Control-Request-Headers\"] = \"" + PREFLIGHT_HEADERS + "\"\n"));
+
+    Map<Build, Map<Kind, List<Run>>> runs = new EnumMap<>(Build.class);
+    for (Build build : Build.values()) {
+      runs.put(build, new EnumMap<>(Kind.class));
+      for (Kind kind : Kind.values()) {
+        runs.get(build).put(kind, new ArrayList<>());
+      }
+    }
+    Build[] builds = Build.values();
+    for (int round = 0; round < settings.rounds(); round++) {
+      for (int i = 0; i < builds.length; i++) {
+        Build build = builds[(i + round) % builds.length];
+        log("round " + (round + 1) + "/" + settings.rounds() + ": " + build.id());
+        try (Server server = Server.start(build, classpath, work, round)) {
+          check(build, server.port());
+          int half = Math.max(1, settings.warmupSeconds() / 2);
+          wrk(server.port(), scripts.get(Kind.GET), half);
+          wrk(server.port(), scripts.get(Kind.PREFLIGHT), half);
+          for (Kind kind : Kind.values()) {
+            Run run = wrk(server.port(), scripts.get(kind), settings.measureSeconds());
+            if (run.non2xx() > 0) {
+              throw new IllegalStateException(build.id() + " " + kind + ": " + run.non2xx()
+                  + " answers were not 2xx");
+            }
+            log(String.format(Locale.ROOT, "  %s %s: %.0f req/s, p99 %.3f ms", build.id(), kind,
+                run.requestsPerSecond(), run.p99Millis()));
+            runs.get(build).get(kind).add(run);
+          }
+        }
+      }
+    }
+    return report(runs);
+  }
+
+  private Section report(Map<Build, Map<Kind, List<Run>>> runs) {
+    StringBuilder md = new StringBuilder("## 2. End to end (Jersey on Grizzly, wrk, loopback)\n\n");
+    md.append(String.format(Locale.ROOT, "One resource (`GET /api`, text), three builds: no CORS,"
+            + " corsgen, the reflective filter. Server `taskset -c %s` (fresh JVM per build and"
+            + " round, `-Xms256m -Xmx256m -XX:+UseSerialGC`), `wrk -t1 -c%d` `taskset -c %s`."
+            + " %d rounds, build order rotated each round; per build and round %d s of warm-up"
+            + " (half GET, half preflight), then %d s of GET and %d s of preflight. GET carries"
+            + " `Origin` (an allowed exact origin); the preflight asks for PUT with two headers."
+            + " The no-CORS build answers the preflight with Jersey's automatic OPTIONS (200 and"
+            + " `Allow`). Median over rounds (min–max).\n\n", CORE_SERVER,
+        settings.connections(), CORE_LOAD, settings.rounds(), settings.warmupSeconds(),
+        settings.measureSeconds(), settings.measureSeconds()));
+    Markdown absolute = new Markdown("build", "GET req/s", "GET p99 ms", "preflight req/s",
+        "preflight p99 ms");
+    for (Build build : Build.values()) {
+      absolute.row(build.id(),
+          rps(runs.get(build).get(Kind.GET)).describe("%.0f"),
+          p99(runs.get(build).get(Kind.GET)).describe("%.2f"),
+          rps(runs.get(build).get(Kind.PREFLIGHT)).describe("%.0f"),
+          p99(runs.get(build).get(Kind.PREFLIGHT)).describe("%.2f"));
+    }
+    md.append(absolute).append('\n');
+
+    md.append("Ratios are taken within each round (same conditions), then the median over rounds"
+        + " (min–max):\n\n");
+    Markdown ratios = new Markdown("ratio", "throughput", "p99 latency");
+    List<Target> targets = new ArrayList<>();
+    List<Run> baseline = runs.get(Build.NONE).get(Kind.GET);
+    for (Build build : List.of(Build.CORSGEN, Build.REFLECTIVE)) {
+      for (Kind kind : Kind.values()) {
+        Sample throughput = perRound(runs.get(build).get(kind), baseline, true);
+        Sample latency = perRound(runs.get(build).get(kind), baseline, false);
+        ratios.row(build.id() + " " + kind.name() + " ÷ no-CORS GET",
+            throughput.describe("%.3f×"), latency.describe("%.3f×"));
+        if (build == Build.CORSGEN && kind == Kind.GET) {
+          targets.add(new Target("2", "corsgen GET throughput ≥ 0.97× no-CORS",
+              String.format(Locale.ROOT, "%.3f×", throughput.median()),
+              throughput.median() >= 0.97));
+        }
+        if (build == Build.CORSGEN && kind == Kind.PREFLIGHT) {
+          targets.add(new Target("2", "corsgen preflight throughput ≥ no-CORS GET",
+              String.format(Locale.ROOT, "%.3f×", throughput.median()),
+              throughput.median() >= 1.0));
+        }
+      }
+    }
+    Sample nonePreflight = perRound(runs.get(Build.NONE).get(Kind.PREFLIGHT), baseline, true);
+    ratios.row("no-CORS OPTIONS (Jersey's) ÷ no-CORS GET", nonePreflight.describe("%.3f×"),
+        perRound(runs.get(Build.NONE).get(Kind.PREFLIGHT), baseline, false).describe("%.3f×"));
+    md.append(ratios).append('\n');
+    return new Section(md.toString(), targets);
+  }
+
+  private static Sample rps(List<Run> runs) {
+    Sample sample = new Sample();
+    runs.forEach(run -> sample.add(run.requestsPerSecond()));
+    return sample;
+  }
+
+  private static Sample p99(List<Run> runs) {
+    Sample sample = new Sample();
+    runs.forEach(run -> sample.add(run.p99Millis()));
+    return sample;
+  }
+
+  private static Sample perRound(List<Run> runs, List<Run> baseline, boolean throughput) {
+    Sample sample = new Sample();
+    for (int i = 0; i < Math.min(runs.size(), baseline.size()); i++) {
+      sample.add(throughput
+          ? runs.get(i).requestsPerSecond() / baseline.get(i).requestsPerSecond()
+          : runs.get(i).p99Millis() / baseline.get(i).p99Millis());
+    }
+    return sample;
+  }
+
+  /** Each build must answer as expected before it is measured. */
+  private static void check(Build build, int port) throws Exception {
+    HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    URI uri = URI.create("http://127.0.0.1:" + port + "/api");
+    HttpResponse<String> get = client.send(HttpRequest.newBuilder(uri).header("Origin", APP)
+        .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> preflight = client.send(HttpRequest.newBuilder(uri)
+        .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+        .header("Origin", APP)
+        .header("Access-Control-Request-Method", PREFLIGHT_METHOD)
+        .header("Access-Control-Request-Headers", PREFLIGHT_HEADERS)
+        .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+    boolean cors = build != Build.NONE;
+    String allowOrigin = get.headers().firstValue("Access-Control-Allow-Origin").orElse(null);
+    String preflightOrigin =
+        preflight.headers().firstValue("Access-Control-Allow-Origin").orElse(null);
+    boolean ok = get.statusCode() == 200 && "hello".equals(get.body())
+        && (cors ? APP.equals(allowOrigin) : allowOrigin == null)
+        && (cors ? preflight.statusCode() == 204 && APP.equals(preflightOrigin)
+            : preflight.statusCode() == 200 && preflightOrigin == null);
+    if (!ok) {
+      throw new IllegalStateException(build.id() + " answers unexpectedly: GET " + get.statusCode()
+          + " " + get.headers().map() + "; OPTIONS " + preflight.statusCode() + " "
+          + preflight.headers().map());
+    }
+  }
+
+  private Path script(String name, String method, String headers) throws IOException {
+    // wrk stops itself after maxRequests answers, whatever -d says.
+    String lua = "wrk.method = \"" + method + "\"\n" + headers
+        + "local answered = 0\n"
+        + "function response(status, headers, body)\n"
+        + "  answered = answered + 1\n"
+        + "  if answered >= " + settings.maxRequests() + " then wrk.thread:stop() end\n"
+        + "end\n";
+    Path file = work.resolve(name);
+    Files.writeString(file, lua);
+    return file;
+  }
+
+  private Run wrk(int port, Path script, int seconds) throws Exception {
+    List<String> command = List.of("timeout", "--kill-after=5", String.valueOf(seconds + 30),
+        "taskset", "-c", CORE_LOAD,
+        "wrk", "-t1", "-c" + settings.connections(), "-d" + seconds + "s", "--latency",
+        "--timeout", "5s", "-s", script.toString(), "http://127.0.0.1:" + port + "/api");
+    Process wrk = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String output = new String(wrk.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    if (wrk.waitFor() != 0) {
+      throw new IllegalStateException("wrk failed:\n" + output);
+    }
+    return parse(output);
+  }
+
+  private static final Pattern RPS = Pattern.compile("Requests/sec:\\s+([\\d.]+)");
+  private static final Pattern P99 = Pattern.compile("\\s99%\\s+([\\d.]+)(us|ms|s)");
+  private static final Pattern COUNT = Pattern.compile("(\\d+) requests in");
+  private static final Pattern NON2XX = Pattern.compile("Non-2xx or 3xx responses: (\\d+)");
+  private static final Pattern ERRORS = Pattern.compile("Socket errors: (.*)");
+
+  static Run parse(String output) {
+    Matcher rps = RPS.matcher(output);
+    Matcher p99 = P99.matcher(output);
+    Matcher count = COUNT.matcher(output);
+    if (!rps.find() || !p99.find() || !count.find()) {
+      throw new IllegalStateException("cannot read wrk's output:\n" + output);
+    }
+    Matcher errors = ERRORS.matcher(output);
+    if (errors.find()) {
+      throw new IllegalStateException("wrk saw socket errors: " + errors.group(1));
+    }
+    double latency = Double.parseDouble(p99.group(1));
+    double millis = switch (p99.group(2)) {
+      case "us" -> latency / 1000;
+      case "s" -> latency * 1000;
+      default -> latency;
+    };
+    Matcher non2xx = NON2XX.matcher(output);
+    return new Run(Double.parseDouble(rps.group(1)), millis, Long.parseLong(count.group(1)),
+        non2xx.find() ? Long.parseLong(non2xx.group(1)) : 0);
+  }
+
+  static void log(String line) {
+    System.out.println("[e2e] " + line);
+    System.out.flush();
+  }
+
+  /** A server process pinned to its core; closing it closes its standard input. */
+  private record Server(Process process, int port) implements AutoCloseable {
+
+    static Server start(Build build, String classpath, Path work, int round) throws Exception {
+      Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+      Process process = new ProcessBuilder("taskset", "-c", CORE_SERVER, java.toString(),
+          "-Xms256m", "-Xmx256m", "-XX:+UseSerialGC",
+          "-cp", classpath, BenchServer.class.getName(), build.id())
+          .redirectError(work.resolve("server-" + build.id() + "-" + (round + 1) + ".log").toFile())
+          .start();
+      BufferedReader out = new BufferedReader(
+          new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+      CompletableFuture<Integer> ready = CompletableFuture.supplyAsync(() -> {
+        try {
+          for (String line = out.readLine(); line != null; line = out.readLine()) {
+            if (line.startsWith("READY ")) {
+              return Integer.parseInt(line.substring(6).trim());
+            }
+          }
+        } catch (IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+        throw new IllegalStateException("the " + build.id() + " server exited before READY");
+      });
+      try {
+        return new Server(process, ready.get(60, TimeUnit.SECONDS));
+      } catch (Exception e) {
+        process.destroyForcibly();
+        throw e;
+      }
+    }
+
+    @Override
+    public void close() throws IOException, InterruptedException {
+      process.getOutputStream().close();
+      if (!process.waitFor(15, TimeUnit.SECONDS)) {
+        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+      }
+    }
+  }
+}

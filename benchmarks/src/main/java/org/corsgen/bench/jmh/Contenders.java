@@ -1,0 +1,65 @@
+package org.corsgen.bench.jmh;
+
+import static org.corsgen.bench.app.BenchPolicy.ADMIN;
+import static org.corsgen.bench.app.BenchPolicy.APP;
+import static org.corsgen.bench.app.BenchPolicy.AUTHORIZATION;
+import static org.corsgen.bench.app.BenchPolicy.CONTENT_TYPE;
+import static org.corsgen.bench.app.BenchPolicy.MAX_AGE;
+import static org.corsgen.bench.app.BenchPolicy.REQUEST_ID;
+import static org.corsgen.bench.app.BenchPolicy.SUBDOMAINS;
+import static org.corsgen.bench.app.BenchPolicy.TOKEN;
+import static org.corsgen.bench.app.BenchPolicy.TOTAL_COUNT;
+import static org.corsgen.bench.app.BenchPolicy.TRACE_ID;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.corsgen.runtime.internal.PreflightEndpoint;
+import org.corsgen.runtime.spi.CorsBindings;
+import org.corsgen.runtime.spi.CorsPolicy;
+import org.springframework.web.cors.CorsConfiguration;
+
+/** Builds the contenders exactly as their frameworks would at start-up. */
+final class Contenders {
+
+  private Contenders() {}
+
+  /**
+   * The preflight endpoint corsgen's runtime puts on a path served by {@code GET}, {@code POST}
+   * and {@code PUT} methods of {@code bindings}' resource (keys {@code get()},
+   * {@code post(java.lang.String)}, {@code put(java.lang.String)}): HEAD shares GET's policy.
+   */
+  static PreflightEndpoint preflightEndpoint(CorsBindings bindings, String path,
+      String... methodKeys) {
+    Map<String, CorsPolicy> policyByMethod = new LinkedHashMap<>();
+    for (String key : methodKeys) {
+      String httpMethod = key.substring(0, key.indexOf('(')).toUpperCase();
+      policyByMethod.put(httpMethod, policy(bindings, key));
+    }
+    if (policyByMethod.containsKey("GET")) {
+      policyByMethod.put("HEAD", policyByMethod.get("GET"));
+    }
+    Set<String> allow = new java.util.TreeSet<>(policyByMethod.keySet());
+    allow.add("OPTIONS");
+    return new PreflightEndpoint(path, policyByMethod, allow);
+  }
+
+  static CorsPolicy policy(CorsBindings bindings, String methodKey) {
+    return bindings.policyFor(methodKey).orElseThrow(
+        () -> new IllegalStateException("no generated policy for " + methodKey));
+  }
+
+  /** Spring's configuration of {@link org.corsgen.bench.app.BenchPolicy}. */
+  static CorsConfiguration springConfiguration() {
+    CorsConfiguration config = new CorsConfiguration();
+    config.setAllowedOrigins(List.of(APP, ADMIN));
+    config.setAllowedOriginPatterns(List.of(SUBDOMAINS));
+    config.setAllowedMethods(List.of("GET", "POST", "PUT"));
+    config.setAllowedHeaders(List.of(CONTENT_TYPE, REQUEST_ID, TOKEN, AUTHORIZATION));
+    config.setExposedHeaders(List.of(TOTAL_COUNT, TRACE_ID));
+    config.setAllowCredentials(true);
+    config.setMaxAge((long) MAX_AGE);
+    return config;
+  }
+}

@@ -1,0 +1,238 @@
+package org.corsgen.bench.jmh;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.corsgen.bench.report.Markdown;
+import org.corsgen.bench.report.Sample;
+import org.corsgen.bench.report.Section;
+import org.corsgen.bench.report.Target;
+import org.corsgen.bench.scaling.ScalingPolicies;
+import org.openjdk.jmh.infra.BenchmarkParams;
+import org.openjdk.jmh.profile.GCProfiler;
+import org.openjdk.jmh.profile.StackProfiler;
+import org.openjdk.jmh.results.BenchmarkResult;
+import org.openjdk.jmh.results.IterationResult;
+import org.openjdk.jmh.results.Result;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+/** Part 1: runs the JMH benchmarks with the GC profiler and turns them into tables of ratios. */
+public final class JmhPart {
+
+  /** JMH durations: forks, warm-up and measured iterations, seconds per iteration. */
+  public record Settings(int forks, int warmups, int iterations, int seconds) {}
+
+  private static final String ALLOC = "gc.alloc.rate.norm";
+  private static final List<String> CONTENDERS =
+      List.of("corsgen", "reflective", "spring", "headersOnly", "floor", "springFloor");
+
+  private final Settings settings;
+
+  public JmhPart(Settings settings) {
+    this.settings = settings;
+  }
+
+  /** ns/op and B/op of every iteration of every fork, by benchmark method and parameter. */
+  private record Measured(Sample time, Sample bytes) {}
+
+  public Section run() throws RunnerException {
+    Map<String, Measured> perRequest = measure(PerRequestBenchmark.class, "input");
+    Map<String, Measured> scaling = measure(ScalingBenchmark.class, "policy");
+    String profile;
+    try {
+      profile = profileCorsgenPreflight();
+    } catch (RunnerException | RuntimeException e) {
+      profile = "(the stack profile failed: " + e + ")\n";
+    }
+
+    List<Target> targets = new ArrayList<>();
+    StringBuilder md = new StringBuilder();
+    md.append("## 1. Per-request cost (JMH)\n\n");
+    md.append("Same policy for every contender (2 exact origins, 1 subdomain pattern, 3 methods,"
+        + " 4 allowed and 2 exposed headers, credentials, max-age 600). Median of all measured"
+        + " iterations of all forks, (min–max) across them; ratios are of medians, with the"
+        + " widest range the two spreads allow. `floor` resets the reused JAX-RS stubs and does"
+        + " nothing else; `springFloor` resets Spring's mock response. `headersOnly` writes the"
+        + " answer's headers from constants without reading the request (for a preflight, builds"
+        + " the same `Response`): the least any JAX-RS filter must do. Bytes are"
+        + " `gc.alloc.rate.norm` from `-prof gc`.\n\n");
+    Markdown time = new Markdown("input", "corsgen ns/op", "reflective ns/op", "Spring ns/op",
+        "headersOnly ns/op", "floor ns/op", "reflective ÷ corsgen", "Spring ÷ corsgen",
+        "corsgen ÷ headersOnly");
+    Markdown bytes = new Markdown("input", "corsgen B/op", "corsgen's own B/op (− floor)",
+        "reflective B/op", "Spring B/op", "headersOnly B/op", "springFloor B/op");
+    for (PerRequestBenchmark.Input input : PerRequestBenchmark.Input.values()) {
+      Map<String, Measured> row = new LinkedHashMap<>();
+      for (String contender : CONTENDERS) {
+        row.put(contender, perRequest.get(contender + "/" + input.name()));
+      }
+      if (row.values().stream().anyMatch(m -> m == null)) {
+        continue;
+      }
+      Sample corsgen = row.get("corsgen").time();
+      time.row(input.name(), corsgen.describe("%.1f"),
+          row.get("reflective").time().describe("%.1f"),
+          row.get("spring").time().describe("%.1f"),
+          row.get("headersOnly").time().describe("%.1f"),
+          row.get("floor").time().describe("%.1f"),
+          Sample.ratio(row.get("reflective").time(), corsgen),
+          Sample.ratio(row.get("spring").time(), corsgen),
+          Sample.ratio(corsgen, row.get("headersOnly").time()));
+      double own = row.get("corsgen").bytes().median() - row.get("floor").bytes().median();
+      bytes.row(input.name(), row.get("corsgen").bytes().describe("%.0f"), fmt("%.0f", own),
+          row.get("reflective").bytes().describe("%.0f"),
+          row.get("spring").bytes().describe("%.0f"),
+          row.get("headersOnly").bytes().describe("%.0f"),
+          row.get("springFloor").bytes().describe("%.0f"));
+      for (String peer : List.of("reflective", "spring")) {
+        double ratio = row.get(peer).time().median() / corsgen.median();
+        targets.add(new Target("1", "corsgen ≥ 5× faster than " + peer + ", " + input.name(),
+            fmt("%.2f×", ratio), ratio >= 5));
+      }
+      if (input == PerRequestBenchmark.Input.ACTUAL_ALLOWED) {
+        targets.add(new Target("1", "0 B/op of corsgen's own, allowed exact origin (actual)",
+            fmt("%.3f B/op", own), Math.round(own) == 0));
+      }
+    }
+    md.append("### Time per request\n\n").append(time).append('\n');
+    md.append("### Allocation per request\n\n").append(bytes).append('\n');
+
+    md.append("### How corsgen's cost grows with the policy\n\n");
+    md.append("Allowed-origin preflight (`preflight`) and the generated origin matcher alone"
+        + " (`matchOrigin`), each asked with the origin the matcher reaches last: the last exact"
+        + " origin, or a host under the last pattern. The resources are generated"
+        + " (`tools/GenerateScalingResources.java`) and compiled with the processor.\n\n");
+    Markdown growth = new Markdown("policy", "preflight ns/op", "preflight ÷ first",
+        "matchOrigin ns/op", "matchOrigin ÷ first", "preflight B/op");
+    Measured firstExactPreflight = scaling.get("preflight/exact-1");
+    Measured firstExactMatch = scaling.get("matchOrigin/exact-1");
+    Measured firstPatternPreflight = scaling.get("preflight/patterns-1");
+    Measured firstPatternMatch = scaling.get("matchOrigin/patterns-1");
+    for (String policy : ScalingPolicies.NAMES) {
+      Measured preflight = scaling.get("preflight/" + policy);
+      Measured match = scaling.get("matchOrigin/" + policy);
+      if (preflight == null || match == null) {
+        continue;
+      }
+      boolean exact = policy.startsWith("exact");
+      Measured basePreflight = exact ? firstExactPreflight : firstPatternPreflight;
+      Measured baseMatch = exact ? firstExactMatch : firstPatternMatch;
+      growth.row(policy, preflight.time().describe("%.1f"),
+          Sample.ratio(preflight.time(), basePreflight.time()),
+          match.time().describe("%.1f"), Sample.ratio(match.time(), baseMatch.time()),
+          preflight.bytes().describe("%.0f"));
+    }
+    md.append(growth).append('\n');
+    Measured exact1000 = scaling.get("matchOrigin/exact-1000");
+    if (exact1000 != null && firstExactMatch != null) {
+      double growthExact = exact1000.time().median() / firstExactMatch.time().median();
+      Measured preflight1000 = scaling.get("preflight/exact-1000");
+      double growthPreflight = preflight1000.time().median()
+          / firstExactPreflight.time().median();
+      targets.add(new Target("1", "flat in exact origins: preflight at 1,000 within 10% of 1",
+          fmt("preflight %.2f×, matcher %.2f×", growthPreflight, growthExact),
+          growthPreflight <= 1.10));
+    }
+    Measured patterns50 = scaling.get("matchOrigin/patterns-50");
+    Measured patterns10 = scaling.get("matchOrigin/patterns-10");
+    if (patterns50 != null && patterns10 != null && firstPatternMatch != null) {
+      double perPattern10 = (patterns10.time().median() - firstPatternMatch.time().median()) / 9;
+      double perPattern50 = (patterns50.time().median() - firstPatternMatch.time().median()) / 49;
+      targets.add(new Target("1", "at most linear in patterns (1 → 50)",
+          fmt("matcher +%.2f ns per extra pattern up to 10, +%.2f ns up to 50 (linear)",
+              perPattern10, perPattern50),
+          perPattern50 <= perPattern10 * 1.5 + 0.5));
+    }
+    if (!profile.isEmpty()) {
+      md.append("### Where corsgen's preflight time goes (`-prof stack`)\n\n")
+          .append("JMH's stack profiler on `corsgen` with `PREFLIGHT_ALLOWED`, top frames:\n\n")
+          .append("```\n").append(profile).append("```\n\n");
+    }
+    return new Section(md.toString(), targets);
+  }
+
+  private Map<String, Measured> measure(Class<?> benchmark, String param)
+      throws RunnerException {
+    Collection<RunResult> results = new Runner(options(benchmark.getName() + "\\.")
+        .addProfiler(GCProfiler.class)
+        .build()).run();
+    Map<String, Measured> measured = new LinkedHashMap<>();
+    for (RunResult result : results) {
+      BenchmarkParams params = result.getParams();
+      String method = params.getBenchmark().substring(params.getBenchmark().lastIndexOf('.') + 1);
+      Sample time = new Sample();
+      Sample bytes = new Sample();
+      for (BenchmarkResult fork : result.getBenchmarkResults()) {
+        for (IterationResult iteration : fork.getIterationResults()) {
+          time.add(iteration.getPrimaryResult().getScore());
+          Result<?> alloc = iteration.getSecondaryResults().get(ALLOC);
+          if (alloc != null) {
+            bytes.add(alloc.getScore());
+          }
+        }
+      }
+      measured.put(method + "/" + params.getParam(param), new Measured(time, bytes));
+    }
+    return measured;
+  }
+
+  /** JMH's stack profiler on corsgen's allowed preflight: where the time goes. */
+  private String profileCorsgenPreflight() throws RunnerException {
+    Collection<RunResult> results = new Runner(
+        options(PerRequestBenchmark.class.getName() + "\\.corsgen$")
+            .param("input", "PREFLIGHT_ALLOWED")
+            .forks(1)
+            .addProfiler(StackProfiler.class, "lines=2;top=12;detailLine=false")
+            .build()).run();
+    for (RunResult result : results) {
+      Result<?> stack = result.getSecondaryResults().get("stack");
+      if (stack != null) {
+        return trimProfile(stack.extendedInfo());
+      }
+    }
+    return "";
+  }
+
+  /** The RUNNABLE section of the stack profile, without the thread-state summary. */
+  private static String trimProfile(String text) {
+    StringBuilder kept = new StringBuilder();
+    boolean runnable = false;
+    for (String line : text.split("\n")) {
+      if (line.contains("Thread state: RUNNABLE")) {
+        runnable = true;
+      } else if (line.contains("Thread state:")) {
+        runnable = false;
+      }
+      if (runnable && !line.isBlank()) {
+        kept.append(line.stripTrailing()).append('\n');
+      }
+    }
+    return kept.length() > 0 ? kept.toString() : text;
+  }
+
+  private ChainedOptionsBuilder options(String include) {
+    return new OptionsBuilder()
+        .include(include)
+        .forks(settings.forks())
+        .warmupIterations(settings.warmups())
+        .warmupTime(TimeValue.seconds(settings.seconds()))
+        .measurementIterations(settings.iterations())
+        .measurementTime(TimeValue.seconds(settings.seconds()))
+        .shouldFailOnError(true);
+  }
+
+  private static String fmt(String format, double... values) {
+    Object[] boxed = new Object[values.length];
+    for (int i = 0; i < values.length; i++) {
+      boxed[i] = values[i];
+    }
+    return String.format(java.util.Locale.ROOT, format, boxed);
+  }
+}

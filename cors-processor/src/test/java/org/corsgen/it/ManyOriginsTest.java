@@ -1,0 +1,37 @@
+package org.corsgen.it;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.corsgen.runtime.spi.CorsPolicy;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Policies with hundreds of exact origins are matched through a set rather than a {@code switch}
+ * (which HotSpot would no longer compile); the answers must not change.
+ */
+class ManyOriginsTest {
+
+  private final CorsPolicy policy = new ManyOriginsResource_Cors().policyFor("get()").orElseThrow();
+
+  @Test
+  void everyListedOriginIsAllowed() {
+    for (int i = 0; i < 300; i++) {
+      assertTrue(policy.allowsOrigin("https://app" + i + ".example.com"), "app" + i);
+    }
+  }
+
+  @Test
+  void patternsStillApplyBesideTheListedOrigins() {
+    assertTrue(policy.allowsOrigin("https://eu.shop.example.org"));
+    assertFalse(policy.allowsOrigin("https://example.org"));
+  }
+
+  @Test
+  void originsAreComparedExactly() {
+    assertFalse(policy.allowsOrigin("https://app300.example.com"));
+    assertFalse(policy.allowsOrigin("https://APP1.example.com"));
+    assertFalse(policy.allowsOrigin("https://app1.example.com/"));
+    assertFalse(policy.allowsOrigin("http://app1.example.com"));
+  }
+}
