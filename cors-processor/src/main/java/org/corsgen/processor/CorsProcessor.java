@@ -4,7 +4,9 @@ import com.google.auto.service.AutoService;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Set;
 import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.Processor;
@@ -38,6 +40,8 @@ public final class CorsProcessor extends AbstractProcessor {
   private Printer printer;
   private final IndexWriter index = new IndexWriter();
   private final Set<String> deferred = new LinkedHashSet<>();
+  /** Generated class names, with the resource each was generated for. */
+  private final Map<String, String> generatedFor = new HashMap<>();
   private final PolicyReportWriter policyReport = new PolicyReportWriter();
 
   @Override
@@ -114,6 +118,15 @@ public final class CorsProcessor extends AbstractProcessor {
       ResourceValidator.Result result = validator.validate(resource);
       printer.print(result.report());
       if (result.resource().isPresent()) {
+        String generated = result.resource().get().generatedBinaryName();
+        String earlier = generatedFor.putIfAbsent(generated, resource.getQualifiedName().toString());
+        if (earlier != null) {
+          Report clash = new Report();
+          clash.report(Message.GENERATED_NAME_CLASH, resource, resource.getQualifiedName(),
+              generated, earlier);
+          printer.print(clash);
+          return;
+        }
         writer.write(result.resource().get(), resource, processingEnv.getElementUtils())
             .writeTo(processingEnv.getFiler());
         index.add(result.resource().get().binaryName(),
