@@ -49,6 +49,13 @@ final class PathTemplates {
     return -1;
   }
 
+  /** The full template of a method: class {@code @Path} and method {@code @Path} joined. */
+  static String join(String classPath, String methodPath) {
+    String left = strip(classPath);
+    String right = strip(methodPath);
+    return "/" + (left.isEmpty() ? right : right.isEmpty() ? left : left + "/" + right);
+  }
+
   private static String strip(String path) {
     int start = 0;
     int end = path.length();

@@ -157,7 +157,7 @@ public final class ResourceValidator {
             cors.mirror(), Optional.empty(), describe(cors.annotated())));
       } else {
         served.add(new ServedMethod(method, annotated.get(), httpMethod.get(),
-            joinPaths(classPath, annotated.flatMap(jaxRs::path).orElse("")),
+            PathTemplates.join(classPath, annotated.flatMap(jaxRs::path).orElse("")),
             ownCors.or(() -> classCors)));
       }
     }
@@ -246,23 +246,5 @@ public final class ResourceValidator {
       name.insert(0, t.getSimpleName() + "_");
     }
     return name.append("_Cors").toString();
-  }
-
-  static String joinPaths(String classPath, String methodPath) {
-    String left = strip(classPath);
-    String right = strip(methodPath);
-    return "/" + (left.isEmpty() ? right : right.isEmpty() ? left : left + "/" + right);
-  }
-
-  private static String strip(String path) {
-    int start = 0;
-    int end = path.length();
-    while (start < end && path.charAt(start) == '/') {
-      start++;
-    }
-    while (end > start && path.charAt(end - 1) == '/') {
-      end--;
-    }
-    return path.substring(start, end);
   }
 }
