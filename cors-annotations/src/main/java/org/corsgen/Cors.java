@@ -25,28 +25,31 @@ import java.lang.annotation.Target;
 public @interface Cors {
 
   /**
-   * {@return the origins allowed to read responses}: serialized origins such as {@code "https://app.example.com"}
-   * or {@code "http://localhost:3000"}, subdomain patterns such as {@code "https://*.example.com"}
-   * (any subdomain, at any depth, but not {@code example.com} itself), or {@code "*"} for any
-   * origin.
+   * {@return the origins allowed to read responses}: serialized origins such as
+   * {@code "https://app.example.com"} or {@code "http://localhost:3000"}, subdomain patterns such
+   * as {@code "https://*.example.com"} (any subdomain, at any depth, but not {@code example.com}
+   * itself), {@code "*"} for any origin, or placeholders {@code "${key}"} and
+   * {@code "${key:https://default.example}"} resolved from configuration at start-up.
    */
   String[] origins();
 
   /**
-   * {@return the HTTP methods a page may use}. Empty means every method the resource serves at that path
-   * ({@code HEAD} comes with {@code GET}). Methods are compared case-sensitively, as browsers do.
+   * {@return the HTTP methods a page may use}. Empty means every method the resource serves at
+   * that path ({@code HEAD} comes with {@code GET}). Methods are compared case-sensitively, as
+   * browsers do.
    */
   String[] methods() default {};
 
   /**
-   * {@return the request headers a page may send} beyond the CORS-safelisted ones; {@code "*"} means any
-   * (except {@code Authorization}, which must be named), and is only valid without credentials.
+   * {@return the request headers a page may send} beyond the CORS-safelisted ones; {@code "*"}
+   * means any (except {@code Authorization}, which must be named), and is only valid without
+   * credentials.
    */
   String[] allowHeaders() default {};
 
   /**
-   * {@return the response headers a page may read} beyond the CORS-safelisted ones; {@code "*"} means any, and
-   * is only valid without credentials.
+   * {@return the response headers a page may read} beyond the CORS-safelisted ones; {@code "*"}
+   * means any, and is only valid without credentials.
    */
   String[] exposeHeaders() default {};
 
@@ -54,9 +57,9 @@ public @interface Cors {
   boolean allowCredentials() default false;
 
   /**
-   * {@return the seconds a browser may cache a preflight answer}. {@code 600} is WebKit's cap; Chromium caps at
-   * 7200 and Firefox at 86400. {@code 0} sends {@code 0} (no caching); {@code -1} omits the header
-   * so that the browser's default of 5 seconds applies.
+   * {@return the seconds a browser may cache a preflight answer}. {@code 600} is WebKit's cap;
+   * Chromium caps at 7200 and Firefox at 86400. {@code 0} sends {@code 0} (no caching);
+   * {@code -1} omits the header so that the browser's default of 5 seconds applies.
    */
   int maxAge() default 600;
 }

@@ -4,8 +4,7 @@ import jakarta.ws.rs.core.Configuration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import org.corsgen.runtime.spi.CorsPolicy;
-import org.corsgen.runtime.spi.CorsPolicy.ConfiguredValue;
+import org.corsgen.runtime.internal.ConfiguredOrigins.Value;
 
 /**
  * Finds the value of an {@code origins} placeholder: the application's JAX-RS configuration
@@ -13,7 +12,7 @@ import org.corsgen.runtime.spi.CorsPolicy.ConfiguredValue;
  * cased, dots and dashes as underscores). The first one set wins, even when it is empty, so that
  * an empty value is reported rather than silently replaced.
  */
-final class ConfigurationLookup implements Function<String, Optional<ConfiguredValue>> {
+final class ConfigurationLookup implements Function<String, Optional<Value>> {
 
   private final Configuration configuration;
   private final Function<String, String> systemProperties;
@@ -31,19 +30,19 @@ final class ConfigurationLookup implements Function<String, Optional<ConfiguredV
   }
 
   @Override
-  public Optional<ConfiguredValue> apply(String key) {
+  public Optional<Value> apply(String key) {
     Object property = configuration.getProperty(key);
     if (property != null) {
-      return Optional.of(new ConfiguredValue(property.toString(), "JAX-RS property " + key));
+      return Optional.of(new Value(property.toString(), "JAX-RS property " + key));
     }
     String system = systemProperties.apply(key);
     if (system != null) {
-      return Optional.of(new ConfiguredValue(system, "system property " + key));
+      return Optional.of(new Value(system, "system property " + key));
     }
-    String variable = CorsPolicy.environmentName(key);
+    String variable = ConfiguredOrigins.environmentName(key);
     String env = environment.get(variable);
     if (env != null) {
-      return Optional.of(new ConfiguredValue(env, "environment variable " + variable));
+      return Optional.of(new Value(env, "environment variable " + variable));
     }
     return Optional.empty();
   }

@@ -16,7 +16,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.corsgen.runtime.spi.CorsBindings;
 import org.corsgen.runtime.spi.CorsPolicy;
-import org.corsgen.runtime.spi.CorsPolicy.ConfiguredValue;
 import org.corsgen.runtime.spi.MethodKey;
 
 /**
@@ -28,13 +27,13 @@ public final class CorsIndex {
   private final Map<ClassLoader, Map<String, String>> indexByLoader = new ConcurrentHashMap<>();
   private final Map<Class<?>, Optional<CorsBindings>> bindings = new ConcurrentHashMap<>();
   private final Map<CorsPolicy, CorsPolicy> resolved = new ConcurrentHashMap<>();
-  private final Function<String, Optional<ConfiguredValue>> configuration;
+  private final Function<String, Optional<ConfiguredOrigins.Value>> configuration;
 
   /**
    * @param configuration where {@code origins} placeholders find their values; every policy is
    *     resolved against it once, so the model processor and the response filters share it
    */
-  public CorsIndex(Function<String, Optional<ConfiguredValue>> configuration) {
+  CorsIndex(Function<String, Optional<ConfiguredOrigins.Value>> configuration) {
     this.configuration = configuration;
   }
 
@@ -52,7 +51,8 @@ public final class CorsIndex {
   public Optional<CorsPolicy> policyFor(Class<?> resourceClass, Method method) {
     return bindingsFor(resourceClass)
         .flatMap(bindings -> bindings.policyFor(MethodKey.of(method)))
-        .map(policy -> resolved.computeIfAbsent(policy, p -> p.resolve(configuration)));
+        .map(policy -> resolved.computeIfAbsent(policy,
+            p -> ConfiguredOrigins.resolve(p, configuration)));
   }
 
   /**

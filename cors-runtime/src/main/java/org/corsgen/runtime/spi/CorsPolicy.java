@@ -15,14 +15,10 @@ import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.StringJoiner;
-import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -46,7 +42,7 @@ public final class CorsPolicy implements ContainerResponseFilter {
 
   /**
    * An {@code origins} entry such as {@code ${cors.origins}} or {@code ${cors.origins:default}},
-   * resolved once per application by {@link #resolve}.
+   * resolved once per application when {@code CorsFeature} starts.
    *
    * @param key the configuration key
    * @param defaultValue the comma-separated origins to use when the key has no value
@@ -58,16 +54,10 @@ public final class CorsPolicy implements ContainerResponseFilter {
     }
   }
 
-  /**
-   * A value found for a placeholder.
-   *
-   * @param text the comma-separated origins
-   * @param from where it was found, such as {@code system property cors.origins}
-   */
-  public record ConfiguredValue(String text, String from) {}
-
-  private final Builder spec;
   private final String source;
+  private final String literalOrigins;
+  private final OriginMatcher literalMatcher;
+  private final List<Placeholder> placeholders;
   private final String originList;
   private final OriginMatcher origins;
   private final boolean anyOrigin;
@@ -79,13 +69,15 @@ public final class CorsPolicy implements ContainerResponseFilter {
   private final String maxAge;
 
   private CorsPolicy(Builder builder) {
-    this.spec = builder.copy();
     this.source = builder.source;
+    this.literalOrigins = builder.originList;
+    this.literalMatcher = builder.origins;
+    this.placeholders = builder.placeholders;
     this.originList = builder.placeholders.isEmpty() ? builder.originList
         : (builder.originList == null ? "" : builder.originList + ", ")
             + builder.placeholders.stream().map(Placeholder::toString)
                 .collect(Collectors.joining(", "));
-    // Until resolve() runs, configured origins match nothing: a policy never grants more than
+    // Until the configured origins are resolved, they match nothing: a policy never grants more than
     // its configuration says.
     this.origins = builder.origins != null ? builder.origins : origin -> false;
     this.anyOrigin = builder.anyOrigin;
@@ -114,109 +106,52 @@ public final class CorsPolicy implements ContainerResponseFilter {
     return originList;
   }
 
-  /** Whether some origins come from configuration, so that {@link #resolve} must run first. */
-  public boolean hasPlaceholders() {
-    return !spec.placeholders.isEmpty();
+  /** Whether some origins are written in {@code @Cors} itself rather than configured. */
+  public boolean hasLiteralOrigins() {
+    return literalMatcher != null;
+  }
+
+  /** The origins that come from configuration; empty once resolved, or when there are none. */
+  public List<Placeholder> placeholders() {
+    return placeholders;
   }
 
   /**
-   * This policy with its placeholders replaced by the origins {@code lookup} finds for them
-   * (or their defaults), checked by the same rules the processor applies to literal origins.
-   *
-   * @throws IllegalStateException naming the policy, the key, the value and the rule broken,
-   *     when a value is missing or is not a valid list of origins
+   * This policy with its placeholders replaced by configured origins: {@code configured} is
+   * consulted after the origins written literally, and {@code configuredList} names them in logs.
+   * An application resolves each policy once, when it starts.
    */
-  public CorsPolicy resolve(Function<String, Optional<ConfiguredValue>> lookup) {
-    if (!hasPlaceholders()) {
-      return this;
-    }
-    Set<String> exact = new HashSet<>();
-    List<OriginSyntax.Pattern> patterns = new ArrayList<>();
-    StringJoiner listed = new StringJoiner(", ");
-    if (spec.originList != null) {
-      listed.add(spec.originList);
-    }
-    boolean any = false;
-    for (Placeholder placeholder : spec.placeholders) {
-      ConfiguredValue value = lookup.apply(placeholder.key())
-          .or(() -> placeholder.defaultValue().map(text -> new ConfiguredValue(text,
-              "the default in " + placeholder)))
-          .orElseThrow(() -> new IllegalStateException(source + ": origins placeholder "
-              + placeholder + " has no value. Set the JAX-RS property or the system property "
-              + placeholder.key() + ", or the environment variable " + environmentName(
-                  placeholder.key()) + ", to a comma-separated list of origins such as"
-              + " https://app.example.com, or give a default: ${" + placeholder.key()
-              + ":https://app.example.com}."));
-      String[] entries = value.text().split(",", -1);
-      for (String raw : entries) {
-        String entry = raw.strip();
-        OriginSyntax.Entry parsed = OriginSyntax.parse(entry);
-        if (parsed instanceof OriginSyntax.Invalid invalid) {
-          throw new IllegalStateException(source + ": origins placeholder " + placeholder
-              + " is \"" + value.text() + "\" (from " + value.from() + "), and \"" + entry
-              + "\" in it " + describe(invalid) + ".");
-        } else if (spec.credentials && OriginSyntax.isCleartext(parsed)) {
-          throw new IllegalStateException(source + ": origins placeholder " + placeholder
-              + " is \"" + value.text() + "\" (from " + value.from() + "), and \"" + entry
-              + "\" in it is plain http on another machine while allowCredentials = true: an"
-              + " active network attacker could read the credentialed responses. Use https, or"
-              + " a loopback origin for development.");
-        } else if (parsed instanceof OriginSyntax.AnyOrigin) {
-          if (spec.credentials || spec.origins != null || spec.placeholders.size() > 1
-              || entries.length > 1) {
-            throw new IllegalStateException(source + ": origins placeholder " + placeholder
-                + " is \"" + value.text() + "\" (from " + value.from() + "), and \"*\" may only"
-                + " stand alone, and never with allowCredentials = true (browsers reject"
-                + " \"Access-Control-Allow-Origin: *\" on credentialed requests). List the"
-                + " origins instead.");
-          }
-          any = true;
-        } else if (parsed instanceof OriginSyntax.Exact origin) {
-          exact.add(origin.origin());
-        } else if (parsed instanceof OriginSyntax.Pattern pattern) {
-          patterns.add(pattern);
-        }
-      }
-      listed.add(placeholder.key() + "=" + value.text().strip());
-    }
-    Builder resolved = spec.copy();
+  public CorsPolicy withConfiguredOrigins(String configuredList, OriginMatcher configured) {
+    Builder resolved = toBuilder();
     resolved.placeholders = List.of();
-    if (any) {
-      resolved.origins = null;
-      resolved.anyOrigin = true;
-      resolved.originList = "*";
-    } else {
-      resolved.origins = configuredMatcher(spec.origins, Set.copyOf(exact), List.copyOf(patterns));
-      resolved.originList = listed.toString();
-    }
+    resolved.originList = literalOrigins == null ? configuredList
+        : literalOrigins + ", " + configuredList;
+    OriginMatcher literal = literalMatcher;
+    resolved.origins = literal == null
+        ? configured
+        : origin -> literal.matches(origin) || configured.matches(origin);
     return resolved.build();
   }
 
-  private static OriginMatcher configuredMatcher(OriginMatcher literal, Set<String> exact,
-      List<OriginSyntax.Pattern> patterns) {
-    return origin -> (literal != null && literal.matches(origin))
-        || exact.contains(origin)
-        || patterns.stream().anyMatch(pattern ->
-            OriginPatterns.matchesSubdomain(origin, pattern.scheme(), pattern.suffix()));
+  /** This policy, whose only origins came from configuration as {@code *}, open to any origin. */
+  public CorsPolicy withAnyOrigin() {
+    Builder resolved = toBuilder();
+    resolved.placeholders = List.of();
+    resolved.origins = null;
+    return resolved.allowAnyOrigin().build();
   }
 
-  private static String describe(OriginSyntax.Invalid invalid) {
-    String what = switch (invalid.problem()) {
-      case BLANK -> "is empty";
-      case NULL -> "is \"null\", which sandboxed iframes, file: pages and redirects send, so any"
-          + " site can forge it";
-      case FILE_SCHEME -> "is a file: URL; browsers send \"null\" for file: pages";
-      case NO_SCHEME -> "has no scheme; browsers send scheme://host[:port]";
-      case NOT_PUNYCODE -> "has a non-ASCII host, which browsers send in punycode";
-      case MALFORMED -> "is not a serialized origin (" + invalid.detail() + ")";
-      case BAD_WILDCARD -> "has a wildcard other than one leading \"*.\" label in the host";
-    };
-    return what + invalid.fix().map(fix -> "; write \"" + fix + "\"").orElse("");
-  }
-
-  /** The environment variable for a key: upper case, dots and dashes as underscores. */
-  public static String environmentName(String key) {
-    return key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+  private Builder toBuilder() {
+    Builder builder = new Builder(source);
+    builder.originList = literalOrigins;
+    builder.origins = literalMatcher;
+    builder.placeholders = placeholders;
+    builder.anyOrigin = anyOrigin;
+    builder.credentials = credentials;
+    builder.allowHeaders = allowHeaders;
+    builder.exposeHeaders = exposeHeaders;
+    builder.maxAge = maxAge;
+    return builder;
   }
 
   /** Whether a page served from {@code origin} may use this policy's endpoints. */
@@ -388,7 +323,7 @@ public final class CorsPolicy implements ContainerResponseFilter {
 
     /**
      * Allows the origins configured under {@code key} at start-up: a JAX-RS configuration
-     * property, else a system property, else the environment variable {@link #environmentName}.
+     * property, else a system property, else an environment variable.
      */
     public Builder allowConfiguredOrigins(String key) {
       return addPlaceholder(new Placeholder(key, Optional.empty()));
@@ -404,19 +339,6 @@ public final class CorsPolicy implements ContainerResponseFilter {
       all.add(placeholder);
       placeholders = List.copyOf(all);
       return this;
-    }
-
-    private Builder copy() {
-      Builder copy = new Builder(source);
-      copy.originList = originList;
-      copy.origins = origins;
-      copy.placeholders = placeholders;
-      copy.anyOrigin = anyOrigin;
-      copy.credentials = credentials;
-      copy.allowHeaders = allowHeaders;
-      copy.exposeHeaders = exposeHeaders;
-      copy.maxAge = maxAge;
-      return copy;
     }
 
     /** Allows every origin, answering {@code Access-Control-Allow-Origin: *}. */

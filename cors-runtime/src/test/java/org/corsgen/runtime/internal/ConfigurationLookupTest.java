@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Map;
 import java.util.Optional;
-import org.corsgen.runtime.spi.CorsPolicy.ConfiguredValue;
+import org.corsgen.runtime.internal.ConfiguredOrigins.Value;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.junit.jupiter.api.Test;
 
@@ -17,21 +17,21 @@ class ConfigurationLookupTest {
   void jaxRsPropertyComesFirst() {
     ConfigurationLookup lookup = new ConfigurationLookup(
         new ResourceConfig().property("cors.origins", "https://jaxrs"), SYSTEM::get, ENV);
-    assertEquals(Optional.of(new ConfiguredValue("https://jaxrs", "JAX-RS property cors.origins")),
+    assertEquals(Optional.of(new Value("https://jaxrs", "JAX-RS property cors.origins")),
         lookup.apply("cors.origins"));
   }
 
   @Test
   void systemPropertyComesBeforeTheEnvironment() {
     ConfigurationLookup lookup = new ConfigurationLookup(new ResourceConfig(), SYSTEM::get, ENV);
-    assertEquals(Optional.of(new ConfiguredValue("https://system", "system property cors.origins")),
+    assertEquals(Optional.of(new Value("https://system", "system property cors.origins")),
         lookup.apply("cors.origins"));
   }
 
   @Test
   void environmentVariableIsTheKeyUpperCased() {
     ConfigurationLookup lookup = new ConfigurationLookup(new ResourceConfig(), key -> null, ENV);
-    assertEquals(Optional.of(new ConfiguredValue("https://env", "environment variable CORS_ORIGINS")),
+    assertEquals(Optional.of(new Value("https://env", "environment variable CORS_ORIGINS")),
         lookup.apply("cors.origins"));
     assertEquals(Optional.empty(), lookup.apply("other"));
   }

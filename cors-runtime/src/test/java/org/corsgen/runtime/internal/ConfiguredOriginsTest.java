@@ -1,4 +1,4 @@
-package org.corsgen.runtime.spi;
+package org.corsgen.runtime.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -9,15 +9,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import org.corsgen.runtime.spi.CorsPolicy.ConfiguredValue;
+import org.corsgen.runtime.internal.ConfiguredOrigins.Value;
+import org.corsgen.runtime.spi.CorsPolicy;
 import org.junit.jupiter.api.Test;
 
 /** Origins from configuration: resolved once at start-up, checked like literal origins. */
 class ConfiguredOriginsTest {
 
-  private static Function<String, Optional<ConfiguredValue>> config(Map<String, String> values) {
+  private static Function<String, Optional<Value>> config(Map<String, String> values) {
     return key -> Optional.ofNullable(values.get(key))
-        .map(value -> new ConfiguredValue(value, "system property " + key));
+        .map(value -> new Value(value, "system property " + key));
   }
 
   private static CorsPolicy.Builder policy() {
@@ -26,11 +27,11 @@ class ConfiguredOriginsTest {
 
   @Test
   void configuredOriginsAreAllowedBesideLiteralOnes() {
-    CorsPolicy policy = policy()
+    CorsPolicy policy = ConfiguredOrigins.resolve(policy()
         .allowOrigins("https://literal.example", "https://literal.example"::equals)
         .allowConfiguredOrigins("cors.origins")
-        .build()
-        .resolve(config(Map.of("cors.origins", "https://a.example, https://*.b.example")));
+        .build(),
+        config(Map.of("cors.origins", "https://a.example, https://*.b.example")));
     assertTrue(policy.allowsOrigin("https://literal.example"));
     assertTrue(policy.allowsOrigin("https://a.example"));
     assertTrue(policy.allowsOrigin("https://x.b.example"));
@@ -43,23 +44,23 @@ class ConfiguredOriginsTest {
   @Test
   void unresolvedPlaceholdersGrantNothing() {
     CorsPolicy policy = policy().allowConfiguredOrigins("cors.origins").build();
-    assertTrue(policy.hasPlaceholders());
+    assertEquals(1, policy.placeholders().size());
     assertFalse(policy.allowsOrigin("https://a.example"));
   }
 
   @Test
   void defaultIsUsedWhenNothingIsSet() {
-    CorsPolicy policy = policy()
+    CorsPolicy policy = ConfiguredOrigins.resolve(policy()
         .allowConfiguredOrigins("cors.origins", "http://localhost:3000")
-        .build()
-        .resolve(config(Map.of()));
+        .build(),
+        config(Map.of()));
     assertTrue(policy.allowsOrigin("http://localhost:3000"));
   }
 
   @Test
   void starAloneWithoutCredentialsOpensToAnyOrigin() {
-    CorsPolicy policy = policy().allowConfiguredOrigins("cors.origins").build()
-        .resolve(config(Map.of("cors.origins", "*")));
+    CorsPolicy policy = ConfiguredOrigins.resolve(policy().allowConfiguredOrigins("cors.origins").build(),
+        config(Map.of("cors.origins", "*")));
     assertEquals("*", policy.allowOriginValue("https://anyone.example"));
     assertTrue(policy.allowsOrigin("https://anyone.example"));
   }
@@ -67,7 +68,8 @@ class ConfiguredOriginsTest {
   @Test
   void missingValueStopsStartUpNamingTheKeyAndWhereToSetIt() {
     IllegalStateException e = assertThrows(IllegalStateException.class,
-        () -> policy().allowConfiguredOrigins("cors.app-origins").build().resolve(config(Map.of())));
+        () -> ConfiguredOrigins.resolve(policy().allowConfiguredOrigins("cors.app-origins").build(),
+        config(Map.of())));
     assertEquals("@Cors on com.example.ItemsResource: origins placeholder ${cors.app-origins} has"
         + " no value. Set the JAX-RS property or the system property cors.app-origins, or the"
         + " environment variable CORS_APP_ORIGINS, to a comma-separated list of origins such as"
@@ -78,8 +80,8 @@ class ConfiguredOriginsTest {
   @Test
   void badValueStopsStartUpNamingValueSourceAndRule() {
     IllegalStateException e = assertThrows(IllegalStateException.class,
-        () -> policy().allowConfiguredOrigins("cors.origins").build()
-            .resolve(config(Map.of("cors.origins", "https://ok.example,https://App.example/"))));
+        () -> ConfiguredOrigins.resolve(policy().allowConfiguredOrigins("cors.origins").build(),
+        config(Map.of("cors.origins", "https://ok.example,https://App.example/"))));
     assertEquals("@Cors on com.example.ItemsResource: origins placeholder ${cors.origins} is"
         + " \"https://ok.example,https://App.example/\" (from system property cors.origins), and"
         + " \"https://App.example/\" in it is not a serialized origin (it ends with a slash);"
@@ -90,23 +92,26 @@ class ConfiguredOriginsTest {
   void emptyEntriesNullAndStarWithCredentialsAreRefused() {
     for (String value : new String[] {"", "https://a.example,,https://b.example", "null",
         "file:///tmp/x", "*.example.com"}) {
-      assertThrows(IllegalStateException.class, () -> policy()
-          .allowConfiguredOrigins("k").build().resolve(config(Map.of("k", value))), value);
+      assertThrows(IllegalStateException.class, () -> ConfiguredOrigins.resolve(policy()
+          .allowConfiguredOrigins("k").build(),
+        config(Map.of("k", value))), value);
     }
-    assertThrows(IllegalStateException.class, () -> policy().allowConfiguredOrigins("k")
-        .allowCredentials().build().resolve(config(Map.of("k", "*"))));
-    assertThrows(IllegalStateException.class, () -> policy().allowConfiguredOrigins("k")
-        .build().resolve(config(Map.of("k", "*, https://a.example"))));
+    assertThrows(IllegalStateException.class, () -> ConfiguredOrigins.resolve(policy().allowConfiguredOrigins("k")
+        .allowCredentials().build(),
+        config(Map.of("k", "*"))));
+    assertThrows(IllegalStateException.class, () -> ConfiguredOrigins.resolve(policy().allowConfiguredOrigins("k")
+        .build(),
+        config(Map.of("k", "*, https://a.example"))));
   }
 
   @Test
   void policiesWithoutPlaceholdersResolveToThemselves() {
     CorsPolicy policy = policy().allowAnyOrigin().build();
-    assertSame(policy, policy.resolve(config(Map.of())));
+    assertSame(policy, ConfiguredOrigins.resolve(policy, config(Map.of())));
   }
 
   @Test
   void environmentNameUpperCasesAndReplacesDotsAndDashes() {
-    assertEquals("CORS_APP_ORIGINS", CorsPolicy.environmentName("cors.app-origins"));
+    assertEquals("CORS_APP_ORIGINS", ConfiguredOrigins.environmentName("cors.app-origins"));
   }
 }

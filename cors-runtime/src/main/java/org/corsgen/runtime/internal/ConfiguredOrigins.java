@@ -1,0 +1,122 @@
+package org.corsgen.runtime.internal;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.StringJoiner;
+import java.util.function.Function;
+import org.corsgen.runtime.spi.CorsPolicy;
+import org.corsgen.runtime.spi.CorsPolicy.Placeholder;
+import org.corsgen.runtime.spi.OriginPatterns;
+import org.corsgen.runtime.spi.OriginSyntax;
+
+/**
+ * Resolves the {@code ${key}} origins of a policy when an application starts, checking every
+ * configured origin with the rules the processor applies to literal ones ({@link OriginSyntax}),
+ * plus the two that only a value can break: {@code *} alone and never with credentials, and no
+ * plain-http origin from another machine with credentials.
+ */
+final class ConfiguredOrigins {
+
+  /**
+   * A value found for a placeholder.
+   *
+   * @param text the comma-separated origins
+   * @param from where it was found, such as {@code system property cors.origins}
+   */
+  record Value(String text, String from) {}
+
+  private ConfiguredOrigins() {}
+
+  /** The environment variable for a key: upper case, dots and dashes as underscores. */
+  static String environmentName(String key) {
+    return key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+  }
+
+  /**
+   * {@code policy} with its placeholders replaced by the origins {@code lookup} finds for them, or
+   * their defaults; {@code policy} itself when it has none.
+   *
+   * @throws IllegalStateException naming the policy, the key, the value, where it came from and
+   *     the rule broken, when a value is missing or is not a valid list of origins
+   */
+  static CorsPolicy resolve(CorsPolicy policy, Function<String, Optional<Value>> lookup) {
+    if (policy.placeholders().isEmpty()) {
+      return policy;
+    }
+    Set<String> exact = new HashSet<>();
+    List<OriginSyntax.Pattern> patterns = new ArrayList<>();
+    StringJoiner listed = new StringJoiner(", ");
+    boolean any = false;
+    for (Placeholder placeholder : policy.placeholders()) {
+      Value value = lookup.apply(placeholder.key())
+          .or(() -> placeholder.defaultValue()
+              .map(text -> new Value(text, "the default in " + placeholder)))
+          .orElseThrow(() -> missing(policy, placeholder));
+      String[] entries = value.text().split(",", -1);
+      for (String raw : entries) {
+        String entry = raw.strip();
+        OriginSyntax.Entry parsed = OriginSyntax.parse(entry);
+        if (parsed instanceof OriginSyntax.Invalid invalid) {
+          throw bad(policy, placeholder, value, "\"" + entry + "\" in it " + describe(invalid));
+        } else if (policy.allowsCredentials() && OriginSyntax.isCleartext(parsed)) {
+          throw bad(policy, placeholder, value, "\"" + entry + "\" in it is plain http on another"
+              + " machine while allowCredentials = true: an active network attacker could read"
+              + " the credentialed responses. Use https, or a loopback origin for development");
+        } else if (parsed instanceof OriginSyntax.AnyOrigin) {
+          if (policy.allowsCredentials() || policy.placeholders().size() > 1
+              || entries.length > 1 || policy.hasLiteralOrigins()) {
+            throw bad(policy, placeholder, value, "\"*\" may only stand alone, and never with"
+                + " allowCredentials = true (browsers reject \"Access-Control-Allow-Origin: *\""
+                + " on credentialed requests). List the origins instead");
+          }
+          any = true;
+        } else if (parsed instanceof OriginSyntax.Exact origin) {
+          exact.add(origin.origin());
+        } else if (parsed instanceof OriginSyntax.Pattern pattern) {
+          patterns.add(pattern);
+        }
+      }
+      listed.add(placeholder.key() + "=" + value.text().strip());
+    }
+    if (any) {
+      return policy.withAnyOrigin();
+    }
+    Set<String> exactOrigins = Set.copyOf(exact);
+    List<OriginSyntax.Pattern> subdomainPatterns = List.copyOf(patterns);
+    return policy.withConfiguredOrigins(listed.toString(), origin -> exactOrigins.contains(origin)
+        || subdomainPatterns.stream().anyMatch(pattern ->
+            OriginPatterns.matchesSubdomain(origin, pattern.scheme(), pattern.suffix())));
+  }
+
+  private static IllegalStateException missing(CorsPolicy policy, Placeholder placeholder) {
+    return new IllegalStateException(policy.source() + ": origins placeholder " + placeholder
+        + " has no value. Set the JAX-RS property or the system property " + placeholder.key()
+        + ", or the environment variable " + environmentName(placeholder.key())
+        + ", to a comma-separated list of origins such as https://app.example.com, or give a"
+        + " default: ${" + placeholder.key() + ":https://app.example.com}.");
+  }
+
+  private static IllegalStateException bad(CorsPolicy policy, Placeholder placeholder,
+      Value value, String problem) {
+    return new IllegalStateException(policy.source() + ": origins placeholder " + placeholder
+        + " is \"" + value.text() + "\" (from " + value.from() + "), and " + problem + ".");
+  }
+
+  private static String describe(OriginSyntax.Invalid invalid) {
+    String what = switch (invalid.problem()) {
+      case BLANK -> "is empty";
+      case NULL -> "is \"null\", which sandboxed iframes, file: pages and redirects send, so any"
+          + " site can forge it";
+      case FILE_SCHEME -> "is a file: URL; browsers send \"null\" for file: pages";
+      case NO_SCHEME -> "has no scheme; browsers send scheme://host[:port]";
+      case NOT_PUNYCODE -> "has a non-ASCII host, which browsers send in punycode";
+      case MALFORMED -> "is not a serialized origin (" + invalid.detail() + ")";
+      case BAD_WILDCARD -> "has a wildcard other than one leading \"*.\" label in the host";
+    };
+    return what + invalid.fix().map(fix -> "; write \"" + fix + "\"").orElse("");
+  }
+}
