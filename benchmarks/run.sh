@@ -22,7 +22,7 @@ processor_jar="cors-processor/target/cors-processor-0.1.0-SNAPSHOT.jar"
 opts=()
 if [[ -n "${QUICK:-}" ]]; then
   opts+=(-Dbench.jmh.forks=1 -Dbench.jmh.warmups=2 -Dbench.jmh.iterations=3
-         -Dbench.e2e.rounds=6 -Dbench.e2e.warmup=12 -Dbench.e2e.measure=3
+         -Dbench.e2e.rounds=6 -Dbench.e2e.warmup=20 -Dbench.e2e.measure=3
          -Dbench.compile.runs=2 -Dbench.compile.timedRuns=1)
 fi
 # shellcheck disable=SC2206
