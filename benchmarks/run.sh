@@ -2,7 +2,7 @@
 # Runs every corsgen benchmark and writes benchmarks/RESULTS.md (see benchmarks/README.md).
 #
 #   benchmarks/run.sh                     all three parts, full durations (about 25 minutes)
-#   QUICK=1 benchmarks/run.sh             shorter durations (about 12 minutes), said in RESULTS.md
+#   QUICK=1 benchmarks/run.sh             shorter durations (about 12 minutes), listed in RESULTS.md
 #   PARTS=jmh,e2e benchmarks/run.sh       only some parts: jmh, e2e, compile
 #   BENCH_OPTS="-Dbench.e2e.rounds=6" ... any duration (names in RESULTS.md's "Durations")
 #
@@ -21,9 +21,9 @@ processor_jar="cors-processor/target/cors-processor-0.1.0-SNAPSHOT.jar"
 
 opts=()
 if [[ -n "${QUICK:-}" ]]; then
-  opts+=(-Dbench.jmh.forks=1 -Dbench.jmh.warmups=3 -Dbench.jmh.iterations=4
-         -Dbench.e2e.rounds=3 -Dbench.e2e.warmup=8 -Dbench.e2e.measure=6
-         -Dbench.compile.runs=3 -Dbench.compile.timedRuns=1)
+  opts+=(-Dbench.jmh.forks=1 -Dbench.jmh.warmups=2 -Dbench.jmh.iterations=3
+         -Dbench.e2e.rounds=6 -Dbench.e2e.warmup=20 -Dbench.e2e.measure=3
+         -Dbench.compile.runs=2 -Dbench.compile.timedRuns=1)
 fi
 # shellcheck disable=SC2206
 opts+=(${BENCH_OPTS:-})

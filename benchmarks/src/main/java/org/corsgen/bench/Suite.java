@@ -52,8 +52,8 @@ public final class Suite {
     if (parts.contains("e2e")) {
       load.add("before part 2: " + loadAverage());
       sections.add(new EndToEndPart(new EndToEndPart.Settings(
-          intProperty("bench.e2e.rounds", 4), intProperty("bench.e2e.warmup", 10),
-          intProperty("bench.e2e.measure", 8), intProperty("bench.e2e.connections", 8),
+          intProperty("bench.e2e.rounds", 8), intProperty("bench.e2e.warmup", 20),
+          intProperty("bench.e2e.measure", 5), intProperty("bench.e2e.connections", 8),
           intProperty("bench.e2e.maxRequests", 2_000_000)),
           work.resolve("e2e"), classpath).run());
       load.add("after part 2: " + loadAverage());

@@ -4,7 +4,10 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import org.corsgen.Cors;
 
-/** A policy with more exact origins than a generated {@code switch} holds (300), and a pattern. */
+/**
+ * A policy with more exact origins than a generated {@code switch} holds (300), and enough
+ * patterns (10) for the matcher to test each suffix before the full check.
+ */
 @Path("/many-origins")
 @Cors(origins = {
         "https://app0.example.com",
@@ -307,7 +310,16 @@ import org.corsgen.Cors;
         "https://app297.example.com",
         "https://app298.example.com",
         "https://app299.example.com",
-        "https://*.example.org"})
+        "https://*.example.org",
+        "https://*.tenant0.example.net",
+        "https://*.tenant1.example.net",
+        "https://*.tenant2.example.net",
+        "https://*.tenant3.example.net",
+        "https://*.tenant4.example.net",
+        "https://*.tenant5.example.net",
+        "https://*.tenant6.example.net",
+        "https://*.tenant7.example.net",
+        "https://*.tenant8.example.net"})
 public class ManyOriginsResource {
 
   @GET

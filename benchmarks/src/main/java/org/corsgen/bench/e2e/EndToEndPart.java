@@ -32,14 +32,14 @@ import org.corsgen.bench.report.Target;
 
 /**
  * Part 2: the three builds of the application on Grizzly, pinned to core 0, under {@code wrk}
- * pinned to core 1, on 127.0.0.1 only. The builds alternate over several rounds (the order rotates
- * each round); every build gets the same warm-up in a fresh JVM before each measurement.
+ * pinned to core 1, on 127.0.0.1 only. After the same warm-up each, the builds alternate in short
+ * slices over several rounds (the order rotating each round); ratios are taken within a round.
  */
 public final class EndToEndPart {
 
   /**
-   * Rounds, seconds of warm-up per build and round (half GET, half preflight), seconds per
-   * measurement, wrk connections, and the most requests one wrk run may send.
+   * Rounds, seconds of warm-up per build (half GET, half preflight), seconds per measured slice,
+   * wrk connections, and the most requests one wrk run may send.
    */
   public record Settings(int rounds, int warmupSeconds, int measureSeconds, int connections,
       long maxRequests) {}
@@ -81,27 +81,43 @@ public final class EndToEndPart {
         runs.get(build).put(kind, new ArrayList<>());
       }
     }
+    // All three servers run side by side on the server core (idle ones cost nothing), so that
+    // the slices compared within a round are seconds apart: on a shared machine the load drifts
+    // over minutes, and a ratio of measurements taken far apart would measure the drift.
     Build[] builds = Build.values();
-    for (int round = 0; round < settings.rounds(); round++) {
-      for (int i = 0; i < builds.length; i++) {
-        Build build = builds[(i + round) % builds.length];
-        log("round " + (round + 1) + "/" + settings.rounds() + ": " + build.id());
-        try (Server server = Server.start(build, classpath, work, round)) {
-          check(build, server.port());
-          int half = Math.max(1, settings.warmupSeconds() / 2);
-          wrk(server.port(), scripts.get(Kind.GET), half);
-          wrk(server.port(), scripts.get(Kind.PREFLIGHT), half);
-          for (Kind kind : Kind.values()) {
-            Run run = wrk(server.port(), scripts.get(kind), settings.measureSeconds());
+    Map<Build, Server> servers = new EnumMap<>(Build.class);
+    try {
+      for (Build build : builds) {
+        Server server = Server.start(build, classpath, work);
+        servers.put(build, server);
+        check(build, server.port());
+      }
+      for (Build build : builds) {
+        log("warm-up: " + build.id());
+        int half = Math.max(1, settings.warmupSeconds() / 2);
+        wrk(servers.get(build).port(), scripts.get(Kind.GET), half);
+        wrk(servers.get(build).port(), scripts.get(Kind.PREFLIGHT), half);
+      }
+      for (int round = 0; round < settings.rounds(); round++) {
+        log("round " + (round + 1) + "/" + settings.rounds());
+        for (Kind kind : Kind.values()) {
+          for (int i = 0; i < builds.length; i++) {
+            Build build = builds[(i + round) % builds.length];
+            Run run = wrk(servers.get(build).port(), scripts.get(kind),
+                settings.measureSeconds());
             if (run.non2xx() > 0) {
               throw new IllegalStateException(build.id() + " " + kind + ": " + run.non2xx()
                   + " answers were not 2xx");
             }
-            log(String.format(Locale.ROOT, "  %s %s: %.0f req/s, p99 %.3f ms", build.id(), kind,
-                run.requestsPerSecond(), run.p99Millis()));
+            log(String.format(Locale.ROOT, "  %s %s: %.0f req/s, p99 %.3f ms", build.id(),
+                kind, run.requestsPerSecond(), run.p99Millis()));
             runs.get(build).get(kind).add(run);
           }
         }
+      }
+    } finally {
+      for (Server server : servers.values()) {
+        server.close();
       }
     }
     return report(runs);
@@ -110,14 +126,16 @@ public final class EndToEndPart {
   private Section report(Map<Build, Map<Kind, List<Run>>> runs) {
     StringBuilder md = new StringBuilder("## 2. End to end (Jersey on Grizzly, wrk, loopback)\n\n");
     md.append(String.format(Locale.ROOT, "One resource (`GET /api`, text), three builds: no CORS,"
-            + " corsgen, the reflective filter. Server `taskset -c %s` (fresh JVM per build and"
-            + " round, `-Xms256m -Xmx256m -XX:+UseSerialGC`), `wrk -t1 -c%d` `taskset -c %s`."
-            + " %d rounds, build order rotated each round; per build and round %d s of warm-up"
-            + " (half GET, half preflight), then %d s of GET and %d s of preflight. GET carries"
-            + " `Origin` (an allowed exact origin); the preflight asks for PUT with two headers."
-            + " The no-CORS build answers the preflight with Jersey's automatic OPTIONS (200 and"
-            + " `Allow`). Median over rounds (min–max).\n\n", CORE_SERVER,
-        settings.connections(), CORE_LOAD, settings.rounds(), settings.warmupSeconds(),
+            + " corsgen, the reflective filter, each in its own JVM (`-Xms256m -Xmx256m"
+            + " -XX:+UseSerialGC`), all three pinned with `taskset -c %s` and running side by side;"
+            + " `wrk -t1 -c%d` pinned with `taskset -c %s`. Each build first gets the same"
+            + " warm-up, %d s (half GET, half preflight). Then %d rounds: in each, %d s of GET"
+            + " against every build, then %d s of preflight against every build, the order of"
+            + " the builds rotating from round to round, so that the slices compared are seconds"
+            + " apart. GET carries `Origin` (an allowed exact origin); the preflight asks for PUT"
+            + " with two headers. The no-CORS build answers the preflight with Jersey's automatic"
+            + " OPTIONS (200 and `Allow`). Median over rounds (min–max).\n\n", CORE_SERVER,
+        settings.connections(), CORE_LOAD, settings.warmupSeconds(), settings.rounds(),
         settings.measureSeconds(), settings.measureSeconds()));
     Markdown absolute = new Markdown("build", "GET req/s", "GET p99 ms", "preflight req/s",
         "preflight p99 ms");
@@ -271,12 +289,12 @@ public final class EndToEndPart {
   /** A server process pinned to its core; closing it closes its standard input. */
   private record Server(Process process, int port) implements AutoCloseable {
 
-    static Server start(Build build, String classpath, Path work, int round) throws Exception {
+    static Server start(Build build, String classpath, Path work) throws Exception {
       Path java = Path.of(System.getProperty("java.home"), "bin", "java");
       Process process = new ProcessBuilder("taskset", "-c", CORE_SERVER, java.toString(),
           "-Xms256m", "-Xmx256m", "-XX:+UseSerialGC",
           "-cp", classpath, BenchServer.class.getName(), build.id())
-          .redirectError(work.resolve("server-" + build.id() + "-" + (round + 1) + ".log").toFile())
+          .redirectError(work.resolve("server-" + build.id() + ".log").toFile())
           .start();
       BufferedReader out = new BufferedReader(
           new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));

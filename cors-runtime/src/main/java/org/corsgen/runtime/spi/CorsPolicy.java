@@ -258,7 +258,9 @@ public final class CorsPolicy implements ContainerResponseFilter {
     CorsHeaders.addVary(headers, ORIGIN);
     String origin = CorsHeaders.single(request.getHeaders(), ORIGIN);
     if (origin == null) {
-      if (request.getHeaders().containsKey(ORIGIN)) {
+      // Only a log line tells absent from empty or repeated; most requests have no Origin, and
+      // Jersey's header map lower-cases the name (a new string) on every look-up.
+      if (LOG.isLoggable(Level.DEBUG) && request.getHeaders().containsKey(ORIGIN)) {
         logRefusal(request, () -> "the Origin header is empty or repeated");
       }
       return;
