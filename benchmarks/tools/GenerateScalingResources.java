@@ -96,8 +96,8 @@ public class GenerateScalingResources {
   private static String registry(List<Shape> shapes) {
     StringBuilder cases = new StringBuilder();
     for (Shape shape : shapes) {
-      cases.append("      case \"").append(shape.name()).append("\" -> new Shape(new ")
-          .append(shape.className()).append("_Cors(), \"").append(shape.probe())
+      cases.append("      case \"").append(shape.name()).append("\" -> new Shape(bindings(")
+          .append(shape.className()).append(".class), \"").append(shape.probe())
           .append("\");\n");
     }
     StringBuilder names = new StringBuilder();
@@ -107,7 +107,9 @@ public class GenerateScalingResources {
     return """
         package %s;
 
+        import org.corsgen.runtime.internal.CorsIndex;
         import org.corsgen.runtime.spi.CorsBindings;
+        import org.glassfish.jersey.server.ResourceConfig;
 
         /**
          * The scaling resources by name, with an allowed origin that the matcher reaches last
@@ -122,7 +124,14 @@ public class GenerateScalingResources {
           /** The generated bindings of one resource, and the origin to ask with. */
           public record Shape(CorsBindings bindings, String probeOrigin) {}
 
+          private static final CorsIndex INDEX = CorsIndex.forApplication(new ResourceConfig());
+
           private ScalingPolicies() {}
+
+          /** The generated bindings of {@code resource}, found the way CorsFeature finds them. */
+          private static CorsBindings bindings(Class<?> resource) {
+            return INDEX.bindingsFor(resource).orElseThrow();
+          }
 
           public static Shape get(String name) {
             return switch (name) {

@@ -4,10 +4,13 @@ import com.google.auto.service.AutoService;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.Processor;
 import javax.annotation.processing.RoundEnvironment;
@@ -43,6 +46,8 @@ public final class CorsProcessor extends AbstractProcessor {
   /** Generated class names, with the resource each was generated for. */
   private final Map<String, String> generatedFor = new HashMap<>();
   private final PolicyReportWriter policyReport = new PolicyReportWriter();
+  /** Resources validated this round, written together when it ends. */
+  private final List<BindingsWriter.Bindings> validated = new ArrayList<>();
 
   @Override
   public Set<String> getSupportedAnnotationTypes() {
@@ -104,6 +109,7 @@ public final class CorsProcessor extends AbstractProcessor {
         deferred.add(root.getQualifiedName().toString());
       }
     }
+    writeRound();
     TypeElement cors = processingEnv.getElementUtils().getTypeElement(CORS);
     if (cors != null) {
       for (Element annotated : round.getElementsAnnotatedWith(cors)) {
@@ -127,13 +133,30 @@ public final class CorsProcessor extends AbstractProcessor {
           printer.print(clash);
           return;
         }
-        writer.write(result.resource().get(), resource, processingEnv.getElementUtils())
-            .writeTo(processingEnv.getFiler());
-        index.add(result.resource().get().binaryName(),
-            result.resource().get().generatedBinaryName(), resource);
-        policyReport.add(result.resource().get(), resource);
+        validated.add(new BindingsWriter.Bindings(result.resource().get(), resource));
       }
     });
+  }
+
+  /** One file per package for the resources this round validated; see {@link BindingsWriter}. */
+  private void writeRound() {
+    Map<String, List<BindingsWriter.Bindings>> byPackage = new TreeMap<>();
+    for (BindingsWriter.Bindings bindings : validated) {
+      byPackage.computeIfAbsent(bindings.resource().packageName(), p -> new ArrayList<>())
+          .add(bindings);
+    }
+    validated.clear();
+    for (List<BindingsWriter.Bindings> group : byPackage.values()) {
+      guarded(group.get(0).element(), () -> {
+        writer.write(group, processingEnv.getElementUtils()).writeTo(processingEnv.getFiler());
+        String holder = BindingsWriter.holderName(group).reflectionName();
+        for (BindingsWriter.Bindings bindings : group) {
+          index.add(bindings.resource().binaryName(),
+              holder + "$" + bindings.resource().generatedSimpleName(), bindings.element());
+          policyReport.add(bindings.resource(), bindings.element());
+        }
+      });
+    }
   }
 
   /** The index and the policy report cover the whole compilation, so they are written last. */

@@ -85,7 +85,7 @@ class ModulePathTest {
         "-processorpath", System.getProperty("java.class.path"));
     assertEquals(0, status, "the module and its generated code compile");
     assertTrue(Files.readString(generated.resolve(
-            "com.example.demo/com/example/demo/Items_Cors.java"))
+            "com.example.demo/com/example/demo/Cors_Items.java"))
         .contains("@Generated(\"org.corsgen.processor.CorsProcessor\")"),
         "@Generated is kept where the module reads java.compiler");
 
@@ -137,7 +137,7 @@ class ModulePathTest {
         "-processorpath", System.getProperty("java.class.path"));
     assertEquals(0, status);
     assertTrue(!Files.readString(generated.resolve(
-        "com.example.demo/com/example/demo/Items_Cors.java")).contains("@Generated"));
+        "com.example.demo/com/example/demo/Cors_Items.java")).contains("@Generated"));
   }
 
   private static String awaitPort(BufferedReader out) throws IOException {

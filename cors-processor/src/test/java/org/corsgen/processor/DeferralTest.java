@@ -66,7 +66,7 @@ class DeferralTest {
             "  @PUT public void put(Dto dto) {}",
             "}"));
     assertThat(compilation).succeededWithoutWarnings();
-    assertThat(compilation).generatedSourceFile("test.Res_Cors").contentsAsUtf8String()
+    assertThat(compilation).generatedSourceFile("test.Cors_Res").contentsAsUtf8String()
         .contains("case \"put(test.Dto)\" -> Optional.of(CLASS_POLICY);");
   }
 }

@@ -178,7 +178,7 @@ class OriginRulesTest {
         "}");
     Compilation compilation = compile(source);
     assertClean(compilation);
-    assertThat(compilation).generatedSourceFile("test.Res_Cors");
+    assertThat(compilation).generatedSourceFile("test.Cors_Res");
   }
 
   @Test
@@ -195,7 +195,7 @@ class OriginRulesTest {
         "}");
     Compilation compilation = compile(source);
     assertClean(compilation);
-    assertThat(compilation).generatedSourceFile("test.Res_Cors");
+    assertThat(compilation).generatedSourceFile("test.Cors_Res");
   }
 
   @Test

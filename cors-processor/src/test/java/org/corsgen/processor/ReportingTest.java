@@ -69,7 +69,7 @@ class ReportingTest {
     assertThat(compilation).hadWarningContaining(Message.MAX_AGE_ABOVE_CAP.format(100000))
         .inFile(GOOD).onLineContaining("maxAge");
     assertThat(compilation).hadWarningCount(1);
-    assertThat(processor.createdSources()).containsExactly("test.Good_Cors");
+    assertThat(processor.createdSources()).containsExactly("test.Cors_Good");
   }
 
   @Test

@@ -52,7 +52,7 @@ class SuppressionTest {
   void silencedWarningStillGeneratesCode() {
     assertThat(compile(resourceWithDuplicateOrigin("",
         "  @SuppressWarnings(\"CorsDuplicateOrigin\")")))
-        .generatedSourceFile("test.Res_Cors");
+        .generatedSourceFile("test.Cors_Res");
   }
 
   @Test

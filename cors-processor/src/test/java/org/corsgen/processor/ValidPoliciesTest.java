@@ -156,7 +156,7 @@ class ValidPoliciesTest {
       JavaFileObject source) {
     Compilation compilation = compile(source);
     assertClean(compilation);
-    assertThat(compilation).generatedSourceFile("test.Res_Cors").contentsAsUtf8String()
+    assertThat(compilation).generatedSourceFile("test.Cors_Res").contentsAsUtf8String()
         .contains("-> Optional.of(");
   }
 }

@@ -5,14 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.corsgen.runtime.internal.CorsIndex;
 import org.corsgen.runtime.spi.CorsPolicy;
 import org.corsgen.runtime.spi.MethodKey;
 import org.corsgen.runtime.spi.OriginPatterns;
+import org.glassfish.jersey.server.ResourceConfig;
 import org.junit.jupiter.api.Test;
 
 /**
- * Proves that the origin matcher corsgen generated for {@link GuardedResource} (a {@code switch}
- * over the exact origins, falling back to {@link OriginPatterns}) grants exactly the origins
+ * Proves that the policy corsgen generated for {@link GuardedResource} (its origin lists in an
+ * {@code OriginSet}, patterns checked by {@link OriginPatterns}) grants exactly the origins
  * {@link FetchOracle} grants: every serialized subdomain of the pattern, the listed origins byte
  * for byte, and nothing else, whatever the case, port, path, user information, encoding or
  * length of the near miss.
@@ -23,7 +25,8 @@ class OriginMatchingTest {
 
   private static CorsPolicy classPolicy() {
     try {
-      return new GuardedResource_Cors()
+      return CorsIndex.forApplication(new ResourceConfig())
+          .bindingsFor(GuardedResource.class).orElseThrow()
           .policyFor(MethodKey.of(GuardedResource.class.getMethod("list")))
           .orElseThrow();
     } catch (NoSuchMethodException e) {

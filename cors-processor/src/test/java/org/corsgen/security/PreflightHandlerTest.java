@@ -11,12 +11,14 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeSet;
+import org.corsgen.runtime.internal.CorsIndex;
 import org.corsgen.runtime.internal.PreflightEndpoint;
 import org.corsgen.runtime.spi.CorsBindings;
 import org.corsgen.runtime.spi.CorsPolicy;
 import org.corsgen.runtime.spi.MethodKey;
 import org.glassfish.jersey.internal.MapPropertiesDelegate;
 import org.glassfish.jersey.server.ContainerRequest;
+import org.glassfish.jersey.server.ResourceConfig;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -41,7 +43,8 @@ class PreflightHandlerTest {
   /** The endpoint CorsModelProcessor builds for {@code /guarded/{id}}. */
   private static PreflightEndpoint guardedItemEndpoint() {
     try {
-      CorsBindings bindings = new GuardedResource_Cors();
+      CorsBindings bindings = CorsIndex.forApplication(new ResourceConfig())
+          .bindingsFor(GuardedResource.class).orElseThrow();
       CorsPolicy classPolicy = bindings.policyFor(
           MethodKey.of(GuardedResource.class.getMethod("put", String.class, String.class)))
           .orElseThrow();

@@ -9,14 +9,17 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;
-import org.corsgen.bench.app.ApiResource_Cors;
+import org.corsgen.bench.app.ApiResource;
 import org.corsgen.bench.app.ReflectiveApiResource;
 import org.corsgen.bench.reflective.ReflectiveCorsFilter;
 import org.corsgen.bench.stub.StubRequest;
 import org.corsgen.bench.stub.StubResourceInfo;
 import org.corsgen.bench.stub.StubResponse;
+import org.corsgen.runtime.internal.CorsIndex;
 import org.corsgen.runtime.internal.PreflightEndpoint;
+import org.corsgen.runtime.spi.CorsBindings;
 import org.corsgen.runtime.spi.CorsPolicy;
+import org.glassfish.jersey.server.ResourceConfig;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -98,7 +101,8 @@ public class PerRequestBenchmark {
     request = new StubRequest(method, headers);
     response = new StubResponse();
 
-    ApiResource_Cors bindings = new ApiResource_Cors();
+    CorsBindings bindings = CorsIndex.forApplication(new ResourceConfig())
+        .bindingsFor(ApiResource.class).orElseThrow();
     corsgenPolicy = Contenders.policy(bindings, "get()");
     corsgenEndpoint = Contenders.preflightEndpoint(bindings, "/api",
         "get()", "post(java.lang.String)", "put(java.lang.String)");

@@ -1,6 +1,8 @@
 package org.corsgen.bench.scaling;
 
+import org.corsgen.runtime.internal.CorsIndex;
 import org.corsgen.runtime.spi.CorsBindings;
+import org.glassfish.jersey.server.ResourceConfig;
 
 /**
  * The scaling resources by name, with an allowed origin that the matcher reaches last
@@ -15,17 +17,24 @@ public final class ScalingPolicies {
   /** The generated bindings of one resource, and the origin to ask with. */
   public record Shape(CorsBindings bindings, String probeOrigin) {}
 
+  private static final CorsIndex INDEX = CorsIndex.forApplication(new ResourceConfig());
+
   private ScalingPolicies() {}
+
+  /** The generated bindings of {@code resource}, found the way CorsFeature finds them. */
+  private static CorsBindings bindings(Class<?> resource) {
+    return INDEX.bindingsFor(resource).orElseThrow();
+  }
 
   public static Shape get(String name) {
     return switch (name) {
-      case "exact-1" -> new Shape(new Exact1Resource_Cors(), "https://app0.example.com");
-      case "exact-10" -> new Shape(new Exact10Resource_Cors(), "https://app9.example.com");
-      case "exact-100" -> new Shape(new Exact100Resource_Cors(), "https://app99.example.com");
-      case "exact-1000" -> new Shape(new Exact1000Resource_Cors(), "https://app999.example.com");
-      case "patterns-1" -> new Shape(new Patterns1Resource_Cors(), "https://eu.shop.tenant0.example.org");
-      case "patterns-10" -> new Shape(new Patterns10Resource_Cors(), "https://eu.shop.tenant9.example.org");
-      case "patterns-50" -> new Shape(new Patterns50Resource_Cors(), "https://eu.shop.tenant49.example.org");
+      case "exact-1" -> new Shape(bindings(Exact1Resource.class), "https://app0.example.com");
+      case "exact-10" -> new Shape(bindings(Exact10Resource.class), "https://app9.example.com");
+      case "exact-100" -> new Shape(bindings(Exact100Resource.class), "https://app99.example.com");
+      case "exact-1000" -> new Shape(bindings(Exact1000Resource.class), "https://app999.example.com");
+      case "patterns-1" -> new Shape(bindings(Patterns1Resource.class), "https://eu.shop.tenant0.example.org");
+      case "patterns-10" -> new Shape(bindings(Patterns10Resource.class), "https://eu.shop.tenant9.example.org");
+      case "patterns-50" -> new Shape(bindings(Patterns50Resource.class), "https://eu.shop.tenant49.example.org");
       default -> throw new IllegalArgumentException(name);
     };
   }

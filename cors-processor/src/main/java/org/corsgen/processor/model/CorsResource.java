@@ -8,8 +8,8 @@ import java.util.List;
  *
  * @param binaryName the resource class's binary name, as the run-time index knows it
  * @param packageName its package
- * @param generatedSimpleName the generated class's name: nested names joined with {@code _},
- *     then {@code _Cors}
+ * @param generatedSimpleName the name of its generated bindings class, nested in its package's
+ *     holder: nested names joined with {@code _}, then {@code _Cors}
  * @param endpoints its endpoints, in source order
  */
 public record CorsResource(
@@ -24,7 +24,10 @@ public record CorsResource(
     return endpoints.stream().map(Endpoint::policy).distinct().toList();
   }
 
-  /** The generated class's binary name. */
+  /**
+   * Its bindings class's name qualified by the package alone, which must be unique in the package
+   * since the resources of a package share one holder.
+   */
   public String generatedBinaryName() {
     return packageName.isEmpty() ? generatedSimpleName : packageName + "." + generatedSimpleName;
   }

@@ -4,17 +4,18 @@ import static com.google.testing.compile.CompilationSubject.assertThat;
 import static com.google.testing.compile.Compiler.javac;
 
 import com.google.testing.compile.Compilation;
+import com.google.testing.compile.JavaFileObjects;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import com.google.testing.compile.JavaFileObjects;
 import javax.tools.JavaFileObject;
 import org.corsgen.processor.CorsProcessor;
 import org.junit.jupiter.api.Test;
 
 /**
- * Guards the shape of the generated code, which users read and step through: one resource with a
- * class policy, a method-level override with credentials, a pattern and a placeholder. Behaviour
+ * Guards the shape of the generated code, which users read and step through: the holder of two
+ * resources of one package, one with a class policy, a method-level override with credentials, a
+ * pattern and a placeholder, the other with a method policy of one pattern. Behaviour
  * is tested elsewhere; a change here should be a deliberate change of that shape.
  */
 class GeneratedCodeGoldenTest {
@@ -44,12 +45,25 @@ class GeneratedCodeGoldenTest {
         "      allowCredentials = true, maxAge = -1)",
         "  public void delete(@PathParam(\"id\") long id) {}",
         "}");
-    Compilation compilation = javac().withProcessors(new CorsProcessor()).compile(resource);
+    JavaFileObject orders = JavaFileObjects.forSourceLines("com.example.OrdersResource",
+        "package com.example;",
+        "",
+        "import jakarta.ws.rs.GET;",
+        "import jakarta.ws.rs.Path;",
+        "import org.corsgen.Cors;",
+        "",
+        "@Path(\"/orders\")",
+        "public class OrdersResource {",
+        "  @GET @Cors(origins = \"https://*.shop.example.com\")",
+        "  public String list() { return \"[]\"; }",
+        "}");
+    Compilation compilation = javac().withProcessors(new CorsProcessor())
+        .compile(orders, resource);
     assertThat(compilation).succeededWithoutWarnings();
     // Text, not syntax trees: layout is part of the shape, and compile-testing's tree comparison
     // needs javac internals that JDK 17 does not export.
-    assertThat(compilation).generatedSourceFile("com.example.ItemsResource_Cors")
-        .contentsAsUtf8String().isEqualTo(golden("golden/ItemsResource_Cors.java"));
+    assertThat(compilation).generatedSourceFile("com.example.Cors_ItemsResource")
+        .contentsAsUtf8String().isEqualTo(golden("golden/Cors_ItemsResource.java"));
   }
 
   private static String golden(String resource) {

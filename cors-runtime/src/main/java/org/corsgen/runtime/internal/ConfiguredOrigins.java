@@ -1,7 +1,5 @@
 package org.corsgen.runtime.internal;
 
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -10,7 +8,7 @@ import java.util.StringJoiner;
 import java.util.function.Function;
 import org.corsgen.runtime.spi.CorsPolicy;
 import org.corsgen.runtime.spi.CorsPolicy.Placeholder;
-import org.corsgen.runtime.spi.OriginPatterns;
+import org.corsgen.runtime.spi.OriginSet;
 import org.corsgen.runtime.spi.OriginSyntax;
 
 /**
@@ -47,8 +45,7 @@ final class ConfiguredOrigins {
     if (policy.placeholders().isEmpty()) {
       return policy;
     }
-    Set<String> exact = new HashSet<>();
-    List<OriginSyntax.Pattern> patterns = new ArrayList<>();
+    OriginSet.Builder configured = OriginSet.builder();
     StringJoiner listed = new StringJoiner(", ");
     boolean any = false;
     for (Placeholder placeholder : policy.placeholders()) {
@@ -75,9 +72,9 @@ final class ConfiguredOrigins {
           }
           any = true;
         } else if (parsed instanceof OriginSyntax.Exact origin) {
-          exact.add(origin.origin());
+          configured.exact(origin.origin());
         } else if (parsed instanceof OriginSyntax.Pattern pattern) {
-          patterns.add(pattern);
+          configured.subdomains(pattern.scheme(), pattern.suffix());
         }
       }
       listed.add(placeholder.key() + "=" + value.text().strip());
@@ -85,11 +82,7 @@ final class ConfiguredOrigins {
     if (any) {
       return policy.withAnyOrigin();
     }
-    Set<String> exactOrigins = Set.copyOf(exact);
-    List<OriginSyntax.Pattern> subdomainPatterns = List.copyOf(patterns);
-    return policy.withConfiguredOrigins(listed.toString(), origin -> exactOrigins.contains(origin)
-        || subdomainPatterns.stream().anyMatch(pattern ->
-            OriginPatterns.matchesSubdomain(origin, pattern.scheme(), pattern.suffix())));
+    return policy.withConfiguredOrigins(listed.toString(), configured.build());
   }
 
   private static IllegalStateException missing(CorsPolicy policy, Placeholder placeholder) {

@@ -27,14 +27,14 @@ import java.util.stream.Collectors;
  * the response filter that applies it to actual (non-preflight) responses.
  *
  * <p>Every header value is fixed when the policy is built; per request the filter only matches
- * the origin (a generated {@code switch}) and puts precomputed strings.
+ * the origin (an {@link OriginSet} look-up) and puts precomputed strings.
  */
 @Priority(Priorities.HEADER_DECORATOR)
 public final class CorsPolicy implements ContainerResponseFilter {
 
   private static final Logger LOG = System.getLogger("org.corsgen");
 
-  /** Decides whether an origin is allowed; generated as a {@code switch} over exact origins. */
+  /** Decides whether an origin is allowed: an {@link OriginSet} for the origins a policy lists. */
   @FunctionalInterface
   public interface OriginMatcher {
     boolean matches(String origin);
@@ -308,16 +308,35 @@ public final class CorsPolicy implements ContainerResponseFilter {
     private String allowHeaders = "";
     private String exposeHeaders = "";
     private String maxAge = "";
+    private final OriginSet.Builder literal = OriginSet.builder();
+    private boolean hasLiteral;
 
     private Builder(String source) {
       this.source = Objects.requireNonNull(source);
     }
 
+    /** Allows these serialized origins, such as {@code https://app.example.com}, exactly. */
+    public Builder allowOrigins(String... origins) {
+      literal.exact(origins);
+      hasLiteral = true;
+      return this;
+    }
+
     /**
-     * Allows the origins {@code matcher} accepts; {@code declared} lists them as written in
-     * {@code @Cors}, for log messages.
+     * Allows the hosts under a subdomain pattern, given split where its {@code *} stands:
+     * {@code https://*.example.com} is {@code allowSubdomains("https://", ".example.com")}.
      */
-    public Builder allowOrigins(String declared, OriginMatcher matcher) {
+    public Builder allowSubdomains(String scheme, String suffix) {
+      literal.subdomains(scheme, suffix);
+      hasLiteral = true;
+      return this;
+    }
+
+    /**
+     * Allows the origins {@code matcher} accepts, instead of listed ones; {@code declared} names
+     * them for log messages.
+     */
+    public Builder allowOriginsMatching(String declared, OriginMatcher matcher) {
       this.originList = Objects.requireNonNull(declared);
       this.origins = Objects.requireNonNull(matcher);
       return this;
@@ -374,6 +393,16 @@ public final class CorsPolicy implements ContainerResponseFilter {
     }
 
     public CorsPolicy build() {
+      if (hasLiteral) {
+        if (origins != null) {
+          throw new IllegalStateException(source
+              + ": give either listed origins or allowOriginsMatching, not both");
+        }
+        OriginSet listed = literal.build();
+        originList = listed.toString();
+        origins = listed;
+        hasLiteral = false;
+      }
       if (anyOrigin == (origins != null || !placeholders.isEmpty())) {
         throw new IllegalStateException(source
             + ": give either allowAnyOrigin, or allowOrigins and/or allowConfiguredOrigins");

@@ -28,7 +28,7 @@ class ConfiguredOriginsTest {
   @Test
   void configuredOriginsAreAllowedBesideLiteralOnes() {
     CorsPolicy policy = ConfiguredOrigins.resolve(policy()
-        .allowOrigins("https://literal.example", "https://literal.example"::equals)
+        .allowOriginsMatching("https://literal.example", "https://literal.example"::equals)
         .allowConfiguredOrigins("cors.origins")
         .build(),
         config(Map.of("cors.origins", "https://a.example, https://*.b.example")));

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 class CorsPolicyTest {
 
   private static CorsPolicy allowing(String headers) {
-    return CorsPolicy.builder("test").allowOrigins("any", origin -> true).allowHeaders(headers).build();
+    return CorsPolicy.builder("test").allowOriginsMatching("any", origin -> true)
+        .allowHeaders(headers).build();
   }
 
   @Test
@@ -63,7 +64,7 @@ class CorsPolicyTest {
     CorsPolicy tokenAndType = allowing("Content-Type, X-Token");
     CorsPolicy type = allowing("content-type");
     CorsPolicy any = allowing("*");
-    CorsPolicy credentialed = CorsPolicy.builder("test").allowOrigins("any", origin -> true)
+    CorsPolicy credentialed = CorsPolicy.builder("test").allowOriginsMatching("any", origin -> true)
         .allowHeaders("Content-Type").allowCredentials().build();
     assertTrue(tokenAndType.exceeds(type));
     assertFalse(type.exceeds(tokenAndType));
