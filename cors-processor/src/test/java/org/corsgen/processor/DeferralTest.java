@@ -13,11 +13,13 @@ import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.TypeElement;
+import javax.tools.StandardLocation;
 import org.junit.jupiter.api.Test;
 
 /**
  * Resources whose parameter types another processor generates (AutoValue, Immutables, MapStruct
- * DTOs): corsgen waits for the round in which they exist, so that the method key names them.
+ * DTOs): corsgen waits for the round in which they exist, so that the method key names them, and
+ * writes their code in that round.
  */
 class DeferralTest {
 
@@ -68,5 +70,45 @@ class DeferralTest {
     assertThat(compilation).succeededWithoutWarnings();
     assertThat(compilation).generatedSourceFile("test.Cors_Res").contentsAsUtf8String()
         .contains("case \"put(test.Dto)\" -> Optional.of(CLASS_POLICY);");
+  }
+
+  @Test
+  void resourcesOfOnePackageSeenInDifferentRoundsGetOneHolderEach() {
+    Compilation compilation = javac()
+        .withProcessors(new CorsProcessor(), new DtoProcessor())
+        .compile(JavaFileObjects.forSourceLines("test.Res",
+            "package test;",
+            "",
+            "import jakarta.ws.rs.PUT;",
+            "import jakarta.ws.rs.Path;",
+            "import org.corsgen.Cors;",
+            "",
+            "@Path(\"/res\")",
+            "@Cors(origins = \"https://app.example.com\")",
+            "public class Res {",
+            "  @PUT public void put(Dto dto) {}",
+            "}"),
+            JavaFileObjects.forSourceLines("test.Ready",
+            "package test;",
+            "",
+            "import jakarta.ws.rs.GET;",
+            "import jakarta.ws.rs.Path;",
+            "import org.corsgen.Cors;",
+            "",
+            "@Path(\"/ready\")",
+            "@Cors(origins = \"https://app.example.com\")",
+            "public class Ready {",
+            "  @GET public String get() { return \"\"; }",
+            "}"));
+    assertThat(compilation).succeededWithoutWarnings();
+    // Ready is written in the first round, Res only once Dto exists: two files, two holders.
+    assertThat(compilation).generatedSourceFile("test.Cors_Ready").contentsAsUtf8String()
+        .doesNotContain("Res_Cors");
+    assertThat(compilation).generatedSourceFile("test.Cors_Res").contentsAsUtf8String()
+        .contains("public static final class Res_Cors implements CorsBindings");
+    assertThat(compilation)
+        .generatedFile(StandardLocation.CLASS_OUTPUT, "", "META-INF/corsgen/index")
+        .contentsAsUtf8String()
+        .contains("test.Ready test.Cors_Ready$Ready_Cors\ntest.Res test.Cors_Res$Res_Cors\n");
   }
 }
