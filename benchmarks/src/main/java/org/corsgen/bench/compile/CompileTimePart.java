@@ -21,8 +21,9 @@ import org.corsgen.bench.report.Target;
 
 /**
  * Part 3: {@code javac} on generated corpora with and without the processor (same class path,
- * {@code -proc:none} against the shaded processor jar on {@code -processorpath}), runs alternating
- * so that both see the same conditions; and the processor's own time, from {@link TimedJavac}.
+ * {@code -proc:none} against the shaded processor jar on {@code -processorpath}), and with the
+ * {@link FloorProcessor}, runs rotating so that all see the same conditions; and the processor's
+ * own time, from {@link TimedJavac}.
  */
 public final class CompileTimePart {
 
@@ -30,8 +31,11 @@ public final class CompileTimePart {
   public record Settings(List<Integer> sizes, int runs, int timedRuns) {}
 
   /** Measurements at one corpus size. */
-  private record AtSize(int size, Sample without, Sample with, Sample ratio, Sample processor,
-      Sample timedCompile) {}
+  private record AtSize(int size, Sample without, Sample floor, Sample with, Sample ratio,
+      Sample floorRatio, Sample overFloor, Sample processor, Sample timedCompile) {}
+
+  /** How javac runs: no processing, the floor processor, or corsgen's processor. */
+  private enum Mode { NONE, FLOOR, CORSGEN }
 
   private final Settings settings;
   private final Path work;
@@ -87,28 +91,35 @@ public final class CompileTimePart {
     // Before the first size, one untimed compilation of each kind warms file caches and the
     // JDK's class-data archive; later sizes find them warm.
     if (first) {
-      javac(out, sources, false, 0);
-      javac(out, sources, true, expected);
+      for (Mode mode : Mode.values()) {
+        javac(out, sources, mode, expected);
+      }
     }
     Sample without = new Sample();
+    Sample floor = new Sample();
     Sample with = new Sample();
     Sample ratio = new Sample();
+    Sample floorRatio = new Sample();
+    Sample overFloor = new Sample();
+    Mode[] modes = Mode.values();
     for (int run = 0; run < settings.runs(); run++) {
-      // Alternate which mode goes first, so neither always follows the other.
-      double off;
-      double on;
-      if (run % 2 == 0) {
-        off = javac(out, sources, false, 0);
-        on = javac(out, sources, true, expected);
-      } else {
-        on = javac(out, sources, true, expected);
-        off = javac(out, sources, false, 0);
+      // Rotate which mode goes first, so none always follows another.
+      double[] millis = new double[modes.length];
+      for (int i = 0; i < modes.length; i++) {
+        Mode mode = modes[(run + i) % modes.length];
+        millis[mode.ordinal()] = javac(out, sources, mode, expected);
       }
+      double off = millis[Mode.NONE.ordinal()];
+      double least = millis[Mode.FLOOR.ordinal()];
+      double on = millis[Mode.CORSGEN.ordinal()];
       without.add(off);
+      floor.add(least);
       with.add(on);
       ratio.add(on / off);
-      log(String.format(Locale.ROOT, "%d resources, run %d: -proc:none %.0f ms, processor %.0f ms",
-          size, run + 1, off, on));
+      floorRatio.add(least / off);
+      overFloor.add(on / least);
+      log(String.format(Locale.ROOT, "%d resources, run %d: -proc:none %.0f ms, floor processor"
+          + " %.0f ms, corsgen %.0f ms", size, run + 1, off, least, on));
     }
     Sample processor = new Sample();
     Sample timedCompile = new Sample();
@@ -120,21 +131,22 @@ public final class CompileTimePart {
           + " ms", size, run + 1, timed[0], timed[1]));
     }
     delete(dir);
-    return new AtSize(size, without, with, ratio, processor, timedCompile);
+    return new AtSize(size, without, floor, with, ratio, floorRatio, overFloor, processor,
+        timedCompile);
   }
 
   /** Wall milliseconds of one {@code javac} process. */
-  private double javac(Path out, Path sources, boolean processor, int expected)
-      throws Exception {
+  private double javac(Path out, Path sources, Mode mode, int expected) throws Exception {
     delete(out);
     Files.createDirectories(out);
     Path javac = Path.of(System.getProperty("java.home"), "bin", "javac");
     List<String> command = new ArrayList<>(List.of(javac.toString(), "-d", out.toString(),
         "-cp", corpusClasspath, "-encoding", "UTF-8"));
-    if (processor) {
-      command.addAll(List.of("-processorpath", processorJar.toString()));
-    } else {
-      command.add("-proc:none");
+    switch (mode) {
+      case NONE -> command.add("-proc:none");
+      case FLOOR -> command.addAll(List.of("-processorpath", floorProcessorPath(),
+          "-processor", FloorProcessor.class.getName()));
+      case CORSGEN -> command.addAll(List.of("-processorpath", processorJar.toString()));
     }
     command.add("@" + sources);
     long start = System.nanoTime();
@@ -144,8 +156,14 @@ public final class CompileTimePart {
       throw new IllegalStateException("javac failed:\n" + output);
     }
     double millis = (System.nanoTime() - start) / 1e6;
-    checkGenerated(out, expected);
+    checkGenerated(out, mode == Mode.CORSGEN ? expected : 0);
     return millis;
+  }
+
+  /** Where {@link FloorProcessor} was loaded from: this module's classes. */
+  private static String floorProcessorPath() throws Exception {
+    return Path.of(FloorProcessor.class.getProtectionDomain().getCodeSource().getLocation()
+        .toURI()).toString();
   }
 
   /** {processor ms, whole process ms} of one {@link TimedJavac} run. */
@@ -188,22 +206,25 @@ public final class CompileTimePart {
         + " replace them or stand alone, an open `*` policy, and one class in five without"
         + " CORS. `javac -encoding UTF-8 -cp <JAX-RS API, cors-annotations, cors-runtime>`"
         + " with `-proc:none` against `-processorpath cors-processor-0.1.0-SNAPSHOT.jar`"
-        + " (shaded); each a fresh `javac` process, wall time, after one untimed compilation of"
-        + " each kind at the first size; %d runs per mode and size, alternating which goes first. The ratio is"
-        + " taken per pair of runs. The processor's own time (its `init` and every round,"
+        + " (shaded), and against `-processor FloorProcessor`, the least a processor that"
+        + " generates sources for these resources can do (find the `@Path` classes in its first"
+        + " round and write one empty class per package); each a fresh `javac` process, wall time, after one untimed compilation of"
+        + " each kind at the first size; %d runs per mode and size, rotating which goes first. Ratios"
+        + " are taken within each run. The processor's own time (its `init` and every round,"
         + " generated files written included) comes from %d separate in-process compilation(s)"
         + " per size (`TimedJavac`, same options) with the processor wrapped in a timer."
         + " Median (min–max).\n\n", settings.runs(), settings.timedRuns()));
-    Markdown table = new Markdown("resources", "-proc:none ms", "with processor ms",
-        "ratio (per pair)", "processor's own ms", "rest of the extra ms (javac)",
-        "own ms per resource", "extra wall ms per resource");
+    Markdown table = new Markdown("resources", "-proc:none ms", "floor processor ms",
+        "corsgen ms", "corsgen ÷ none", "floor ÷ none", "corsgen ÷ floor", "processor's own ms",
+        "rest of the extra ms (javac)", "own ms per resource", "extra wall ms per resource");
     List<Target> targets = new ArrayList<>();
     Map<Integer, Double> extraPerResource = new LinkedHashMap<>();
     for (AtSize at : results) {
       double extra = (at.with().median() - at.without().median()) / at.size();
       extraPerResource.put(at.size(), extra);
       table.row(String.format(Locale.ROOT, "%,d", at.size()), at.without().describe("%.0f"),
-          at.with().describe("%.0f"), at.ratio().describe("%.3f×"),
+          at.floor().describe("%.0f"), at.with().describe("%.0f"), at.ratio().describe("%.3f×"),
+          at.floorRatio().describe("%.3f×"), at.overFloor().describe("%.3f×"),
           at.processor().describe("%.0f"),
           String.format(Locale.ROOT, "%.0f",
               at.with().median() - at.without().median() - at.processor().median()),
@@ -216,8 +237,10 @@ public final class CompileTimePart {
     }
     md.append(table).append('\n');
     md.append("\"Rest of the extra\" is the wall time the processor adds beyond its own: javac"
-        + " entering every tree again for the round the generated sources start, and compiling"
-        + " the generated classes (one per resource with CORS).\n\n");
+        + " entering every tree again for the round the generated sources start and for the"
+        + " final round, and compiling the generated classes (one file per package, a nested"
+        + " class per resource with CORS). `floor ÷ none` is what javac charges any processor"
+        + " that generates sources, before it does any work of its own.\n\n");
     if (results.size() >= 2) {
       // The two largest corpora: at the smallest, JIT warm-up of the processor dominates.
       AtSize first = results.get(results.size() - 2);
