@@ -1,6 +1,5 @@
 package com.example;
 
-import java.util.Optional;
 import javax.annotation.processing.Generated;
 import org.corsgen.runtime.spi.CorsBindings;
 import org.corsgen.runtime.spi.CorsPolicy;
@@ -39,11 +38,11 @@ public final class Cors_ItemsResource {
     }
 
     @Override
-    public Optional<CorsPolicy> policyFor(String methodKey) {
+    public CorsPolicy policyOrNull(String methodKey) {
       return switch (methodKey) {
-        case "list()", "put(long,java.lang.String)" -> Optional.of(CLASS_POLICY);
-        case "delete(long)" -> Optional.of(DELETE);
-        default -> Optional.empty();
+        case "list()", "put(long,java.lang.String)" -> CLASS_POLICY;
+        case "delete(long)" -> DELETE;
+        default -> null;
       };
     }
   }
@@ -64,10 +63,10 @@ public final class Cors_ItemsResource {
     }
 
     @Override
-    public Optional<CorsPolicy> policyFor(String methodKey) {
+    public CorsPolicy policyOrNull(String methodKey) {
       return switch (methodKey) {
-        case "list()" -> Optional.of(LIST);
-        default -> Optional.empty();
+        case "list()" -> LIST;
+        default -> null;
       };
     }
   }

@@ -69,7 +69,7 @@ class DeferralTest {
             "}"));
     assertThat(compilation).succeededWithoutWarnings();
     assertThat(compilation).generatedSourceFile("test.Cors_Res").contentsAsUtf8String()
-        .contains("case \"put(test.Dto)\" -> Optional.of(CLASS_POLICY);");
+        .contains("case \"put(test.Dto)\" -> CLASS_POLICY;");
   }
 
   @Test

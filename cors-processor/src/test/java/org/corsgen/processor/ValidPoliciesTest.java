@@ -157,6 +157,6 @@ class ValidPoliciesTest {
     Compilation compilation = compile(source);
     assertClean(compilation);
     assertThat(compilation).generatedSourceFile("test.Cors_Res").contentsAsUtf8String()
-        .contains("-> Optional.of(");
+        .contains("default -> null;");
   }
 }

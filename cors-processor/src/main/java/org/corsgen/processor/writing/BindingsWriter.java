@@ -6,14 +6,12 @@ import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
-import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeSpec;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Collectors;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.ModuleElement;
@@ -30,14 +28,15 @@ import org.corsgen.processor.model.Policy;
  * validated: a holder class {@code Cors_Foo}, named after the first of them, with a nested
  * {@code Foo_Cors implements CorsBindings} per resource holding one {@code CorsPolicy} constant per
  * policy, built from precomputed header values and origin lists, and a {@code switch} from method
- * keys to policies.
+ * keys to those constants.
  *
  * <p>One file per package rather than per resource, because {@code javac}'s {@code Filer} compares
  * each new file with every input file and every file created before it: with a file per resource
  * that check grew with the square of the resources and was most of the processor's time on large
  * code bases. Origins are lists handed to the runtime's {@code OriginSet} rather than a generated
- * matcher method, since a method and its method reference per policy were the largest part of the
- * time {@code javac} spent compiling generated code.
+ * matcher method, and the {@code switch} arms are plain constants rather than {@code Optional.of}
+ * calls: a method and method reference per policy, then a generic inference per arm, were the
+ * largest parts of the time {@code javac} spent compiling generated code.
  */
 public final class BindingsWriter {
 
@@ -119,7 +118,7 @@ public final class BindingsWriter {
             .addJavadoc("Instantiated once per application by {@code CorsFeature}.\n")
             .addModifiers(Modifier.PUBLIC)
             .build())
-        .addMethod(policyFor(resource))
+        .addMethod(policyOrNull(resource))
         .build();
   }
 
@@ -177,21 +176,21 @@ public final class BindingsWriter {
         .build();
   }
 
-  private static MethodSpec policyFor(CorsResource resource) {
+  private static MethodSpec policyOrNull(CorsResource resource) {
     Map<Policy, List<String>> keysByPolicy = new LinkedHashMap<>();
     for (Endpoint endpoint : resource.endpoints()) {
       keysByPolicy.computeIfAbsent(endpoint.policy(), p -> new ArrayList<>())
           .add(endpoint.methodKey());
     }
     CodeBlock.Builder body = CodeBlock.builder().add("return switch (methodKey) {\n").indent();
-    keysByPolicy.forEach((policy, keys) -> body.add("case $L -> $T.of($N);\n",
+    keysByPolicy.forEach((policy, keys) -> body.add("case $L -> $N;\n",
         keys.stream().map(key -> CodeBlock.of("$S", key)).collect(CodeBlock.joining(",$W")),
-        Optional.class, policy.constantName()));
-    body.add("default -> $T.empty();\n", Optional.class).unindent().add("};\n");
-    return MethodSpec.methodBuilder("policyFor")
+        policy.constantName()));
+    body.add("default -> null;\n").unindent().add("};\n");
+    return MethodSpec.methodBuilder("policyOrNull")
         .addAnnotation(Override.class)
         .addModifiers(Modifier.PUBLIC)
-        .returns(ParameterizedTypeName.get(ClassName.get(Optional.class), CORS_POLICY))
+        .returns(CORS_POLICY)
         .addParameter(String.class, "methodKey")
         .addCode(body.build())
         .build();

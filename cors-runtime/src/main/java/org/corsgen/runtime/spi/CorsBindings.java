@@ -21,5 +21,16 @@ public interface CorsBindings {
    * The policy of a resource method, identified by its {@linkplain MethodKey key}; empty when no
    * policy covers that method (or it is not a resource method).
    */
-  Optional<CorsPolicy> policyFor(String methodKey);
+  default Optional<CorsPolicy> policyFor(String methodKey) {
+    return Optional.ofNullable(policyOrNull(methodKey));
+  }
+
+  /**
+   * What generated code implements for {@link #policyFor}: the policy, or {@code null}.
+   *
+   * <p>A {@code switch} whose arms are plain constants, because one whose arms each call the
+   * generic {@code Optional.of} costs javac a type inference per arm: in a build of 1,000
+   * resources that was two thirds of the time javac spent compiling the generated code.
+   */
+  CorsPolicy policyOrNull(String methodKey);
 }
