@@ -19,9 +19,17 @@ public final class OriginPatterns {
    * joined by a comma).
    */
   public static boolean matchesSubdomain(String origin, String scheme, String suffix) {
-    int hostEnd = origin.length() - suffix.length();
+    return origin.endsWith(suffix)
+        && hasSubdomainHost(origin, scheme, origin.length() - suffix.length());
+  }
+
+  /**
+   * Whether {@code origin} starts with {@code scheme} followed, up to {@code hostEnd}, by one or
+   * more DNS labels: the part of {@link #matchesSubdomain} left once the suffix has matched.
+   */
+  static boolean hasSubdomainHost(String origin, String scheme, int hostEnd) {
     int hostStart = scheme.length();
-    if (hostEnd <= hostStart || !origin.startsWith(scheme) || !origin.endsWith(suffix)) {
+    if (hostEnd <= hostStart || !origin.startsWith(scheme)) {
       return false;
     }
     boolean labelStart = true;

@@ -69,6 +69,33 @@ class OriginSetTest {
   }
 
   @Test
+  void originsWithEqualHashesAreToldApart() {
+    // "Aa", "BB" and "C#" have the same String hash; past MAX_SCANNED origins the set hashes.
+    OriginSet set = OriginSet.builder()
+        .exact("https://Aa.com", "https://BB.com", "https://a.com", "https://b.com",
+            "https://c.com", "https://d.com")
+        .build();
+    assertTrue(set.matches("https://Aa.com"));
+    assertTrue(set.matches("https://BB.com"));
+    assertTrue(set.matches("https://d.com"));
+    assertFalse(set.matches("https://C#.com"));
+    assertFalse(set.matches("https://e.com"));
+  }
+
+  @Test
+  void everySizeAroundTheSwitchToHashingMatchesExactly() {
+    for (int size = 1; size <= 3 * OriginSet.MAX_SCANNED; size++) {
+      String[] origins = IntStream.range(0, size).mapToObj(i -> "https://o" + i + ".example")
+          .toArray(String[]::new);
+      OriginSet set = OriginSet.builder().exact(origins).build();
+      for (String origin : origins) {
+        assertTrue(set.matches(origin), origin + " in " + size);
+      }
+      assertFalse(set.matches("https://o" + size + ".example"), "size " + size);
+    }
+  }
+
+  @Test
   void aSuffixMustStartWithADot() {
     assertThrows(IllegalArgumentException.class,
         () -> OriginSet.builder().subdomains("https://", "example.org"));
