@@ -17,6 +17,8 @@ import org.glassfish.jersey.server.ServerProperties;
  * {@code READY <port>}; it stops when its standard input closes.
  *
  * <pre>java -cp ... org.corsgen.bench.e2e.BenchServer none|corsgen|reflective</pre>
+ *
+ * <p>It also serves the {@link DiagnosticBuild}s, by their ids.
  */
 public final class BenchServer {
 
@@ -37,22 +39,33 @@ public final class BenchServer {
   private BenchServer() {}
 
   static ResourceConfig application(Build build) {
-    ResourceConfig config = switch (build) {
+    return common(switch (build) {
       case NONE -> new ResourceConfig(ApiResource.class);
       case CORSGEN -> new ResourceConfig(ApiResource.class).register(CorsFeature.class);
       case REFLECTIVE -> new ResourceConfig(ReflectiveApiResource.class)
           .register(ReflectiveCorsFilter.class);
-    };
-    // Identical for every build: nothing joins by auto-discovery (corsgen would), no WADL.
+    });
+  }
+
+  static ResourceConfig application(String id) {
+    for (Build build : Build.values()) {
+      if (build.id().equals(id)) {
+        return application(build);
+      }
+    }
+    return common(DiagnosticBuild.valueOf(id.toUpperCase()).application());
+  }
+
+  /** Identical for every build: nothing joins by auto-discovery (corsgen would), no WADL. */
+  private static ResourceConfig common(ResourceConfig config) {
     return config
         .property(CommonProperties.FEATURE_AUTO_DISCOVERY_DISABLE, true)
         .property(ServerProperties.WADL_FEATURE_DISABLE, true);
   }
 
   public static void main(String[] args) throws Exception {
-    Build build = Build.valueOf(args[0].toUpperCase());
     HttpServer server = GrizzlyHttpServerFactory.createHttpServer(
-        URI.create("http://127.0.0.1:0/"), application(build), false);
+        URI.create("http://127.0.0.1:0/"), application(args[0]), false);
     server.start();
     int port = server.getListeners().iterator().next().getPort();
     System.out.println("READY " + port);
