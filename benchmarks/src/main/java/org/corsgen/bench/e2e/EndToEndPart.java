@@ -22,6 +22,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.ToDoubleFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.corsgen.bench.e2e.BenchServer.Build;
@@ -49,8 +50,18 @@ public final class EndToEndPart {
     GET, PREFLIGHT
   }
 
-  /** One wrk run. */
-  record Run(double requestsPerSecond, double p99Millis, long requests, long non2xx) {}
+  /**
+   * One wrk run, with the server's CPU time per request and how busy the server's and the load
+   * generator's cores were (0 to 1) while it ran.
+   */
+  record Run(double requestsPerSecond, double p99Millis, long requests, long non2xx,
+      double serverCpuMicros, double serverCoreBusy, double loadCoreBusy) {
+
+    Run withCpu(double cpuMicros, double serverBusy, double loadBusy) {
+      return new Run(requestsPerSecond, p99Millis, requests, non2xx, cpuMicros, serverBusy,
+          loadBusy);
+    }
+  }
 
   private static final String CORE_SERVER = "0";
   private static final String CORE_LOAD = "1";
@@ -95,22 +106,23 @@ public final class EndToEndPart {
       for (Build build : builds) {
         log("warm-up: " + build.id());
         int half = Math.max(1, settings.warmupSeconds() / 2);
-        wrk(servers.get(build).port(), scripts.get(Kind.GET), half);
-        wrk(servers.get(build).port(), scripts.get(Kind.PREFLIGHT), half);
+        wrk(servers.get(build), scripts.get(Kind.GET), half);
+        wrk(servers.get(build), scripts.get(Kind.PREFLIGHT), half);
       }
       for (int round = 0; round < settings.rounds(); round++) {
         log("round " + (round + 1) + "/" + settings.rounds());
         for (Kind kind : Kind.values()) {
           for (int i = 0; i < builds.length; i++) {
             Build build = builds[(i + round) % builds.length];
-            Run run = wrk(servers.get(build).port(), scripts.get(kind),
-                settings.measureSeconds());
+            Run run = wrk(servers.get(build), scripts.get(kind), settings.measureSeconds());
             if (run.non2xx() > 0) {
               throw new IllegalStateException(build.id() + " " + kind + ": " + run.non2xx()
                   + " answers were not 2xx");
             }
-            log(String.format(Locale.ROOT, "  %s %s: %.0f req/s, p99 %.3f ms", build.id(),
-                kind, run.requestsPerSecond(), run.p99Millis()));
+            log(String.format(Locale.ROOT, "  %s %s: %.0f req/s, p99 %.3f ms, server %.1f µs"
+                + " CPU per request, cores busy: server %.0f%%, wrk %.0f%%", build.id(), kind,
+                run.requestsPerSecond(), run.p99Millis(), run.serverCpuMicros(),
+                100 * run.serverCoreBusy(), 100 * run.loadCoreBusy()));
             runs.get(build).get(kind).add(run);
           }
         }
@@ -137,20 +149,34 @@ public final class EndToEndPart {
             + " OPTIONS (200 and `Allow`). Median over rounds (min–max).\n\n", CORE_SERVER,
         settings.connections(), CORE_LOAD, settings.warmupSeconds(), settings.rounds(),
         settings.measureSeconds(), settings.measureSeconds()));
-    Markdown absolute = new Markdown("build", "GET req/s", "GET p99 ms", "preflight req/s",
-        "preflight p99 ms");
+    Markdown absolute = new Markdown("build", "GET req/s", "GET p99 ms",
+        "GET server CPU µs/req", "preflight req/s", "preflight p99 ms",
+        "preflight server CPU µs/req", "server core busy", "wrk core busy");
     for (Build build : Build.values()) {
+      List<Run> all = new ArrayList<>(runs.get(build).get(Kind.GET));
+      all.addAll(runs.get(build).get(Kind.PREFLIGHT));
       absolute.row(build.id(),
           rps(runs.get(build).get(Kind.GET)).describe("%.0f"),
           p99(runs.get(build).get(Kind.GET)).describe("%.2f"),
+          of(runs.get(build).get(Kind.GET), Run::serverCpuMicros).describe("%.1f"),
           rps(runs.get(build).get(Kind.PREFLIGHT)).describe("%.0f"),
-          p99(runs.get(build).get(Kind.PREFLIGHT)).describe("%.2f"));
+          p99(runs.get(build).get(Kind.PREFLIGHT)).describe("%.2f"),
+          of(runs.get(build).get(Kind.PREFLIGHT), Run::serverCpuMicros).describe("%.1f"),
+          of(all, run -> 100 * run.serverCoreBusy()).describe("%.0f%%"),
+          of(all, run -> 100 * run.loadCoreBusy()).describe("%.0f%%"));
     }
     md.append(absolute).append('\n');
+    md.append("Server CPU per request is the server process's user and system time over the"
+        + " slice (from `/proc`, 10 ms ticks) divided by the requests answered; the kernel's"
+        + " loopback TCP work for the server is part of it. Core busy is the share of the slice"
+        + " each core was not idle (`/proc/stat`): a load generator near 100% would cap every"
+        + " build alike and hide differences, a server core near 100% means the server is the"
+        + " bottleneck, as intended.\n\n");
 
     md.append("Ratios are taken within each round (same conditions), then the median over rounds"
         + " (min–max):\n\n");
-    Markdown ratios = new Markdown("ratio", "throughput", "p99 latency");
+    Markdown ratios = new Markdown("ratio", "throughput", "p99 latency",
+        "server CPU per request");
     List<Target> targets = new ArrayList<>();
     List<Run> baseline = runs.get(Build.NONE).get(Kind.GET);
     for (Build build : List.of(Build.CORSGEN, Build.REFLECTIVE)) {
@@ -158,7 +184,9 @@ public final class EndToEndPart {
         Sample throughput = perRound(runs.get(build).get(kind), baseline, true);
         Sample latency = perRound(runs.get(build).get(kind), baseline, false);
         ratios.row(build.id() + " " + kind.name() + " ÷ no-CORS GET",
-            throughput.describe("%.3f×"), latency.describe("%.3f×"));
+            throughput.describe("%.3f×"), latency.describe("%.3f×"),
+            perRound(runs.get(build).get(kind), baseline, Run::serverCpuMicros)
+                .describe("%.3f×"));
         if (build == Build.CORSGEN && kind == Kind.GET) {
           targets.add(new Target("2", "corsgen GET throughput ≥ 0.97× no-CORS",
               String.format(Locale.ROOT, "%.3f×", throughput.median()),
@@ -173,7 +201,9 @@ public final class EndToEndPart {
     }
     Sample nonePreflight = perRound(runs.get(Build.NONE).get(Kind.PREFLIGHT), baseline, true);
     ratios.row("no-CORS OPTIONS (Jersey's) ÷ no-CORS GET", nonePreflight.describe("%.3f×"),
-        perRound(runs.get(Build.NONE).get(Kind.PREFLIGHT), baseline, false).describe("%.3f×"));
+        perRound(runs.get(Build.NONE).get(Kind.PREFLIGHT), baseline, false).describe("%.3f×"),
+        perRound(runs.get(Build.NONE).get(Kind.PREFLIGHT), baseline, Run::serverCpuMicros)
+            .describe("%.3f×"));
     md.append(ratios).append('\n');
     return new Section(md.toString(), targets);
   }
@@ -187,6 +217,21 @@ public final class EndToEndPart {
   private static Sample p99(List<Run> runs) {
     Sample sample = new Sample();
     runs.forEach(run -> sample.add(run.p99Millis()));
+    return sample;
+  }
+
+  private static Sample of(List<Run> runs, ToDoubleFunction<Run> value) {
+    Sample sample = new Sample();
+    runs.forEach(run -> sample.add(value.applyAsDouble(run)));
+    return sample;
+  }
+
+  private static Sample perRound(List<Run> runs, List<Run> baseline,
+      ToDoubleFunction<Run> value) {
+    Sample sample = new Sample();
+    for (int i = 0; i < Math.min(runs.size(), baseline.size()); i++) {
+      sample.add(value.applyAsDouble(runs.get(i)) / value.applyAsDouble(baseline.get(i)));
+    }
     return sample;
   }
 
@@ -228,16 +273,65 @@ public final class EndToEndPart {
   }
 
   private Path script(String name, String method, String headers) throws IOException {
-    // wrk stops itself after maxRequests answers, whatever -d says.
-    String lua = "wrk.method = \"" + method + "\"\n" + headers
-        + "local answered = 0\n"
-        + "function response(status, headers, body)\n"
-        + "  answered = answered + 1\n"
-        + "  if answered >= " + settings.maxRequests() + " then wrk.thread:stop() end\n"
-        + "end\n";
+    // No response() callback: with one, wrk copies every response header into a Lua table, so an
+    // answer with more headers (every CORS answer) would cost the load generator more and be
+    // measured as a slower server. The count is bounded by -d and checked after each run.
+    String lua = "wrk.method = \"" + method + "\"\n" + headers;
     Path file = work.resolve(name);
     Files.writeString(file, lua);
     return file;
+  }
+
+  private Run wrk(Server server, Path script, int seconds) throws Exception {
+    long serverTicks = cpuTicks(server.process().pid());
+    long[] coresBefore = coreTicks();
+    Run run = wrk(server.port(), script, seconds);
+    long[] coresAfter = coreTicks();
+    if (run.requests() > settings.maxRequests()) {
+      throw new IllegalStateException("wrk sent " + run.requests() + " requests, more than the"
+          + " bound of " + settings.maxRequests());
+    }
+    double cpuMicros = (cpuTicks(server.process().pid()) - serverTicks) * 1e6 / TICKS_PER_SECOND
+        / Math.max(1, run.requests());
+    return run.withCpu(cpuMicros, busy(coresBefore, coresAfter, 0),
+        busy(coresBefore, coresAfter, 1));
+  }
+
+  /** USER_HZ: the unit of the CPU times in /proc on Linux. */
+  private static final double TICKS_PER_SECOND = 100;
+
+  /** User plus system time of a process so far, in clock ticks. */
+  private static long cpuTicks(long pid) throws IOException {
+    String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
+    // Fields after the command name, which is in parentheses and may hold spaces.
+    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+    return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+  }
+
+  /** Per core (server, load): busy ticks and total ticks so far, from /proc/stat. */
+  private static long[] coreTicks() throws IOException {
+    long[] ticks = new long[4];
+    for (String line : Files.readAllLines(Path.of("/proc/stat"))) {
+      for (int core = 0; core < 2; core++) {
+        String id = core == 0 ? CORE_SERVER : CORE_LOAD;
+        if (line.startsWith("cpu" + id + " ")) {
+          String[] fields = line.trim().split("\\s+");
+          long total = 0;
+          for (int i = 1; i < fields.length; i++) {
+            total += Long.parseLong(fields[i]);
+          }
+          long idle = Long.parseLong(fields[4]) + Long.parseLong(fields[5]);
+          ticks[2 * core] = total - idle;
+          ticks[2 * core + 1] = total;
+        }
+      }
+    }
+    return ticks;
+  }
+
+  private static double busy(long[] before, long[] after, int core) {
+    long total = after[2 * core + 1] - before[2 * core + 1];
+    return total == 0 ? 0 : (double) (after[2 * core] - before[2 * core]) / total;
   }
 
   private Run wrk(int port, Path script, int seconds) throws Exception {
@@ -278,7 +372,7 @@ public final class EndToEndPart {
     };
     Matcher non2xx = NON2XX.matcher(output);
     return new Run(Double.parseDouble(rps.group(1)), millis, Long.parseLong(count.group(1)),
-        non2xx.find() ? Long.parseLong(non2xx.group(1)) : 0);
+        non2xx.find() ? Long.parseLong(non2xx.group(1)) : 0, 0, 0, 0);
   }
 
   static void log(String line) {
