@@ -105,7 +105,7 @@ public final class JmhPart {
     md.append("### Allocation per request\n\n").append(bytes).append('\n');
 
     md.append("### How corsgen's cost grows with the policy\n\n");
-    md.append("Allowed-origin preflight (`preflight`) and the generated origin matcher alone"
+    md.append("Allowed-origin preflight (`preflight`) and the policy's origin matcher alone"
         + " (`matchOrigin`), each asked with the origin the matcher reaches last: the last exact"
         + " origin, or a host under the last pattern. The resources are generated"
         + " (`tools/GenerateScalingResources.java`) and compiled with the processor.\n\n");
