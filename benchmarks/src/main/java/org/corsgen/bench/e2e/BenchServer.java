@@ -22,14 +22,20 @@ import org.glassfish.jersey.server.ServerProperties;
  */
 public final class BenchServer {
 
-  /** The three builds of the same application. */
+  /** The measured builds of the same application. */
   public enum Build {
     /** {@link ApiResource} without any CORS. */
     NONE,
     /** {@link ApiResource} with the code corsgen generated, wired by {@link CorsFeature}. */
     CORSGEN,
     /** {@link ReflectiveApiResource} with {@link ReflectiveCorsFilter}. */
-    REFLECTIVE;
+    REFLECTIVE,
+    /**
+     * {@link ApiResource} with a filter that puts the four headers corsgen answers an allowed
+     * {@code GET} with, as constants, without reading the request: what sending those headers
+     * costs whoever decides them (like {@code headersOnly} in the JMH part).
+     */
+    HEADERSONLY;
 
     public String id() {
       return name().toLowerCase();
@@ -44,6 +50,8 @@ public final class BenchServer {
       case CORSGEN -> new ResourceConfig(ApiResource.class).register(CorsFeature.class);
       case REFLECTIVE -> new ResourceConfig(ReflectiveApiResource.class)
           .register(ReflectiveCorsFilter.class);
+      case HEADERSONLY -> new ResourceConfig(ApiResource.class)
+          .register(DiagnosticBuild.StaticHeadersFilter.class);
     });
   }
 

@@ -32,7 +32,7 @@ import org.corsgen.bench.report.Section;
 import org.corsgen.bench.report.Target;
 
 /**
- * Part 2: the three builds of the application on Grizzly, pinned to core 0, under {@code wrk}
+ * Part 2: the builds of the application on Grizzly, pinned to core 0, under {@code wrk}
  * pinned to core 1, on 127.0.0.1 only. After the same warm-up each, the builds alternate in short
  * slices over several rounds (the order rotating each round); ratios are taken within a round.
  */
@@ -107,13 +107,18 @@ public final class EndToEndPart {
         log("warm-up: " + build.id());
         int half = Math.max(1, settings.warmupSeconds() / 2);
         wrk(servers.get(build), scripts.get(Kind.GET), half);
-        wrk(servers.get(build), scripts.get(Kind.PREFLIGHT), half);
+        if (build != Build.HEADERSONLY) {
+          wrk(servers.get(build), scripts.get(Kind.PREFLIGHT), half);
+        }
       }
       for (int round = 0; round < settings.rounds(); round++) {
         log("round " + (round + 1) + "/" + settings.rounds());
         for (Kind kind : Kind.values()) {
           for (int i = 0; i < builds.length; i++) {
             Build build = builds[(i + round) % builds.length];
+            if (build == Build.HEADERSONLY && kind == Kind.PREFLIGHT) {
+              continue; // It answers preflights as the no-CORS build does, plus its headers.
+            }
             Run run = wrk(servers.get(build), scripts.get(kind), settings.measureSeconds());
             if (run.non2xx() > 0) {
               throw new IllegalStateException(build.id() + " " + kind + ": " + run.non2xx()
@@ -137,12 +142,16 @@ public final class EndToEndPart {
 
   private Section report(Map<Build, Map<Kind, List<Run>>> runs) {
     StringBuilder md = new StringBuilder("## 2. End to end (Jersey on Grizzly, wrk, loopback)\n\n");
-    md.append(String.format(Locale.ROOT, "One resource (`GET /api`, text), three builds: no CORS,"
-            + " corsgen, the reflective filter, each in its own JVM (`-Xms256m -Xmx256m"
-            + " -XX:+UseSerialGC`), all three pinned with `taskset -c %s` and running side by side;"
-            + " `wrk -t1 -c%d` pinned with `taskset -c %s`. Each build first gets the same"
+    md.append(String.format(Locale.ROOT, "One resource (`GET /api`, text), four builds: no CORS,"
+            + " corsgen, the reflective filter, and `headersonly` (no CORS; a filter puts the four"
+            + " headers corsgen answers this GET with as constants: what sending them costs,"
+            + " whoever decides them), each in its own JVM (`-Xms256m -Xmx256m"
+            + " -XX:+UseSerialGC`), all pinned with `taskset -c %s` and running side by side;"
+            + " `wrk -t1 -c%d` pinned with `taskset -c %s`, with no Lua callback per response."
+            + " Each build first gets the same"
             + " warm-up, %d s (half GET, half preflight). Then %d rounds: in each, %d s of GET"
-            + " against every build, then %d s of preflight against every build, the order of"
+            + " against every build, then %d s of preflight against every build but"
+            + " `headersonly`, the order of"
             + " the builds rotating from round to round, so that the slices compared are seconds"
             + " apart. GET carries `Origin` (an allowed exact origin); the preflight asks for PUT"
             + " with two headers. The no-CORS build answers the preflight with Jersey's automatic"
@@ -154,14 +163,16 @@ public final class EndToEndPart {
         "preflight server CPU µs/req", "server core busy", "wrk core busy");
     for (Build build : Build.values()) {
       List<Run> all = new ArrayList<>(runs.get(build).get(Kind.GET));
-      all.addAll(runs.get(build).get(Kind.PREFLIGHT));
+      List<Run> preflights = runs.get(build).get(Kind.PREFLIGHT);
+      all.addAll(preflights);
+      boolean none = preflights.isEmpty();
       absolute.row(build.id(),
           rps(runs.get(build).get(Kind.GET)).describe("%.0f"),
           p99(runs.get(build).get(Kind.GET)).describe("%.2f"),
           of(runs.get(build).get(Kind.GET), Run::serverCpuMicros).describe("%.1f"),
-          rps(runs.get(build).get(Kind.PREFLIGHT)).describe("%.0f"),
-          p99(runs.get(build).get(Kind.PREFLIGHT)).describe("%.2f"),
-          of(runs.get(build).get(Kind.PREFLIGHT), Run::serverCpuMicros).describe("%.1f"),
+          none ? "–" : rps(preflights).describe("%.0f"),
+          none ? "–" : p99(preflights).describe("%.2f"),
+          none ? "–" : of(preflights, Run::serverCpuMicros).describe("%.1f"),
           of(all, run -> 100 * run.serverCoreBusy()).describe("%.0f%%"),
           of(all, run -> 100 * run.loadCoreBusy()).describe("%.0f%%"));
     }
@@ -179,8 +190,8 @@ public final class EndToEndPart {
         "server CPU per request");
     List<Target> targets = new ArrayList<>();
     List<Run> baseline = runs.get(Build.NONE).get(Kind.GET);
-    for (Build build : List.of(Build.CORSGEN, Build.REFLECTIVE)) {
-      for (Kind kind : Kind.values()) {
+    for (Build build : List.of(Build.CORSGEN, Build.REFLECTIVE, Build.HEADERSONLY)) {
+      for (Kind kind : build == Build.HEADERSONLY ? List.of(Kind.GET) : List.of(Kind.values())) {
         Sample throughput = perRound(runs.get(build).get(kind), baseline, true);
         Sample latency = perRound(runs.get(build).get(kind), baseline, false);
         ratios.row(build.id() + " " + kind.name() + " ÷ no-CORS GET",
@@ -199,6 +210,12 @@ public final class EndToEndPart {
         }
       }
     }
+    List<Run> headersOnly = runs.get(Build.HEADERSONLY).get(Kind.GET);
+    ratios.row("corsgen GET ÷ headersonly GET",
+        perRound(runs.get(Build.CORSGEN).get(Kind.GET), headersOnly, true).describe("%.3f×"),
+        perRound(runs.get(Build.CORSGEN).get(Kind.GET), headersOnly, false).describe("%.3f×"),
+        perRound(runs.get(Build.CORSGEN).get(Kind.GET), headersOnly, Run::serverCpuMicros)
+            .describe("%.3f×"));
     Sample nonePreflight = perRound(runs.get(Build.NONE).get(Kind.PREFLIGHT), baseline, true);
     ratios.row("no-CORS OPTIONS (Jersey's) ÷ no-CORS GET", nonePreflight.describe("%.3f×"),
         perRound(runs.get(Build.NONE).get(Kind.PREFLIGHT), baseline, false).describe("%.3f×"),
@@ -257,14 +274,14 @@ public final class EndToEndPart {
         .header("Access-Control-Request-Method", PREFLIGHT_METHOD)
         .header("Access-Control-Request-Headers", PREFLIGHT_HEADERS)
         .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
-    boolean cors = build != Build.NONE;
+    boolean cors = build != Build.NONE && build != Build.HEADERSONLY;
     String allowOrigin = get.headers().firstValue("Access-Control-Allow-Origin").orElse(null);
     String preflightOrigin =
         preflight.headers().firstValue("Access-Control-Allow-Origin").orElse(null);
     boolean ok = get.statusCode() == 200 && "hello".equals(get.body())
-        && (cors ? APP.equals(allowOrigin) : allowOrigin == null)
+        && (build != Build.NONE ? APP.equals(allowOrigin) : allowOrigin == null)
         && (cors ? preflight.statusCode() == 204 && APP.equals(preflightOrigin)
-            : preflight.statusCode() == 200 && preflightOrigin == null);
+            : preflight.statusCode() == 200);
     if (!ok) {
       throw new IllegalStateException(build.id() + " answers unexpectedly: GET " + get.statusCode()
           + " " + get.headers().map() + "; OPTIONS " + preflight.statusCode() + " "
