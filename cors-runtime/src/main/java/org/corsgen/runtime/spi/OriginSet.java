@@ -13,8 +13,10 @@ import java.util.StringJoiner;
  * one ({@code String.equals} rejects on length or the first differing byte, cheaper than hashing
  * the request's new {@code Origin} string); more go into an open-addressing table that keeps each
  * origin's hash, so a look-up costs one hash and usually one {@code equals} however long the list
- * is. Each pattern costs an {@code endsWith}, and the rest of the check of
- * {@link OriginPatterns#matchesSubdomain} only when its suffix matches.
+ * is. Patterns likewise: up to {@value #MAX_SCANNED} each cost an {@code endsWith} (and the
+ * rest of {@link OriginPatterns#matchesSubdomain} only when the suffix matches); more go into a
+ * table keyed by each suffix's length and first label, which one pass over the origin's host
+ * looks up at every dot, whatever the number of patterns.
  *
  * <p>The lists are data rather than generated code on purpose: a generated matcher method per
  * policy, with its method reference, was the largest part of the time {@code javac} spent on
@@ -23,7 +25,7 @@ import java.util.StringJoiner;
  */
 public final class OriginSet implements CorsPolicy.OriginMatcher {
 
-  /** Exact origins compared one by one; past this many, hashed. */
+  /** Exact origins, or patterns, tried one by one; past this many, hashed. */
   static final int MAX_SCANNED = 4;
 
   /** The exact origins when there are few; otherwise empty. */
@@ -33,8 +35,17 @@ public final class OriginSet implements CorsPolicy.OriginMatcher {
   private final int[] hashes;
   /** 32 minus the table's size in bits: a slot is the top bits of the scrambled hash. */
   private final int shift;
-  private final String[] schemes;
+  /** The patterns when there are few, split where the {@code *} stands; otherwise empty. */
+  private final String[] scannedSchemes;
+  private final String[] scannedSuffixes;
+  /**
+   * Open-addressing table of the patterns when there are many: suffixes under their
+   * {@linkplain #key keys}, each with its scheme beside it.
+   */
   private final String[] suffixes;
+  private final String[] schemes;
+  private final int[] suffixHashes;
+  private final int suffixShift;
   private final String declared;
 
   private OriginSet(Builder builder) {
@@ -46,29 +57,53 @@ public final class OriginSet implements CorsPolicy.OriginMatcher {
       this.shift = 0;
     } else {
       this.scanned = new String[0];
-      // At most half full, so that a miss ends after a probe or two.
       int size = Integer.highestOneBit(exact.length * 4 - 1);
-      this.shift = 32 - Integer.numberOfTrailingZeros(size);
+      this.shift = shiftFor(size);
       this.table = new String[size];
       this.hashes = new int[size];
       for (String origin : exact) {
-        int hash = origin.hashCode();
-        int slot = slot(hash, shift);
-        while (table[slot] != null) {
-          slot = (slot + 1) & (size - 1);
-        }
+        int slot = freeSlot(table, origin.hashCode(), shift);
         table[slot] = origin;
-        hashes[slot] = hash;
+        hashes[slot] = origin.hashCode();
       }
     }
-    this.schemes = builder.schemes.toArray(new String[0]);
-    this.suffixes = builder.suffixes.toArray(new String[0]);
+    int patterns = builder.suffixes.size();
+    boolean few = patterns <= MAX_SCANNED;
+    this.scannedSchemes = few ? builder.schemes.toArray(new String[0]) : new String[0];
+    this.scannedSuffixes = few ? builder.suffixes.toArray(new String[0]) : new String[0];
+    int size = few ? 0 : Integer.highestOneBit(patterns * 4 - 1);
+    this.suffixShift = few ? 0 : shiftFor(size);
+    this.suffixes = new String[size];
+    this.schemes = new String[size];
+    this.suffixHashes = new int[size];
+    for (int i = 0; !few && i < patterns; i++) {
+      String suffix = builder.suffixes.get(i);
+      int key = key(suffix);
+      int slot = freeSlot(suffixes, key, suffixShift);
+      suffixes[slot] = suffix;
+      schemes[slot] = builder.schemes.get(i);
+      suffixHashes[slot] = key;
+    }
     StringJoiner list = new StringJoiner(", ");
     builder.exact.forEach(list::add);
-    for (int i = 0; i < schemes.length; i++) {
-      list.add(schemes[i] + "*" + suffixes[i]);
+    for (int i = 0; i < patterns; i++) {
+      list.add(builder.schemes.get(i) + "*" + builder.suffixes.get(i));
     }
     this.declared = list.toString();
+  }
+
+  /** Tables are at most half full, so that a miss ends after a probe or two. */
+  private static int shiftFor(int size) {
+    return 32 - Integer.numberOfTrailingZeros(size);
+  }
+
+  /** The first empty slot for {@code hash}, probing linearly; the table has room. */
+  private static int freeSlot(String[] table, int hash, int shift) {
+    int slot = slot(hash, shift);
+    while (table[slot] != null) {
+      slot = (slot + 1) & (table.length - 1);
+    }
+    return slot;
   }
 
   public static Builder builder() {
@@ -94,16 +129,72 @@ public final class OriginSet implements CorsPolicy.OriginMatcher {
     if (table.length > 0 && inTable(origin)) {
       return true;
     }
-    String[] suffixes = this.suffixes;
-    for (int i = 0; i < suffixes.length; i++) {
+    String[] scannedSuffixes = this.scannedSuffixes;
+    for (int i = 0; i < scannedSuffixes.length; i++) {
       // The suffix first: it is what tells patterns apart, so most are rejected on it alone.
-      String suffix = suffixes[i];
-      if (origin.endsWith(suffix) && OriginPatterns.hasSubdomainHost(origin, schemes[i],
+      String suffix = scannedSuffixes[i];
+      if (origin.endsWith(suffix) && OriginPatterns.hasSubdomainHost(origin, scannedSchemes[i],
           origin.length() - suffix.length())) {
         return true;
       }
     }
+    return suffixes.length > 0 && inSuffixTable(origin);
+  }
+
+  /**
+   * Looks up, for every dot inside the host of {@code origin}, the suffix that starts there, in
+   * one pass from the host's end: a suffix's key is its length and its first label, so each
+   * character is read once and the cost depends on the origin, not on how many patterns there are.
+   */
+  private boolean inSuffixTable(String origin) {
+    // A subdomain needs at least one character between "://" and the suffix's dot.
+    int hostStart = origin.indexOf(':') + 3;
+    if (hostStart < 3) {
+      return false;
+    }
+    int length = origin.length();
+    int port = origin.indexOf(':', hostStart);
+    int mask = suffixes.length - 1;
+    int label = 0;
+    for (int i = (port < 0 ? length : port) - 1; i > hostStart; i--) {
+      char c = origin.charAt(i);
+      label = Integer.rotateLeft(label, 5) ^ c;
+      if (c != '.') {
+        continue;
+      }
+      int key = label ^ (length - i) * 0x9E3779B9;
+      for (int slot = slot(key, suffixShift); suffixes[slot] != null; slot = (slot + 1) & mask) {
+        if (suffixHashes[slot] == key && matchesAt(origin, i, suffixes[slot], schemes[slot])) {
+          return true;
+        }
+      }
+      label = 0;
+    }
     return false;
+  }
+
+  /**
+   * The key {@link #inSuffixTable} computes for the suffix starting at a dot: its first label,
+   * dot included, read from its end, mixed with the suffix's length.
+   */
+  private static int key(String suffix) {
+    int labelEnd = 1;
+    while (labelEnd < suffix.length() && suffix.charAt(labelEnd) != '.'
+        && suffix.charAt(labelEnd) != ':') {
+      labelEnd++;
+    }
+    int label = 0;
+    for (int i = labelEnd - 1; i >= 0; i--) {
+      label = Integer.rotateLeft(label, 5) ^ suffix.charAt(i);
+    }
+    return label ^ suffix.length() * 0x9E3779B9;
+  }
+
+  /** Whether {@code origin} is {@code scheme}, then a subdomain host, then {@code suffix} at {@code at}. */
+  private static boolean matchesAt(String origin, int at, String suffix, String scheme) {
+    return suffix.length() == origin.length() - at
+        && origin.regionMatches(at, suffix, 0, suffix.length())
+        && OriginPatterns.hasSubdomainHost(origin, scheme, at);
   }
 
   private boolean inTable(String origin) {
@@ -119,7 +210,8 @@ public final class OriginSet implements CorsPolicy.OriginMatcher {
 
   /** Whether it lists nothing, and so matches nothing. */
   public boolean isEmpty() {
-    return scanned.length == 0 && table.length == 0 && suffixes.length == 0;
+    return scanned.length == 0 && table.length == 0 && scannedSuffixes.length == 0
+        && suffixes.length == 0;
   }
 
   /** The exact origins, then the patterns, as written: {@code https://a.com, https://*.b.com}. */

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
@@ -93,6 +94,67 @@ class OriginSetTest {
       }
       assertFalse(set.matches("https://o" + size + ".example"), "size " + size);
     }
+  }
+
+  /** Patterns the differential test draws from: shared endings, ports, two schemes, nesting. */
+  private static final List<String[]> PATTERNS = List.of(
+      new String[] {"https://", ".example.org"},
+      new String[] {"https://", ".a.example.org"},
+      new String[] {"http://", ".example.org"},
+      new String[] {"https://", ".tenant.example.net:8443"},
+      new String[] {"https://", ".t1.example.com"},
+      new String[] {"https://", ".t2.example.com"},
+      new String[] {"https://", ".t10.example.com"},
+      new String[] {"https://", ".localhost:8081"},
+      new String[] {"http://", ".localhost:8081"},
+      new String[] {"https://", ".xn--bcher-kva.example"},
+      new String[] {"https://", ".co"},
+      new String[] {"https://", ".shop.t2.example.com"});
+
+  private static final List<String> PROBES = List.of(
+      "https://x.example.org", "https://x.y.example.org", "https://example.org",
+      "https://.example.org", "https://x..example.org", "https://X.example.org",
+      "http://x.example.org", "https://x.example.org:8443", "https://x.a.example.org",
+      "https://a.example.org", "https://x.tenant.example.net:8443",
+      "https://x.tenant.example.net", "https://x.tenant.example.net:8444",
+      "https://tenant.example.net:8443", "https://x.t1.example.com", "https://x.t10.example.com",
+      "https://x.t100.example.com", "https://x.t2.example.com", "https://eu.shop.t2.example.com",
+      "https://app.localhost:8081", "http://app.localhost:8081", "https://app.localhost",
+      "https://x.xn--bcher-kva.example", "https://x.co", "https://x.example.co",
+      "https://evil.com/.example.org", "https://a.example.com:1@x.example.org",
+      "https://a.example.org, https://b.example.org", "https:/x.example.org",
+      "x.example.org", ".example.org", "null", "", "https://", "https://x.",
+      "https://x_y.example.org", "https://x.example.org.", "https://x.exampleorg");
+
+  /**
+   * Past {@value OriginSet#MAX_SCANNED} patterns the set looks suffixes up in a table instead of
+   * trying each; on both sides of that switch it must agree with trying every pattern.
+   */
+  @Test
+  void everyPatternCountAgreesWithTryingEachPattern() {
+    for (int count = 1; count <= PATTERNS.size(); count++) {
+      OriginSet.Builder builder = OriginSet.builder();
+      List<String[]> used = PATTERNS.subList(0, count);
+      used.forEach(pattern -> builder.subdomains(pattern[0], pattern[1]));
+      OriginSet set = builder.build();
+      for (String probe : PROBES) {
+        boolean expected = used.stream()
+            .anyMatch(pattern -> OriginPatterns.matchesSubdomain(probe, pattern[0], pattern[1]));
+        assertEquals(expected, set.matches(probe), probe + " with " + count + " patterns");
+      }
+    }
+  }
+
+  @Test
+  void manyPatternsMatchUnderTheLastOneAdded() {
+    OriginSet.Builder builder = OriginSet.builder();
+    IntStream.range(0, 50).forEach(i -> builder.subdomains("https://", ".tenant" + i + ".example.org"));
+    OriginSet set = builder.build();
+    assertTrue(set.matches("https://eu.shop.tenant49.example.org"));
+    assertTrue(set.matches("https://a.tenant0.example.org"));
+    assertFalse(set.matches("https://a.tenant50.example.org"));
+    assertFalse(set.matches("https://tenant49.example.org"));
+    assertFalse(set.isEmpty());
   }
 
   @Test
