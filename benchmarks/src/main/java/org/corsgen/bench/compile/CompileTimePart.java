@@ -31,11 +31,15 @@ public final class CompileTimePart {
   public record Settings(List<Integer> sizes, int runs, int timedRuns) {}
 
   /** Measurements at one corpus size. */
-  private record AtSize(int size, Sample without, Sample floor, Sample with, Sample ratio,
-      Sample floorRatio, Sample overFloor, Sample processor, Sample timedCompile) {}
+  private record AtSize(int size, Sample without, Sample idle, Sample floor, Sample with,
+      Sample ratio, Sample idleRatio, Sample floorRatio, Sample overFloor, Sample processor,
+      Sample timedCompile) {}
 
-  /** How javac runs: no processing, the floor processor, or corsgen's processor. */
-  private enum Mode { NONE, FLOOR, CORSGEN }
+  /**
+   * How javac runs: no processing, a processor that does nothing, the floor processor, or
+   * corsgen's processor.
+   */
+  private enum Mode { NONE, IDLE, FLOOR, CORSGEN }
 
   private final Settings settings;
   private final Path work;
@@ -96,9 +100,11 @@ public final class CompileTimePart {
       }
     }
     Sample without = new Sample();
+    Sample idle = new Sample();
     Sample floor = new Sample();
     Sample with = new Sample();
     Sample ratio = new Sample();
+    Sample idleRatio = new Sample();
     Sample floorRatio = new Sample();
     Sample overFloor = new Sample();
     Mode[] modes = Mode.values();
@@ -110,16 +116,20 @@ public final class CompileTimePart {
         millis[mode.ordinal()] = javac(out, sources, mode, expected);
       }
       double off = millis[Mode.NONE.ordinal()];
+      double nothing = millis[Mode.IDLE.ordinal()];
       double least = millis[Mode.FLOOR.ordinal()];
       double on = millis[Mode.CORSGEN.ordinal()];
       without.add(off);
+      idle.add(nothing);
       floor.add(least);
       with.add(on);
       ratio.add(on / off);
+      idleRatio.add(nothing / off);
       floorRatio.add(least / off);
       overFloor.add(on / least);
-      log(String.format(Locale.ROOT, "%d resources, run %d: -proc:none %.0f ms, floor processor"
-          + " %.0f ms, corsgen %.0f ms", size, run + 1, off, least, on));
+      log(String.format(Locale.ROOT, "%d resources, run %d: -proc:none %.0f ms, idle processor"
+          + " %.0f ms, floor processor %.0f ms, corsgen %.0f ms", size, run + 1, off, nothing, least,
+          on));
     }
     Sample processor = new Sample();
     Sample timedCompile = new Sample();
@@ -131,8 +141,8 @@ public final class CompileTimePart {
           + " ms", size, run + 1, timed[0], timed[1]));
     }
     delete(dir);
-    return new AtSize(size, without, floor, with, ratio, floorRatio, overFloor, processor,
-        timedCompile);
+    return new AtSize(size, without, idle, floor, with, ratio, idleRatio, floorRatio, overFloor,
+        processor, timedCompile);
   }
 
   /** Wall milliseconds of one {@code javac} process. */
@@ -144,6 +154,8 @@ public final class CompileTimePart {
         "-cp", corpusClasspath, "-encoding", "UTF-8"));
     switch (mode) {
       case NONE -> command.add("-proc:none");
+      case IDLE -> command.addAll(List.of("-processorpath", floorProcessorPath(),
+          "-processor", FloorProcessor.class.getName(), "-A" + FloorProcessor.IDLE));
       case FLOOR -> command.addAll(List.of("-processorpath", floorProcessorPath(),
           "-processor", FloorProcessor.class.getName()));
       case CORSGEN -> command.addAll(List.of("-processorpath", processorJar.toString()));
@@ -206,16 +218,19 @@ public final class CompileTimePart {
         + " replace them or stand alone, an open `*` policy, and one class in five without"
         + " CORS. `javac -encoding UTF-8 -cp <JAX-RS API, cors-annotations, cors-runtime>`"
         + " with `-proc:none` against `-processorpath cors-processor-0.1.0-SNAPSHOT.jar`"
-        + " (shaded), and against `-processor FloorProcessor`, the least a processor that"
+        + " (shaded), against `-processor FloorProcessor`, the least a processor that"
         + " generates sources for these resources can do (find the `@Path` classes in its first"
-        + " round and write one empty class per package); each a fresh `javac` process, wall time, after one untimed compilation of"
-        + " each kind at the first size; %d runs per mode and size, rotating which goes first. Ratios"
+        + " round and write one empty class per package), and against the same processor made"
+        + " idle (`-Afloor.idle`: it neither looks nor writes, so what javac charges for running"
+        + " any processor at all); each a fresh `javac` process, wall time, after one untimed"
+        + " compilation of each kind at the first size; %d runs per mode and size, rotating which goes first. Ratios"
         + " are taken within each run. The processor's own time (its `init` and every round,"
         + " generated files written included) comes from %d separate in-process compilation(s)"
         + " per size (`TimedJavac`, same options) with the processor wrapped in a timer."
         + " Median (min–max).\n\n", settings.runs(), settings.timedRuns()));
-    Markdown table = new Markdown("resources", "-proc:none ms", "floor processor ms",
-        "corsgen ms", "corsgen ÷ none", "floor ÷ none", "corsgen ÷ floor", "processor's own ms",
+    Markdown table = new Markdown("resources", "-proc:none ms", "idle processor ms",
+        "floor processor ms", "corsgen ms", "corsgen ÷ none", "idle ÷ none", "floor ÷ none",
+        "corsgen ÷ floor", "processor's own ms",
         "rest of the extra ms (javac)", "own ms per resource", "extra wall ms per resource");
     List<Target> targets = new ArrayList<>();
     Map<Integer, Double> extraPerResource = new LinkedHashMap<>();
@@ -223,7 +238,8 @@ public final class CompileTimePart {
       double extra = (at.with().median() - at.without().median()) / at.size();
       extraPerResource.put(at.size(), extra);
       table.row(String.format(Locale.ROOT, "%,d", at.size()), at.without().describe("%.0f"),
-          at.floor().describe("%.0f"), at.with().describe("%.0f"), at.ratio().describe("%.3f×"),
+          at.idle().describe("%.0f"), at.floor().describe("%.0f"), at.with().describe("%.0f"),
+          at.ratio().describe("%.3f×"), at.idleRatio().describe("%.3f×"),
           at.floorRatio().describe("%.3f×"), at.overFloor().describe("%.3f×"),
           at.processor().describe("%.0f"),
           String.format(Locale.ROOT, "%.0f",
@@ -239,8 +255,10 @@ public final class CompileTimePart {
     md.append("\"Rest of the extra\" is the wall time the processor adds beyond its own: javac"
         + " entering every tree again for the round the generated sources start and for the"
         + " final round, and compiling the generated classes (one file per package, a nested"
-        + " class per resource with CORS). `floor ÷ none` is what javac charges any processor"
-        + " that generates sources, before it does any work of its own.\n\n");
+        + " class per resource with CORS). `idle ÷ none` is what javac charges for running a"
+        + " processor at all (finding it, and the final round, which enters every tree again);"
+        + " `floor ÷ none` what it charges any processor that generates sources, before it does"
+        + " any work of its own.\n\n");
     if (results.size() >= 2) {
       // The two largest corpora: at the smallest, JIT warm-up of the processor dominates.
       AtSize first = results.get(results.size() - 2);

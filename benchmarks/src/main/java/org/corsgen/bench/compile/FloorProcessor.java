@@ -18,11 +18,22 @@ import javax.lang.model.element.TypeElement;
  * charges any processor that generates sources (finding processors, and entering every tree again
  * for the round the new files start and for the final round) apart from what corsgen does.
  *
+ * <p>With {@code -A}{@value #IDLE} it does nothing at all, not even look: what javac charges for
+ * running a processor, any processor.
+ *
  * <p>Run only through {@code -processor} by the compile-time part, never discovered.
  */
 public final class FloorProcessor extends AbstractProcessor {
 
+  /** The option that makes it idle. */
+  static final String IDLE = "floor.idle";
+
   private boolean done;
+
+  @Override
+  public Set<String> getSupportedOptions() {
+    return Set.of(IDLE);
+  }
 
   @Override
   public Set<String> getSupportedAnnotationTypes() {
@@ -36,7 +47,7 @@ public final class FloorProcessor extends AbstractProcessor {
 
   @Override
   public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
-    if (done || round.processingOver()) {
+    if (done || round.processingOver() || processingEnv.getOptions().containsKey(IDLE)) {
       return false;
     }
     done = true;
