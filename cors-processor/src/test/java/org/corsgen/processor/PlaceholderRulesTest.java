@@ -65,6 +65,20 @@ class PlaceholderRulesTest {
         "${cors.origins}");
   }
 
+  /** CorsFeature refuses "*" beside other entries at start-up; a default of "*" is known now. */
+  @Test
+  void wildcardDefaultBesideOtherEntriesIsAnError() {
+    JavaFileObject literal = resource(
+        "@Cors(origins = {\"https://app.example.com\",",
+        "    \"${cors.origins:*}\"})");
+    assertOnly(compile(literal), literal, "${cors.origins:*}", Message.ORIGIN_WILDCARD_MIXED);
+    JavaFileObject placeholders = resource(
+        "@Cors(origins = {\"${cors.origins:*}\",",
+        "    \"${more.origins}\"})");
+    assertOnly(compile(placeholders), placeholders, "${cors.origins:*}",
+        Message.ORIGIN_WILDCARD_MIXED);
+  }
+
   @Test
   void defaultFollowsTheCredentialsRulesOfLiteralOrigins() {
     JavaFileObject star = resource(
