@@ -42,6 +42,16 @@ class MethodRulesTest {
     assertOnly(compile(source), source, "\"" + method + "\"", Message.METHOD_FORBIDDEN, method);
   }
 
+  /** Spring and the Fetch answer read "*" as any method; in methods it would grant nothing. */
+  @Test
+  void wildcardMethodIsAnError() {
+    JavaFileObject source = resource(
+        "@Cors(",
+        "    origins = \"https://app.example.com\",",
+        "    methods = \"*\")");
+    assertOnly(compile(source), source, "methods =", Message.METHOD_WILDCARD);
+  }
+
   @Test
   void customMethodInAnotherCaseIsAnError() {
     JavaFileObject source = source("Res",

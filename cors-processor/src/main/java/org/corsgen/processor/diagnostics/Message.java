@@ -70,6 +70,10 @@ public enum Message {
   METHOD_FORBIDDEN(Kind.ERROR, "CorsMethodForbidden",
       "method \"%s\" is a forbidden method (Fetch): browsers refuse to send CONNECT, TRACE and"
           + " TRACK from a page. Remove it."),
+  METHOD_WILDCARD(Kind.ERROR, "CorsMethodWildcard",
+      "methods has \"*\", which corsgen compares as a method literally named \"*\" that no"
+          + " resource method serves, so this entry grants nothing. Leave methods out (methods ="
+          + " {}) to allow every method the resource serves, or list them."),
   METHOD_CASE(Kind.ERROR, "CorsMethodCase",
       "method \"%s\" differs only in case from \"%s\", which the resource serves: browsers"
           + " compare Access-Control-Request-Method byte for byte (Fetch, CORS-preflight fetch),"

@@ -179,6 +179,8 @@ final class PolicyReader {
         values.report(Message.METHOD_INVALID, Optional.of(item), method);
       } else if (HttpNames.isForbiddenMethod(method)) {
         values.report(Message.METHOD_FORBIDDEN, Optional.of(item), method);
+      } else if (method.equals("*")) {
+        values.report(Message.METHOD_WILDCARD, Optional.of(item));
       }
       methods.add(method);
     }

@@ -59,7 +59,7 @@ final class UsageRules {
     for (AnnotationValue item : cors.items("methods")) {
       String method = (String) item.getValue();
       if (servedByPolicy.contains(method) || !HttpNames.isToken(method)
-          || HttpNames.isForbiddenMethod(method)) {
+          || HttpNames.isForbiddenMethod(method) || method.equals("*")) {
         continue;
       }
       Optional<String> sameButCase = servedByClass.stream()
