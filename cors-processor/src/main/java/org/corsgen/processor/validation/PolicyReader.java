@@ -142,7 +142,10 @@ final class PolicyReader {
         values.report(Message.ORIGIN_WILDCARD_MIXED, Optional.of(item));
         valid = false;
       } else if (credentials && OriginSyntax.isCleartext(parsed)) {
-        values.report(Message.INSECURE_CREDENTIALS, Optional.of(item), origin.strip());
+        // Not the suppressible INSECURE_CREDENTIALS: ConfiguredOrigins refuses it at start-up.
+        values.report(Message.INSECURE_CREDENTIALS_DEFAULT, Optional.of(item), entry,
+            origin.strip());
+        valid = false;
       }
     }
     return valid ? Optional.of(new Placeholder(matcher.group(1), defaultValue)) : Optional.empty();
