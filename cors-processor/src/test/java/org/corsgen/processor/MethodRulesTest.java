@@ -42,6 +42,16 @@ class MethodRulesTest {
     assertOnly(compile(source), source, "\"" + method + "\"", Message.METHOD_FORBIDDEN, method);
   }
 
+  /** Spring and the Fetch answer read "*" as any method; in methods it would grant nothing. */
+  @Test
+  void wildcardMethodIsAnError() {
+    JavaFileObject source = resource(
+        "@Cors(",
+        "    origins = \"https://app.example.com\",",
+        "    methods = \"*\")");
+    assertOnly(compile(source), source, "methods =", Message.METHOD_WILDCARD);
+  }
+
   @Test
   void customMethodInAnotherCaseIsAnError() {
     JavaFileObject source = source("Res",
@@ -89,14 +99,30 @@ class MethodRulesTest {
         "  @DELETE",
         "  public void delete() {}",
         "}");
+    // HEAD comes with GET only under GET's policy, which this one is not.
     assertOnly(compile(source), source, "\"DELETE\"", Message.METHOD_NOT_SERVED, "DELETE",
-        "GET, HEAD");
+        "GET");
   }
 
   @Test
   void headComesWithGet() {
     assertClean(compile(resource(
         "@Cors(origins = \"https://app.example.com\", methods = {\"GET\", \"HEAD\"})")));
+  }
+
+  /** The runtime answers HEAD with GET's policy, so a policy granting HEAD alone grants nothing. */
+  @Test
+  void headWithoutGetIsAWarning() {
+    JavaFileObject source = source("Res",
+        "@Path(\"/res\")",
+        "@Cors(origins = \"https://app.example.com\", methods = \"HEAD\")",
+        "public class Res {",
+        "  @GET",
+        "  public String get() {",
+        "    return \"\";",
+        "  }",
+        "}");
+    assertOnly(compile(source), source, "\"HEAD\"", Message.METHOD_NOT_SERVED, "HEAD", "GET");
   }
 
   @Test

@@ -75,6 +75,10 @@ class OriginRulesTest {
       "https://a.example.com:080 | the port has a leading zero | ''",
       "'https://a.example.com '  | it contains white space   | ' Write \"https://a.example.com\".'",
       "https://a..example.com   | 'the host \"a..example.com\" has an empty label' | ''",
+      "http://127.1:3000        | browsers write the IPv4 address 127.1 as 127.0.0.1"
+          + " | ' Write \"http://127.0.0.1:3000\".'",
+      "'http://[0:0:0:0:0:0:0:1]' | 'browsers write the IPv6 address [0:0:0:0:0:0:0:1] as [::1]'"
+          + " | ' Write \"http://[::1]\".'",
   })
   void originThatIsNotSerializedIsAnErrorShowingTheFix(String origin, String problem,
       String fix) {

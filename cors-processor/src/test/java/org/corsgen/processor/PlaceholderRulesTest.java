@@ -5,6 +5,7 @@ import static org.corsgen.processor.ProcessorTests.assertClean;
 import static org.corsgen.processor.ProcessorTests.assertOnly;
 import static org.corsgen.processor.ProcessorTests.compile;
 import static org.corsgen.processor.ProcessorTests.resource;
+import static org.corsgen.processor.ProcessorTests.source;
 
 import com.google.testing.compile.Compilation;
 import javax.tools.JavaFileObject;
@@ -65,6 +66,20 @@ class PlaceholderRulesTest {
         "${cors.origins}");
   }
 
+  /** CorsFeature refuses "*" beside other entries at start-up; a default of "*" is known now. */
+  @Test
+  void wildcardDefaultBesideOtherEntriesIsAnError() {
+    JavaFileObject literal = resource(
+        "@Cors(origins = {\"https://app.example.com\",",
+        "    \"${cors.origins:*}\"})");
+    assertOnly(compile(literal), literal, "${cors.origins:*}", Message.ORIGIN_WILDCARD_MIXED);
+    JavaFileObject placeholders = resource(
+        "@Cors(origins = {\"${cors.origins:*}\",",
+        "    \"${more.origins}\"})");
+    assertOnly(compile(placeholders), placeholders, "${cors.origins:*}",
+        Message.ORIGIN_WILDCARD_MIXED);
+  }
+
   @Test
   void defaultFollowsTheCredentialsRulesOfLiteralOrigins() {
     JavaFileObject star = resource(
@@ -74,7 +89,28 @@ class PlaceholderRulesTest {
     JavaFileObject cleartext = resource(
         "@Cors(origins = \"${cors.origins:http://app.example.com}\",",
         "    allowCredentials = true)");
-    assertOnly(compile(cleartext), cleartext, "${cors.origins", Message.INSECURE_CREDENTIALS,
-        "http://app.example.com");
+    assertOnly(compile(cleartext), cleartext, "${cors.origins",
+        Message.INSECURE_CREDENTIALS_DEFAULT,
+        "${cors.origins:http://app.example.com}", "http://app.example.com");
+  }
+
+  /**
+   * CorsFeature refuses a plain-http default with credentials at start-up whatever the source
+   * says, so suppressing the compile-time error would only move it to start-up.
+   */
+  @Test
+  void plainHttpDefaultWithCredentialsCannotBeSuppressed() {
+    JavaFileObject source = source("Res",
+        "@Path(\"/res\")",
+        "@SuppressWarnings(\"CorsInsecureCredentials\")",
+        "@Cors(origins = \"${cors.origins:http://intranet.example.com}\", allowCredentials = true)",
+        "public class Res {",
+        "  @GET",
+        "  public String get() {",
+        "    return \"\";",
+        "  }",
+        "}");
+    assertOnly(compile(source), source, "${cors.origins", Message.INSECURE_CREDENTIALS_DEFAULT,
+        "${cors.origins:http://intranet.example.com}", "http://intranet.example.com");
   }
 }

@@ -57,6 +57,12 @@ public enum Message {
           + " https; only loopback hosts (localhost, 127.0.0.1, [::1]) are exempt. If this is"
           + " deliberate (a trusted intranet), put @SuppressWarnings(\"CorsInsecureCredentials\")"
           + " on the annotated class or method."),
+  INSECURE_CREDENTIALS_DEFAULT(Kind.ERROR, "CorsInsecureCredentialsDefault",
+      "the default of %s has \"%s\", plain http while allowCredentials = true: CorsFeature"
+          + " refuses configured plain-http origins with credentials at start-up, which"
+          + " @SuppressWarnings(\"CorsInsecureCredentials\") does not reach, so the application"
+          + " would not start on this default. Make the default https or loopback, or write a"
+          + " deliberate intranet origin as a literal entry."),
   ORIGIN_DUPLICATE(Kind.WARNING, "CorsDuplicateOrigin",
       "origin \"%s\" is listed twice. Remove the repetition."),
   ORIGIN_COVERED(Kind.WARNING, "CorsOriginCovered",
@@ -70,6 +76,10 @@ public enum Message {
   METHOD_FORBIDDEN(Kind.ERROR, "CorsMethodForbidden",
       "method \"%s\" is a forbidden method (Fetch): browsers refuse to send CONNECT, TRACE and"
           + " TRACK from a page. Remove it."),
+  METHOD_WILDCARD(Kind.ERROR, "CorsMethodWildcard",
+      "methods has \"*\", which corsgen compares as a method literally named \"*\" that no"
+          + " resource method serves, so this entry grants nothing. Leave methods out (methods ="
+          + " {}) to allow every method the resource serves, or list them."),
   METHOD_CASE(Kind.ERROR, "CorsMethodCase",
       "method \"%s\" differs only in case from \"%s\", which the resource serves: browsers"
           + " compare Access-Control-Request-Method byte for byte (Fetch, CORS-preflight fetch),"

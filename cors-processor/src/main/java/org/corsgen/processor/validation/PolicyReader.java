@@ -75,7 +75,7 @@ final class PolicyReader {
     for (AnnotationValue item : items) {
       String origin = (String) item.getValue();
       if (origin.contains("${")) {
-        placeholder(values, item, origin, credentials).ifPresent(placeholder -> {
+        placeholder(values, item, origin, credentials, items.size() == 1).ifPresent(placeholder -> {
           if (placeholders.putIfAbsent(placeholder, item) != null) {
             values.report(Message.ORIGIN_DUPLICATE, Optional.of(item), origin);
           }
@@ -116,10 +116,12 @@ final class PolicyReader {
   /**
    * Reads {@code ${key}} or {@code ${key:default}}. Its value is only known at start-up, where
    * the runtime checks it with the same origin rules; what can be checked now is the syntax and
-   * the default, whose origins must each pass the rules literal origins pass.
+   * the default, whose origins must each pass the rules literal origins pass. A default of
+   * {@code *} must stand alone in {@code origins} too ({@code alone}), or the start-up check
+   * stops the application whenever the default applies.
    */
   private static Optional<Placeholder> placeholder(Values values, AnnotationValue item,
-      String entry, boolean credentials) {
+      String entry, boolean credentials, boolean alone) {
     Matcher matcher = PLACEHOLDER.matcher(entry);
     if (!matcher.matches()) {
       values.report(Message.ORIGIN_PLACEHOLDER_MALFORMED, Optional.of(item), entry);
@@ -136,11 +138,14 @@ final class PolicyReader {
       } else if (parsed instanceof OriginSyntax.AnyOrigin && credentials) {
         values.report(Message.ORIGIN_WILDCARD_WITH_CREDENTIALS, Optional.of(item));
         valid = false;
-      } else if (parsed instanceof OriginSyntax.AnyOrigin && origins.length > 1) {
+      } else if (parsed instanceof OriginSyntax.AnyOrigin && (origins.length > 1 || !alone)) {
         values.report(Message.ORIGIN_WILDCARD_MIXED, Optional.of(item));
         valid = false;
       } else if (credentials && OriginSyntax.isCleartext(parsed)) {
-        values.report(Message.INSECURE_CREDENTIALS, Optional.of(item), origin.strip());
+        // Not the suppressible INSECURE_CREDENTIALS: ConfiguredOrigins refuses it at start-up.
+        values.report(Message.INSECURE_CREDENTIALS_DEFAULT, Optional.of(item), entry,
+            origin.strip());
+        valid = false;
       }
     }
     return valid ? Optional.of(new Placeholder(matcher.group(1), defaultValue)) : Optional.empty();
@@ -177,6 +182,8 @@ final class PolicyReader {
         values.report(Message.METHOD_INVALID, Optional.of(item), method);
       } else if (HttpNames.isForbiddenMethod(method)) {
         values.report(Message.METHOD_FORBIDDEN, Optional.of(item), method);
+      } else if (method.equals("*")) {
+        values.report(Message.METHOD_WILDCARD, Optional.of(item));
       }
       methods.add(method);
     }

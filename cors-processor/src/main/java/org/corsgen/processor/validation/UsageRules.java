@@ -26,8 +26,8 @@ final class UsageRules {
    */
   static void check(AnnotatedCors cors, List<ServedMethod> uses, Collection<String> servedByClass,
       Report report) {
-    checkMethods(cors, served(uses.stream().map(ServedMethod::httpMethod).toList()),
-        served(servedByClass), report);
+    checkMethods(cors, answered(cors, uses.stream().map(ServedMethod::httpMethod).toList(),
+        servedByClass), served(servedByClass), report);
     checkAuthorization(cors, uses, report);
   }
 
@@ -40,12 +40,26 @@ final class UsageRules {
     return served;
   }
 
+  /**
+   * The HTTP methods a policy answers. Jersey answers HEAD with the GET method where the class has
+   * no HEAD method, and the runtime then applies GET's policy; so HEAD counts only when the policy
+   * grants GET too, or {@code methods = "HEAD"} would be accepted and grant nothing.
+   */
+  private static Set<String> answered(AnnotatedCors cors, Collection<String> httpMethods,
+      Collection<String> servedByClass) {
+    Set<String> answered = new TreeSet<>(httpMethods);
+    if (answered.contains("GET") && cors.grants("GET") && !servedByClass.contains("HEAD")) {
+      answered.add("HEAD");
+    }
+    return answered;
+  }
+
   private static void checkMethods(AnnotatedCors cors, Set<String> servedByPolicy,
       Set<String> servedByClass, Report report) {
     for (AnnotationValue item : cors.items("methods")) {
       String method = (String) item.getValue();
       if (servedByPolicy.contains(method) || !HttpNames.isToken(method)
-          || HttpNames.isForbiddenMethod(method)) {
+          || HttpNames.isForbiddenMethod(method) || method.equals("*")) {
         continue;
       }
       Optional<String> sameButCase = servedByClass.stream()

@@ -39,11 +39,16 @@ public final class PreflightEndpoint implements Inflector<ContainerRequestContex
 
   private static final Logger LOG = System.getLogger("org.corsgen");
 
+  /** Fetch, "CORS-safelisted method": sent without a preflight of its own. */
+  private static final List<String> SIMPLE_METHODS = List.of("GET", "HEAD", "POST");
+
   private final String path;
   private final Map<String, CorsPolicy> policyByMethod;
   private final List<CorsPolicy> policies;
   private final Map<CorsPolicy, String> allowMethods;
   private final Map<CorsPolicy, List<CorsPolicy>> narrower;
+  private final Map<CorsPolicy, List<CorsPolicy>> otherSimpleMethodPolicies;
+  private final boolean simpleMethodWithoutPolicy;
   private final Set<String> allow;
 
   /**
@@ -69,6 +74,17 @@ public final class PreflightEndpoint implements Inflector<ContainerRequestContex
     });
     this.allowMethods = Collections.unmodifiableMap(allowMethods);
     this.narrower = Map.copyOf(narrower);
+    Map<CorsPolicy, List<CorsPolicy>> otherSimpleMethodPolicies = new LinkedHashMap<>();
+    for (CorsPolicy policy : policies) {
+      otherSimpleMethodPolicies.put(policy, SIMPLE_METHODS.stream()
+          .map(policyByMethod::get)
+          .filter(other -> other != null && other != policy)
+          .distinct()
+          .toList());
+    }
+    this.otherSimpleMethodPolicies = Map.copyOf(otherSimpleMethodPolicies);
+    this.simpleMethodWithoutPolicy = SIMPLE_METHODS.stream()
+        .anyMatch(method -> allow.contains(method) && !policyByMethod.containsKey(method));
   }
 
   /** The path template this endpoint answers for. */
@@ -147,7 +163,8 @@ public final class PreflightEndpoint implements Inflector<ContainerRequestContex
     if (policy.allowsCredentials()) {
       answer.header(ALLOW_CREDENTIALS, "true");
     }
-    if (grantsMoreThanAnotherPolicyForThisOrigin(policy, origin)) {
+    if (grantsMoreThanAnotherPolicyForThisOrigin(policy, origin)
+        || grantsHeadersToASimpleMethodThatRefusesThem(policy, origin)) {
       answer.header(MAX_AGE, "0");
     } else if (!policy.maxAge().isEmpty()) {
       answer.header(MAX_AGE, policy.maxAge());
@@ -164,6 +181,28 @@ public final class PreflightEndpoint implements Inflector<ContainerRequestContex
   private boolean grantsMoreThanAnotherPolicyForThisOrigin(CorsPolicy policy, String origin) {
     for (CorsPolicy other : narrower.get(policy)) {
       if (other.allowsOrigin(origin)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether the policy allows request headers while a CORS-safelisted method at this path has no
+   * policy, or one that does not grant the origin; the answer is then not cached either. Browsers
+   * send a safelisted method with cached header names without asking (Fetch, "CORS-preflight
+   * cache"), so a header granted to PUT would reach such a POST or GET, which a preflight of its
+   * own would have refused.
+   */
+  private boolean grantsHeadersToASimpleMethodThatRefusesThem(CorsPolicy policy, String origin) {
+    if (policy.allowHeaders().isEmpty()) {
+      return false;
+    }
+    if (simpleMethodWithoutPolicy) {
+      return true;
+    }
+    for (CorsPolicy other : otherSimpleMethodPolicies.get(policy)) {
+      if (!other.allowsOrigin(origin)) {
         return true;
       }
     }

@@ -1,6 +1,8 @@
 package org.corsgen.runtime.spi;
 
 import java.net.IDN;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -180,13 +182,29 @@ public final class OriginSyntax {
       return Optional.of("browsers send a non-ASCII host in its punycode form");
     }
     if (host.startsWith("[")) {
-      if (!host.matches("\\[[0-9a-f:.]+]")) {
+      Optional<String> address = host.matches("\\[[0-9a-f:.]+]")
+          ? ipv6(host.substring(1, host.length() - 1))
+          : Optional.empty();
+      if (address.isEmpty()) {
         return Optional.of("the host \"" + host + "\" is not an IPv6 address");
+      }
+      if (!host.equals("[" + address.get() + "]")) {
+        return Optional.of("browsers write the IPv6 address " + host + " as [" + address.get()
+            + "]");
       }
     } else if (!host.matches("[a-z0-9*_.-]+")) {
       return Optional.of("the host \"" + host + "\" has characters a host name cannot have");
     } else if (host.startsWith(".") || host.endsWith(".") || host.contains("..")) {
       return Optional.of("the host \"" + host + "\" has an empty label");
+    } else if (endsInNumber(host)) {
+      Optional<String> address = ipv4(host);
+      if (address.isEmpty()) {
+        return Optional.of("the host \"" + host + "\" ends in a number, so browsers parse it as"
+            + " an IPv4 address, and it is not one");
+      }
+      if (!host.equals(address.get())) {
+        return Optional.of("browsers write the IPv4 address " + host + " as " + address.get());
+      }
     }
     return portProblem(scheme, rest.substring(host.length()));
   }
@@ -250,6 +268,12 @@ public final class OriginSyntax {
     } catch (IllegalArgumentException e) {
       return Optional.empty();
     }
+    if (host.startsWith("[") && host.endsWith("]")) {
+      host = ipv6(host.substring(1, host.length() - 1)).map(address -> "[" + address + "]")
+          .orElse(host);
+    } else if (endsInNumber(host)) {
+      host = ipv4(host).orElse(host);
+    }
     if ((scheme.equals("http") && port.equals(":80"))
         || (scheme.equals("https") && port.equals(":443"))) {
       port = "";
@@ -258,6 +282,151 @@ public final class OriginSyntax {
       return Optional.empty();
     }
     return Optional.of(scheme + SEPARATOR + host + port);
+  }
+
+  /**
+   * Whether the URL standard's host parser reads {@code host} as an IPv4 address: its last label
+   * is a number, decimal or {@code 0x} hex ("ends in a number checker").
+   */
+  private static boolean endsInNumber(String host) {
+    String last = host.substring(host.lastIndexOf('.') + 1);
+    return !last.isEmpty() && (last.chars().allMatch(c -> c >= '0' && c <= '9')
+        || last.matches("0[xX][0-9a-fA-F]*"));
+  }
+
+  /**
+   * An IPv4 host as browsers serialize it, four decimal parts, from any form the URL standard's
+   * IPv4 parser accepts ({@code 127.1}, {@code 0x7f.0.0.1}, {@code 010.0.0.1} is octal); empty
+   * when it is not one.
+   */
+  private static Optional<String> ipv4(String host) {
+    String[] parts = host.split("\\.", -1);
+    if (parts.length > 4) {
+      return Optional.empty();
+    }
+    long[] numbers = new long[parts.length];
+    for (int i = 0; i < parts.length; i++) {
+      String part = parts[i];
+      int radix = 10;
+      if (part.startsWith("0x") || part.startsWith("0X")) {
+        part = part.substring(2);
+        radix = 16;
+      } else if (part.length() > 1 && part.startsWith("0")) {
+        part = part.substring(1);
+        radix = 8;
+      }
+      if (part.isEmpty()) {
+        // "0x" alone is 0; an empty part is no number.
+        if (radix != 16) {
+          return Optional.empty();
+        }
+        part = "0";
+      }
+      try {
+        numbers[i] = part.length() > 12 ? -1 : Long.parseLong(part, radix);
+      } catch (NumberFormatException e) {
+        return Optional.empty();
+      }
+      if (numbers[i] < 0 || (i < parts.length - 1 && numbers[i] > 255)) {
+        return Optional.empty();
+      }
+    }
+    long last = numbers[parts.length - 1];
+    if (last >= 1L << (8 * (5 - parts.length))) {
+      return Optional.empty();
+    }
+    long address = last;
+    for (int i = 0; i < parts.length - 1; i++) {
+      address += numbers[i] << (8 * (3 - i));
+    }
+    return Optional.of((address >> 24) + "." + ((address >> 16) & 255) + "."
+        + ((address >> 8) & 255) + "." + (address & 255));
+  }
+
+  /**
+   * An IPv6 address (without brackets) as browsers serialize it: lower-case hex pieces without
+   * leading zeros, the first longest run of two or more zero pieces written {@code ::}, an
+   * embedded IPv4 part in hex; empty when it is not one.
+   */
+  private static Optional<String> ipv6(String address) {
+    int compress = address.indexOf("::");
+    if (compress >= 0 && address.indexOf("::", compress + 1) >= 0) {
+      return Optional.empty();
+    }
+    String head = compress < 0 ? address : address.substring(0, compress);
+    String tail = compress < 0 ? "" : address.substring(compress + 2);
+    List<Integer> front = new ArrayList<>();
+    List<Integer> back = new ArrayList<>();
+    if (!ipv6Pieces(head, front, compress < 0)
+        || !ipv6Pieces(tail, back, true)) {
+      return Optional.empty();
+    }
+    int given = front.size() + back.size();
+    if (compress < 0 ? given != 8 : given > 8) {
+      return Optional.empty();
+    }
+    int[] pieces = new int[8];
+    for (int i = 0; i < front.size(); i++) {
+      pieces[i] = front.get(i);
+    }
+    for (int i = 0; i < back.size(); i++) {
+      pieces[8 - back.size() + i] = back.get(i);
+    }
+    int bestStart = -1;
+    int bestLength = 1;
+    for (int i = 0; i < 8; i++) {
+      int length = 0;
+      while (i + length < 8 && pieces[i + length] == 0) {
+        length++;
+      }
+      if (length > bestLength) {
+        bestStart = i;
+        bestLength = length;
+      }
+    }
+    StringBuilder serialized = new StringBuilder();
+    for (int i = 0; i < 8; i++) {
+      if (i == bestStart) {
+        serialized.append(i == 0 ? "::" : ":");
+        i += bestLength - 1;
+        continue;
+      }
+      serialized.append(Integer.toHexString(pieces[i])).append(i < 7 ? ":" : "");
+    }
+    return Optional.of(serialized.toString());
+  }
+
+  /** Adds the 16-bit pieces of {@code part} to {@code pieces}; the last may be dotted IPv4. */
+  private static boolean ipv6Pieces(String part, List<Integer> pieces,
+      boolean mayEndInIpv4) {
+    if (part.isEmpty()) {
+      return true;
+    }
+    String[] items = part.split(":", -1);
+    for (int i = 0; i < items.length; i++) {
+      String item = items[i];
+      if (item.contains(".")) {
+        if (!mayEndInIpv4 || i != items.length - 1
+            || !item.matches("(0|[1-9][0-9]{0,2})(\\.(0|[1-9][0-9]{0,2})){3}")) {
+          return false;
+        }
+        String[] octets = item.split("\\.");
+        int[] values = new int[4];
+        for (int j = 0; j < 4; j++) {
+          values[j] = Integer.parseInt(octets[j]);
+          if (values[j] > 255) {
+            return false;
+          }
+        }
+        pieces.add(values[0] << 8 | values[1]);
+        pieces.add(values[2] << 8 | values[3]);
+      } else if (item.matches("[0-9a-f]{1,4}")) {
+        pieces.add(Integer.parseInt(item, 16));
+      } else {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean isAscii(String s) {

@@ -49,6 +49,36 @@ class OriginSyntaxTest {
         invalid("https://a.com?x"));
   }
 
+  /**
+   * Browsers parse a host that ends in a number as an IPv4 address and serialize IP addresses in
+   * one form (URL standard, host serializer): any other spelling never equals their Origin.
+   */
+  @Test
+  void ipAddressesMustBeWrittenAsBrowsersSerializeThem() {
+    assertEquals(new Invalid(Problem.MALFORMED,
+        "browsers write the IPv4 address 127.1 as 127.0.0.1",
+        Optional.of("http://127.0.0.1:3000")), invalid("http://127.1:3000"));
+    assertEquals(Optional.of("http://127.0.0.1"), invalid("http://0x7f.0.0.1").fix());
+    assertEquals(Optional.of("http://8.0.0.1"), invalid("http://010.0.0.1").fix());
+    assertEquals(Optional.of("https://0.0.0.123"), invalid("https://123").fix());
+    assertEquals(new Invalid(Problem.MALFORMED, "browsers write the IPv6 address"
+        + " [0:0:0:0:0:0:0:1] as [::1]", Optional.of("http://[::1]:8080")),
+        invalid("http://[0:0:0:0:0:0:0:1]:8080"));
+    assertEquals(Optional.of("http://[::ffff:7f00:1]"),
+        invalid("http://[::ffff:127.0.0.1]").fix());
+    assertEquals(Optional.of("http://[2001:db8::1:0:0:1]"),
+        invalid("http://[2001:0db8:0:0:1:0:0:1]").fix());
+    for (String never : new String[] {"http://1.2.3.256", "http://1.2.3.4.5", "http://08.0.0.1",
+        "https://*.1.2.3", "http://[1::2::3]", "http://[1:2:3:4:5:6:7:8:9]", "http://[12345::]"}) {
+      assertEquals(Problem.MALFORMED, invalid(never).problem(), never);
+    }
+    for (String serialized : new String[] {"http://[2001:db8::1]", "http://[1:0:2:0:3:0:4:0]",
+        "http://[1:0:2::3:0:4]", "http://[::]", "http://[1::]", "https://10.0.0.1:8443",
+        "https://a1.example.com", "http://127.0.0.1.example.com"}) {
+      assertEquals(new OriginSyntax.Exact(serialized), OriginSyntax.parse(serialized), serialized);
+    }
+  }
+
   @Test
   void otherProblemsAreNamed() {
     assertEquals(Problem.BLANK, invalid(" ").problem());

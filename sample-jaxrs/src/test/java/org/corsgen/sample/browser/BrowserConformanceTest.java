@@ -303,6 +303,25 @@ class BrowserConformanceTest {
         "OPTIONS /mixed 403"), serverSaw(), "neither DELETE nor GET was sent with X-Csrf");
   }
 
+  /**
+   * The header names of a preflight are cached for the whole URL, and a safelisted method such as
+   * POST is then sent with them without asking. A POST without a policy must not get a header
+   * granted to PUT: its own preflight would have been refused.
+   */
+  @Test
+  void headerAllowedForOneMethodDoesNotReachASafelistedMethodWithoutPolicy() {
+    Fetched put = fetch("PUT", "/unguarded", Map.of("headers", Map.of("X-Csrf", "1"), "body", "x"));
+    Fetched post = fetch("POST", "/unguarded",
+        Map.of("headers", Map.of("X-Csrf", "1"), "body", "x"));
+
+    assertEquals("put", put.body());
+    assertTrue(post.blocked(), post.toString());
+    assertEquals(List.of(
+        "OPTIONS /unguarded 204",
+        "PUT /unguarded 200",
+        "OPTIONS /unguarded 403"), serverSaw(), "POST was not sent with X-Csrf");
+  }
+
   @Test
   void regexTemplateEnablesCorsOnMatchingPathsOnly() {
     Fetched item = fetch("PUT", "/items/42", json("{}"));

@@ -34,6 +34,7 @@ final class ConformanceServers implements AutoCloseable {
             CounterResource.class,
             ItemsResource.class,
             MixedPoliciesResource.class,
+            UnguardedPostResource.class,
             QuotaExceededException.Mapper.class,
             RequireAuthorizationFilter.class,
             CorsFeature.class)
