@@ -151,8 +151,11 @@ final class FetchOracle {
   /**
    * Whether {@code origin} is the serialization of a tuple ({@code scheme}, host, default port)
    * whose host is a domain below {@code parent}: at least one more label, every label non-empty
-   * and made of the characters a browser leaves in a serialized host name (lower-case ASCII
-   * letters, digits, hyphens; non-ASCII labels arrive in punycode, which is made of these).
+   * and made of the characters of host names in DNS use, which browsers leave as they are in a
+   * serialized host (lower-case ASCII letters, digits, hyphens and underscores; non-ASCII labels
+   * arrive in punycode, which is made of these). The URL standard lets a few more through, such as
+   * {@code !} ({@code new URL("https://a!b.example.com").origin} keeps it in Chromium); corsgen
+   * refuses those on purpose, as no registrable name has them.
    */
   static boolean isSerializedStrictSubdomain(String origin, String scheme, String parent) {
     String prefix = scheme + "://";
@@ -178,7 +181,7 @@ final class FetchOracle {
   }
 
   private static boolean isHostNameCharacter(int c) {
-    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
   }
 
   private static String trimHttpSpace(String s) {

@@ -13,8 +13,9 @@ public final class OriginPatterns {
    * {@code suffix} (for {@code https://*.example.com:8443}: scheme {@code "https://"}, suffix
    * {@code ".example.com:8443"}).
    *
-   * <p>Only lower-case letters, digits, hyphens and dots may stand in for the {@code *}, with no
-   * empty label: that is how browsers serialize a host, and it keeps look-alikes out
+   * <p>Only lower-case letters, digits, hyphens, underscores and dots may stand in for the
+   * {@code *}, with no empty label: the characters of a host as browsers serialize it (they keep
+   * underscores, and an exact origin may have them too), which keeps look-alikes out
    * ({@code https://evil.com/.example.com}, {@code https://a.example.com:1@x}, or two origins
    * joined by a comma).
    */
@@ -40,7 +41,7 @@ public final class OriginPatterns {
           return false;
         }
         labelStart = true;
-      } else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-') {
+      } else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_') {
         labelStart = false;
       } else {
         return false;

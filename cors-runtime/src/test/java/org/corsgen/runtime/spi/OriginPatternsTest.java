@@ -17,6 +17,13 @@ class OriginPatternsTest {
     assertTrue(matches("https://a-b.c9.example.com"));
   }
 
+  /** Browsers keep underscores in host names, and an exact origin may have them too. */
+  @Test
+  void matchesSubdomainsWithUnderscores() {
+    assertTrue(matches("https://my_app.example.com"));
+    assertTrue(matches("https://_dmarc.a.example.com"));
+  }
+
   @Test
   void refusesTheParentDomainAndLookAlikes() {
     assertFalse(matches("https://example.com"));
