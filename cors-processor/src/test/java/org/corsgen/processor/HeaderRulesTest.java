@@ -29,6 +29,18 @@ class HeaderRulesTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"allowHeaders", "exposeHeaders"})
+  void headerNameWithAStarIsAnErrorNotAPattern(String attribute) {
+    JavaFileObject source = resource(
+        "@Cors(",
+        "    origins = \"https://app.example.com\",",
+        "    " + attribute + " = {\"X-Token\",",
+        "        \"X-Custom-*\"})");
+    assertOnly(compile(source), source, "\"X-Custom-*\"", Message.HEADER_PATTERN, attribute,
+        "X-Custom-*");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"allowHeaders", "exposeHeaders"})
   void headerListedTwiceIgnoringCaseIsAWarning(String attribute) {
     JavaFileObject source = resource(
         "@Cors(",

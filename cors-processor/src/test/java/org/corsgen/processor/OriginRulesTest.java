@@ -103,6 +103,23 @@ class OriginRulesTest {
   }
 
   @Test
+  void webSocketOriginIsAnErrorShowingThePageOrigin() {
+    JavaFileObject source = resource("@Cors(origins = \"wss://app.example.com\")");
+    assertOnly(compile(source), source, "@Cors", Message.ORIGIN_NOT_A_PAGE,
+        "wss://app.example.com", "a WebSocket URL is what a page connects to; its Origin is the"
+            + " http(s) origin the page was loaded from",
+        " Write \"https://app.example.com\" if that is where the page comes from.");
+  }
+
+  @Test
+  void ftpOriginIsAnError() {
+    JavaFileObject source = resource(
+        "@Cors(origins = {\"https://app.example.com\", \"ftp://files.example.com\"})");
+    assertOnly(compile(source), source, "ftp:", Message.ORIGIN_NOT_A_PAGE,
+        "ftp://files.example.com", "browsers no longer load pages over ftp", "");
+  }
+
+  @Test
   void fileOriginIsAnError() {
     JavaFileObject source = resource("@Cors(origins = \"file:///home/me/index.html\")");
     assertOnly(compile(source), source, "file:", Message.ORIGIN_FILE_SCHEME,

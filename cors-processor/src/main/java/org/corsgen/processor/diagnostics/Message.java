@@ -29,6 +29,9 @@ public enum Message {
       "origin \"%s\": browsers send \"null\" as the Origin of file: pages, never a file: URL, and"
           + " \"null\" can be forged by any site. Serve the page over http(s) and list that"
           + " origin."),
+  ORIGIN_NOT_A_PAGE(Kind.ERROR, "CorsOriginNotAPage",
+      "origin \"%s\" is never the origin of a page (%s), so no browser sends it and it would"
+          + " never match. List the origin of the page that calls this resource.%s"),
   ORIGIN_NO_SCHEME(Kind.ERROR, "CorsOriginScheme",
       "origin \"%s\" has no scheme: browsers send scheme://host[:port]. Write \"%s\"."),
   ORIGIN_MALFORMED(Kind.ERROR, "CorsOriginMalformed",
@@ -92,6 +95,10 @@ public enum Message {
       "%s has \"%s\", which is not a header name (RFC 9110 token: letters, digits and"
           + " !#$%%&'*+-.^_`|~; no spaces, colons or commas), so it would never match. Write one"
           + " name per entry, such as \"X-Request-Id\"."),
+  HEADER_PATTERN(Kind.ERROR, "CorsHeaderPattern",
+      "%s has \"%s\", which browsers compare as one header name, \"*\" and all (Fetch,"
+          + " CORS-preflight fetch): header lists have no patterns, only a lone \"*\" for any"
+          + " name. List each header name the page sends."),
   HEADER_DUPLICATE(Kind.WARNING, "CorsHeaderDuplicate",
       "%s lists \"%s\" twice (header names are compared ignoring case). Remove the"
           + " repetition."),

@@ -62,6 +62,9 @@ final class OriginSyntax {
       case MALFORMED -> new Invalid(Message.ORIGIN_MALFORMED, entry, invalid.detail(),
           fix.map(fixed -> " Write \"" + fixed + "\".").orElse(""));
       case BAD_WILDCARD -> new Invalid(Message.ORIGIN_BAD_WILDCARD, entry);
+      case NOT_A_PAGE -> new Invalid(Message.ORIGIN_NOT_A_PAGE, entry, invalid.detail(),
+          fix.map(fixed -> " Write \"" + fixed + "\" if that is where the page comes from.")
+              .orElse(""));
     };
   }
 

@@ -198,6 +198,8 @@ final class PolicyReader {
       Optional<AnnotationValue> at = Optional.of(item);
       if (!HttpNames.isToken(name)) {
         values.report(Message.HEADER_INVALID, at, attribute, name);
+      } else if (name.length() > 1 && name.indexOf('*') >= 0) {
+        values.report(Message.HEADER_PATTERN, at, attribute, name);
       } else if (names.stream().anyMatch(name::equalsIgnoreCase)) {
         values.report(Message.HEADER_DUPLICATE, at, attribute, name);
       } else if (name.equals("*") && credentials) {

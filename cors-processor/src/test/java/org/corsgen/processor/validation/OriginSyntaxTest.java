@@ -48,6 +48,8 @@ class OriginSyntaxTest {
       "null, CorsNullOrigin",
       "file:///tmp/a.html, CorsFileOrigin",
       "FILE://host/a.html, CorsFileOrigin",
+      "wss://app.example.com, CorsOriginNotAPage",
+      "ftp://files.example.com, CorsOriginNotAPage",
       "app.example.com, CorsOriginScheme",
       "https://app.example.com/, CorsOriginMalformed",
       "https://bücher.example, CorsOriginUnicode",

@@ -109,6 +109,7 @@ final class ConfiguredOrigins {
       case NOT_PUNYCODE -> "has a non-ASCII host, which browsers send in punycode";
       case MALFORMED -> "is not a serialized origin (" + invalid.detail() + ")";
       case BAD_WILDCARD -> "has a wildcard other than one leading \"*.\" label in the host";
+      case NOT_A_PAGE -> "is never a page's origin (" + invalid.detail() + ")";
     };
     return what + invalid.fix().map(fix -> "; write \"" + fix + "\"").orElse("");
   }

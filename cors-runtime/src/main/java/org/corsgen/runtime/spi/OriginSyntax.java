@@ -4,6 +4,7 @@ import java.net.IDN;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -57,7 +58,12 @@ public final class OriginSyntax {
     /** Not a serialized origin; {@link Invalid#detail()} says why. */
     MALFORMED,
     /** A wildcard other than one leading {@code *.} label in the host. */
-    BAD_WILDCARD
+    BAD_WILDCARD,
+    /**
+     * A scheme no page is loaded from ({@code ws:}, {@code wss:}, {@code ftp:}), so no browser
+     * sends it as an {@code Origin}; {@link Invalid#detail()} says why.
+     */
+    NOT_A_PAGE
   }
 
   /**
@@ -71,6 +77,14 @@ public final class OriginSyntax {
   public record Invalid(Problem problem, String detail, Optional<String> fix) implements Entry {}
 
   private static final String SEPARATOR = "://";
+
+  /** Schemes of URLs that are never a page's, with the reason. */
+  private static final Map<String, String> PAGELESS_SCHEMES = Map.of(
+      "ws", "a WebSocket URL is what a page connects to; its Origin is the http(s) origin the page"
+          + " was loaded from",
+      "wss", "a WebSocket URL is what a page connects to; its Origin is the http(s) origin the"
+          + " page was loaded from",
+      "ftp", "browsers no longer load pages over ftp");
 
   /**
    * ß, ς, ZWJ and ZWNJ: the characters that {@link IDN} (IDNA 2003) maps differently from
@@ -98,6 +112,15 @@ public final class OriginSyntax {
     String scheme = entry.substring(0, separator);
     if (scheme.equalsIgnoreCase("file")) {
       return invalid(Problem.FILE_SCHEME);
+    }
+    String notAPage = PAGELESS_SCHEMES.get(scheme.toLowerCase(Locale.ROOT));
+    if (notAPage != null) {
+      // The page that opens ws://host usually comes from http://host: offer that, if valid.
+      String pageScheme = scheme.equalsIgnoreCase("wss") ? "https"
+          : scheme.equalsIgnoreCase("ws") ? "http" : null;
+      Optional<String> fix = pageScheme == null ? Optional.empty()
+          : normalize(pageScheme + entry.substring(separator)).filter(f -> problem(f).isEmpty());
+      return new Invalid(Problem.NOT_A_PAGE, notAPage, fix);
     }
     Optional<String> valid = normalize(entry).filter(fixed -> problem(fixed).isEmpty());
     if (!isAscii(hostOf(authorityOf(entry.substring(separator + SEPARATOR.length()))))

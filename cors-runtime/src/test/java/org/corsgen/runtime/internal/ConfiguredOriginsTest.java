@@ -91,7 +91,7 @@ class ConfiguredOriginsTest {
   @Test
   void emptyEntriesNullAndStarWithCredentialsAreRefused() {
     for (String value : new String[] {"", "https://a.example,,https://b.example", "null",
-        "file:///tmp/x", "*.example.com"}) {
+        "file:///tmp/x", "*.example.com", "wss://app.example.com"}) {
       assertThrows(IllegalStateException.class, () -> ConfiguredOrigins.resolve(policy()
           .allowConfiguredOrigins("k").build(),
         config(Map.of("k", value))), value);

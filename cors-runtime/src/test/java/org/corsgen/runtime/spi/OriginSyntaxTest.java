@@ -79,11 +79,24 @@ class OriginSyntaxTest {
     }
   }
 
+  /** A page opens ws://host; the page itself usually comes from http://host. */
+  @Test
+  void webSocketUrlsAreNeverAPageAndSuggestTheHttpOrigin() {
+    assertEquals(new Invalid(Problem.NOT_A_PAGE, "a WebSocket URL is what a page connects to;"
+        + " its Origin is the http(s) origin the page was loaded from",
+        Optional.of("https://app.example.com")), invalid("wss://app.example.com"));
+    assertEquals(Optional.of("http://localhost:8080"), invalid("ws://localhost:8080").fix());
+    assertEquals(Optional.of("https://app.example.com"), invalid("WSS://App.example.com:443").fix());
+    assertEquals(Problem.NOT_A_PAGE, invalid("wss://*.example.com").problem());
+  }
+
   @Test
   void otherProblemsAreNamed() {
     assertEquals(Problem.BLANK, invalid(" ").problem());
     assertEquals(Problem.NULL, invalid("null").problem());
     assertEquals(Problem.FILE_SCHEME, invalid("file:///etc").problem());
+    assertEquals(Problem.NOT_A_PAGE, invalid("ftp://files.example.com").problem());
+    assertEquals(Optional.empty(), invalid("ftp://files.example.com").fix());
     assertEquals(new Invalid(Problem.NO_SCHEME, "", Optional.of("https://app.example.com")),
         invalid("app.example.com"));
     for (String wildcard : new String[] {"https://ex*.com", "https://example.*", "https://*",
