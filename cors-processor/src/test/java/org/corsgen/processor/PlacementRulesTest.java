@@ -1,10 +1,12 @@
 package org.corsgen.processor;
 
+import static com.google.testing.compile.CompilationSubject.assertThat;
 import static org.corsgen.processor.ProcessorTests.assertClean;
 import static org.corsgen.processor.ProcessorTests.assertOnly;
 import static org.corsgen.processor.ProcessorTests.compile;
 import static org.corsgen.processor.ProcessorTests.source;
 
+import com.google.testing.compile.Compilation;
 import javax.tools.JavaFileObject;
 import org.corsgen.processor.diagnostics.Message;
 import org.junit.jupiter.api.Test;
@@ -42,6 +44,41 @@ class PlacementRulesTest {
         "}");
     assertOnly(compile(source), source, "@Cors", Message.NOT_A_RESOURCE_METHOD,
         "test.Res.helper()");
+  }
+
+  @Test
+  void classPolicyOfAResourceWithOnlyLocatorsIsAnError() {
+    JavaFileObject source = source("Res",
+        "@Path(\"/res\")",
+        "@Cors(origins = \"https://app.example.com\")",
+        "public class Res {",
+        "  @Path(\"{id}\")",
+        "  public Object item() {",
+        "    return new Object();",
+        "  }",
+        "}");
+    assertOnly(compile(source), source, "@Cors", Message.NO_RESOURCE_METHOD, "test.Res");
+  }
+
+  @Test
+  void classPolicyThatEveryMethodReplacesIsAWarning() {
+    JavaFileObject source = source("Res",
+        "@Path(\"/res\")",
+        "@Cors(origins = \"https://app.example.com\")",
+        "public class Res {",
+        "  @GET",
+        "  @Cors(origins = \"https://a.example.com\")",
+        "  public String get() {",
+        "    return \"\";",
+        "  }",
+        "",
+        "  @POST",
+        "  @Cors(origins = \"https://b.example.com\")",
+        "  public void post(String body) {}",
+        "}");
+    Compilation compilation = compile(source);
+    assertOnly(compilation, source, "app.example.com", Message.CLASS_POLICY_UNUSED, "test.Res");
+    assertThat(compilation).generatedSourceFile("test.Cors_Res");
   }
 
   @Test

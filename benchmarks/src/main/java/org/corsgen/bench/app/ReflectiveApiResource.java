@@ -26,7 +26,9 @@ import org.corsgen.bench.reflective.ReflectiveCors;
  * {@link ApiResource} as most projects write it for a hand-written CORS filter: the policy in a
  * run-time annotation, and an explicit {@code @OPTIONS} method so that the filter finds the
  * resource (and its annotation) on preflights, which Jersey's automatic OPTIONS answer hides.
+ * It never shares an application with {@link ApiResource}: each benchmark build serves one.
  */
+@SuppressWarnings("CorsOptionsElsewhere")
 @Path("/api")
 @ReflectiveCors(
     origins = {APP, ADMIN, SUBDOMAINS},

@@ -149,6 +149,15 @@ public enum Message {
   METHOD_NOT_IN_ROOT_RESOURCE(Kind.ERROR, "CorsNotAResource",
       "@Cors on %s, whose class %s is not a root resource (no @Path) and is not extended by one"
           + " in this compilation. corsgen generates CORS only for root resource classes."),
+  NO_RESOURCE_METHOD(Kind.ERROR, "CorsNoResourceMethod",
+      "@Cors on %s, which has no resource method (@GET, @POST, ...) for the policy to cover, only"
+          + " sub-resource locators or none, and corsgen does not cover sub-resources returned by"
+          + " locators. Serve these requests from resource methods of a root resource class, or"
+          + " remove @Cors."),
+  CLASS_POLICY_UNUSED(Kind.WARNING, "CorsClassPolicyUnused",
+      "@Cors on %s applies to none of its resource methods: each has a @Cors of its own, which"
+          + " replaces the class's rather than adding to it. Remove the class's @Cors, or the"
+          + " methods' own where the class policy is meant."),
   OWN_OPTIONS(Kind.ERROR, "CorsOwnOptions",
       "%s answers OPTIONS %s itself, where corsgen answers CORS preflights for %s: one preflight"
           + " cannot get two answers. Remove the @OPTIONS method, or serve it at another path."),

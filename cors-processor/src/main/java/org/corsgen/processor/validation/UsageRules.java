@@ -26,6 +26,13 @@ final class UsageRules {
    */
   static void check(AnnotatedCors cors, List<ServedMethod> uses, Collection<String> servedByClass,
       Report report) {
+    if (uses.isEmpty()) {
+      // Only a class-level policy can cover nothing: a method's own @Cors covers that method.
+      report.report(servedByClass.isEmpty() ? Message.NO_RESOURCE_METHOD
+          : Message.CLASS_POLICY_UNUSED, cors.annotated(), cors.mirror(), Optional.empty(),
+          ResourceValidator.describe(cors.annotated()));
+      return;
+    }
     checkMethods(cors, answered(cors, uses.stream().map(ServedMethod::httpMethod).toList(),
         servedByClass), served(servedByClass), report);
     checkAuthorization(cors, uses, report);
