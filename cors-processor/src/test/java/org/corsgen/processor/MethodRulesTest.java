@@ -86,7 +86,7 @@ class MethodRulesTest {
   }
 
   @Test
-  void methodServedOnlyOutsideThePolicyIsAWarning() {
+  void methodsNoneOfWhichAreServedIsAnError() {
     JavaFileObject source = source("Res",
         "@Path(\"/res\")",
         "public class Res {",
@@ -100,8 +100,18 @@ class MethodRulesTest {
         "  public void delete() {}",
         "}");
     // HEAD comes with GET only under GET's policy, which this one is not.
-    assertOnly(compile(source), source, "\"DELETE\"", Message.METHOD_NOT_SERVED, "DELETE",
-        "GET");
+    assertOnly(compile(source), source, "\"DELETE\"", Message.METHODS_GRANT_NOTHING,
+        "\"DELETE\"", "GET");
+  }
+
+  @Test
+  void severalMethodsNoneOfWhichAreServedIsOneError() {
+    JavaFileObject source = resource(
+        "@Cors(",
+        "    origins = \"https://app.example.com\",",
+        "    methods = {\"PATCH\", \"DELETE\"})");
+    assertOnly(compile(source), source, "methods", Message.METHODS_GRANT_NOTHING,
+        "\"PATCH\", \"DELETE\"", "GET, PUT");
   }
 
   @Test
@@ -112,7 +122,7 @@ class MethodRulesTest {
 
   /** The runtime answers HEAD with GET's policy, so a policy granting HEAD alone grants nothing. */
   @Test
-  void headWithoutGetIsAWarning() {
+  void headWithoutGetIsAnError() {
     JavaFileObject source = source("Res",
         "@Path(\"/res\")",
         "@Cors(origins = \"https://app.example.com\", methods = \"HEAD\")",
@@ -122,7 +132,8 @@ class MethodRulesTest {
         "    return \"\";",
         "  }",
         "}");
-    assertOnly(compile(source), source, "\"HEAD\"", Message.METHOD_NOT_SERVED, "HEAD", "GET");
+    assertOnly(compile(source), source, "\"HEAD\"", Message.METHODS_GRANT_NOTHING, "\"HEAD\"",
+        "GET");
   }
 
   @Test

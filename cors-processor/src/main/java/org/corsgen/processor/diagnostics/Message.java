@@ -87,6 +87,10 @@ public enum Message {
       "method \"%s\" differs only in case from \"%s\", which the resource serves: browsers"
           + " compare Access-Control-Request-Method byte for byte (Fetch, CORS-preflight fetch),"
           + " so it would never match. Write \"%2$s\"."),
+  METHODS_GRANT_NOTHING(Kind.ERROR, "CorsGrantsNothing",
+      "methods lists %s, none of which this policy's resource methods serve (they serve %s), so"
+          + " it grants nothing: every preflight is refused and no response gets CORS headers."
+          + " List the methods they serve, or leave methods out to allow each of them."),
   METHOD_NOT_SERVED(Kind.WARNING, "CorsMethodNotServed",
       "method \"%s\" is not served by any resource method this policy applies to (they serve"
           + " %s), so listing it has no effect. Remove it."),

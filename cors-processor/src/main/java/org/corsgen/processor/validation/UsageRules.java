@@ -1,10 +1,12 @@
 package org.corsgen.processor.validation;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.VariableElement;
 import org.corsgen.processor.diagnostics.Message;
@@ -63,7 +65,9 @@ final class UsageRules {
 
   private static void checkMethods(AnnotatedCors cors, Set<String> servedByPolicy,
       Set<String> servedByClass, Report report) {
-    for (AnnotationValue item : cors.items("methods")) {
+    List<AnnotationValue> items = cors.items("methods");
+    List<AnnotationValue> notServed = new ArrayList<>();
+    for (AnnotationValue item : items) {
       String method = (String) item.getValue();
       if (servedByPolicy.contains(method) || !HttpNames.isToken(method)
           || HttpNames.isForbiddenMethod(method) || method.equals("*")) {
@@ -76,10 +80,21 @@ final class UsageRules {
         report.report(Message.METHOD_CASE, cors.annotated(), cors.mirror(), Optional.of(item),
             method, sameButCase.get());
       } else {
-        report.report(Message.METHOD_NOT_SERVED, cors.annotated(), cors.mirror(),
-            Optional.of(item), method,
-            servedByPolicy.isEmpty() ? "none" : String.join(", ", servedByPolicy));
+        notServed.add(item);
       }
+    }
+    String served = servedByPolicy.isEmpty() ? "none" : String.join(", ", servedByPolicy);
+    if (!items.isEmpty() && notServed.size() == items.size()) {
+      // Not one listed method is served: a policy that grants nothing is a mistake, not a detail.
+      report.report(Message.METHODS_GRANT_NOTHING, cors.annotated(), cors.mirror(),
+          JaxRs.writtenValue(cors.mirror(), "methods"), items.stream()
+              .map(item -> "\"" + item.getValue() + "\"")
+              .collect(Collectors.joining(", ")), served);
+      return;
+    }
+    for (AnnotationValue item : notServed) {
+      report.report(Message.METHOD_NOT_SERVED, cors.annotated(), cors.mirror(),
+          Optional.of(item), item.getValue(), served);
     }
   }
 
