@@ -1,11 +1,13 @@
 package org.corsgen.processor;
 
+import static com.google.testing.compile.CompilationSubject.assertThat;
 import static org.corsgen.processor.ProcessorTests.assertClean;
 import static org.corsgen.processor.ProcessorTests.assertOnly;
 import static org.corsgen.processor.ProcessorTests.compile;
 import static org.corsgen.processor.ProcessorTests.resource;
 import static org.corsgen.processor.ProcessorTests.source;
 
+import com.google.testing.compile.Compilation;
 import javax.tools.JavaFileObject;
 import org.corsgen.processor.diagnostics.Message;
 import org.junit.jupiter.api.Test;
@@ -112,6 +114,42 @@ class MethodRulesTest {
         "    methods = {\"PATCH\", \"DELETE\"})");
     assertOnly(compile(source), source, "methods", Message.METHODS_GRANT_NOTHING,
         "\"PATCH\", \"DELETE\"", "GET, PUT");
+  }
+
+  /**
+   * A class-level policy on a supertype serves every resource that extends it: granting nothing
+   * to one of them (or covering none of its methods) is no error while another uses it.
+   */
+  @Test
+  void inheritedClassPolicyThatGrantsOneResourceNothingIsNoError() {
+    JavaFileObject base = source("Base",
+        "@Cors(origins = \"https://app.example.com\", methods = \"POST\")",
+        "public abstract class Base {",
+        "}");
+    JavaFileObject reads = source("Reads",
+        "@Path(\"/reads\")",
+        "public class Reads extends Base {",
+        "  @GET",
+        "  public String get() {",
+        "    return \"\";",
+        "  }",
+        "}");
+    JavaFileObject own = source("Own",
+        "@Path(\"/own\")",
+        "public class Own extends Base {",
+        "  @POST",
+        "  @Cors(origins = \"https://b.example.com\")",
+        "  public void post(String body) {}",
+        "}");
+    JavaFileObject writes = source("Writes",
+        "@Path(\"/writes\")",
+        "public class Writes extends Base {",
+        "  @POST",
+        "  public void post(String body) {}",
+        "}");
+    Compilation compilation = compile(base, reads, own, writes);
+    assertClean(compilation);
+    assertThat(compilation).generatedSourceFile("test.Cors_Own");
   }
 
   @Test

@@ -108,7 +108,8 @@ public final class ResourceValidator {
           : CLASS_POLICY;
       reader.read(cors.annotated(), cors.mirror(), "@Cors on " + describe(cors.annotated()),
           constantName, report).ifPresent(policy -> policies.put(cors, policy));
-      UsageRules.check(cors, methods, servedByClass, report);
+      UsageRules.check(cors, methods, servedByClass,
+          cors.annotated() instanceof TypeElement type && !type.equals(resource), report);
     });
     preflights.check(served, policies, report);
 

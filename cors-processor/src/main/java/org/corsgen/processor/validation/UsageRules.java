@@ -24,19 +24,23 @@ final class UsageRules {
 
   /**
    * Checks {@code cors}, in effect for {@code uses}, in a resource class that serves
-   * {@code servedByClass} (every HTTP method of any of its resource methods).
+   * {@code servedByClass} (every HTTP method of any of its resource methods). A class-level
+   * policy {@code inherited} from a supertype may serve other resources that extend it too, so
+   * which of its methods this one leaves unserved says nothing about the policy.
    */
   static void check(AnnotatedCors cors, List<ServedMethod> uses, Collection<String> servedByClass,
-      Report report) {
+      boolean inherited, Report report) {
     if (uses.isEmpty()) {
       // Only a class-level policy can cover nothing: a method's own @Cors covers that method.
-      report.report(servedByClass.isEmpty() ? Message.NO_RESOURCE_METHOD
-          : Message.CLASS_POLICY_UNUSED, cors.annotated(), cors.mirror(), Optional.empty(),
-          ResourceValidator.describe(cors.annotated()));
+      if (!inherited) {
+        report.report(servedByClass.isEmpty() ? Message.NO_RESOURCE_METHOD
+            : Message.CLASS_POLICY_UNUSED, cors.annotated(), cors.mirror(), Optional.empty(),
+            ResourceValidator.describe(cors.annotated()));
+      }
       return;
     }
     checkMethods(cors, answered(cors, uses.stream().map(ServedMethod::httpMethod).toList(),
-        servedByClass), served(servedByClass), report);
+        servedByClass), served(servedByClass), inherited, report);
     checkAuthorization(cors, uses, report);
   }
 
@@ -64,7 +68,7 @@ final class UsageRules {
   }
 
   private static void checkMethods(AnnotatedCors cors, Set<String> servedByPolicy,
-      Set<String> servedByClass, Report report) {
+      Set<String> servedByClass, boolean inherited, Report report) {
     List<AnnotationValue> items = cors.items("methods");
     List<AnnotationValue> notServed = new ArrayList<>();
     for (AnnotationValue item : items) {
@@ -82,6 +86,9 @@ final class UsageRules {
       } else {
         notServed.add(item);
       }
+    }
+    if (inherited) {
+      return;
     }
     String served = servedByPolicy.isEmpty() ? "none" : String.join(", ", servedByPolicy);
     if (!items.isEmpty() && notServed.size() == items.size()) {
