@@ -157,6 +157,20 @@ class OriginSetTest {
     assertFalse(set.isEmpty());
   }
 
+  /** Hostile origins are long and full of dots: every dot is a look-up, and the answer holds. */
+  @Test
+  void manyPatternsDecideHugeOriginsWithManyDots() {
+    OriginSet.Builder builder = OriginSet.builder();
+    IntStream.range(0, 50).forEach(i -> builder.subdomains("https://", ".tenant" + i + ".example.org"));
+    OriginSet set = builder.build();
+    String labels = "a.".repeat(32 * 1024);
+    assertTrue(set.matches("https://" + labels + "tenant7.example.org"));
+    assertFalse(set.matches("https://" + labels + "tenant7.example.org."));
+    assertFalse(set.matches("https://A" + labels + "tenant7.example.org"));
+    assertFalse(set.matches("https://" + labels + "tenant77.example.org"));
+    assertFalse(set.matches("https://" + ".".repeat(64 * 1024) + "tenant7.example.org"));
+  }
+
   @Test
   void aSuffixMustStartWithADot() {
     assertThrows(IllegalArgumentException.class,
