@@ -60,6 +60,25 @@ class WiringTest {
   }
 
   @Test
+  void exceptionsWrappedByAFutureAreMappedByTheirCauseAsJerseyDoes()
+      throws Exception {
+    try (JerseyServer server = new JerseyServer(new ResourceConfig(AsyncResource.class,
+        TeapotException.Mapper.class).register(CorsFeature.class))) {
+      HttpResponse<String> wae = server.send("GET", "/async/missing", "Origin", APP);
+      assertEquals(404, wae.statusCode(), "Jersey unwraps the CompletionException");
+      assertEquals(Optional.of(APP), header(wae, "Access-Control-Allow-Origin"));
+      HttpResponse<String> mapped = server.send("GET", "/async/teapot", "Origin", APP);
+      assertEquals(418, mapped.statusCode(), "the application's own mapper still decides");
+      assertEquals(Optional.of(APP), header(mapped, "Access-Control-Allow-Origin"));
+      HttpResponse<String> awaited = server.send("GET", "/async/awaited", "Origin", APP);
+      assertEquals(418, awaited.statusCode(), "Jersey unwraps an ExecutionException too");
+      HttpResponse<String> unmapped = server.send("GET", "/async/boom", "Origin", APP);
+      assertEquals(500, unmapped.statusCode());
+      assertEquals(Optional.of(APP), header(unmapped, "Access-Control-Allow-Origin"));
+    }
+  }
+
+  @Test
   void unmappedExceptionWithoutCorsReachesTheContainerAsBefore() throws Exception {
     try (JerseyServer server = new JerseyServer(new ResourceConfig(FailingPlainResource.class)
         .register(CorsFeature.class))) {

@@ -7,6 +7,8 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import org.glassfish.jersey.spi.ExtendedExceptionMapper;
 
 /**
@@ -37,9 +39,21 @@ public final class UnhandledExceptionMapper implements ExtendedExceptionMapper<T
   @Override
   public boolean isMappable(Throwable exception) {
     return !(exception instanceof WebApplicationException)
+        && !isUnwrappedByJersey(exception)
         && resource.getResourceClass() != null
         && resource.getResourceMethod() != null
         && index.policyFor(resource.getResourceClass(), resource.getResourceMethod()).isPresent();
+  }
+
+  /**
+   * A {@link CompletionException} (a failed {@code CompletionStage}) or {@link ExecutionException}
+   * that no mapper claims is unwrapped by Jersey, which then maps its cause: a wrapped
+   * {@code WebApplicationException} keeps its status, and the application's mapper for the cause
+   * still decides. Claiming the wrapper here would turn both into a 500.
+   */
+  private static boolean isUnwrappedByJersey(Throwable exception) {
+    return (exception instanceof CompletionException || exception instanceof ExecutionException)
+        && exception.getCause() != null;
   }
 
   @Override
