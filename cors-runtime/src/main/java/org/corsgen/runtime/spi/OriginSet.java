@@ -57,21 +57,22 @@ public final class OriginSet implements CorsPolicy.OriginMatcher {
       this.shift = 0;
     } else {
       this.scanned = new String[0];
-      int size = Integer.highestOneBit(exact.length * 4 - 1);
+      int size = tableSize(exact.length);
       this.shift = shiftFor(size);
       this.table = new String[size];
       this.hashes = new int[size];
       for (String origin : exact) {
-        int slot = freeSlot(table, origin.hashCode(), shift);
+        int hash = origin.hashCode();
+        int slot = freeSlot(table, hash, shift);
         table[slot] = origin;
-        hashes[slot] = origin.hashCode();
+        hashes[slot] = hash;
       }
     }
     int patterns = builder.suffixes.size();
     boolean few = patterns <= MAX_SCANNED;
     this.scannedSchemes = few ? builder.schemes.toArray(new String[0]) : new String[0];
     this.scannedSuffixes = few ? builder.suffixes.toArray(new String[0]) : new String[0];
-    int size = few ? 0 : Integer.highestOneBit(patterns * 4 - 1);
+    int size = few ? 0 : tableSize(patterns);
     this.suffixShift = few ? 0 : shiftFor(size);
     this.suffixes = new String[size];
     this.schemes = new String[size];
@@ -92,7 +93,15 @@ public final class OriginSet implements CorsPolicy.OriginMatcher {
     this.declared = list.toString();
   }
 
-  /** Tables are at most half full, so that a miss ends after a probe or two. */
+  /**
+   * A power of two at least twice {@code entries}: tables are at most half full, so that a miss
+   * ends after a probe or two.
+   */
+  private static int tableSize(int entries) {
+    return Integer.highestOneBit(entries * 4 - 1);
+  }
+
+  /** 32 minus the size's bits: a slot is then the top bits of the scrambled hash. */
   private static int shiftFor(int size) {
     return 32 - Integer.numberOfTrailingZeros(size);
   }
