@@ -96,8 +96,8 @@ public class GenerateScalingResources {
   private static String registry(List<Shape> shapes) {
     StringBuilder cases = new StringBuilder();
     for (Shape shape : shapes) {
-      cases.append("      case \"").append(shape.name()).append("\" -> new Shape(bindings(")
-          .append(shape.className()).append(".class), \"").append(shape.probe())
+      cases.append("      case \"").append(shape.name()).append("\" -> new Shape(")
+          .append(shape.className()).append(".class, \"").append(shape.probe())
           .append("\");\n");
     }
     StringBuilder names = new StringBuilder();
@@ -106,10 +106,6 @@ public class GenerateScalingResources {
     }
     return """
         package %s;
-
-        import org.corsgen.runtime.internal.CorsIndex;
-        import org.corsgen.runtime.spi.CorsBindings;
-        import org.glassfish.jersey.server.ResourceConfig;
 
         /**
          * The scaling resources by name, with an allowed origin that the matcher reaches last
@@ -121,17 +117,10 @@ public class GenerateScalingResources {
           /** Every name, in order: the values of the benchmark's parameter. */
           public static final String[] NAMES = {%s};
 
-          /** The generated bindings of one resource, and the origin to ask with. */
-          public record Shape(CorsBindings bindings, String probeOrigin) {}
-
-          private static final CorsIndex INDEX = CorsIndex.forApplication(new ResourceConfig());
+          /** One resource class, and the origin to ask with. */
+          public record Shape(Class<?> resource, String probeOrigin) {}
 
           private ScalingPolicies() {}
-
-          /** The generated bindings of {@code resource}, found the way CorsFeature finds them. */
-          private static CorsBindings bindings(Class<?> resource) {
-            return INDEX.bindingsFor(resource).orElseThrow();
-          }
 
           public static Shape get(String name) {
             return switch (name) {

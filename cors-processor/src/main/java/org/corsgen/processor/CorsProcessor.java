@@ -44,7 +44,7 @@ public final class CorsProcessor extends AbstractProcessor {
   private final IndexWriter index = new IndexWriter();
   private final Set<String> deferred = new LinkedHashSet<>();
   /** Generated class names, with the resource each was generated for. */
-  private final Map<String, String> generatedFor = new HashMap<>();
+  private final Map<String, String> resourceByNestedName = new HashMap<>();
   private final PolicyReportWriter policyReport = new PolicyReportWriter();
   /** Resources validated this round, written together when it ends. */
   private final List<BindingsWriter.Bindings> validated = new ArrayList<>();
@@ -124,12 +124,13 @@ public final class CorsProcessor extends AbstractProcessor {
       ResourceValidator.Result result = validator.validate(resource);
       printer.print(result.report());
       if (result.resource().isPresent()) {
-        String generated = result.resource().get().generatedBinaryName();
-        String earlier = generatedFor.putIfAbsent(generated, resource.getQualifiedName().toString());
+        String name = result.resource().get().qualifiedNestedName();
+        String earlier = resourceByNestedName.putIfAbsent(name,
+            resource.getQualifiedName().toString());
         if (earlier != null) {
           Report clash = new Report();
-          clash.report(Message.GENERATED_NAME_CLASH, resource, resource.getQualifiedName(),
-              generated, earlier);
+          clash.report(Message.GENERATED_NAME_CLASH, resource, resource.getQualifiedName(), name,
+              earlier);
           printer.print(clash);
           return;
         }
@@ -149,10 +150,9 @@ public final class CorsProcessor extends AbstractProcessor {
     for (List<BindingsWriter.Bindings> group : byPackage.values()) {
       guarded(group.get(0).element(), () -> {
         writer.write(group, processingEnv.getElementUtils()).writeTo(processingEnv.getFiler());
-        String holder = BindingsWriter.holderName(group).reflectionName();
+        String generated = BindingsWriter.className(group).reflectionName();
         for (BindingsWriter.Bindings bindings : group) {
-          index.add(bindings.resource().binaryName(),
-              holder + "$" + bindings.resource().generatedSimpleName(), bindings.element());
+          index.add(bindings.resource().binaryName(), generated, bindings.element());
           policyReport.add(bindings.resource(), bindings.element());
         }
       });

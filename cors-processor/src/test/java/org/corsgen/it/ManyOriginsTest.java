@@ -15,8 +15,7 @@ import org.junit.jupiter.api.Test;
 class ManyOriginsTest {
 
   private final CorsPolicy policy = CorsIndex.forApplication(new ResourceConfig())
-      .bindingsFor(ManyOriginsResource.class).orElseThrow()
-      .policyFor("get()").orElseThrow();
+      .policyFor(ManyOriginsResource.class, "get()").orElseThrow();
 
   @Test
   void everyListedOriginIsAllowed() {

@@ -19,8 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Main and test code often share a package, each compilation with its own index and generated
- * holder class. Both must end up on one class path without either hiding the other's bindings,
- * which is why a holder is named after one of its own resources rather than after the package.
+ * class. Both must end up on one class path without either hiding the other's bindings,
+ * which is why that class is named after one of its own resources rather than after the package.
  */
 class SplitPackageTest {
 

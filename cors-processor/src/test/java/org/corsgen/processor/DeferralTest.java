@@ -69,11 +69,11 @@ class DeferralTest {
             "}"));
     assertThat(compilation).succeededWithoutWarnings();
     assertThat(compilation).generatedSourceFile("test.Cors_Res").contentsAsUtf8String()
-        .contains("case \"put(test.Dto)\" -> CLASS_POLICY;");
+        .contains("case \"put(test.Dto)\" -> RES;");
   }
 
   @Test
-  void resourcesOfOnePackageSeenInDifferentRoundsGetOneHolderEach() {
+  void resourcesOfOnePackageSeenInDifferentRoundsGetOneClassEach() {
     Compilation compilation = javac()
         .withProcessors(new CorsProcessor(), new DtoProcessor())
         .compile(JavaFileObjects.forSourceLines("test.Res",
@@ -101,14 +101,14 @@ class DeferralTest {
             "  @GET public String get() { return \"\"; }",
             "}"));
     assertThat(compilation).succeededWithoutWarnings();
-    // Ready is written in the first round, Res only once Dto exists: two files, two holders.
+    // Ready is written in the first round, Res only once Dto exists: two generated classes.
     assertThat(compilation).generatedSourceFile("test.Cors_Ready").contentsAsUtf8String()
-        .doesNotContain("Res_Cors");
+        .doesNotContain("\"test.Res\"");
     assertThat(compilation).generatedSourceFile("test.Cors_Res").contentsAsUtf8String()
-        .contains("public static final class Res_Cors implements CorsBindings");
+        .contains("case \"test.Res\" -> res(methodKey);");
     assertThat(compilation)
         .generatedFile(StandardLocation.CLASS_OUTPUT, "", "META-INF/corsgen/index")
         .contentsAsUtf8String()
-        .contains("test.Ready test.Cors_Ready$Ready_Cors\ntest.Res test.Cors_Res$Res_Cors\n");
+        .contains("test.Ready test.Cors_Ready\ntest.Res test.Cors_Res\n");
   }
 }

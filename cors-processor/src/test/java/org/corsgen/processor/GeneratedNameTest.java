@@ -5,12 +5,94 @@ import static org.corsgen.processor.ProcessorTests.compile;
 import static org.corsgen.processor.ProcessorTests.source;
 
 import com.google.testing.compile.Compilation;
+import java.io.IOException;
+import java.io.InputStream;
 import javax.tools.JavaFileObject;
 import org.corsgen.processor.diagnostics.Message;
+import org.corsgen.runtime.spi.CorsBindings;
+import org.corsgen.runtime.spi.CorsPolicy;
 import org.junit.jupiter.api.Test;
 
-/** Two resources whose generated classes would share a name get a clear error, not a crash. */
+/**
+ * Names in the generated class of a package: two resources whose generated code would share a
+ * name get a clear error, not a crash; names that only meet inside the class are made unique.
+ */
 class GeneratedNameTest {
+
+  /**
+   * {@code Items.resource()}'s policy and {@code ItemsResource}'s class policy would both be
+   * {@code ITEMS_RESOURCE}; {@code Orders} and {@code orders} would both get a method
+   * {@code orders}. Each resource must still get its own policy.
+   */
+  @Test
+  void namesThatMeetInsideTheGeneratedClassAreMadeUnique() throws Exception {
+    Compilation compilation = compile(
+        source("Items",
+            "@Path(\"/items\")",
+            "public class Items {",
+            "  @GET @Cors(origins = \"https://items.example.com\")",
+            "  public String resource() { return \"\"; }",
+            "}"),
+        source("ItemsResource",
+            "@Path(\"/items-resource\")",
+            "@Cors(origins = \"https://items-resource.example.com\")",
+            "public class ItemsResource {",
+            "  @GET public String get() { return \"\"; }",
+            "}"),
+        source("Orders",
+            "@Path(\"/orders\")",
+            "@Cors(origins = \"https://orders.example.com\")",
+            "public class Orders {",
+            "  @GET public String get() { return \"\"; }",
+            "}"),
+        source("orders",
+            "@Path(\"/lower-orders\")",
+            "@Cors(origins = \"https://lower-orders.example.com\")",
+            "public class orders {",
+            "  @GET public String get() { return \"\"; }",
+            "}"));
+    assertThat(compilation).succeeded();
+
+    CorsBindings bindings = (CorsBindings) new GeneratedClasses(compilation)
+        .loadClass("test.Cors_Items").getConstructor().newInstance();
+    assertAllows(bindings.policyOrNull("test.Items", "resource()"), "items");
+    assertAllows(bindings.policyOrNull("test.ItemsResource", "get()"), "items-resource");
+    assertAllows(bindings.policyOrNull("test.Orders", "get()"), "orders");
+    assertAllows(bindings.policyOrNull("test.orders", "get()"), "lower-orders");
+  }
+
+  private static void assertAllows(CorsPolicy policy, String subdomain) {
+    String origin = "https://" + subdomain + ".example.com";
+    if (policy == null || !policy.allowsOrigin(origin)) {
+      throw new AssertionError(policy + " should allow " + origin);
+    }
+  }
+
+  /** Loads the classes a compile-testing compilation wrote, over the test's own class path. */
+  private static final class GeneratedClasses extends ClassLoader {
+    private final Compilation compilation;
+
+    GeneratedClasses(Compilation compilation) {
+      super(GeneratedNameTest.class.getClassLoader());
+      this.compilation = compilation;
+    }
+
+    @Override
+    protected Class<?> findClass(String name) throws ClassNotFoundException {
+      String path = "/CLASS_OUTPUT/" + name.replace('.', '/') + ".class";
+      for (JavaFileObject file : compilation.generatedFiles()) {
+        if (file.toUri().getPath().endsWith(path)) {
+          try (InputStream in = file.openInputStream()) {
+            byte[] bytes = in.readAllBytes();
+            return defineClass(name, bytes, 0, bytes.length);
+          } catch (IOException e) {
+            throw new ClassNotFoundException(name, e);
+          }
+        }
+      }
+      throw new ClassNotFoundException(name);
+    }
+  }
 
   @Test
   void nestedAndTopLevelClassesWithTheSameJoinedNameClash() {
@@ -31,6 +113,7 @@ class GeneratedNameTest {
     Compilation compilation = compile(outer, joined);
     assertThat(compilation).hadErrorCount(1);
     assertThat(compilation).hadErrorContaining("[" + Message.GENERATED_NAME_CLASH.tag() + "]");
-    assertThat(compilation).hadErrorContaining("test.Outer_Inner_Cors");
+    assertThat(compilation).hadErrorContaining(
+        "test.Outer_Inner after test.Outer_Inner, as it does for test.Outer.Inner");
   }
 }

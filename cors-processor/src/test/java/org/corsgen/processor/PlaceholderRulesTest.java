@@ -29,8 +29,8 @@ class PlaceholderRulesTest {
     assertClean(compilation);
     assertThat(compilation).generatedSourceFile("test/Cors_Res").contentsAsUtf8String()
         .contains(".allowOrigins(\"https://app.example.com\")\n"
-            + "        .allowConfiguredOrigins(\"cors.origins\")\n"
-            + "        .allowConfiguredOrigins(\"cors.admin-origins\","
+            + "      .allowConfiguredOrigins(\"cors.origins\")\n"
+            + "      .allowConfiguredOrigins(\"cors.admin-origins\","
             + " \"https://admin.example.com, https://*.example.org\")\n");
   }
 

@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.corsgen.runtime.internal.CorsIndex;
 import org.corsgen.runtime.spi.CorsPolicy;
-import org.corsgen.runtime.spi.MethodKey;
 import org.corsgen.runtime.spi.OriginPatterns;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.junit.jupiter.api.Test;
@@ -26,8 +25,7 @@ class OriginMatchingTest {
   private static CorsPolicy classPolicy() {
     try {
       return CorsIndex.forApplication(new ResourceConfig())
-          .bindingsFor(GuardedResource.class).orElseThrow()
-          .policyFor(MethodKey.of(GuardedResource.class.getMethod("list")))
+          .policyFor(GuardedResource.class, GuardedResource.class.getMethod("list"))
           .orElseThrow();
     } catch (NoSuchMethodException e) {
       throw new AssertionError(e);

@@ -13,9 +13,7 @@ import java.util.SplittableRandom;
 import java.util.TreeSet;
 import org.corsgen.runtime.internal.CorsIndex;
 import org.corsgen.runtime.internal.PreflightEndpoint;
-import org.corsgen.runtime.spi.CorsBindings;
 import org.corsgen.runtime.spi.CorsPolicy;
-import org.corsgen.runtime.spi.MethodKey;
 import org.glassfish.jersey.internal.MapPropertiesDelegate;
 import org.glassfish.jersey.server.ContainerRequest;
 import org.glassfish.jersey.server.ResourceConfig;
@@ -43,13 +41,11 @@ class PreflightHandlerTest {
   /** The endpoint CorsModelProcessor builds for {@code /guarded/{id}}. */
   private static PreflightEndpoint guardedItemEndpoint() {
     try {
-      CorsBindings bindings = CorsIndex.forApplication(new ResourceConfig())
-          .bindingsFor(GuardedResource.class).orElseThrow();
-      CorsPolicy classPolicy = bindings.policyFor(
-          MethodKey.of(GuardedResource.class.getMethod("put", String.class, String.class)))
-          .orElseThrow();
-      CorsPolicy adminPolicy = bindings.policyFor(
-          MethodKey.of(GuardedResource.class.getMethod("delete", String.class))).orElseThrow();
+      CorsIndex index = CorsIndex.forApplication(new ResourceConfig());
+      CorsPolicy classPolicy = index.policyFor(GuardedResource.class,
+          GuardedResource.class.getMethod("put", String.class, String.class)).orElseThrow();
+      CorsPolicy adminPolicy = index.policyFor(GuardedResource.class,
+          GuardedResource.class.getMethod("delete", String.class)).orElseThrow();
       return new PreflightEndpoint("/guarded/{id}",
           Map.of("GET", classPolicy, "HEAD", classPolicy, "PUT", classPolicy, "PATCH", classPolicy,
               "DELETE", adminPolicy),

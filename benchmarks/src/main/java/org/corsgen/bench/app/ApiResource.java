@@ -22,7 +22,7 @@ import org.corsgen.Cors;
 
 /**
  * The measured resource: served without CORS (no feature registered) and with corsgen, whose
- * processor generates {@code Cors_ApiResource.ApiResource_Cors} from this annotation.
+ * processor generates {@code Cors_ApiResource} from this annotation.
  */
 @Path("/api")
 @Cors(

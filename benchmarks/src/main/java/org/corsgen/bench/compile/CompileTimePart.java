@@ -200,14 +200,22 @@ public final class CompileTimePart {
     return new double[] {Long.parseLong(matcher.group(1)) / 1e6, wall};
   }
 
+  /** The index lists {@code expected} resources, and the classes it names were compiled. */
   private static void checkGenerated(Path out, int expected) throws IOException {
-    long generated;
-    try (Stream<Path> files = Files.walk(out)) {
-      generated = files.filter(f -> f.getFileName().toString().endsWith("_Cors.class")).count();
+    Path index = out.resolve("META-INF/corsgen/index");
+    List<String> entries = !Files.exists(index) ? List.of()
+        : Files.readAllLines(index).stream()
+            .filter(line -> !line.isBlank() && !line.startsWith("#"))
+            .toList();
+    if (entries.size() != expected) {
+      throw new IllegalStateException("expected " + expected + " resources in the index, found "
+          + entries.size());
     }
-    if (generated != expected) {
-      throw new IllegalStateException("expected " + expected + " generated classes, found "
-          + generated);
+    for (String entry : entries) {
+      String generated = entry.substring(entry.indexOf(' ') + 1);
+      if (!Files.exists(out.resolve(generated.replace('.', '/') + ".class"))) {
+        throw new IllegalStateException("the index names " + generated + ", not compiled");
+      }
     }
   }
 

@@ -15,27 +15,30 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.corsgen.runtime.internal.CorsIndex;
 import org.corsgen.runtime.internal.PreflightEndpoint;
-import org.corsgen.runtime.spi.CorsBindings;
 import org.corsgen.runtime.spi.CorsPolicy;
+import org.glassfish.jersey.server.ResourceConfig;
 import org.springframework.web.cors.CorsConfiguration;
 
 /** Builds the contenders exactly as their frameworks would at start-up. */
 final class Contenders {
 
+  private static final CorsIndex INDEX = CorsIndex.forApplication(new ResourceConfig());
+
   private Contenders() {}
 
   /**
    * The preflight endpoint corsgen's runtime puts on a path served by {@code GET}, {@code POST}
-   * and {@code PUT} methods of {@code bindings}' resource (keys {@code get()},
+   * and {@code PUT} methods of {@code resource} (keys {@code get()},
    * {@code post(java.lang.String)}, {@code put(java.lang.String)}): HEAD shares GET's policy.
    */
-  static PreflightEndpoint preflightEndpoint(CorsBindings bindings, String path,
+  static PreflightEndpoint preflightEndpoint(Class<?> resource, String path,
       String... methodKeys) {
     Map<String, CorsPolicy> policyByMethod = new LinkedHashMap<>();
     for (String key : methodKeys) {
       String httpMethod = key.substring(0, key.indexOf('(')).toUpperCase();
-      policyByMethod.put(httpMethod, policy(bindings, key));
+      policyByMethod.put(httpMethod, policy(resource, key));
     }
     if (policyByMethod.containsKey("GET")) {
       policyByMethod.put("HEAD", policyByMethod.get("GET"));
@@ -45,8 +48,9 @@ final class Contenders {
     return new PreflightEndpoint(path, policyByMethod, allow);
   }
 
-  static CorsPolicy policy(CorsBindings bindings, String methodKey) {
-    return bindings.policyFor(methodKey).orElseThrow(
+  /** The generated policy of one method of {@code resource}, found as CorsFeature finds it. */
+  static CorsPolicy policy(Class<?> resource, String methodKey) {
+    return INDEX.policyFor(resource, methodKey).orElseThrow(
         () -> new IllegalStateException("no generated policy for " + methodKey));
   }
 

@@ -15,11 +15,8 @@ import org.corsgen.bench.reflective.ReflectiveCorsFilter;
 import org.corsgen.bench.stub.StubRequest;
 import org.corsgen.bench.stub.StubResourceInfo;
 import org.corsgen.bench.stub.StubResponse;
-import org.corsgen.runtime.internal.CorsIndex;
 import org.corsgen.runtime.internal.PreflightEndpoint;
-import org.corsgen.runtime.spi.CorsBindings;
 import org.corsgen.runtime.spi.CorsPolicy;
-import org.glassfish.jersey.server.ResourceConfig;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -101,10 +98,8 @@ public class PerRequestBenchmark {
     request = new StubRequest(method, headers);
     response = new StubResponse();
 
-    CorsBindings bindings = CorsIndex.forApplication(new ResourceConfig())
-        .bindingsFor(ApiResource.class).orElseThrow();
-    corsgenPolicy = Contenders.policy(bindings, "get()");
-    corsgenEndpoint = Contenders.preflightEndpoint(bindings, "/api",
+    corsgenPolicy = Contenders.policy(ApiResource.class, "get()");
+    corsgenEndpoint = Contenders.preflightEndpoint(ApiResource.class, "/api",
         "get()", "post(java.lang.String)", "put(java.lang.String)");
 
     // Jersey's ResourceInfo names the matched method: the explicit @OPTIONS on preflights.

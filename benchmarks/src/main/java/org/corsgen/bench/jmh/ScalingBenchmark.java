@@ -47,8 +47,8 @@ public class ScalingBenchmark {
   public void setUp() {
     ScalingPolicies.Shape shape = ScalingPolicies.get(policy);
     origin = shape.probeOrigin();
-    corsPolicy = Contenders.policy(shape.bindings(), "get()");
-    endpoint = Contenders.preflightEndpoint(shape.bindings(), "/scaling",
+    corsPolicy = Contenders.policy(shape.resource(), "get()");
+    endpoint = Contenders.preflightEndpoint(shape.resource(), "/scaling",
         "get()", "post(java.lang.String)", "put(java.lang.String)");
     request = new StubRequest("OPTIONS", "Origin", origin,
         "Access-Control-Request-Method", PREFLIGHT_METHOD,

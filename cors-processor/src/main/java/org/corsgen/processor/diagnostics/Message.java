@@ -174,8 +174,8 @@ public enum Message {
       "%s %s has a different @Cors policy in %s than in %s, but a path gets one preflight answer"
           + " per method. Give both the same policy, or serve them at different paths."),
   GENERATED_NAME_CLASH(Kind.ERROR, "CorsGeneratedNameClash",
-      "corsgen names the class it generates for %s %s, the name it already gave the class for %s"
-          + " (nested names are joined with _). Rename one of the two resource classes."),
+      "corsgen names the code it generates for %s after %s, as it does for %s (nested names are"
+          + " joined with _), so the two would clash. Rename one of the two resource classes."),
   UNKNOWN_OPTION(Kind.WARNING, "CorsUnknownOption",
       "-A%s is not a corsgen option, so it changes nothing. corsgen reads: %s."),
   UNEXPECTED(Kind.ERROR, "CorsInternalError",

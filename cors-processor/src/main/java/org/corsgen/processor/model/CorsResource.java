@@ -3,17 +3,17 @@ package org.corsgen.processor.model;
 import java.util.List;
 
 /**
- * A root resource class with at least one CORS endpoint: what the writer turns into a generated
- * class.
+ * A root resource class with at least one CORS endpoint: what the writer turns into generated
+ * code.
  *
  * @param binaryName the resource class's binary name, as the run-time index knows it
  * @param packageName its package
- * @param generatedSimpleName the name of its generated bindings class, nested in its package's
- *     holder: nested names joined with {@code _}, then {@code _Cors}
+ * @param nestedName its simple name after those of the classes it is nested in, joined with
+ *     {@code _}: what its generated code is named after
  * @param endpoints its endpoints, in source order
  */
 public record CorsResource(
-    String binaryName, String packageName, String generatedSimpleName, List<Endpoint> endpoints) {
+    String binaryName, String packageName, String nestedName, List<Endpoint> endpoints) {
 
   public CorsResource {
     endpoints = List.copyOf(endpoints);
@@ -25,10 +25,10 @@ public record CorsResource(
   }
 
   /**
-   * Its bindings class's name qualified by the package alone, which must be unique in the package
-   * since the resources of a package share one holder.
+   * Its nested name qualified by the package, which must be unique: the generated code of a
+   * package is named after its resources' nested names.
    */
-  public String generatedBinaryName() {
-    return packageName.isEmpty() ? generatedSimpleName : packageName + "." + generatedSimpleName;
+  public String qualifiedNestedName() {
+    return packageName.isEmpty() ? nestedName : packageName + "." + nestedName;
   }
 }

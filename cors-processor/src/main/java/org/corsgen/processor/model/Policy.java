@@ -8,7 +8,8 @@ import java.util.OptionalInt;
  * A validated {@code @Cors} policy, with every header value already in the form it is sent.
  *
  * @param source where it was declared, for generated comments and run-time logs
- * @param constantName the name of its constant in the generated class
+ * @param label what its generated constant is named after, besides its resource: empty for the
+ *     class's policy, else the method's name
  * @param anyOrigin whether {@code origins = "*"}
  * @param exactOrigins serialized origins, in declaration order, without duplicates
  * @param patterns subdomain patterns
@@ -21,7 +22,7 @@ import java.util.OptionalInt;
  */
 public record Policy(
     String source,
-    String constantName,
+    String label,
     boolean anyOrigin,
     List<String> exactOrigins,
     List<OriginPattern> patterns,

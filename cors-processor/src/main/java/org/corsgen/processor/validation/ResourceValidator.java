@@ -2,10 +2,8 @@ package org.corsgen.processor.validation;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -34,8 +32,6 @@ import org.corsgen.processor.model.Policy;
  * each resource method and validates it.
  */
 public final class ResourceValidator {
-
-  private static final String CLASS_POLICY = "CLASS_POLICY";
 
   /** The outcome for one class: the model is present only when the report is clean. */
   public record Result(Report report, Optional<CorsResource> resource) {}
@@ -98,16 +94,15 @@ public final class ResourceValidator {
       method.cors().ifPresent(cors ->
           uses.computeIfAbsent(cors, c -> new ArrayList<>()).add(method));
     }
-    Set<String> constantNames = new HashSet<>(Set.of(CLASS_POLICY));
     Map<AnnotatedCors, Policy> policies = new HashMap<>();
     List<String> servedByClass = served.stream().map(ServedMethod::httpMethod).toList();
     uses.entrySet().removeIf(use -> !use.getKey().isWellFormed());
     uses.forEach((cors, methods) -> {
-      String constantName = cors.annotated() instanceof ExecutableElement method
-          ? uniqueName(constantNames, method)
-          : CLASS_POLICY;
+      String label = cors.annotated() instanceof ExecutableElement method
+          ? method.getSimpleName().toString()
+          : "";
       reader.read(cors.annotated(), cors.mirror(), "@Cors on " + describe(cors.annotated()),
-          constantName, report).ifPresent(policy -> policies.put(cors, policy));
+          label, report).ifPresent(policy -> policies.put(cors, policy));
       UsageRules.check(cors, methods, servedByClass,
           cors.annotated() instanceof TypeElement type && !type.equals(resource), report);
     });
@@ -126,7 +121,7 @@ public final class ResourceValidator {
     return new Result(report, Optional.of(new CorsResource(
         elements.getBinaryName(resource).toString(),
         elements.getPackageOf(resource).getQualifiedName().toString(),
-        generatedSimpleName(resource),
+        nestedName(resource),
         endpoints)));
   }
 
@@ -220,17 +215,6 @@ public final class ResourceValidator {
     return Optional.empty();
   }
 
-  private static String uniqueName(Set<String> taken, ExecutableElement method) {
-    String base = method.getSimpleName().toString()
-        .replaceAll("([a-z0-9])([A-Z])", "$1_$2")
-        .toUpperCase(Locale.ROOT);
-    String name = base;
-    for (int i = 2; !taken.add(name); i++) {
-      name = base + "_" + i;
-    }
-    return name;
-  }
-
   static String describe(Element element) {
     if (element instanceof ExecutableElement method) {
       return ((TypeElement) method.getEnclosingElement()).getQualifiedName() + "."
@@ -240,12 +224,12 @@ public final class ResourceValidator {
         : element.toString();
   }
 
-  private static String generatedSimpleName(TypeElement type) {
+  private static String nestedName(TypeElement type) {
     StringBuilder name = new StringBuilder(type.getSimpleName());
     for (Element outer = type.getEnclosingElement(); outer instanceof TypeElement t;
         outer = t.getEnclosingElement()) {
       name.insert(0, t.getSimpleName() + "_");
     }
-    return name.append("_Cors").toString();
+    return name.toString();
   }
 }

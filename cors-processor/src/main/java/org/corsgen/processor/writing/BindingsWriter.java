@@ -6,13 +6,14 @@ import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.NameAllocator;
 import com.palantir.javapoet.TypeSpec;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Collectors;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.ModuleElement;
 import javax.lang.model.element.TypeElement;
@@ -25,18 +26,20 @@ import org.corsgen.processor.model.Policy;
 
 /**
  * Writes the generated code of the resources of one package that one round of processing
- * validated: a holder class {@code Cors_Foo}, named after the first of them, with a nested
- * {@code Foo_Cors implements CorsBindings} per resource holding one {@code CorsPolicy} constant per
- * policy, built from precomputed header values and origin lists, and a {@code switch} from method
- * keys to those constants.
+ * validated: a class {@code Cors_Foo}, named after the first of them, that implements
+ * {@code CorsBindings} with one {@code CorsPolicy} constant per policy, built from precomputed
+ * header values and origin lists, a method per resource with a {@code switch} from method keys to
+ * those constants, and a {@code switch} from resource class to that method.
  *
- * <p>One file per package rather than per resource, because {@code javac}'s {@code Filer} compares
- * each new file with every input file and every file created before it: with a file per resource
- * that check grew with the square of the resources and was most of the processor's time on large
- * code bases. Origins are lists handed to the runtime's {@code OriginSet} rather than a generated
- * matcher method, and the {@code switch} arms are plain constants rather than {@code Optional.of}
- * calls: a method and method reference per policy, then a generic inference per arm, were the
- * largest parts of the time {@code javac} spent compiling generated code.
+ * <p>One class per package rather than per resource, because what javac pays per generated class
+ * adds up: with a nested class per resource, compiling the generated code of 1,000 resources took
+ * about twice as long. One file per package, because {@code javac}'s {@code Filer} compares each
+ * new file with every input file and every file created before it: with a file per resource that
+ * check grew with the square of the resources. Origins are lists handed to the runtime's
+ * {@code OriginSet} rather than a generated matcher method, and the {@code switch} arms are plain
+ * constants rather than {@code Optional.of} calls: a method and method reference per policy, then
+ * a generic inference per arm, were the largest parts of the time {@code javac} spent compiling
+ * generated code.
  */
 public final class BindingsWriter {
 
@@ -46,8 +49,8 @@ public final class BindingsWriter {
   private static final ClassName GENERATED =
       ClassName.get("javax.annotation.processing", "Generated");
 
-  /** Prefix of a holder's name; the rest is its first resource's nested class name. */
-  static final String HOLDER_PREFIX = "Cors_";
+  /** Prefix of a generated class's name; the rest is its first resource's nested name. */
+  static final String PREFIX = "Cors_";
 
   /** A validated resource and the class it was read from. */
   public record Bindings(CorsResource resource, TypeElement element) {}
@@ -59,18 +62,16 @@ public final class BindingsWriter {
   }
 
   /**
-   * The holder's name for resources of one package: {@code Cors_} and the nested name of the
-   * first resource by binary name, without {@code _Cors}. It is unique wherever its resources are:
-   * no other holder on a class path can be named after the same resource class, even when main and
-   * test code share a package.
+   * The generated class's name for resources of one package: {@code Cors_} and the nested name of
+   * the first resource by binary name. It is unique wherever its resources are: no other generated
+   * class on a class path can be named after the same resource class, even when main and test code
+   * share a package.
    */
-  public static ClassName holderName(List<Bindings> group) {
+  public static ClassName className(List<Bindings> group) {
     CorsResource first = group.stream().map(Bindings::resource)
         .min(Comparator.comparing(CorsResource::binaryName))
         .orElseThrow();
-    String nested = first.generatedSimpleName();
-    return ClassName.get(first.packageName(), HOLDER_PREFIX
-        + nested.substring(0, nested.length() - "_Cors".length()));
+    return ClassName.get(first.packageName(), PREFIX + first.nestedName());
   }
 
   /**
@@ -79,46 +80,62 @@ public final class BindingsWriter {
    * @param elements to find out whether the resources' module can see {@code @Generated}
    */
   public JavaFile write(List<Bindings> group, Elements elements) {
-    ClassName holder = holderName(group);
+    ClassName name = className(group);
     List<Bindings> sorted = group.stream()
         .sorted(Comparator.comparing(b -> b.resource().binaryName()))
         .toList();
-    TypeSpec.Builder type = TypeSpec.classBuilder(holder)
-        .addJavadoc("CORS policies of resources in $L, one nested class each, generated by"
-            + " corsgen\nfrom their {@code @Cors} annotations.\n",
-            holder.packageName().isEmpty() ? "the unnamed package"
-                : "{@code " + holder.packageName() + "}");
+    TypeSpec.Builder type = TypeSpec.classBuilder(name)
+        .addJavadoc("CORS policies of resources in $L, generated by corsgen from their\n"
+            + "{@code @Cors} annotations.\n",
+            name.packageName().isEmpty() ? "the unnamed package"
+                : "{@code " + name.packageName() + "}");
     if (canSeeGenerated(sorted.get(0).element(), elements)) {
       type.addAnnotation(AnnotationSpec.builder(GENERATED)
           .addMember("value", "$S", processorName)
           .build());
     }
     type.addModifiers(Modifier.PUBLIC, Modifier.FINAL)
-        .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
-    for (Bindings bindings : sorted) {
-      type.addOriginatingElement(bindings.element())
-          .addType(bindingsClass(bindings.resource()));
-    }
-    return JavaFile.builder(holder.packageName(), type.build())
-        .skipJavaLangImports(true)
-        .indent("  ")
-        .build();
-  }
-
-  private static TypeSpec bindingsClass(CorsResource resource) {
-    TypeSpec.Builder type = TypeSpec.classBuilder(resource.generatedSimpleName())
-        .addJavadoc("CORS policies of {@link $L}.\n", resource.binaryName().replace('$', '.'))
-        .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
         .addSuperinterface(CORS_BINDINGS);
-    for (Policy policy : resource.policies()) {
-      type.addField(policyConstant(policy));
+
+    NameAllocator constants = new NameAllocator();
+    NameAllocator methods = new NameAllocator();
+    methods.newName("policyOrNull");
+    CodeBlock.Builder byResource = CodeBlock.builder()
+        .add("return switch (resourceClass) {\n").indent();
+    List<MethodSpec> resourceMethods = new ArrayList<>();
+    for (Bindings bindings : sorted) {
+      CorsResource resource = bindings.resource();
+      type.addOriginatingElement(bindings.element());
+      String prefix = upperSnakeCase(resource.nestedName());
+      Map<Policy, String> constantNames = new LinkedHashMap<>();
+      for (Policy policy : resource.policies()) {
+        String constant = constants.newName(
+            policy.label().isEmpty() ? prefix : prefix + "_" + upperSnakeCase(policy.label()));
+        constantNames.put(policy, constant);
+        type.addField(policyConstant(policy, constant));
+      }
+      String method = methods.newName(lowerCamelCase(resource.nestedName()));
+      resourceMethods.add(policiesOf(resource, method, constantNames));
+      byResource.add("case $S -> $N(methodKey);\n", resource.binaryName(), method);
     }
-    return type
-        .addMethod(MethodSpec.constructorBuilder()
+    byResource.add("default -> null;\n").unindent().add("};\n");
+
+    type.addMethod(MethodSpec.constructorBuilder()
             .addJavadoc("Instantiated once per application by {@code CorsFeature}.\n")
             .addModifiers(Modifier.PUBLIC)
             .build())
-        .addMethod(policyOrNull(resource))
+        .addMethod(MethodSpec.methodBuilder("policyOrNull")
+            .addAnnotation(Override.class)
+            .addModifiers(Modifier.PUBLIC)
+            .returns(CORS_POLICY)
+            .addParameter(String.class, "resourceClass")
+            .addParameter(String.class, "methodKey")
+            .addCode(byResource.build())
+            .build())
+        .addMethods(resourceMethods);
+    return JavaFile.builder(name.packageName(), type.build())
+        .skipJavaLangImports(true)
+        .indent("  ")
         .build();
   }
 
@@ -135,7 +152,7 @@ public final class BindingsWriter {
         : elements.getTypeElement(module, generated) != null;
   }
 
-  private static FieldSpec policyConstant(Policy policy) {
+  private static FieldSpec policyConstant(Policy policy, String name) {
     CodeBlock.Builder init = CodeBlock.builder()
         .add("$T.builder($S)\n", CORS_POLICY, policy.source())
         .indent().indent();
@@ -170,13 +187,15 @@ public final class BindingsWriter {
       init.add(".maxAge($S)\n", Integer.toString(policy.maxAge().getAsInt()));
     }
     init.add(".build()").unindent().unindent();
-    return FieldSpec.builder(CORS_POLICY, policy.constantName(),
+    return FieldSpec.builder(CORS_POLICY, name,
             Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
         .initializer(init.build())
         .build();
   }
 
-  private static MethodSpec policyOrNull(CorsResource resource) {
+  /** The policies of {@code resource}'s methods by method key. */
+  private static MethodSpec policiesOf(CorsResource resource, String name,
+      Map<Policy, String> constantNames) {
     Map<Policy, List<String>> keysByPolicy = new LinkedHashMap<>();
     for (Endpoint endpoint : resource.endpoints()) {
       keysByPolicy.computeIfAbsent(endpoint.policy(), p -> new ArrayList<>())
@@ -185,14 +204,23 @@ public final class BindingsWriter {
     CodeBlock.Builder body = CodeBlock.builder().add("return switch (methodKey) {\n").indent();
     keysByPolicy.forEach((policy, keys) -> body.add("case $L -> $N;\n",
         keys.stream().map(key -> CodeBlock.of("$S", key)).collect(CodeBlock.joining(",$W")),
-        policy.constantName()));
+        constantNames.get(policy)));
     body.add("default -> null;\n").unindent().add("};\n");
-    return MethodSpec.methodBuilder("policyOrNull")
-        .addAnnotation(Override.class)
-        .addModifiers(Modifier.PUBLIC)
+    return MethodSpec.methodBuilder(name)
+        .addJavadoc("Policies of {@link $L}, by method key.\n",
+            resource.binaryName().replace('$', '.'))
+        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
         .returns(CORS_POLICY)
         .addParameter(String.class, "methodKey")
         .addCode(body.build())
         .build();
+  }
+
+  private static String upperSnakeCase(String name) {
+    return name.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT);
+  }
+
+  private static String lowerCamelCase(String name) {
+    return Character.toLowerCase(name.charAt(0)) + name.substring(1);
   }
 }

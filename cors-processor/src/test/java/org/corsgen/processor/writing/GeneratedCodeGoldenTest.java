@@ -13,7 +13,7 @@ import org.corsgen.processor.CorsProcessor;
 import org.junit.jupiter.api.Test;
 
 /**
- * Guards the shape of the generated code, which users read and step through: the holder of two
+ * Guards the shape of the generated code, which users read and step through: the class generated for two
  * resources of one package, one with a class policy, a method-level override with credentials, a
  * pattern and a placeholder, the other with a method policy of one pattern. Behaviour
  * is tested elsewhere; a change here should be a deliberate change of that shape.

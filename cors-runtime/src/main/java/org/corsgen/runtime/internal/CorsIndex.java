@@ -25,9 +25,19 @@ import org.corsgen.runtime.spi.MethodKey;
 public final class CorsIndex {
 
   private final Map<ClassLoader, Map<String, String>> indexByLoader = new ConcurrentHashMap<>();
-  private final Map<Class<?>, Optional<CorsBindings>> bindings = new ConcurrentHashMap<>();
+  private final Map<Class<?>, Optional<Indexed>> indexed = new ConcurrentHashMap<>();
+  private final Map<Generated, CorsBindings> bindingsByClass = new ConcurrentHashMap<>();
   private final Map<CorsPolicy, CorsPolicy> resolved = new ConcurrentHashMap<>();
   private final Function<String, Optional<ConfiguredOrigins.Value>> configuration;
+
+  /**
+   * The generated bindings that hold a resource class's policies, and the name the class has
+   * there: the class itself or, for a subclass the processor never saw, its nearest superclass.
+   */
+  private record Indexed(CorsBindings bindings, String resourceClass) {}
+
+  /** A generated class by its loader (compared by identity) and binary name. */
+  private record Generated(ClassLoader loader, String name) {}
 
   /**
    * @param configuration where {@code origins} placeholders find their values; every policy is
@@ -42,31 +52,35 @@ public final class CorsIndex {
     return new CorsIndex(new ConfigurationLookup(configuration));
   }
 
-  /** The bindings generated for {@code resourceClass}, or empty when it has no {@code @Cors}. */
-  public Optional<CorsBindings> bindingsFor(Class<?> resourceClass) {
-    return bindings.computeIfAbsent(resourceClass, this::load);
-  }
-
   /** The policy of a resource method, or empty when none covers it. */
   public Optional<CorsPolicy> policyFor(Class<?> resourceClass, Method method) {
-    return bindingsFor(resourceClass)
-        .flatMap(bindings -> bindings.policyFor(MethodKey.of(method)))
+    return policyFor(resourceClass, MethodKey.of(method));
+  }
+
+  /** The policy of the resource method with {@code methodKey}, or empty when none covers it. */
+  public Optional<CorsPolicy> policyFor(Class<?> resourceClass, String methodKey) {
+    return indexed.computeIfAbsent(resourceClass, this::find)
+        .map(found -> found.bindings().policyOrNull(found.resourceClass(), methodKey))
         .map(policy -> resolved.computeIfAbsent(policy,
             p -> ConfiguredOrigins.resolve(p, configuration)));
   }
 
   /**
-   * The bindings of the class or, for instances of anonymous subclasses and proxies (CDI, Spring,
-   * CGLIB), of the nearest superclass the processor saw.
+   * The class or, for instances of anonymous subclasses and proxies (CDI, Spring, CGLIB), the
+   * nearest superclass the processor saw.
    */
-  private Optional<CorsBindings> load(Class<?> resourceClass) {
+  private Optional<Indexed> find(Class<?> resourceClass) {
     for (Class<?> type = resourceClass; type != null && type != Object.class;
         type = type.getSuperclass()) {
       ClassLoader loader = type.getClassLoader();
       String generated = loader == null ? null
           : indexByLoader.computeIfAbsent(loader, CorsIndex::read).get(type.getName());
       if (generated != null) {
-        return Optional.of(instantiate(type, generated, loader));
+        Class<?> resource = type;
+        // One instance per generated class: it holds the policies of a whole package.
+        CorsBindings bindings = bindingsByClass.computeIfAbsent(new Generated(loader, generated),
+            key -> instantiate(resource, key.name(), key.loader()));
+        return Optional.of(new Indexed(bindings, type.getName()));
       }
     }
     return Optional.empty();

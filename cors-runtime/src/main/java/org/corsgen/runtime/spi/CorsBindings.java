@@ -1,10 +1,9 @@
 package org.corsgen.runtime.spi;
 
-import java.util.Optional;
-
 /**
- * The CORS policies of one resource class, implemented by the class that cors-processor generates
- * for it ({@code ItemsResource_Cors} for {@code ItemsResource}).
+ * The CORS policies of the resource classes of one package, implemented by the class that
+ * cors-processor generates for them ({@code Cors_ItemsResource} for {@code ItemsResource} and the
+ * other resources of its package that the same compilation saw).
  *
  * <p>Generated code is the only implementation; {@code CorsFeature} finds it through the index the
  * processor writes to {@value #INDEX}.
@@ -18,19 +17,16 @@ public interface CorsBindings {
   String INDEX = "META-INF/corsgen/index";
 
   /**
-   * The policy of a resource method, identified by its {@linkplain MethodKey key}; empty when no
-   * policy covers that method (or it is not a resource method).
-   */
-  default Optional<CorsPolicy> policyFor(String methodKey) {
-    return Optional.ofNullable(policyOrNull(methodKey));
-  }
-
-  /**
-   * What generated code implements for {@link #policyFor}: the policy, or {@code null}.
+   * The policy of a resource method, or {@code null} when no policy covers it (or it is not a
+   * resource method).
    *
-   * <p>A {@code switch} whose arms are plain constants, because one whose arms each call the
-   * generic {@code Optional.of} costs javac a type inference per arm: in a build of 1,000
-   * resources that was two thirds of the time javac spent compiling the generated code.
+   * <p>{@code null} rather than {@code Optional}, and a {@code switch} whose arms are plain
+   * constants: arms that each call the generic {@code Optional.of} cost javac a type inference per
+   * arm, which in a build of 1,000 resources was two thirds of the time javac spent compiling the
+   * generated code.
+   *
+   * @param resourceClass the binary name of a resource class listed in the index for this class
+   * @param methodKey the resource method's {@linkplain MethodKey key}
    */
-  CorsPolicy policyOrNull(String methodKey);
+  CorsPolicy policyOrNull(String resourceClass, String methodKey);
 }
