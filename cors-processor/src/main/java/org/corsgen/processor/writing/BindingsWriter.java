@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.ModuleElement;
 import javax.lang.model.element.TypeElement;
@@ -48,6 +49,14 @@ public final class BindingsWriter {
   private static final ClassName CORS_POLICY = ClassName.get(RUNTIME_SPI, "CorsPolicy");
   private static final ClassName GENERATED =
       ClassName.get("javax.annotation.processing", "Generated");
+
+  /** The column JavaPoet wraps at, which {@link #list} wraps at too. */
+  private static final int LINE_WIDTH = 100;
+  /** Where a continued field initializer's lines start: member indent and two more levels. */
+  static final int CONTINUED = 6;
+  /** Where a {@code switch} arm in a method starts: member, body and switch indent. */
+  static final int ARM = 6;
+  private static final Pattern WORD_START = Pattern.compile("([a-z0-9])([A-Z])");
 
   /** Prefix of a generated class's name; the rest is its first resource's nested name. */
   static final String PREFIX = "Cors_";
@@ -100,8 +109,7 @@ public final class BindingsWriter {
     NameAllocator constants = new NameAllocator();
     NameAllocator methods = new NameAllocator();
     methods.newName("policyOrNull");
-    CodeBlock.Builder byResource = CodeBlock.builder()
-        .add("return switch (resourceClass) {\n").indent();
+    StringBuilder byResource = new StringBuilder();
     List<MethodSpec> resourceMethods = new ArrayList<>();
     for (Bindings bindings : sorted) {
       CorsResource resource = bindings.resource();
@@ -116,9 +124,9 @@ public final class BindingsWriter {
       }
       String method = methods.newName(lowerCamelCase(resource.nestedName()));
       resourceMethods.add(policiesOf(resource, method, constantNames));
-      byResource.add("case $S -> $N(methodKey);\n", resource.binaryName(), method);
+      byResource.append("case ").append(literal(resource.binaryName())).append(" -> ")
+          .append(method).append("(methodKey);\n");
     }
-    byResource.add("default -> null;\n").unindent().add("};\n");
 
     type.addMethod(MethodSpec.constructorBuilder()
             .addJavadoc("Instantiated once per application by {@code CorsFeature}.\n")
@@ -130,7 +138,7 @@ public final class BindingsWriter {
             .returns(CORS_POLICY)
             .addParameter(String.class, "resourceClass")
             .addParameter(String.class, "methodKey")
-            .addCode(byResource.build())
+            .addCode(switchOver("resourceClass", byResource))
             .build())
         .addMethods(resourceMethods);
     return JavaFile.builder(name.packageName(), type.build())
@@ -153,43 +161,42 @@ public final class BindingsWriter {
   }
 
   private static FieldSpec policyConstant(Policy policy, String name) {
-    CodeBlock.Builder init = CodeBlock.builder()
-        .add("$T.builder($S)\n", CORS_POLICY, policy.source())
-        .indent().indent();
+    StringBuilder calls = new StringBuilder();
     if (policy.anyOrigin()) {
-      init.add(".allowAnyOrigin()\n");
+      calls.append(".allowAnyOrigin()\n");
     } else if (!policy.exactOrigins().isEmpty()) {
-      init.add(".allowOrigins($L)\n", policy.exactOrigins().stream()
-          .map(origin -> CodeBlock.of("$S", origin))
-          .collect(CodeBlock.joining(",$W")));
+      calls.append(list(".allowOrigins(", literals(policy.exactOrigins()), ")", CONTINUED))
+          .append('\n');
     }
     for (OriginPattern pattern : policy.patterns()) {
-      init.add(".allowSubdomains($S, $S)\n", pattern.scheme(), pattern.suffix());
+      calls.append(".allowSubdomains(").append(literal(pattern.scheme())).append(", ")
+          .append(literal(pattern.suffix())).append(")\n");
     }
     for (Placeholder placeholder : policy.placeholders()) {
-      if (placeholder.defaultValue().isPresent()) {
-        init.add(".allowConfiguredOrigins($S, $S)\n", placeholder.key(),
-            placeholder.defaultValue().get());
-      } else {
-        init.add(".allowConfiguredOrigins($S)\n", placeholder.key());
-      }
+      calls.append(".allowConfiguredOrigins(").append(literal(placeholder.key()));
+      placeholder.defaultValue().ifPresent(value -> calls.append(", ").append(literal(value)));
+      calls.append(")\n");
     }
     if (policy.allowCredentials()) {
-      init.add(".allowCredentials()\n");
+      calls.append(".allowCredentials()\n");
     }
     if (!policy.allowHeaders().isEmpty()) {
-      init.add(".allowHeaders($S)\n", String.join(", ", policy.allowHeaders()));
+      calls.append(".allowHeaders(").append(literal(String.join(", ", policy.allowHeaders())))
+          .append(")\n");
     }
     if (!policy.exposeHeaders().isEmpty()) {
-      init.add(".exposeHeaders($S)\n", String.join(", ", policy.exposeHeaders()));
+      calls.append(".exposeHeaders(").append(literal(String.join(", ", policy.exposeHeaders())))
+          .append(")\n");
     }
-    if (policy.maxAge().isPresent()) {
-      init.add(".maxAge($S)\n", Integer.toString(policy.maxAge().getAsInt()));
-    }
-    init.add(".build()").unindent().unindent();
+    policy.maxAge().ifPresent(seconds ->
+        calls.append(".maxAge(").append(literal(Integer.toString(seconds))).append(")\n"));
+    calls.append(".build()");
     return FieldSpec.builder(CORS_POLICY, name,
             Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-        .initializer(init.build())
+        .initializer(CodeBlock.builder()
+            .add("$T.builder($L)\n", CORS_POLICY, literal(policy.source()))
+            .indent().indent().add("$L", calls.toString()).unindent().unindent()
+            .build())
         .build();
   }
 
@@ -201,23 +208,80 @@ public final class BindingsWriter {
       keysByPolicy.computeIfAbsent(endpoint.policy(), p -> new ArrayList<>())
           .add(endpoint.methodKey());
     }
-    CodeBlock.Builder body = CodeBlock.builder().add("return switch (methodKey) {\n").indent();
-    keysByPolicy.forEach((policy, keys) -> body.add("case $L -> $N;\n",
-        keys.stream().map(key -> CodeBlock.of("$S", key)).collect(CodeBlock.joining(",$W")),
-        constantNames.get(policy)));
-    body.add("default -> null;\n").unindent().add("};\n");
+    StringBuilder arms = new StringBuilder();
+    keysByPolicy.forEach((policy, keys) -> arms
+        .append(list("case ", literals(keys), " -> " + constantNames.get(policy) + ";", ARM))
+        .append('\n'));
     return MethodSpec.methodBuilder(name)
         .addJavadoc("Policies of {@link $L}, by method key.\n",
             resource.binaryName().replace('$', '.'))
         .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
         .returns(CORS_POLICY)
         .addParameter(String.class, "methodKey")
-        .addCode(body.build())
+        .addCode(switchOver("methodKey", arms))
         .build();
   }
 
+  /** {@code return switch (selector) {...}} with {@code arms} and a {@code null} default. */
+  private static CodeBlock switchOver(String selector, CharSequence arms) {
+    return CodeBlock.builder()
+        .add("return switch ($L) {\n", selector)
+        .indent().add("$L", arms.toString()).add("default -> null;\n").unindent()
+        .add("};\n")
+        .build();
+  }
+
+  /*
+   * The code below renders literals and argument lists as text, handed to JavaPoet whole: its
+   * CodeWriter compiles a regular expression for every piece of a format it emits and escapes
+   * string literals one String per character, which together were most of the processor's own
+   * time on large code bases. The output is the same code.
+   */
+
+  /**
+   * {@code items} separated by commas between {@code open} and {@code close}, starting at column
+   * {@code indent}, filling lines up to {@link #LINE_WIDTH} and continuing two levels further in,
+   * as JavaPoet wraps.
+   */
+  static String list(String open, List<String> items, String close, int indent) {
+    StringBuilder text = new StringBuilder(open);
+    int column = indent + open.length();
+    for (int i = 0; i < items.size(); i++) {
+      String item = items.get(i) + (i < items.size() - 1 ? "," : close);
+      if (i > 0 && column + 1 + item.length() > LINE_WIDTH) {
+        text.append("\n    ");
+        column = indent + 4;
+      } else if (i > 0) {
+        text.append(' ');
+        column++;
+      }
+      text.append(item);
+      column += item.length();
+    }
+    return text.toString();
+  }
+
+  private static List<String> literals(List<String> values) {
+    List<String> literals = new ArrayList<>(values.size());
+    for (String value : values) {
+      literals.add(literal(value));
+    }
+    return literals;
+  }
+
+  /** A Java string literal for {@code value}: JavaPoet's escaping wherever any is needed. */
+  static String literal(String value) {
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c < 0x20 || c > 0x7e || c == '"' || c == '\\') {
+        return CodeBlock.of("$S", value).toString();
+      }
+    }
+    return '"' + value + '"';
+  }
+
   private static String upperSnakeCase(String name) {
-    return name.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT);
+    return WORD_START.matcher(name).replaceAll("$1_$2").toUpperCase(Locale.ROOT);
   }
 
   private static String lowerCamelCase(String name) {
