@@ -4,8 +4,12 @@ import static org.corsgen.it.CorsOnTheWireTest.assertNoCorsGrant;
 import static org.corsgen.it.CorsOnTheWireTest.header;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
 import java.net.http.HttpResponse;
 import java.util.Optional;
+import org.corsgen.Cors;
 import org.corsgen.runtime.CorsFeature;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
@@ -160,6 +164,47 @@ class WiringTest {
     }
   }
 
+  /**
+   * A nested resource class is known to its package's generated class by its binary name, with
+   * a {@code $}; the other resources of the package, served beside it, keep their own policies.
+   */
+  @Test
+  void nestedResourceClassGetsItsOwnPolicyBesideItsPackagesOthers() throws Exception {
+    try (JerseyServer server = new JerseyServer(new ResourceConfig(NestedResource.class,
+        SecuredResource.class).register(CorsFeature.class))) {
+      HttpResponse<String> preflight = server.send("OPTIONS", "/nested",
+          "Origin", NestedResource.ORIGIN, "Access-Control-Request-Method", "PUT");
+      assertEquals(204, preflight.statusCode());
+      assertEquals(Optional.of(NestedResource.ORIGIN),
+          header(preflight, "Access-Control-Allow-Origin"));
+      HttpResponse<String> get = server.send("GET", "/nested", "Origin", NestedResource.ORIGIN);
+      assertEquals(Optional.of(NestedResource.ORIGIN), header(get, "Access-Control-Allow-Origin"));
+      assertNoCorsGrant(server.send("GET", "/nested", "Origin", APP));
+
+      HttpResponse<String> secured = server.send("PUT", "/secured",
+          "Origin", APP, "Authorization", "Bearer t");
+      assertEquals(Optional.of(APP), header(secured, "Access-Control-Allow-Origin"));
+      assertNoCorsGrant(server.send("PUT", "/secured",
+          "Origin", NestedResource.ORIGIN, "Authorization", "Bearer t"));
+    }
+  }
+
   /** A proxy-like subclass, as CDI or Spring hand to Jersey. */
   static class ScannedResourceSubclass extends org.corsgen.it.scanned.ScannedResource {}
+
+  @Path("/nested")
+  @Cors(origins = NestedResource.ORIGIN)
+  public static class NestedResource {
+    static final String ORIGIN = "https://nested.example.com";
+
+    @GET
+    public String get() {
+      return "nested";
+    }
+
+    @PUT
+    public String put(String body) {
+      return body;
+    }
+  }
 }
