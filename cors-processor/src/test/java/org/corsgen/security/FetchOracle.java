@@ -25,7 +25,8 @@ import java.util.TreeSet;
  *       lower-case {@code put} never comes from one).
  *   <li>{@code Access-Control-Request-Headers} is a comma-separated list of names; items are
  *       trimmed of spaces and tabs, empty items skipped, and names compared ignoring ASCII case
- *       ("byte-case-insensitive"). {@code *} allows every name but {@code Authorization}.
+ *       ("byte-case-insensitive"). {@code *} allows every name but {@code Authorization}; an
+ *       item that is no token is no name ({@code 1#field-name}), and is refused.
  *   <li>A refusal is a non-2xx status without any {@code Access-Control-Allow-*} header.
  * </ul>
  */
@@ -116,10 +117,21 @@ final class FetchOracle {
             Optional.of(uncacheable ? "0" : "600"));
   }
 
-  /** Whether a preflight to {@link PublicResource} for {@code POST} with these names passes. */
+  /**
+   * Whether a preflight to {@link PublicResource} for {@code POST} with these names passes: every
+   * item is a header name ({@code Access-Control-Request-Headers} is {@code 1#field-name}, so
+   * one that is no token does not parse), and none is {@code Authorization}.
+   */
   static boolean publicPreflightGranted(String requestHeaders) {
-    return names(requestHeaders).stream()
-        .noneMatch(name -> asciiLowerCase(name).equals("authorization"));
+    return names(requestHeaders).stream().allMatch(FetchOracle::isToken)
+        && names(requestHeaders).stream()
+            .noneMatch(name -> asciiLowerCase(name).equals("authorization"));
+  }
+
+  /** Whether {@code s} is a token (RFC 9110, "Tokens"): a method or a header field name. */
+  static boolean isToken(String s) {
+    return !s.isEmpty() && s.chars().allMatch(c -> (c >= 'a' && c <= 'z')
+        || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || "!#$%&'*+-.^_`|~".indexOf(c) >= 0);
   }
 
   /**

@@ -122,6 +122,25 @@ public final class CorsHeaders {
     return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
   }
 
+  /**
+   * Whether {@code s} from {@code from} to {@code to} is a non-empty token (RFC 9110, "Tokens"):
+   * what a method or a header field name must be.
+   */
+  static boolean isToken(String s, int from, int to) {
+    if (from >= to) {
+      return false;
+    }
+    for (int i = from; i < to; i++) {
+      char c = s.charAt(i);
+      boolean tchar = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+          || "!#$%&'*+-.^_`|~".indexOf(c) >= 0;
+      if (!tchar) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   static int skipSpace(String s, int from, int to) {
     while (from < to && isSpace(s.charAt(from))) {
       from++;
