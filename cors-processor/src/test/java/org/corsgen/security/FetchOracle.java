@@ -14,6 +14,7 @@ import java.util.TreeSet;
  *
  * <p>The rules, with the Fetch sections they come from:
  * <ul>
+ *   <li>Spaces and tabs around a header value are not part of it (RFC 9110, "Field Values").
  *   <li>A browser sends {@code Origin} once, as a serialized origin: lower-case scheme and host,
  *       non-ASCII hosts in punycode, no default port, path, user information or trailing slash
  *       ("serialization of an origin"). An origin is granted when it is byte for byte a listed
@@ -24,7 +25,8 @@ import java.util.TreeSet;
  *       lower-case {@code put} never comes from one).
  *   <li>{@code Access-Control-Request-Headers} is a comma-separated list of names; items are
  *       trimmed of spaces and tabs, empty items skipped, and names compared ignoring ASCII case
- *       ("byte-case-insensitive"). {@code *} allows every name but {@code Authorization}.
+ *       ("byte-case-insensitive"). {@code *} allows every name but {@code Authorization}; an
+ *       item that is no token is no name ({@code 1#field-name}), and is refused.
  *   <li>A refusal is a non-2xx status without any {@code Access-Control-Allow-*} header.
  * </ul>
  */
@@ -79,12 +81,12 @@ final class FetchOracle {
    */
   static Preflight guardedItemPreflight(List<String> origins, List<String> methods,
       List<String> requestHeaders) {
-    if (origins.size() != 1 || origins.get(0).isEmpty()
-        || methods.size() != 1 || methods.get(0).isEmpty()) {
+    if (origins.size() != 1 || trimHttpSpace(origins.get(0)).isEmpty()
+        || methods.size() != 1 || trimHttpSpace(methods.get(0)).isEmpty()) {
       return Preflight.REFUSED;
     }
-    String origin = origins.get(0);
-    Policy policy = GUARDED_ITEM_METHODS.get(methods.get(0));
+    String origin = trimHttpSpace(origins.get(0));
+    Policy policy = GUARDED_ITEM_METHODS.get(trimHttpSpace(methods.get(0)));
     if (policy == null || !policy.allowsOrigin(origin)) {
       return Preflight.REFUSED;
     }
@@ -115,10 +117,21 @@ final class FetchOracle {
             Optional.of(uncacheable ? "0" : "600"));
   }
 
-  /** Whether a preflight to {@link PublicResource} for {@code POST} with these names passes. */
+  /**
+   * Whether a preflight to {@link PublicResource} for {@code POST} with these names passes: every
+   * item is a header name ({@code Access-Control-Request-Headers} is {@code 1#field-name}, so
+   * one that is no token does not parse), and none is {@code Authorization}.
+   */
   static boolean publicPreflightGranted(String requestHeaders) {
-    return names(requestHeaders).stream()
-        .noneMatch(name -> asciiLowerCase(name).equals("authorization"));
+    return names(requestHeaders).stream().allMatch(FetchOracle::isToken)
+        && names(requestHeaders).stream()
+            .noneMatch(name -> asciiLowerCase(name).equals("authorization"));
+  }
+
+  /** Whether {@code s} is a token (RFC 9110, "Tokens"): a method or a header field name. */
+  static boolean isToken(String s) {
+    return !s.isEmpty() && s.chars().allMatch(c -> (c >= 'a' && c <= 'z')
+        || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || "!#$%&'*+-.^_`|~".indexOf(c) >= 0);
   }
 
   /**
@@ -126,8 +139,8 @@ final class FetchOracle {
    * under its class policy must get: the origin when it is granted, nothing otherwise.
    */
   static Optional<String> guardedAllowOrigin(List<String> origins) {
-    return origins.size() == 1 && Policy.CLASS.allowsOrigin(origins.get(0))
-        ? Optional.of(origins.get(0))
+    return origins.size() == 1 && Policy.CLASS.allowsOrigin(trimHttpSpace(origins.get(0)))
+        ? Optional.of(trimHttpSpace(origins.get(0)))
         : Optional.empty();
   }
 
@@ -184,7 +197,7 @@ final class FetchOracle {
     return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
   }
 
-  private static String trimHttpSpace(String s) {
+  static String trimHttpSpace(String s) {
     int from = 0;
     int to = s.length();
     while (from < to && (s.charAt(from) == ' ' || s.charAt(from) == '\t')) {

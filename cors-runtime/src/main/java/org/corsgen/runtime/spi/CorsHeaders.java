@@ -27,14 +27,23 @@ public final class CorsHeaders {
    * The value of a request header that must occur exactly once, or {@code null} when it is
    * absent, empty or repeated. Browsers send {@code Origin} once; anything else is not a request
    * a browser made, and is refused rather than guessed at.
+   *
+   * <p>Spaces and tabs around the value are not part of it (RFC 9110, "Field Values"; Fetch
+   * "normalizes" a header value the same way), but Grizzly passes tabs around a value on to
+   * Jersey, so they are dropped here.
    */
   public static String single(MultivaluedMap<String, String> requestHeaders, String name) {
     List<String> values = requestHeaders.get(name);
-    if (values == null || values.size() != 1) {
+    if (values == null || values.size() != 1 || values.get(0) == null) {
       return null;
     }
     String value = values.get(0);
-    return value == null || value.isEmpty() ? null : value;
+    int from = skipSpace(value, 0, value.length());
+    int to = trimSpace(value, from, value.length());
+    if (from == to) {
+      return null;
+    }
+    return to - from == value.length() ? value : value.substring(from, to);
   }
 
   /**
@@ -111,6 +120,25 @@ public final class CorsHeaders {
 
   private static char asciiLowerCase(char c) {
     return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
+  }
+
+  /**
+   * Whether {@code s} from {@code from} to {@code to} is a non-empty token (RFC 9110, "Tokens"):
+   * what a method or a header field name must be.
+   */
+  static boolean isToken(String s, int from, int to) {
+    if (from >= to) {
+      return false;
+    }
+    for (int i = from; i < to; i++) {
+      char c = s.charAt(i);
+      boolean tchar = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+          || "!#$%&'*+-.^_`|~".indexOf(c) >= 0;
+      if (!tchar) {
+        return false;
+      }
+    }
+    return true;
   }
 
   static int skipSpace(String s, int from, int to) {

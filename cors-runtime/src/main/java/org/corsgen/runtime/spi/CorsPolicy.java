@@ -187,7 +187,7 @@ public final class CorsPolicy implements ContainerResponseFilter {
    * spaces around them and empty items are skipped, as the Fetch standard's list parsing does.
    * Case is ignored for ASCII letters only (Fetch: "byte-case-insensitive").
    * A {@code *} allows any name except {@code Authorization}, which must be named (Fetch: "CORS
-   * non-wildcard request-header name").
+   * non-wildcard request-header name"), and except items that are no header name (no token).
    */
   public Optional<String> firstRefusedHeader(String requestHeaders) {
     int length = requestHeaders.length();
@@ -238,7 +238,11 @@ public final class CorsPolicy implements ContainerResponseFilter {
         return true;
       }
     }
+    // The listed names are tokens, so only the wildcard needs the check that the requested name
+    // is one: Access-Control-Request-Headers is "1#field-name" (Fetch, "HTTP new-header
+    // syntax"), and an item that does not parse is refused, not granted.
     return anyHeader
+        && CorsHeaders.isToken(list, from, to)
         && !(length == 13 && CorsHeaders.equalsIgnoreAsciiCase(list, from, "authorization"));
   }
 

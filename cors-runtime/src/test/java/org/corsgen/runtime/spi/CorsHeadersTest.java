@@ -57,4 +57,16 @@ class CorsHeadersTest {
     headers.add("Origin", "https://b.com");
     assertNull(CorsHeaders.single(headers, "Origin"));
   }
+
+  @Test
+  void singleDropsSpacesAndTabsAroundTheValue() {
+    // Grizzly passes a tab around a field value on to Jersey; HTTP says it is not part of it.
+    MultivaluedMap<String, String> headers = new MultivaluedHashMap<>();
+    headers.putSingle("Origin", "\thttps://a.com \t");
+    assertEquals("https://a.com", CorsHeaders.single(headers, "Origin"));
+    headers.putSingle("Origin", " \t ");
+    assertNull(CorsHeaders.single(headers, "Origin"));
+    headers.putSingle("Origin", "https://a.com\u00a0");
+    assertEquals("https://a.com\u00a0", CorsHeaders.single(headers, "Origin"), "no HTTP space");
+  }
 }
