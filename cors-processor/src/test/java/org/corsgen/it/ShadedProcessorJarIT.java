@@ -58,7 +58,7 @@ class ShadedProcessorJarIT {
         .contains("shop.Items shop.Cors_Items"), result.output);
   }
 
-  /** The Public Suffix List check runs on the shaded, minimized Guava: both of its sections. */
+  /** The Public Suffix List travels in the jar: both of its sections. */
   @Test
   void refusesPatternsUnderPublicSuffixes() throws IOException {
     for (String suffix : List.of("co.uk", "github.io")) {

@@ -1,6 +1,8 @@
 package org.corsgen.bench.compile;
 
 import java.io.File;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
@@ -25,7 +27,9 @@ import javax.tools.ToolProvider;
 /**
  * Compiles a corpus in-process with the corsgen processor from its shaded jar wrapped so that the
  * time spent inside the processor (init and every round) is counted. One compilation per JVM,
- * like {@code javac}; prints {@code processorNanos=<n> compileNanos=<n>}.
+ * like {@code javac}; prints {@code processorNanos=<n> processorCpuNanos=<n> compileNanos=<n>}.
+ * The CPU time is the compiling thread's alone (not the JIT's or the collector's): on a machine
+ * that others share, it moves far less than the wall time when they run something.
  *
  * <pre>TimedJavac &lt;processor jar&gt; &lt;class path&gt; &lt;output dir&gt; &lt;sources file&gt;</pre>
  */
@@ -62,14 +66,18 @@ public final class TimedJavac {
         System.exit(1);
       }
     }
-    System.out.println("processorNanos=" + timed.nanos + " compileNanos="
+    System.out.println("processorNanos=" + timed.nanos + " processorCpuNanos=" + timed.cpuNanos
+        + " compileNanos="
         + (System.nanoTime() - start));
   }
 
   /** Delegates to the processor and adds up the time spent in it. */
   private static final class Timed implements Processor {
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
     private final Processor delegate;
     long nanos;
+    long cpuNanos;
 
     Timed(Processor delegate) {
       this.delegate = delegate;
@@ -78,50 +86,60 @@ public final class TimedJavac {
     @Override
     public Set<String> getSupportedOptions() {
       long start = System.nanoTime();
+      long cpuStart = THREADS.getCurrentThreadCpuTime();
       try {
         return delegate.getSupportedOptions();
       } finally {
         nanos += System.nanoTime() - start;
+        cpuNanos += THREADS.getCurrentThreadCpuTime() - cpuStart;
       }
     }
 
     @Override
     public Set<String> getSupportedAnnotationTypes() {
       long start = System.nanoTime();
+      long cpuStart = THREADS.getCurrentThreadCpuTime();
       try {
         return delegate.getSupportedAnnotationTypes();
       } finally {
         nanos += System.nanoTime() - start;
+        cpuNanos += THREADS.getCurrentThreadCpuTime() - cpuStart;
       }
     }
 
     @Override
     public SourceVersion getSupportedSourceVersion() {
       long start = System.nanoTime();
+      long cpuStart = THREADS.getCurrentThreadCpuTime();
       try {
         return delegate.getSupportedSourceVersion();
       } finally {
         nanos += System.nanoTime() - start;
+        cpuNanos += THREADS.getCurrentThreadCpuTime() - cpuStart;
       }
     }
 
     @Override
     public void init(ProcessingEnvironment env) {
       long start = System.nanoTime();
+      long cpuStart = THREADS.getCurrentThreadCpuTime();
       try {
         delegate.init(env);
       } finally {
         nanos += System.nanoTime() - start;
+        cpuNanos += THREADS.getCurrentThreadCpuTime() - cpuStart;
       }
     }
 
     @Override
     public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
       long start = System.nanoTime();
+      long cpuStart = THREADS.getCurrentThreadCpuTime();
       try {
         return delegate.process(annotations, round);
       } finally {
         nanos += System.nanoTime() - start;
+        cpuNanos += THREADS.getCurrentThreadCpuTime() - cpuStart;
       }
     }
 

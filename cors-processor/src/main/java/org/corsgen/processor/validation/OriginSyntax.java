@@ -1,6 +1,5 @@
 package org.corsgen.processor.validation;
 
-import com.google.common.net.InternetDomainName;
 import java.util.Optional;
 import org.corsgen.processor.diagnostics.Message;
 import org.corsgen.processor.model.OriginPattern;
@@ -41,7 +40,7 @@ final class OriginSyntax {
     }
     if (parsed instanceof org.corsgen.runtime.spi.OriginSyntax.Pattern pattern) {
       String parent = pattern.parentHost();
-      if (isPublicSuffix(parent)) {
+      if (PublicSuffixes.isPublicSuffix(parent)) {
         return new Invalid(Message.ORIGIN_PATTERN_PUBLIC_SUFFIX, entry, parent,
             pattern.scheme() + "*.example." + pattern.suffix().substring(1));
       }
@@ -66,14 +65,6 @@ final class OriginSyntax {
           fix.map(fixed -> " Write \"" + fixed + "\" if that is where the page comes from.")
               .orElse(""));
     };
-  }
-
-  /**
-   * Whether every name under {@code domain} can be registered by anyone, judged by the Public
-   * Suffix List (ICANN and private sections, so {@code github.io} counts) that Guava ships.
-   */
-  private static boolean isPublicSuffix(String domain) {
-    return InternetDomainName.isValid(domain) && InternetDomainName.from(domain).isPublicSuffix();
   }
 
   /**

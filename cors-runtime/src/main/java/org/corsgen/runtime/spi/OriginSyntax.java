@@ -119,18 +119,19 @@ public final class OriginSyntax {
       String pageScheme = scheme.equalsIgnoreCase("wss") ? "https"
           : scheme.equalsIgnoreCase("ws") ? "http" : null;
       Optional<String> fix = pageScheme == null ? Optional.empty()
-          : normalize(pageScheme + entry.substring(separator)).filter(f -> problem(f).isEmpty());
+          : validNormalized(pageScheme + entry.substring(separator));
       return new Invalid(Problem.NOT_A_PAGE, notAPage, fix);
     }
-    Optional<String> valid = normalize(entry).filter(fixed -> problem(fixed).isEmpty());
-    if (!isAscii(hostOf(authorityOf(entry.substring(separator + SEPARATOR.length()))))
-        && valid.isPresent()) {
-      return new Invalid(Problem.NOT_PUNYCODE, "", valid);
+    if (!isAscii(hostOf(authorityOf(entry.substring(separator + SEPARATOR.length()))))) {
+      Optional<String> valid = validNormalized(entry);
+      if (valid.isPresent()) {
+        return new Invalid(Problem.NOT_PUNYCODE, "", valid);
+      }
     }
     Optional<String> problem = problem(entry);
     if (problem.isPresent()) {
       return new Invalid(Problem.MALFORMED, problem.get(),
-          valid.filter(fixed -> !fixed.equals(entry)));
+          validNormalized(entry).filter(fixed -> !fixed.equals(entry)));
     }
     String authority = entry.substring(separator + SEPARATOR.length());
     if (authority.indexOf('*') < 0) {
@@ -140,6 +141,14 @@ public final class OriginSyntax {
       return invalid(Problem.BAD_WILDCARD);
     }
     return new Pattern(scheme + SEPARATOR, authority.substring(1));
+  }
+
+  /**
+   * The fix to suggest for an entry that is not a valid origin as written. Asked only then: it
+   * needs {@link IDN}, whose Unicode tables cost a cold JVM about 10 ms to load.
+   */
+  private static Optional<String> validNormalized(String entry) {
+    return normalize(entry).filter(fixed -> problem(fixed).isEmpty());
   }
 
   private static Invalid invalid(Problem problem) {
