@@ -106,9 +106,12 @@ public final class BindingsWriter {
     type.addModifiers(Modifier.PUBLIC, Modifier.FINAL)
         .addSuperinterface(CORS_BINDINGS);
 
+    // Names unique in the class, keywords avoided. Each gets a tag of its own, a count: without
+    // one, NameAllocator makes a random UUID, whose SecureRandom costs a cold javac 10 ms.
     NameAllocator constants = new NameAllocator();
     NameAllocator methods = new NameAllocator();
-    methods.newName("policyOrNull");
+    int tags = 0;
+    methods.newName("policyOrNull", tags++);
     StringBuilder byResource = new StringBuilder();
     List<MethodSpec> resourceMethods = new ArrayList<>();
     for (Bindings bindings : sorted) {
@@ -118,11 +121,12 @@ public final class BindingsWriter {
       Map<Policy, String> constantNames = new LinkedHashMap<>();
       for (Policy policy : resource.policies()) {
         String constant = constants.newName(
-            policy.label().isEmpty() ? prefix : prefix + "_" + upperSnakeCase(policy.label()));
+            policy.label().isEmpty() ? prefix : prefix + "_" + upperSnakeCase(policy.label()),
+            tags++);
         constantNames.put(policy, constant);
         type.addField(policyConstant(policy, constant));
       }
-      String method = methods.newName(lowerCamelCase(resource.nestedName()));
+      String method = methods.newName(lowerCamelCase(resource.nestedName()), tags++);
       resourceMethods.add(policiesOf(resource, method, constantNames));
       byResource.append("case ").append(literal(resource.binaryName())).append(" -> ")
           .append(method).append("(methodKey);\n");
