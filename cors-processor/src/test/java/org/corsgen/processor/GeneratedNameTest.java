@@ -61,6 +61,34 @@ class GeneratedNameTest {
     assertAllows(bindings.policyOrNull("test.orders", "get()"), "lower-orders");
   }
 
+  /**
+   * A resource's method is named after it, lower camel case. For {@code Yield} that is
+   * {@code yield}, a restricted identifier: javac refuses an unqualified call {@code yield(...)}
+   * ("invalid use of a restricted identifier"), which is what the resource switch would make.
+   */
+  @Test
+  void resourceNamedYieldGetsAMethodTheSwitchCanCall() throws Exception {
+    Compilation compilation = compile(
+        source("Yield",
+            "@Path(\"/yield\")",
+            "@Cors(origins = \"https://yield.example.com\")",
+            "public class Yield {",
+            "  @GET public String get() { return \"\"; }",
+            "}"),
+        source("PolicyOrNull",
+            "@Path(\"/policy-or-null\")",
+            "@Cors(origins = \"https://policy-or-null.example.com\")",
+            "public class PolicyOrNull {",
+            "  @GET public String get() { return \"\"; }",
+            "}"));
+    assertThat(compilation).succeeded();
+
+    CorsBindings bindings = (CorsBindings) new GeneratedClasses(compilation)
+        .loadClass("test.Cors_PolicyOrNull").getConstructor().newInstance();
+    assertAllows(bindings.policyOrNull("test.Yield", "get()"), "yield");
+    assertAllows(bindings.policyOrNull("test.PolicyOrNull", "get()"), "policy-or-null");
+  }
+
   private static void assertAllows(CorsPolicy policy, String subdomain) {
     String origin = "https://" + subdomain + ".example.com";
     if (policy == null || !policy.allowsOrigin(origin)) {

@@ -112,6 +112,9 @@ public final class BindingsWriter {
     NameAllocator methods = new NameAllocator();
     int tags = 0;
     methods.newName("policyOrNull", tags++);
+    // Not a keyword, so NameAllocator would hand it out, but javac refuses an unqualified call
+    // to a method named yield (a restricted identifier), and the resource switch makes one.
+    methods.newName("yield", tags++);
     StringBuilder byResource = new StringBuilder();
     List<MethodSpec> resourceMethods = new ArrayList<>();
     for (Bindings bindings : sorted) {
