@@ -1,6 +1,7 @@
 package org.corsgen.processor;
 
 import static com.google.testing.compile.CompilationSubject.assertThat;
+import static com.google.testing.compile.Compiler.javac;
 import static org.corsgen.processor.ProcessorTests.compile;
 import static org.corsgen.processor.ProcessorTests.source;
 
@@ -87,6 +88,36 @@ class GeneratedNameTest {
         .loadClass("test.Cors_PolicyOrNull").getConstructor().newInstance();
     assertAllows(bindings.policyOrNull("test.Yield", "get()"), "yield");
     assertAllows(bindings.policyOrNull("test.PolicyOrNull", "get()"), "policy-or-null");
+  }
+
+  /**
+   * Each resource's method in the generated class links to the resource in its Javadoc. A
+   * {@code $} in a class's own name is part of its canonical name, so the link must not turn it
+   * into a dot: with doclint on, as many builds have it, a broken link is a compile error.
+   */
+  @Test
+  void generatedJavadocLinksResolveForResourcesWithADollarInTheirName() {
+    Compilation compilation = javac()
+        .withProcessors(new CorsProcessor())
+        .withOptions("-Xdoclint:all,-missing")
+        .compile(
+            source("Price$List",
+                "@Path(\"/prices\")",
+                "@Cors(origins = \"https://app.example.com\")",
+                "public class Price$List {",
+                "  @GET public String get() { return \"\"; }",
+                "}"),
+            source("Outer",
+                "public class Outer {",
+                "  @Path(\"/inner\")",
+                "  @Cors(origins = \"https://app.example.com\")",
+                "  public static class Inner {",
+                "    @GET public String get() { return \"\"; }",
+                "  }",
+                "}"));
+    assertThat(compilation).succeeded();
+    assertThat(compilation).generatedSourceFile("test.Cors_Outer_Inner").contentsAsUtf8String()
+        .contains("{@link test.Price$List}");
   }
 
   private static void assertAllows(CorsPolicy policy, String subdomain) {

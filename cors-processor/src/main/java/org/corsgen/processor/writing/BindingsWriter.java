@@ -130,7 +130,7 @@ public final class BindingsWriter {
         type.addField(policyConstant(policy, constant));
       }
       String method = methods.newName(lowerCamelCase(resource.nestedName()), tags++);
-      resourceMethods.add(policiesOf(resource, method, constantNames));
+      resourceMethods.add(policiesOf(bindings, method, constantNames));
       byResource.append("case ").append(literal(resource.binaryName())).append(" -> ")
           .append(method).append("(methodKey);\n");
     }
@@ -207,11 +207,11 @@ public final class BindingsWriter {
         .build();
   }
 
-  /** The policies of {@code resource}'s methods by method key. */
-  private static MethodSpec policiesOf(CorsResource resource, String name,
+  /** The policies of the resource's methods by method key. */
+  private static MethodSpec policiesOf(Bindings bindings, String name,
       Map<Policy, String> constantNames) {
     Map<Policy, List<String>> keysByPolicy = new LinkedHashMap<>();
-    for (Endpoint endpoint : resource.endpoints()) {
+    for (Endpoint endpoint : bindings.resource().endpoints()) {
       keysByPolicy.computeIfAbsent(endpoint.policy(), p -> new ArrayList<>())
           .add(endpoint.methodKey());
     }
@@ -220,8 +220,9 @@ public final class BindingsWriter {
         .append(list("case ", literals(keys), " -> " + constantNames.get(policy) + ";", ARM))
         .append('\n'));
     return MethodSpec.methodBuilder(name)
+        // The canonical name: a $ in the binary name may be the class's own, not a nesting.
         .addJavadoc("Policies of {@link $L}, by method key.\n",
-            resource.binaryName().replace('$', '.'))
+            bindings.element().getQualifiedName())
         .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
         .returns(CORS_POLICY)
         .addParameter(String.class, "methodKey")
