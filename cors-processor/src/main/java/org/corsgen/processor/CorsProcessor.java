@@ -43,7 +43,10 @@ public final class CorsProcessor extends AbstractProcessor {
   private Printer printer;
   private final IndexWriter index = new IndexWriter();
   private final Set<String> deferred = new LinkedHashSet<>();
-  /** Generated class names, with the resource each was generated for. */
+  /**
+   * Resources by package-qualified nested name, which their generated code is named after: two
+   * resources with the same one (Outer.Inner and Outer_Inner) clash.
+   */
   private final Map<String, String> resourceByNestedName = new HashMap<>();
   private final PolicyReportWriter policyReport = new PolicyReportWriter();
   /** Resources validated this round, written together when it ends. */

@@ -3,7 +3,7 @@ package org.corsgen.runtime.spi;
 /**
  * The CORS policies of the resource classes of one package, implemented by the class that
  * cors-processor generates for them ({@code Cors_ItemsResource} for {@code ItemsResource} and the
- * other resources of its package that the same compilation saw).
+ * other resources of its package that the same round of processing saw).
  *
  * <p>Generated code is the only implementation; {@code CorsFeature} finds it through the index the
  * processor writes to {@value #INDEX}.
