@@ -34,6 +34,22 @@ class PlaceholderRulesTest {
             + " \"https://admin.example.com, https://*.example.org\")\n");
   }
 
+  /**
+   * The default's items are stripped of Unicode white space, which includes LINE SEPARATOR
+   * (U+2028), so such a default is valid, here and at start-up. JavaPoet writes the character raw
+   * in a string literal and its CodeWriter then breaks the line there, so the generated class did
+   * not compile ("unclosed string literal").
+   */
+  @Test
+  void defaultWithALineSeparatorBetweenItemsCompiles() {
+    Compilation compilation = compile(resource(
+        "@Cors(origins = \"${cors.origins:https://a.example.com,\\u2028https://b.example.com}\")"));
+    assertClean(compilation);
+    assertThat(compilation).generatedSourceFile("test/Cors_Res").contentsAsUtf8String()
+        .contains(".allowConfiguredOrigins(\"cors.origins\","
+            + " \"https://a.example.com,\\u2028https://b.example.com\")\n");
+  }
+
   @Test
   void placeholderAloneListsNoOrigins() {
     Compilation compilation = compile(resource("@Cors(origins = \"${cors.origins}\")"));

@@ -277,8 +277,21 @@ public final class BindingsWriter {
     return literals;
   }
 
-  /** A Java string literal for {@code value}: JavaPoet's escaping wherever any is needed. */
+  /**
+   * A Java string literal for {@code value}: JavaPoet's escaping wherever any is needed, except
+   * for LINE and PARAGRAPH SEPARATOR, which JavaPoet leaves raw and its CodeWriter then takes for
+   * line breaks, inside the literal.
+   */
   static String literal(String value) {
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c == '\u2028' || c == '\u2029') {
+        String head = literal(value.substring(0, i));
+        String tail = literal(value.substring(i + 1));
+        return head.substring(0, head.length() - 1) + String.format("\\u%04x", (int) c)
+            + tail.substring(1);
+      }
+    }
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);
       if (c < 0x20 || c > 0x7e || c == '"' || c == '\\') {

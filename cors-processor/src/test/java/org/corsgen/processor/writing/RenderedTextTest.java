@@ -26,10 +26,20 @@ class RenderedTextTest {
   @Test
   void literalsAreJavaPoetsForEveryCharacterClass() {
     for (String value : List.of("", "https://app.example.com", "say \"hi\"", "back\\slash",
-        "tab\there", "line\nbreak", "cr\rlf", "nul\0", "del\u007f", "caf\u00e9", "\u2028",
+        "tab\there", "line\nbreak", "cr\rlf", "nul\0", "del\u007f", "caf\u00e9", "\u0085",
         "${cors.origins:https://a.example.com, https://*.example.org}")) {
       assertEquals(CodeBlock.of("$S", value).toString(), BindingsWriter.literal(value), value);
     }
+  }
+
+  /**
+   * JavaPoet leaves LINE SEPARATOR and PARAGRAPH SEPARATOR raw in a string literal, and its
+   * CodeWriter breaks lines at them, inside the literal; they are escaped instead.
+   */
+  @Test
+  void lineAndParagraphSeparatorsAreEscaped() {
+    assertEquals("\"a\\u2028b\\u2029c\"", BindingsWriter.literal("a\u2028b\u2029c"));
+    assertEquals("\"say \\\"\\u2028\\\"\"", BindingsWriter.literal("say \"\u2028\""));
   }
 
   @Test
