@@ -91,6 +91,30 @@ class GeneratedNameTest {
   }
 
   /**
+   * Classes named {@code String} and {@code Override} in the resources' package hide
+   * {@code java.lang}'s from the generated class too, which must then name those in full.
+   */
+  @Test
+  void classesOfThePackageThatHideJavaLangNamesAreWrittenAround() throws Exception {
+    Compilation compilation = compile(
+        source("String", "public class String {}"),
+        source("Override", "public @interface Override {}"),
+        source("Items",
+            "@Path(\"/items\")",
+            "@Cors(origins = \"https://items.example.com\")",
+            "public class Items {",
+            "  @GET public java.lang.String get() { return \"\"; }",
+            "}"));
+    assertThat(compilation).succeeded();
+    assertThat(compilation).generatedSourceFile("test.Cors_Items").contentsAsUtf8String()
+        .contains("@java.lang.Override");
+
+    CorsBindings bindings = (CorsBindings) new GeneratedClasses(compilation)
+        .loadClass("test.Cors_Items").getConstructor().newInstance();
+    assertAllows(bindings.policyOrNull("test.Items", "get()"), "items");
+  }
+
+  /**
    * Each resource's method in the generated class links to the resource in its Javadoc. A
    * {@code $} in a class's own name is part of its canonical name, so the link must not turn it
    * into a dot: with doclint on, as many builds have it, a broken link is a compile error.

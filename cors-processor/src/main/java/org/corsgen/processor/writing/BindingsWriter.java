@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.ModuleElement;
@@ -56,6 +57,7 @@ public final class BindingsWriter {
   static final int CONTINUED = 6;
   /** Where a {@code switch} arm in a method starts: member, body and switch indent. */
   static final int ARM = 6;
+  private static final Set<String> JAVA_LANG_NAMES_USED = Set.of("Override", "String");
   private static final Pattern WORD_START = Pattern.compile("([a-z0-9])([A-Z])");
 
   /** Prefix of a generated class's name; the rest is its first resource's nested name. */
@@ -72,9 +74,11 @@ public final class BindingsWriter {
 
   /**
    * The generated class's name for resources of one package: {@code Cors_} and the nested name of
-   * the first resource by binary name. It is unique wherever its resources are: no other generated
-   * class on a class path can be named after the same resource class, even when main and test code
-   * share a package.
+   * the first resource by binary name. Named after a resource rather than the package, so that
+   * main and test code sharing a package each get their own. The one way two can meet is a nested
+   * {@code Outer.Inner} first in one compilation and a top-level {@code Outer_Inner} first in the
+   * other: within one compilation {@code CorsGeneratedNameClash} refuses that pair, across two it
+   * cannot see it (see docs/rules.md).
    */
   public static ClassName className(List<Bindings> group) {
     CorsResource first = group.stream().map(Bindings::resource)
@@ -104,7 +108,8 @@ public final class BindingsWriter {
           .build());
     }
     type.addModifiers(Modifier.PUBLIC, Modifier.FINAL)
-        .addSuperinterface(CORS_BINDINGS);
+        .addSuperinterface(CORS_BINDINGS)
+        .alwaysQualify(hiddenJavaLangNames(sorted.get(0).element(), elements));
 
     // Names unique in the class, keywords avoided. Each gets a tag of its own, a count: without
     // one, NameAllocator makes a random UUID, whose SecureRandom costs a cold javac 10 ms.
@@ -152,6 +157,18 @@ public final class BindingsWriter {
         .skipJavaLangImports(true)
         .indent("  ")
         .build();
+  }
+
+  /**
+   * The {@code java.lang} classes the generated code names that a class of the resources' own
+   * package hides: a class {@code String} or {@code Override} there wins over the implicit import,
+   * so those must be written in full.
+   */
+  private static String[] hiddenJavaLangNames(TypeElement resource, Elements elements) {
+    return elements.getPackageOf(resource).getEnclosedElements().stream()
+        .map(type -> type.getSimpleName().toString())
+        .filter(JAVA_LANG_NAMES_USED::contains)
+        .toArray(String[]::new);
   }
 
   /**
