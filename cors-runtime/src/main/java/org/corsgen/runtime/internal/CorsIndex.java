@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.util.Enumeration;
@@ -98,11 +99,18 @@ public final class CorsIndex {
             + type.getPackageName() + " to " + CorsIndex.class.getModule().getName()
             + ";\" (or exports) to its module-info.java.");
       }
+      // A class generated against another version of CorsBindings loads, but calling it would
+      // throw AbstractMethodError in the middle of a request's wiring; refuse it here instead.
+      if (Modifier.isAbstract(type.getMethod("policyOrNull", String.class, String.class)
+          .getModifiers())) {
+        throw new AbstractMethodError(
+            generated + " does not implement policyOrNull(String, String)");
+      }
       return (CorsBindings) type.getConstructor().newInstance();
     } catch (ReflectiveOperationException | ClassCastException | LinkageError e) {
       throw new IllegalStateException("corsgen: the index names " + generated + " for "
-          + resourceClass.getName() + ", but it cannot be loaded. Was the resource compiled with"
-          + " a different corsgen version, or the generated class left out of the build?", e);
+          + resourceClass.getName() + ", but it cannot be loaded or used. Was the resource compiled"
+          + " with a different corsgen version, or the generated class left out of the build?", e);
     }
   }
 
