@@ -142,7 +142,10 @@ public final class CorsProcessor extends AbstractProcessor {
     });
   }
 
-  /** One file per package for the resources this round validated; see {@link BindingsWriter}. */
+  /**
+   * One class per package, or a few for a very large one, for the resources this round validated;
+   * see {@link BindingsWriter}.
+   */
   private void writeRound() {
     Map<String, List<BindingsWriter.Bindings>> byPackage = new TreeMap<>();
     for (BindingsWriter.Bindings bindings : validated) {
@@ -150,7 +153,9 @@ public final class CorsProcessor extends AbstractProcessor {
           .add(bindings);
     }
     validated.clear();
-    for (List<BindingsWriter.Bindings> group : byPackage.values()) {
+    List<List<BindingsWriter.Bindings>> classes = new ArrayList<>();
+    byPackage.values().forEach(group -> classes.addAll(BindingsWriter.classesOf(group)));
+    for (List<BindingsWriter.Bindings> group : classes) {
       guarded(group.get(0).element(), () -> {
         writer.write(group, processingEnv.getElementUtils()).writeTo(processingEnv.getFiler());
         String generated = BindingsWriter.className(group).reflectionName();

@@ -4,11 +4,18 @@ import static com.google.testing.compile.CompilationSubject.assertThat;
 import static com.google.testing.compile.Compiler.javac;
 import static org.corsgen.processor.ProcessorTests.compile;
 import static org.corsgen.processor.ProcessorTests.source;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.testing.compile.Compilation;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import javax.tools.JavaFileObject;
+import javax.tools.StandardLocation;
 import org.corsgen.processor.diagnostics.Message;
 import org.corsgen.runtime.spi.CorsBindings;
 import org.corsgen.runtime.spi.CorsPolicy;
@@ -88,6 +95,47 @@ class GeneratedNameTest {
         .loadClass("test.Cors_PolicyOrNull").getConstructor().newInstance();
     assertAllows(bindings.policyOrNull("test.Yield", "get()"), "yield");
     assertAllows(bindings.policyOrNull("test.PolicyOrNull", "get()"), "policy-or-null");
+  }
+
+  /**
+   * The constants of one generated class are initialized in one method, which javac caps at 64 KB
+   * of bytecode: 120 resources of one package with 100 origins each need about 90 KB, so they
+   * must be spread over more than one class, each resource still finding its own policy.
+   */
+  @Test
+  void packageTooLargeForOneClassIsSpreadOverSeveral() throws Exception {
+    List<JavaFileObject> sources = new ArrayList<>();
+    for (int i = 0; i < 120; i++) {
+      StringBuilder origins = new StringBuilder();
+      for (int j = 0; j < 100; j++) {
+        origins.append(j == 0 ? "" : ", ").append("\"https://r").append(i).append("-")
+            .append(j).append(".example.com\"");
+      }
+      sources.add(source(String.format("R%03d", i),
+          "@Path(\"/r" + i + "\")",
+          "@Cors(origins = {" + origins + "})",
+          String.format("public class R%03d {", i),
+          "  @GET public String get() { return \"\"; }",
+          "}"));
+    }
+    Compilation compilation = compile(sources.toArray(new JavaFileObject[0]));
+    assertThat(compilation).succeeded();
+
+    GeneratedClasses classes = new GeneratedClasses(compilation);
+    Map<String, String> index = new LinkedHashMap<>();
+    for (String line : compilation.generatedFile(StandardLocation.CLASS_OUTPUT, "",
+        CorsBindings.INDEX).orElseThrow().getCharContent(true).toString().split("\n")) {
+      if (!line.startsWith("#")) {
+        index.put(line.substring(0, line.indexOf(' ')), line.substring(line.indexOf(' ') + 1));
+      }
+    }
+    assertTrue(new HashSet<>(index.values()).size() > 1, index.values().toString());
+    for (int i = 0; i < 120; i++) {
+      String resource = String.format("test.R%03d", i);
+      CorsBindings bindings = (CorsBindings) classes.loadClass(index.get(resource))
+          .getConstructor().newInstance();
+      assertAllows(bindings.policyOrNull(resource, "get()"), "r" + i + "-99");
+    }
   }
 
   /**

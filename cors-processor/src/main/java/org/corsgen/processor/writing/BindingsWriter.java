@@ -58,6 +58,8 @@ public final class BindingsWriter {
   /** Where a {@code switch} arm in a method starts: member, body and switch indent. */
   static final int ARM = 6;
   private static final Set<String> JAVA_LANG_NAMES_USED = Set.of("Override", "String");
+  /** Bytecode a generated class's static initializer may take: javac's limit is 65,535. */
+  private static final int INITIALIZER_BUDGET = 48_000;
   private static final Pattern WORD_START = Pattern.compile("([a-z0-9])([A-Z])");
 
   /** Prefix of a generated class's name; the rest is its first resource's nested name. */
@@ -73,8 +75,50 @@ public final class BindingsWriter {
   }
 
   /**
-   * The generated class's name for resources of one package: {@code Cors_} and the nested name of
-   * the first resource by binary name. Named after a resource rather than the package, so that
+   * {@code group}, the resources of one package, sorted by binary name and cut into runs whose
+   * policy constants fit in one class: javac initializes them all in one static initializer, and
+   * refuses a method of more than 64 KB of bytecode. A package needs more than one class only when
+   * it holds hundreds of resources, or policies with long origin lists.
+   */
+  public static List<List<Bindings>> classesOf(List<Bindings> group) {
+    List<List<Bindings>> classes = new ArrayList<>();
+    List<Bindings> current = new ArrayList<>();
+    int bytes = 0;
+    for (Bindings bindings : group.stream()
+        .sorted(Comparator.comparing(b -> b.resource().binaryName()))
+        .toList()) {
+      int needed = bindings.resource().policies().stream()
+          .mapToInt(BindingsWriter::initializerBytes)
+          .sum();
+      if (!current.isEmpty() && bytes + needed > INITIALIZER_BUDGET) {
+        classes.add(current);
+        current = new ArrayList<>();
+        bytes = 0;
+      }
+      current.add(bindings);
+      bytes += needed;
+    }
+    classes.add(current);
+    return classes;
+  }
+
+  /**
+   * A generous estimate of the bytecode that initializes {@code policy}'s constant: each builder
+   * call loads its arguments and invokes (3 to 9 bytes, 8 counted), each exact origin is stored
+   * into the varargs array (at most 8), and the constant is stored (3). Measured: 55 bytes for a policy of
+   * eight calls and one origin, which this puts at 75.
+   */
+  static int initializerBytes(Policy policy) {
+    int calls = 2 + (policy.anyOrigin() || !policy.exactOrigins().isEmpty() ? 1 : 0)
+        + policy.patterns().size() + policy.placeholders().size()
+        + (policy.allowCredentials() ? 1 : 0) + (policy.allowHeaders().isEmpty() ? 0 : 1)
+        + (policy.exposeHeaders().isEmpty() ? 0 : 1) + (policy.maxAge().isPresent() ? 1 : 0);
+    return 8 * calls + 8 * policy.exactOrigins().size() + 3;
+  }
+
+  /**
+   * The generated class's name for resources of one package (or a run of them, see
+   * {@link #classesOf}): {@code Cors_} and the nested name of the first resource by binary name. Named after a resource rather than the package, so that
    * main and test code sharing a package each get their own. The one way two can meet is a nested
    * {@code Outer.Inner} first in one compilation and a top-level {@code Outer_Inner} first in the
    * other: within one compilation {@code CorsGeneratedNameClash} refuses that pair, across two it
@@ -88,7 +132,8 @@ public final class BindingsWriter {
   }
 
   /**
-   * The file for {@code group}, resources of one package, sorted by binary name.
+   * The file for {@code group}, resources of one package as {@link #classesOf} cuts them, sorted
+   * by binary name.
    *
    * @param elements to find out whether the resources' module can see {@code @Generated}
    */
