@@ -263,8 +263,8 @@ public final class CompileTimePart {
     md.append("\"Rest of the extra\" is the wall time the processor adds beyond its own: javac"
         + " entering every tree again for the round the generated sources start and for the"
         + " final round, and compiling the generated code (one class per package, with a"
-        + " constant per policy and a method per resource with CORS). `idle ÷ none` is what javac charges for running a"
-        + " processor at all (finding it, and the final round, which enters every tree again);"
+        + " constant per policy and a method per resource with CORS). `idle ÷ none` is what"
+        + " javac charges for running a processor at all (finding it, and the final round, which enters every tree again);"
         + " `floor ÷ none` what it charges any processor that generates sources, before it does"
         + " any work of its own.\n\n");
     if (results.size() >= 2) {

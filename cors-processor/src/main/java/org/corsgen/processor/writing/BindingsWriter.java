@@ -105,8 +105,8 @@ public final class BindingsWriter {
   /**
    * A generous estimate of the bytecode that initializes {@code policy}'s constant: each builder
    * call loads its arguments and invokes (3 to 9 bytes, 8 counted), each exact origin is stored
-   * into the varargs array (at most 8), and the constant is stored (3). Measured: 55 bytes for a policy of
-   * eight calls and one origin, which this puts at 75.
+   * into the varargs array (at most 8), and the constant is stored (3). Measured: 55 bytes for a
+   * policy of eight calls and one origin, which this puts at 75.
    */
   static int initializerBytes(Policy policy) {
     int calls = 2 + (policy.anyOrigin() || !policy.exactOrigins().isEmpty() ? 1 : 0)
@@ -118,8 +118,9 @@ public final class BindingsWriter {
 
   /**
    * The generated class's name for resources of one package (or a run of them, see
-   * {@link #classesOf}): {@code Cors_} and the nested name of the first resource by binary name. Named after a resource rather than the package, so that
-   * main and test code sharing a package each get their own. The one way two can meet is a nested
+   * {@link #classesOf}): {@code Cors_} and the nested name of the first resource by binary name.
+   * Named after a resource rather than the package, so that main and test code sharing a package
+   * each get their own. The one way two can meet is a nested
    * {@code Outer.Inner} first in one compilation and a top-level {@code Outer_Inner} first in the
    * other: within one compilation {@code CorsGeneratedNameClash} refuses that pair, across two it
    * cannot see it (see docs/rules.md).
