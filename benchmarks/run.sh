@@ -23,7 +23,7 @@ opts=()
 if [[ -n "${QUICK:-}" ]]; then
   opts+=(-Dbench.jmh.forks=1 -Dbench.jmh.warmups=2 -Dbench.jmh.iterations=3
          -Dbench.e2e.rounds=6 -Dbench.e2e.warmup=20 -Dbench.e2e.measure=3
-         -Dbench.compile.runs=2 -Dbench.compile.timedRuns=1)
+         -Dbench.compile.runs=2 -Dbench.compile.timedRuns=1 -Dbench.compile.profileRuns=1)
 fi
 # shellcheck disable=SC2206
 opts+=(${BENCH_OPTS:-})

@@ -64,7 +64,8 @@ public final class Suite {
               System.getProperty("bench.compile.sizes", "100,1000,5000").split(","))
           .map(String::trim).map(Integer::parseInt).toList();
       sections.add(new CompileTimePart(new CompileTimePart.Settings(sizes,
-          intProperty("bench.compile.runs", 3), intProperty("bench.compile.timedRuns", 2)),
+          intProperty("bench.compile.runs", 3), intProperty("bench.compile.timedRuns", 2),
+          intProperty("bench.compile.profileRuns", 2)),
           work.resolve("compile"), processorJar, classpath).run());
       load.add("after part 3: " + loadAverage());
     }

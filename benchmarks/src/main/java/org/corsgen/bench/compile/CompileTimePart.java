@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -27,8 +28,15 @@ import org.corsgen.bench.report.Target;
  */
 public final class CompileTimePart {
 
-  /** Corpus sizes, javac runs per mode and size, and TimedJavac runs per size. */
-  public record Settings(List<Integer> sizes, int runs, int timedRuns) {}
+  /**
+   * Corpus sizes, javac runs per mode and size, TimedJavac runs per size, and profiled javac runs
+   * per mode at the size nearest 1,000.
+   */
+  public record Settings(List<Integer> sizes, int runs, int timedRuns, int profileRuns) {}
+
+  /** Main-thread samples per phase and mode, added over {@code runs}, and rounds per mode. */
+  private record Profile(int size, int runs, Map<Mode, Map<JavacPhases.Phase, Integer>> samples,
+      Map<Mode, Integer> rounds) {}
 
   /** Measurements at one corpus size. */
   private record AtSize(int size, Sample without, Sample idle, Sample floor, Sample with,
@@ -77,20 +85,39 @@ public final class CompileTimePart {
       throw new IllegalStateException("no processor jar at " + processorJar);
     }
     List<AtSize> results = new ArrayList<>();
+    int profiled = settings.sizes().stream()
+        .min(Comparator.comparingInt(size -> Math.abs(size - 1000)))
+        .orElseThrow();
+    Profile profile = null;
     for (int size : settings.sizes()) {
       results.add(measure(size, results.isEmpty()));
+      if (size == profiled && settings.profileRuns() > 0) {
+        profile = profile(size);
+      }
     }
-    return report(results);
+    return report(results, profile);
   }
 
-  private AtSize measure(int size, boolean first) throws Exception {
+  /**
+   * A corpus written to {@code dir}: the file listing its sources, where it compiles to, and how
+   * many of its resources get generated code.
+   */
+  private record Corpus(Path dir, Path sources, Path out, int expected) {}
+
+  private Corpus writeCorpus(int size) throws IOException {
     Path dir = work.resolve("corpus-" + size);
     delete(dir);
     List<Path> files = CorpusGenerator.write(size, dir.resolve("src"));
     Path sources = dir.resolve("sources.txt");
     Files.write(sources, files.stream().map(Path::toString).toList(), StandardCharsets.UTF_8);
-    int expected = CorpusGenerator.withCors(size);
-    Path out = dir.resolve("out");
+    return new Corpus(dir, sources, dir.resolve("out"), CorpusGenerator.withCors(size));
+  }
+
+  private AtSize measure(int size, boolean first) throws Exception {
+    Corpus corpus = writeCorpus(size);
+    Path sources = corpus.sources();
+    Path out = corpus.out();
+    int expected = corpus.expected();
 
     // Before the first size, one untimed compilation of each kind warms file caches and the
     // JDK's class-data archive; later sizes find them warm.
@@ -140,13 +167,23 @@ public final class CompileTimePart {
       log(String.format(Locale.ROOT, "%d resources, in-process run %d: processor %.0f ms of %.0f"
           + " ms", size, run + 1, timed[0], timed[1]));
     }
-    delete(dir);
+    delete(corpus.dir());
     return new AtSize(size, without, idle, floor, with, ratio, idleRatio, floorRatio, overFloor,
         processor, timedCompile);
   }
 
   /** Wall milliseconds of one {@code javac} process. */
   private double javac(Path out, Path sources, Mode mode, int expected) throws Exception {
+    long start = System.nanoTime();
+    run(command(out, sources, mode, List.of()));
+    double millis = (System.nanoTime() - start) / 1e6;
+    checkGenerated(out, mode == Mode.CORSGEN ? expected : 0);
+    return millis;
+  }
+
+  /** A {@code javac} command line for a mode, with {@code extra} options before the sources. */
+  private List<String> command(Path out, Path sources, Mode mode, List<String> extra)
+      throws Exception {
     delete(out);
     Files.createDirectories(out);
     Path javac = Path.of(System.getProperty("java.home"), "bin", "javac");
@@ -160,16 +197,66 @@ public final class CompileTimePart {
           "-processor", FloorProcessor.class.getName()));
       case CORSGEN -> command.addAll(List.of("-processorpath", processorJar.toString()));
     }
+    command.addAll(extra);
     command.add("@" + sources);
-    long start = System.nanoTime();
+    return command;
+  }
+
+  /** Runs a command to its end and returns what it printed; fails unless it exits with 0. */
+  private static String run(List<String> command) throws Exception {
     Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
     String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     if (!process.waitFor(10, TimeUnit.MINUTES) || process.exitValue() != 0) {
-      throw new IllegalStateException("javac failed:\n" + output);
+      throw new IllegalStateException(command.get(0) + " failed:\n" + output);
     }
-    double millis = (System.nanoTime() - start) / 1e6;
-    checkGenerated(out, mode == Mode.CORSGEN ? expected : 0);
-    return millis;
+    return output;
+  }
+
+  /**
+   * Where the main thread of javac spends its time in each mode, from JFR's execution samples
+   * (one a millisecond, deep stacks), added up over {@link Settings#profileRuns()} runs; and how
+   * many processing rounds javac ran ({@code -XprintRounds}).
+   */
+  private Profile profile(int size) throws Exception {
+    Corpus corpus = writeCorpus(size);
+    Path sources = corpus.sources();
+    Path out = corpus.out();
+    int expected = corpus.expected();
+    Path jfc = work.resolve("samples.jfc");
+    Files.writeString(jfc, """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <configuration version="2.0" label="execution samples">
+          <event name="jdk.ExecutionSample">
+            <setting name="enabled">true</setting>
+            <setting name="period">1 ms</setting>
+          </event>
+        </configuration>
+        """);
+    JavacPhases phases = new JavacPhases(List.of("org.corsgen.processor.",
+        FloorProcessor.class.getName()));
+    Map<Mode, Map<JavacPhases.Phase, Integer>> samples = new EnumMap<>(Mode.class);
+    Map<Mode, Integer> rounds = new EnumMap<>(Mode.class);
+    Mode[] modes = Mode.values();
+    for (int run = 0; run < settings.profileRuns(); run++) {
+      for (int i = 0; i < modes.length; i++) {
+        Mode mode = modes[(run + i) % modes.length];
+        Path recording = work.resolve("javac-" + mode + ".jfr");
+        String output = run(command(out, sources, mode, List.of(
+            "-J-XX:FlightRecorderOptions:stackdepth=2048",
+            "-J-XX:StartFlightRecording:filename=" + recording + ",settings=" + jfc,
+            "-XprintRounds")));
+        checkGenerated(out, mode == Mode.CORSGEN ? expected : 0);
+        rounds.put(mode, (int) output.lines().filter(line -> line.matches("Round \\d+:")).count());
+        phases.count(recording).forEach((phase, count) ->
+            samples.computeIfAbsent(mode, m -> new EnumMap<>(JavacPhases.Phase.class))
+                .merge(phase, count, Integer::sum));
+        Files.delete(recording);
+      }
+      log(String.format(Locale.ROOT, "%d resources, profiled run %d of javac's phases", size,
+          run + 1));
+    }
+    delete(corpus.dir());
+    return new Profile(size, settings.profileRuns(), samples, rounds);
   }
 
   /** Where {@link FloorProcessor} was loaded from: this module's classes. */
@@ -219,7 +306,7 @@ public final class CompileTimePart {
     }
   }
 
-  private Section report(List<AtSize> results) {
+  private Section report(List<AtSize> results, Profile profile) {
     StringBuilder md = new StringBuilder("## 3. Compile-time cost (javac)\n\n");
     md.append(String.format(Locale.ROOT, "Generated corpora (`CorpusGenerator`): five resource"
         + " methods per class, mixed paths, class-level policies, method-level policies that"
@@ -282,7 +369,82 @@ public final class CompileTimePart {
               + " time ×%.2f", first.size(), last.size(), ownGrowth, extraGrowth),
           ownGrowth <= 1.3 && extraGrowth <= 1.3));
     }
+    if (profile != null) {
+      AtSize at = results.stream().filter(r -> r.size() == profile.size()).findFirst()
+          .orElseThrow();
+      md.append(report(profile, at.with().median() - at.without().median()));
+    }
     return new Section(md.toString(), targets);
+  }
+
+  /** The profile's table and what it says of the time a processor adds. */
+  private static String report(Profile profile, double addedWall) {
+    StringBuilder md = new StringBuilder(String.format(Locale.ROOT,
+        "### Where javac's time goes (JFR, %,d resources)\n\n", profile.size()));
+    md.append(String.format(Locale.ROOT, "Execution samples of javac's main thread (JFR, one"
+        + " asked for every millisecond, stacks up to 2,048 frames deep), mean of %d profiled"
+        + " run(s) per mode apart from the timed runs above. JFR samples a thread only while it"
+        + " runs Java code, and JIT compilation and garbage collection run on other threads, so"
+        + " the counts are shares of the main thread's work, not milliseconds. A sample whose"
+        + " stack holds a frame of the processor is the processor's; any other counts in the"
+        + " compiler phase it ran under (`JavacPhases`). Rounds are javac's own count"
+        + " (`-XprintRounds`): each round after the first, and the compile that follows the"
+        + " last, begins by cleaning every tree and entering them all again.\n\n",
+        profile.runs()));
+    Markdown table = new Markdown("main-thread samples in", "-proc:none", "idle processor",
+        "floor processor", "corsgen", "corsgen − none");
+    Mode[] modes = Mode.values();
+    double[] totals = new double[modes.length];
+    for (JavacPhases.Phase phase : JavacPhases.Phase.values()) {
+      String[] row = new String[modes.length + 2];
+      row[0] = phase.meaning;
+      for (Mode mode : modes) {
+        double mean = meanSamples(profile, mode, phase);
+        totals[mode.ordinal()] += mean;
+        row[mode.ordinal() + 1] = String.format(Locale.ROOT, "%.0f", mean);
+      }
+      row[modes.length + 1] = String.format(Locale.ROOT, "%+.0f",
+          meanSamples(profile, Mode.CORSGEN, phase) - meanSamples(profile, Mode.NONE, phase));
+      table.row(row);
+    }
+    String[] total = new String[modes.length + 2];
+    String[] rounds = new String[modes.length + 2];
+    total[0] = "**all**";
+    rounds[0] = "processing rounds";
+    for (Mode mode : modes) {
+      total[mode.ordinal() + 1] = String.format(Locale.ROOT, "%.0f", totals[mode.ordinal()]);
+      rounds[mode.ordinal() + 1] = String.valueOf(profile.rounds().getOrDefault(mode, 0));
+    }
+    total[modes.length + 1] = String.format(Locale.ROOT, "%+.0f",
+        totals[Mode.CORSGEN.ordinal()] - totals[Mode.NONE.ordinal()]);
+    rounds[modes.length + 1] = "";
+    md.append(table.row(total).row(rounds)).append('\n');
+
+    double added = totals[Mode.CORSGEN.ordinal()] - totals[Mode.NONE.ordinal()];
+    double reenter = meanSamples(profile, Mode.CORSGEN, JavacPhases.Phase.REENTER)
+        + meanSamples(profile, Mode.CORSGEN, JavacPhases.Phase.PARSE_GENERATED);
+    double floorReenter = meanSamples(profile, Mode.FLOOR, JavacPhases.Phase.REENTER)
+        + meanSamples(profile, Mode.FLOOR, JavacPhases.Phase.PARSE_GENERATED);
+    double own = meanSamples(profile, Mode.CORSGEN, JavacPhases.Phase.PROCESSOR);
+    double machinery = meanSamples(profile, Mode.CORSGEN, JavacPhases.Phase.OTHER_PROCESSING);
+    double rest = added - reenter - own - machinery;
+    md.append(String.format(Locale.ROOT, "Of the samples corsgen adds to a -proc:none"
+        + " compilation (%+.0f), %.0f%% are javac setting up the later rounds and the final"
+        + " compile (cleaning and entering every tree again, parsing what was generated), which"
+        + " the floor processor pays as well (%.0f samples against corsgen's %.0f); %.0f%% are"
+        + " the processor's own code; %.0f%% javac's other processing work; the remaining"
+        + " %.0f%% is compiling the generated classes, net of the differences between runs in"
+        + " the other phases. Scaled to the %.0f ms of wall time corsgen adds in the timed runs"
+        + " above at this size, re-entering is about %.0f ms and the processor's code about"
+        + " %.0f ms.\n\n", added, 100 * reenter / added, floorReenter, reenter,
+        100 * own / added, 100 * machinery / added, 100 * rest / added, addedWall,
+        addedWall * reenter / added, addedWall * own / added));
+    return md.toString();
+  }
+
+  private static double meanSamples(Profile profile, Mode mode, JavacPhases.Phase phase) {
+    return profile.samples().getOrDefault(mode, Map.of()).getOrDefault(phase, 0)
+        / (double) profile.runs();
   }
 
   private static void delete(Path dir) throws IOException {
