@@ -54,7 +54,8 @@ public final class Suite {
       sections.add(new EndToEndPart(new EndToEndPart.Settings(
           intProperty("bench.e2e.rounds", 8), intProperty("bench.e2e.warmup", 20),
           intProperty("bench.e2e.measure", 5), intProperty("bench.e2e.connections", 8),
-          intProperty("bench.e2e.maxRequests", 2_000_000)),
+          intProperty("bench.e2e.maxRequests", 2_000_000),
+          intProperty("bench.e2e.pipelineRounds", 15)),
           work.resolve("e2e"), classpath).run());
       load.add("after part 2: " + loadAverage());
     }

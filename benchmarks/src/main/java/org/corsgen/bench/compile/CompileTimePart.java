@@ -11,10 +11,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.corsgen.bench.Command;
 import org.corsgen.bench.report.Markdown;
 import org.corsgen.bench.report.Sample;
 import org.corsgen.bench.report.Section;
@@ -175,7 +175,7 @@ public final class CompileTimePart {
   /** Wall milliseconds of one {@code javac} process. */
   private double javac(Path out, Path sources, Mode mode, int expected) throws Exception {
     long start = System.nanoTime();
-    run(command(out, sources, mode, List.of()));
+    Command.run(command(out, sources, mode, List.of()));
     double millis = (System.nanoTime() - start) / 1e6;
     checkGenerated(out, mode == Mode.CORSGEN ? expected : 0);
     return millis;
@@ -200,16 +200,6 @@ public final class CompileTimePart {
     command.addAll(extra);
     command.add("@" + sources);
     return command;
-  }
-
-  /** Runs a command to its end and returns what it printed; fails unless it exits with 0. */
-  private static String run(List<String> command) throws Exception {
-    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    if (!process.waitFor(10, TimeUnit.MINUTES) || process.exitValue() != 0) {
-      throw new IllegalStateException(command.get(0) + " failed:\n" + output);
-    }
-    return output;
   }
 
   /**
@@ -241,7 +231,7 @@ public final class CompileTimePart {
       for (int i = 0; i < modes.length; i++) {
         Mode mode = modes[(run + i) % modes.length];
         Path recording = work.resolve("javac-" + mode + ".jfr");
-        String output = run(command(out, sources, mode, List.of(
+        String output = Command.run(command(out, sources, mode, List.of(
             "-J-XX:FlightRecorderOptions:stackdepth=2048",
             "-J-XX:StartFlightRecording:filename=" + recording + ",settings=" + jfc,
             "-XprintRounds")));
@@ -271,13 +261,9 @@ public final class CompileTimePart {
     Files.createDirectories(out);
     Path launcher = Path.of(System.getProperty("java.home"), "bin", "java");
     long start = System.nanoTime();
-    Process process = new ProcessBuilder(launcher.toString(), "-cp", benchClasspath,
+    String output = Command.run(List.of(launcher.toString(), "-cp", benchClasspath,
         TimedJavac.class.getName(), processorJar.toString(), corpusClasspath, out.toString(),
-        sources.toString()).redirectErrorStream(true).start();
-    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    if (!process.waitFor(10, TimeUnit.MINUTES) || process.exitValue() != 0) {
-      throw new IllegalStateException("TimedJavac failed:\n" + output);
-    }
+        sources.toString()));
     double wall = (System.nanoTime() - start) / 1e6;
     Matcher matcher = Pattern.compile("processorNanos=(\\d+)").matcher(output);
     if (!matcher.find()) {
