@@ -66,7 +66,7 @@ public final class Suite {
           .map(String::trim).map(Integer::parseInt).toList();
       sections.add(new CompileTimePart(new CompileTimePart.Settings(sizes,
           intProperty("bench.compile.runs", 3), intProperty("bench.compile.timedRuns", 2),
-          intProperty("bench.compile.profileRuns", 2)),
+          intProperty("bench.compile.profileRuns", 3)),
           work.resolve("compile"), processorJar, classpath).run());
       load.add("after part 3: " + loadAverage());
     }

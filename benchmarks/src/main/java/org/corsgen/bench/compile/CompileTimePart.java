@@ -334,12 +334,13 @@ public final class CompileTimePart {
     }
     md.append(table).append('\n');
     md.append("\"Rest of the extra\" is the wall time the processor adds beyond its own: javac"
-        + " entering every tree again for the round the generated sources start and for the"
-        + " final round, and compiling the generated code (one class per package, with a"
-        + " constant per policy and a method per resource with CORS). `idle ÷ none` is what"
-        + " javac charges for running a processor at all (finding it, and the final round, which enters every tree again);"
-        + " `floor ÷ none` what it charges any processor that generates sources, before it does"
-        + " any work of its own.\n\n");
+        + " entering every tree again for each round after the first (the one that processes"
+        + " the generated sources, and the last) and for the final compile, and compiling the"
+        + " generated code (one class per package, with a constant per policy and a method per"
+        + " resource with CORS). `idle ÷ none` is what javac charges for running a processor at"
+        + " all (finding it, a last round and the final compile, each entering every tree"
+        + " again); `floor ÷ none` what it charges any processor that generates sources (one"
+        + " round more), before it does any work of its own.\n\n");
     if (results.size() >= 2) {
       // The two largest corpora: at the smallest, JIT warm-up of the processor dominates.
       AtSize first = results.get(results.size() - 2);
@@ -356,15 +357,13 @@ public final class CompileTimePart {
           ownGrowth <= 1.3 && extraGrowth <= 1.3));
     }
     if (profile != null) {
-      AtSize at = results.stream().filter(r -> r.size() == profile.size()).findFirst()
-          .orElseThrow();
-      md.append(report(profile, at.with().median() - at.without().median()));
+      md.append(report(profile));
     }
     return new Section(md.toString(), targets);
   }
 
   /** The profile's table and what it says of the time a processor adds. */
-  private static String report(Profile profile, double addedWall) {
+  private static String report(Profile profile) {
     StringBuilder md = new StringBuilder(String.format(Locale.ROOT,
         "### Where javac's time goes (JFR, %,d resources)\n\n", profile.size()));
     md.append(String.format(Locale.ROOT, "Execution samples of javac's main thread (JFR, one"
@@ -377,9 +376,14 @@ public final class CompileTimePart {
         + " (`-XprintRounds`): each round after the first, and the compile that follows the"
         + " last, begins by cleaning every tree and entering them all again.\n\n",
         profile.runs()));
-    Markdown table = new Markdown("main-thread samples in", "-proc:none", "idle processor",
-        "floor processor", "corsgen", "corsgen − none");
     Mode[] modes = Mode.values();
+    String[] header = new String[modes.length + 2];
+    header[0] = "main-thread samples in";
+    for (Mode mode : modes) {
+      header[mode.ordinal() + 1] = label(mode);
+    }
+    header[modes.length + 1] = "corsgen − none";
+    Markdown table = new Markdown(header);
     double[] totals = new double[modes.length];
     for (JavacPhases.Phase phase : JavacPhases.Phase.values()) {
       String[] row = new String[modes.length + 2];
@@ -406,26 +410,39 @@ public final class CompileTimePart {
     rounds[modes.length + 1] = "";
     md.append(table.row(total).row(rounds)).append('\n');
 
-    double added = totals[Mode.CORSGEN.ordinal()] - totals[Mode.NONE.ordinal()];
-    double reenter = meanSamples(profile, Mode.CORSGEN, JavacPhases.Phase.REENTER)
-        + meanSamples(profile, Mode.CORSGEN, JavacPhases.Phase.PARSE_GENERATED);
-    double floorReenter = meanSamples(profile, Mode.FLOOR, JavacPhases.Phase.REENTER)
-        + meanSamples(profile, Mode.FLOOR, JavacPhases.Phase.PARSE_GENERATED);
+    // Every round after the first, and the final compile, enters every tree again: per entry,
+    // that is what the rounds cost, set against the first entering of a -proc:none compilation.
+    StringBuilder perEntry = new StringBuilder();
+    for (Mode mode : List.of(Mode.IDLE, Mode.FLOOR, Mode.CORSGEN)) {
+      int entries = profile.rounds().getOrDefault(mode, 0);
+      double reentering = meanSamples(profile, mode, JavacPhases.Phase.REENTER)
+          + meanSamples(profile, mode, JavacPhases.Phase.PARSE_GENERATED);
+      perEntry.append(perEntry.length() == 0 ? "" : ", ").append(String.format(Locale.ROOT,
+          "%s %.0f samples over %d entries (%.0f each, %.0f%% of its main thread)", label(mode), reentering,
+          entries, entries == 0 ? 0 : reentering / entries,
+          100 * reentering / totals[mode.ordinal()]));
+    }
     double own = meanSamples(profile, Mode.CORSGEN, JavacPhases.Phase.PROCESSOR);
-    double machinery = meanSamples(profile, Mode.CORSGEN, JavacPhases.Phase.OTHER_PROCESSING);
-    double rest = added - reenter - own - machinery;
-    md.append(String.format(Locale.ROOT, "Of the samples corsgen adds to a -proc:none"
-        + " compilation (%+.0f), %.0f%% are javac setting up the later rounds and the final"
-        + " compile (cleaning and entering every tree again, parsing what was generated), which"
-        + " the floor processor pays as well (%.0f samples against corsgen's %.0f); %.0f%% are"
-        + " the processor's own code; %.0f%% javac's other processing work; the remaining"
-        + " %.0f%% is compiling the generated classes, net of the differences between runs in"
-        + " the other phases. Scaled to the %.0f ms of wall time corsgen adds in the timed runs"
-        + " above at this size, re-entering is about %.0f ms and the processor's code about"
-        + " %.0f ms.\n\n", added, 100 * reenter / added, floorReenter, reenter,
-        100 * own / added, 100 * machinery / added, 100 * rest / added, addedWall,
-        addedWall * reenter / added, addedWall * own / added));
+    md.append(String.format(Locale.ROOT, "Entering every tree again, once per round after the"
+        + " first and once for the final compile: %s. Entering them the first time, class path"
+        + " read included, takes %.0f samples in a -proc:none compilation. corsgen's own code is"
+        + " %.0f samples, %.0f%% of its main thread; the floor processor's, %.0f. What corsgen"
+        + " adds beyond that, in parsing, attribution, desugaring and writing class files, is"
+        + " the generated classes being compiled, within the differences between runs that the"
+        + " -proc:none and idle columns show for the same sources.\n\n", perEntry,
+        meanSamples(profile, Mode.NONE, JavacPhases.Phase.ENTER), own,
+        100 * own / totals[Mode.CORSGEN.ordinal()],
+        meanSamples(profile, Mode.FLOOR, JavacPhases.Phase.PROCESSOR)));
     return md.toString();
+  }
+
+  private static String label(Mode mode) {
+    return switch (mode) {
+      case NONE -> "-proc:none";
+      case IDLE -> "idle processor";
+      case FLOOR -> "floor processor";
+      case CORSGEN -> "corsgen";
+    };
   }
 
   private static double meanSamples(Profile profile, Mode mode, JavacPhases.Phase phase) {
