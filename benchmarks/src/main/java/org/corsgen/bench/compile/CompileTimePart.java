@@ -246,6 +246,7 @@ public final class CompileTimePart {
           run + 1));
     }
     delete(corpus.dir());
+    Files.delete(jfc);
     return new Profile(size, settings.profileRuns(), samples, rounds);
   }
 
@@ -368,9 +369,11 @@ public final class CompileTimePart {
         "### Where javac's time goes (JFR, %,d resources)\n\n", profile.size()));
     md.append(String.format(Locale.ROOT, "Execution samples of javac's main thread (JFR, one"
         + " asked for every millisecond, stacks up to 2,048 frames deep), mean of %d profiled"
-        + " run(s) per mode apart from the timed runs above. JFR samples a thread only while it"
-        + " runs Java code, and JIT compilation and garbage collection run on other threads, so"
-        + " the counts are shares of the main thread's work, not milliseconds. A sample whose"
+        + " run(s) per mode apart from the timed runs above. The counts are samples, not"
+        + " milliseconds: JFR takes one only while the thread runs Java code, and fewer than"
+        + " asked for, so time in the VM itself (class loading, interpreter transitions) is"
+        + " under-counted;"
+        + " JIT compilation and garbage collection run on other threads. A sample whose"
         + " stack holds a frame of the processor is the processor's; any other counts in the"
         + " compiler phase it ran under (`JavacPhases`). Rounds are javac's own count"
         + " (`-XprintRounds`): each round after the first, and the compile that follows the"
@@ -415,8 +418,7 @@ public final class CompileTimePart {
     StringBuilder perEntry = new StringBuilder();
     for (Mode mode : List.of(Mode.IDLE, Mode.FLOOR, Mode.CORSGEN)) {
       int entries = profile.rounds().getOrDefault(mode, 0);
-      double reentering = meanSamples(profile, mode, JavacPhases.Phase.REENTER)
-          + meanSamples(profile, mode, JavacPhases.Phase.PARSE_GENERATED);
+      double reentering = meanSamples(profile, mode, JavacPhases.Phase.REENTER);
       perEntry.append(perEntry.length() == 0 ? "" : ", ").append(String.format(Locale.ROOT,
           "%s %.0f samples over %d entries (%.0f each, %.0f%% of its main thread)", label(mode), reentering,
           entries, entries == 0 ? 0 : reentering / entries,
@@ -425,12 +427,14 @@ public final class CompileTimePart {
     double own = meanSamples(profile, Mode.CORSGEN, JavacPhases.Phase.PROCESSOR);
     md.append(String.format(Locale.ROOT, "Entering every tree again, once per round after the"
         + " first and once for the final compile: %s. Entering them the first time, class path"
-        + " read included, takes %.0f samples in a -proc:none compilation. corsgen's own code is"
-        + " %.0f samples, %.0f%% of its main thread; the floor processor's, %.0f. What corsgen"
-        + " adds beyond that, in parsing, attribution, desugaring and writing class files, is"
-        + " the generated classes being compiled, within the differences between runs that the"
-        + " -proc:none and idle columns show for the same sources.\n\n", perEntry,
-        meanSamples(profile, Mode.NONE, JavacPhases.Phase.ENTER), own,
+        + " read included, takes %.0f samples in a -proc:none compilation; parsing what corsgen"
+        + " generated, %.0f more. corsgen's own code is %.0f samples, %.0f%% of its main thread;"
+        + " the floor processor's, %.0f. What corsgen adds beyond these, in attribution, flow"
+        + " analysis, desugaring and writing class files, is mostly its generated classes being"
+        + " compiled; the -proc:none and idle columns, the same sources compiled twice, show how"
+        + " far two runs differ in those rows.\n\n", perEntry,
+        meanSamples(profile, Mode.NONE, JavacPhases.Phase.ENTER),
+        meanSamples(profile, Mode.CORSGEN, JavacPhases.Phase.PARSE_GENERATED), own,
         100 * own / totals[Mode.CORSGEN.ordinal()],
         meanSamples(profile, Mode.FLOOR, JavacPhases.Phase.PROCESSOR)));
     return md.toString();

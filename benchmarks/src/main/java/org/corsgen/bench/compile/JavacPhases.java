@@ -7,7 +7,6 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordedFrame;
 import jdk.jfr.consumer.RecordedStackTrace;
@@ -21,7 +20,9 @@ import jdk.jfr.consumer.RecordingFile;
  *
  * <p>A sample whose stack holds a frame of the processor is the processor's; any other is put in
  * the compiler phase it ran under, so a class read from the class path counts in the phase that
- * needed it. A truncated stack counts as "the rest": the recording asks for deep stacks.
+ * needed it, and so does the attribution and flow analysis that desugaring asks for the classes
+ * a class depends on. A truncated stack without a processor frame counts as "the rest": the
+ * recording asks for deep stacks.
  */
 final class JavacPhases {
 
@@ -31,11 +32,11 @@ final class JavacPhases {
     REENTER("cleaning and entering every tree again for a later round or the final compile"),
     PARSE_GENERATED("parsing generated sources"),
     OTHER_PROCESSING("other annotation-processing work: finding processors, discovering"
-        + " annotations, the Filer"),
+        + " annotations, setting up rounds"),
     PARSE("parsing the sources"),
     ENTER("entering the trees (the first time)"),
     ATTRIBUTE("attribution"),
-    FLOW("flow analysis"),
+    FLOW("flow analysis and lint warnings"),
     DESUGAR("desugaring"),
     GENERATE("writing class files"),
     OTHER("start-up and the rest");
@@ -50,8 +51,8 @@ final class JavacPhases {
   private static final String PROCESSING_ENV =
       "com.sun.tools.javac.processing.JavacProcessingEnvironment";
   private static final String COMPILER = "com.sun.tools.javac.main.JavaCompiler";
-  /** JavaCompiler's methods that call the phases rather than being one. */
-  private static final Set<String> COMPILE_DRIVERS = Set.of("compile", "compile2");
+  /** JavaCompiler's method that calls the phases rather than being one. */
+  private static final String COMPILE_DRIVER = "compile";
 
   private final List<String> processorPackages;
 
@@ -81,22 +82,28 @@ final class JavacPhases {
   }
 
   Phase classify(RecordedStackTrace stack) {
-    if (stack == null || stack.isTruncated()) {
+    if (stack == null) {
       return Phase.OTHER;
     }
     // JFR lists frames from the running method down to the thread's first; read them root first.
     List<RecordedFrame> frames = new ArrayList<>(stack.getFrames());
     Collections.reverse(frames);
-    int phaseAt = -1;
-    for (int i = 0; i < frames.size(); i++) {
-      String type = frames.get(i).getMethod().getType().getName();
+    for (RecordedFrame frame : frames) {
+      String type = frame.getMethod().getType().getName();
       for (String prefix : processorPackages) {
         if (type.startsWith(prefix)) {
           return Phase.PROCESSOR;
         }
       }
+    }
+    if (stack.isTruncated()) {
+      return Phase.OTHER; // Without the thread's first frames, the phase is unknown.
+    }
+    int phaseAt = -1;
+    for (int i = 0; i < frames.size(); i++) {
+      String type = frames.get(i).getMethod().getType().getName();
       if (phaseAt < 0 && type.equals(COMPILER)
-          && !COMPILE_DRIVERS.contains(frames.get(i).getMethod().getName())) {
+          && !frames.get(i).getMethod().getName().equals(COMPILE_DRIVER)) {
         phaseAt = i;
       }
     }
@@ -108,10 +115,10 @@ final class JavacPhases {
       return processingPhase(frames.subList(phaseAt + 1, frames.size()));
     }
     return switch (phase) {
-      case "parseFiles", "parse", "readSourceFile" -> Phase.PARSE;
-      case "enterTrees", "enterTreesIfNeeded", "initModules" -> Phase.ENTER;
+      case "parseFiles", "parse" -> Phase.PARSE;
+      case "enterTrees", "initModules" -> Phase.ENTER;
       case "attribute" -> Phase.ATTRIBUTE;
-      case "flow" -> Phase.FLOW;
+      case "flow", "warn" -> Phase.FLOW;
       case "desugar" -> Phase.DESUGAR;
       case "generate", "genCode" -> Phase.GENERATE;
       default -> Phase.OTHER;
