@@ -100,9 +100,8 @@ final class JavacPhases {
       return Phase.OTHER; // Without the thread's first frames, the phase is unknown.
     }
     int phaseAt = -1;
-    for (int i = 0; i < frames.size(); i++) {
-      String type = frames.get(i).getMethod().getType().getName();
-      if (phaseAt < 0 && type.equals(COMPILER)
+    for (int i = 0; i < frames.size() && phaseAt < 0; i++) {
+      if (frames.get(i).getMethod().getType().getName().equals(COMPILER)
           && !frames.get(i).getMethod().getName().equals(COMPILE_DRIVER)) {
         phaseAt = i;
       }

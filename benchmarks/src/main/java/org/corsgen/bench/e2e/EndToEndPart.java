@@ -444,12 +444,7 @@ public final class EndToEndPart {
         "taskset", "-c", CORE_LOAD,
         "wrk", "-t1", "-c" + settings.connections(), "-d" + seconds + "s", "--latency",
         "--timeout", "5s", "-s", script.toString(), "http://127.0.0.1:" + port + "/api");
-    Process wrk = new ProcessBuilder(command).redirectErrorStream(true).start();
-    String output = new String(wrk.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    if (wrk.waitFor() != 0) {
-      throw new IllegalStateException("wrk failed:\n" + output);
-    }
-    return parse(output);
+    return parse(Command.run(command));
   }
 
   private static final Pattern RPS = Pattern.compile("Requests/sec:\\s+([\\d.]+)");
