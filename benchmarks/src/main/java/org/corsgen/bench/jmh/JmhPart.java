@@ -45,6 +45,7 @@ public final class JmhPart {
   public Section run() throws RunnerException {
     Map<String, Measured> perRequest = measure(PerRequestBenchmark.class, "input");
     Map<String, Measured> scaling = measure(ScalingBenchmark.class, "policy");
+    Map<String, Measured> answers = measure(PreflightAnswerBenchmark.class, null);
     String profile;
     try {
       profile = profileCorsgenPreflight();
@@ -60,9 +61,11 @@ public final class JmhPart {
         + " iterations of all forks, (min–max) across them; ratios are of medians, with the"
         + " widest range the two spreads allow. `floor` resets the reused JAX-RS stubs and does"
         + " nothing else; `springFloor` resets Spring's mock response. `headersOnly` writes the"
-        + " answer's headers from constants without reading the request (for a preflight, builds"
-        + " the same `Response`): the least any JAX-RS filter must do. Bytes are"
-        + " `gc.alloc.rate.norm` from `-prof gc`.\n\n");
+        + " answer's headers from constants without reading the request (for a preflight, makes"
+        + " its `Response` as corsgen does): the least any JAX-RS filter must do. A preflight's"
+        + " `Response` is then handed to Jersey's `OutboundJaxrsResponse.from`, as Jersey's"
+        + " `ContainerResponse` does with every resource method's answer and every filter's"
+        + " `abortWith`. Bytes are `gc.alloc.rate.norm` from `-prof gc`.\n\n");
     Markdown time = new Markdown("input", "corsgen ns/op", "reflective ns/op", "Spring ns/op",
         "headersOnly ns/op", "floor ns/op", "reflective ÷ corsgen", "Spring ÷ corsgen",
         "corsgen ÷ headersOnly");
@@ -103,6 +106,28 @@ public final class JmhPart {
     }
     md.append("### Time per request\n\n").append(time).append('\n');
     md.append("### Allocation per request\n\n").append(bytes).append('\n');
+
+    Measured builder = answers.get("builder/");
+    Measured answer = answers.get("preflightAnswer/");
+    Measured conversion = answers.get("jerseyConversion/");
+    if (builder != null && answer != null && conversion != null) {
+      md.append("### Making the allowed preflight's answer\n\n");
+      md.append("The six header fields of the allowed preflight alone, each answer then taken by"
+          + " Jersey (`PreflightAnswerBenchmark`): with Jersey's `ResponseBuilder`, which fills a"
+          + " header map and copies it into another on `build()`; as corsgen's `PreflightAnswer`,"
+          + " a plain map that Jersey copies once; and Jersey's copy alone, of ready-made fields"
+          + " into a new header map of its own, the least any answer costs in Jersey.\n\n");
+      Markdown made = new Markdown("made with", "ns/op", "B/op", "÷ Jersey's copy alone");
+      made.row("`ResponseBuilder`", builder.time().describe("%.1f"),
+          builder.bytes().describe("%.0f"), Sample.ratio(builder.time(), conversion.time()));
+      made.row("`PreflightAnswer`", answer.time().describe("%.1f"),
+          answer.bytes().describe("%.0f"), Sample.ratio(answer.time(), conversion.time()));
+      made.row("Jersey's copy alone", conversion.time().describe("%.1f"),
+          conversion.bytes().describe("%.0f"), Sample.ratio(conversion.time(), conversion.time()));
+      md.append(made).append('\n');
+      md.append(fmt("`ResponseBuilder` ÷ `PreflightAnswer`: %.2f×.%n%n",
+          builder.time().median() / answer.time().median()));
+    }
 
     md.append("### How corsgen's cost grows with the policy\n\n");
     md.append("Allowed-origin preflight (`preflight`) and the policy's origin matcher alone"
@@ -182,7 +207,8 @@ public final class JmhPart {
           }
         }
       }
-      measured.put(method + "/" + params.getParam(param), new Measured(time, bytes));
+      measured.put(method + "/" + (param == null ? "" : params.getParam(param)),
+          new Measured(time, bytes));
     }
     return measured;
   }

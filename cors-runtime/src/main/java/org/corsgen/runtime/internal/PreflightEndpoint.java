@@ -153,7 +153,7 @@ public final class PreflightEndpoint implements Inflector<ContainerRequestContex
         }
       }
     }
-    Response.ResponseBuilder answer = Response.noContent()
+    PreflightAnswer answer = new PreflightAnswer(Response.Status.NO_CONTENT)
         .header(ALLOW_ORIGIN, policy.allowOriginValue(origin))
         .header(ALLOW_METHODS, allowMethods.get(policy))
         .header(VARY, PREFLIGHT_VARY);
@@ -169,7 +169,7 @@ public final class PreflightEndpoint implements Inflector<ContainerRequestContex
     } else if (!policy.maxAge().isEmpty()) {
       answer.header(MAX_AGE, policy.maxAge());
     }
-    return answer.build();
+    return answer;
   }
 
   /**
@@ -217,7 +217,7 @@ public final class PreflightEndpoint implements Inflector<ContainerRequestContex
           CorsHeaders.forLog(request.getUriInfo().getRequestUri().getRawPath()),
           CorsHeaders.forLog(request.getHeaderString(ORIGIN)), reason.get());
     }
-    return Response.status(Response.Status.FORBIDDEN).header(VARY, PREFLIGHT_VARY).build();
+    return new PreflightAnswer(Response.Status.FORBIDDEN).header(VARY, PREFLIGHT_VARY);
   }
 
   @Override

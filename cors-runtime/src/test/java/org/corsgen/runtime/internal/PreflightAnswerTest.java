@@ -1,0 +1,111 @@
+package org.corsgen.runtime.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.corsgen.runtime.spi.CorsHeaders;
+import org.glassfish.jersey.message.internal.OutboundJaxrsResponse;
+import org.junit.jupiter.api.Test;
+
+class PreflightAnswerTest {
+
+  private static PreflightAnswer allowed() {
+    return new PreflightAnswer(Response.Status.NO_CONTENT)
+        .header(CorsHeaders.ALLOW_ORIGIN, "https://app.example.com")
+        .header(CorsHeaders.VARY, CorsHeaders.PREFLIGHT_VARY)
+        .header(CorsHeaders.MAX_AGE, "600");
+  }
+
+  @Test
+  void answersWithItsStatusAndHeadersAndNoEntity() {
+    PreflightAnswer answer = allowed();
+    assertEquals(204, answer.getStatus());
+    assertEquals(Response.Status.NO_CONTENT, answer.getStatusInfo());
+    assertFalse(answer.hasEntity());
+    assertNull(answer.getEntity());
+    assertEquals(List.of("https://app.example.com"),
+        answer.getStringHeaders().get(CorsHeaders.ALLOW_ORIGIN));
+    assertEquals(3, answer.getHeaders().size());
+  }
+
+  @Test
+  void headerStringIgnoresCaseAndJoinsRepeatedValues() {
+    PreflightAnswer answer = allowed().header(CorsHeaders.VARY, "Accept-Encoding");
+    assertEquals("600", answer.getHeaderString("access-control-max-age"));
+    assertEquals(CorsHeaders.PREFLIGHT_VARY + ",Accept-Encoding", answer.getHeaderString("VARY"));
+    assertNull(answer.getHeaderString(CorsHeaders.ALLOW_CREDENTIALS));
+  }
+
+  /** What Jersey does with a resource's or a filter's Response before anything else reads it. */
+  @Test
+  void jerseyTakesTheSameHeadersAndLaterFiltersMayAddToThem() {
+    PreflightAnswer answer = allowed();
+    OutboundJaxrsResponse taken = OutboundJaxrsResponse.from(answer, null);
+    assertNotSame(answer, taken);
+    assertEquals(204, taken.getStatus());
+    assertEquals("https://app.example.com",
+        taken.getHeaderString("access-control-allow-origin"));
+    assertEquals(CorsHeaders.PREFLIGHT_VARY, taken.getHeaderString(CorsHeaders.VARY));
+    assertEquals("600", taken.getHeaderString(CorsHeaders.MAX_AGE));
+
+    taken.getHeaders().add(CorsHeaders.VARY, "Accept-Encoding");
+    assertEquals(CorsHeaders.PREFLIGHT_VARY + ",Accept-Encoding",
+        taken.getHeaderString(CorsHeaders.VARY));
+    // Each answer has lists of its own: a filter that adds to one answer changes no other.
+    assertEquals(CorsHeaders.PREFLIGHT_VARY, allowed().getHeaderString(CorsHeaders.VARY));
+  }
+
+  @Test
+  void typedViewsReadTheHeaderFields() {
+    PreflightAnswer bare = allowed();
+    assertNull(bare.getMediaType());
+    assertNull(bare.getLanguage());
+    assertEquals(-1, bare.getLength());
+    assertEquals(Set.of(), bare.getAllowedMethods());
+    assertEquals(Map.of(), bare.getCookies());
+    assertNull(bare.getEntityTag());
+    assertNull(bare.getDate());
+    assertNull(bare.getLastModified());
+    assertNull(bare.getLocation());
+    assertEquals(Set.of(), bare.getLinks());
+    assertFalse(bare.hasLink("next"));
+    assertNull(bare.getLinkBuilder("next"));
+
+    PreflightAnswer full = allowed()
+        .header(HttpHeaders.CONTENT_TYPE, "text/plain")
+        .header(HttpHeaders.CONTENT_LENGTH, "0")
+        .header(HttpHeaders.ALLOW, "options, GET")
+        .header(HttpHeaders.ETAG, "\"v1\"")
+        .header(HttpHeaders.LOCATION, "https://api.example.com/items")
+        .header(HttpHeaders.LINK, "<https://api.example.com/items?page=2>; rel=\"next\"")
+        .header(HttpHeaders.SET_COOKIE, "session=abc");
+    assertEquals(MediaType.TEXT_PLAIN_TYPE, full.getMediaType());
+    assertEquals(0, full.getLength());
+    assertEquals(Set.of("OPTIONS", "GET"), full.getAllowedMethods());
+    assertEquals(new EntityTag("v1"), full.getEntityTag());
+    assertEquals(URI.create("https://api.example.com/items"), full.getLocation());
+    assertEquals(URI.create("https://api.example.com/items?page=2"),
+        full.getLink("next").getUri());
+    assertEquals("abc", full.getCookies().get("session").getValue());
+  }
+
+  @Test
+  void isOutboundOnly() {
+    PreflightAnswer answer = allowed();
+    assertThrows(IllegalStateException.class, () -> answer.readEntity(String.class));
+    answer.close();
+    assertThrows(IllegalStateException.class, answer::hasEntity);
+    assertThrows(IllegalStateException.class, answer::bufferEntity);
+  }
+}
