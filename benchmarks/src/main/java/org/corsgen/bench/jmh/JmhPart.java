@@ -130,8 +130,9 @@ public final class JmhPart {
     }
 
     md.append("### How corsgen's cost grows with the policy\n\n");
-    md.append("Allowed-origin preflight (`preflight`) and the policy's origin matcher alone"
-        + " (`matchOrigin`), each asked with the origin the matcher reaches last: the last exact"
+    md.append("Allowed-origin preflight (`preflight`: corsgen's answer as its handler returns it,"
+        + " without the Jersey conversion the tables above include, since only its growth is"
+        + " compared here) and the policy's origin matcher alone (`matchOrigin`), each asked with the origin the matcher reaches last: the last exact"
         + " origin, or a host under the last pattern. The resources are generated"
         + " (`tools/GenerateScalingResources.java`) and compiled with the processor.\n\n");
     Markdown growth = new Markdown("policy", "preflight ns/op", "preflight ÷ first",

@@ -58,7 +58,10 @@ public class ScalingBenchmark {
     }
   }
 
-  /** The whole allowed preflight, as in {@link PerRequestBenchmark}. */
+  /**
+   * The allowed preflight as corsgen answers it, before the Jersey conversion that
+   * {@link PerRequestBenchmark} adds.
+   */
   @Benchmark
   public Object preflight() {
     request.reset();
