@@ -157,7 +157,8 @@ public final class CorsProcessor extends AbstractProcessor {
     byPackage.values().forEach(group -> classes.addAll(BindingsWriter.classesOf(group)));
     for (List<BindingsWriter.Bindings> group : classes) {
       guarded(group.get(0).element(), () -> {
-        writer.write(group, processingEnv.getElementUtils()).writeTo(processingEnv.getFiler());
+        BindingsWriter.writeTo(writer.write(group, processingEnv.getElementUtils()),
+            processingEnv.getFiler());
         String generated = BindingsWriter.className(group).reflectionName();
         for (BindingsWriter.Bindings bindings : group) {
           index.add(bindings.resource().binaryName(), generated, bindings.element());

@@ -2,6 +2,7 @@ package org.corsgen.processor.validation;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -102,14 +103,16 @@ final class JaxRs {
    * annotations below; {@code @Suspended} or {@code @BeanParam} alone do not count.
    */
   private boolean hasJaxRsAnnotations(ExecutableElement method) {
-    if (method.getAnnotationMirrors().stream().anyMatch(mirror ->
-        METHOD_ANNOTATIONS.contains(name(mirror)) || httpMethodOf(mirror).isPresent())) {
-      return true;
+    for (AnnotationMirror mirror : method.getAnnotationMirrors()) {
+      if (METHOD_ANNOTATIONS.contains(name(mirror)) || httpMethodOf(mirror).isPresent()) {
+        return true;
+      }
     }
     for (VariableElement parameter : method.getParameters()) {
-      if (parameter.getAnnotationMirrors().stream()
-          .anyMatch(mirror -> PARAMETER_ANNOTATIONS.contains(name(mirror)))) {
-        return true;
+      for (AnnotationMirror mirror : parameter.getAnnotationMirrors()) {
+        if (PARAMETER_ANNOTATIONS.contains(name(mirror))) {
+          return true;
+        }
       }
     }
     return false;
@@ -125,10 +128,13 @@ final class JaxRs {
 
   /** The HTTP method of a designator such as {@code @GET} or a custom {@code @PATCH}. */
   Optional<String> httpMethod(ExecutableElement method) {
-    return method.getAnnotationMirrors().stream()
-        .map(this::httpMethodOf)
-        .flatMap(Optional::stream)
-        .findFirst();
+    for (AnnotationMirror mirror : method.getAnnotationMirrors()) {
+      Optional<String> httpMethod = httpMethodOf(mirror);
+      if (httpMethod.isPresent()) {
+        return httpMethod;
+      }
+    }
+    return Optional.empty();
   }
 
   private Optional<String> httpMethodOf(AnnotationMirror mirror) {
@@ -157,10 +163,13 @@ final class JaxRs {
 
   /** The value of an attribute as written; empty when it was left to its default. */
   static Optional<AnnotationValue> writtenValue(AnnotationMirror mirror, String attribute) {
-    return mirror.getElementValues().entrySet().stream()
-        .filter(entry -> entry.getKey().getSimpleName().contentEquals(attribute))
-        .map(entry -> (AnnotationValue) entry.getValue())
-        .findFirst();
+    for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> entry
+        : mirror.getElementValues().entrySet()) {
+      if (entry.getKey().getSimpleName().contentEquals(attribute)) {
+        return Optional.of(entry.getValue());
+      }
+    }
+    return Optional.empty();
   }
 
   private static Optional<String> stringValue(AnnotationMirror mirror, String attribute) {

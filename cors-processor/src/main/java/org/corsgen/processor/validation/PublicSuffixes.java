@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The Public Suffix List (ICANN and private sections) as Guava ships it, answering for a host in
@@ -17,6 +18,8 @@ import java.util.Set;
 final class PublicSuffixes {
 
   private static final String RESOURCE = "public-suffixes.txt";
+
+  private static final Pattern LABEL = Pattern.compile("[a-z0-9]([a-z0-9_-]{0,61}[a-z0-9])?");
 
   /** Read when this class is first used: a compilation without subdomain patterns never is. */
   private static final PublicSuffixes LIST = read();
@@ -74,6 +77,6 @@ final class PublicSuffixes {
    * neither '-' nor '_' at an end.
    */
   private static boolean isValidLabel(String label) {
-    return label.matches("[a-z0-9]([a-z0-9_-]{0,61}[a-z0-9])?");
+    return LABEL.matcher(label).matches();
   }
 }

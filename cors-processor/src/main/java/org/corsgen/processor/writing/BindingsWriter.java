@@ -8,6 +8,8 @@ import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.NameAllocator;
 import com.palantir.javapoet.TypeSpec;
+import java.io.IOException;
+import java.io.Writer;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -16,10 +18,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import javax.annotation.processing.Filer;
+import javax.lang.model.element.Element;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.ModuleElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.Elements;
+import javax.tools.JavaFileObject;
 import org.corsgen.processor.model.CorsResource;
 import org.corsgen.processor.model.Endpoint;
 import org.corsgen.processor.model.OriginPattern;
@@ -130,6 +135,23 @@ public final class BindingsWriter {
         .min(Comparator.comparing(CorsResource::binaryName))
         .orElseThrow();
     return ClassName.get(first.packageName(), PREFIX + first.nestedName());
+  }
+
+  /**
+   * Writes {@code file} as {@link JavaFile#writeTo(Filer)} does, but in one piece: JavaPoet appends
+   * to the {@code Filer}'s writer token by token, each append going through its charset encoder.
+   */
+  public static void writeTo(JavaFile file, Filer filer) throws IOException {
+    String source = file.toString();
+    TypeSpec type = file.typeSpec();
+    String name = file.packageName().isEmpty()
+        ? type.name()
+        : file.packageName() + "." + type.name();
+    JavaFileObject created = filer.createSourceFile(name,
+        type.originatingElements().toArray(new Element[0]));
+    try (Writer out = created.openWriter()) {
+      out.write(source);
+    }
   }
 
   /**

@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Collectors;
 import javax.annotation.processing.Filer;
 import javax.lang.model.element.Element;
 import javax.tools.FileObject;
@@ -110,8 +109,11 @@ public final class PolicyReportWriter {
   }
 
   private static String array(List<String> values) {
-    return values.stream().map(PolicyReportWriter::quote)
-        .collect(Collectors.joining(", ", "[", "]"));
+    StringBuilder array = new StringBuilder("[");
+    for (int i = 0; i < values.size(); i++) {
+      array.append(i == 0 ? "" : ", ").append(quote(values.get(i)));
+    }
+    return array.append(']').toString();
   }
 
   static String quote(String value) {

@@ -92,6 +92,25 @@ public final class OriginSyntax {
    */
   private static final String IDNA_DEVIATIONS = "\u00DF\u03C2\u200D\u200C";
 
+  // Compiled once: the processor parses every origin of every @Cors, and String.matches compiling
+  // its regular expression anew on each call was most of the time parsing took in a profile.
+  private static final java.util.regex.Pattern URL_SCHEME =
+      java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*");
+  private static final java.util.regex.Pattern HOST_NAME_CHARS =
+      java.util.regex.Pattern.compile("[a-z0-9*_.-]+");
+  private static final java.util.regex.Pattern BRACKETED_IPV6_CHARS =
+      java.util.regex.Pattern.compile("\\[[0-9a-f:.]+]");
+  private static final java.util.regex.Pattern PORT =
+      java.util.regex.Pattern.compile(":[0-9]{1,5}");
+  private static final java.util.regex.Pattern LOOPBACK_IPV4 =
+      java.util.regex.Pattern.compile("127\\.[0-9]{1,3}\\.[0-9]{1,3}\\.[0-9]{1,3}");
+  private static final java.util.regex.Pattern HEX_NUMBER =
+      java.util.regex.Pattern.compile("0[xX][0-9a-fA-F]*");
+  private static final java.util.regex.Pattern DOTTED_IPV4 =
+      java.util.regex.Pattern.compile("(0|[1-9][0-9]{0,2})(\\.(0|[1-9][0-9]{0,2})){3}");
+  private static final java.util.regex.Pattern IPV6_PIECE =
+      java.util.regex.Pattern.compile("[0-9a-f]{1,4}");
+
   private OriginSyntax() {}
 
   /** Parses one entry. */
@@ -173,7 +192,7 @@ public final class OriginSyntax {
 
   private static boolean isLoopback(String host) {
     return host.equals("localhost") || host.endsWith(".localhost") || host.equals("[::1]")
-        || host.matches("127\\.[0-9]{1,3}\\.[0-9]{1,3}\\.[0-9]{1,3}");
+        || LOOPBACK_IPV4.matcher(host).matches();
   }
 
   /** Why {@code entry} (which has a scheme separator) is not a serialized origin. */
@@ -186,7 +205,7 @@ public final class OriginSyntax {
         return Optional.of("it contains white space");
       }
     }
-    if (!scheme.matches("[A-Za-z][A-Za-z0-9+.-]*")) {
+    if (!URL_SCHEME.matcher(scheme).matches()) {
       return Optional.of("\"" + scheme + "\" is not a URL scheme");
     }
     if (!scheme.equals(scheme.toLowerCase(Locale.ROOT))) {
@@ -214,7 +233,7 @@ public final class OriginSyntax {
       return Optional.of("browsers send a non-ASCII host in its punycode form");
     }
     if (host.startsWith("[")) {
-      Optional<String> address = host.matches("\\[[0-9a-f:.]+]")
+      Optional<String> address = BRACKETED_IPV6_CHARS.matcher(host).matches()
           ? ipv6(host.substring(1, host.length() - 1))
           : Optional.empty();
       if (address.isEmpty()) {
@@ -224,7 +243,7 @@ public final class OriginSyntax {
         return Optional.of("browsers write the IPv6 address " + host + " as [" + address.get()
             + "]");
       }
-    } else if (!host.matches("[a-z0-9*_.-]+")) {
+    } else if (!HOST_NAME_CHARS.matcher(host).matches()) {
       return Optional.of("the host \"" + host + "\" has characters a host name cannot have");
     } else if (host.startsWith(".") || host.endsWith(".") || host.contains("..")) {
       return Optional.of("the host \"" + host + "\" has an empty label");
@@ -247,7 +266,7 @@ public final class OriginSyntax {
       return Optional.empty();
     }
     String digits = port.substring(1);
-    if (!port.matches(":[0-9]{1,5}") || Integer.parseInt(digits) == 0
+    if (!PORT.matcher(port).matches() || Integer.parseInt(digits) == 0
         || Integer.parseInt(digits) > 65535) {
       return Optional.of("\"" + digits + "\" is not a port from 1 to 65535");
     }
@@ -322,8 +341,15 @@ public final class OriginSyntax {
    */
   private static boolean endsInNumber(String host) {
     String last = host.substring(host.lastIndexOf('.') + 1);
-    return !last.isEmpty() && (last.chars().allMatch(c -> c >= '0' && c <= '9')
-        || last.matches("0[xX][0-9a-fA-F]*"));
+    if (last.isEmpty()) {
+      return false;
+    }
+    for (int i = 0; i < last.length(); i++) {
+      if (last.charAt(i) < '0' || last.charAt(i) > '9') {
+        return HEX_NUMBER.matcher(last).matches();
+      }
+    }
+    return true;
   }
 
   /**
@@ -439,7 +465,7 @@ public final class OriginSyntax {
       String item = items[i];
       if (item.contains(".")) {
         if (!mayEndInIpv4 || i != items.length - 1
-            || !item.matches("(0|[1-9][0-9]{0,2})(\\.(0|[1-9][0-9]{0,2})){3}")) {
+            || !DOTTED_IPV4.matcher(item).matches()) {
           return false;
         }
         String[] octets = item.split("\\.");
@@ -452,7 +478,7 @@ public final class OriginSyntax {
         }
         pieces.add(values[0] << 8 | values[1]);
         pieces.add(values[2] << 8 | values[3]);
-      } else if (item.matches("[0-9a-f]{1,4}")) {
+      } else if (IPV6_PIECE.matcher(item).matches()) {
         pieces.add(Integer.parseInt(item, 16));
       } else {
         return false;
@@ -462,7 +488,12 @@ public final class OriginSyntax {
   }
 
   private static boolean isAscii(String s) {
-    return s.chars().allMatch(c -> c < 0x80);
+    for (int i = 0; i < s.length(); i++) {
+      if (s.charAt(i) >= 0x80) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static int firstOf(String s, String chars) {
