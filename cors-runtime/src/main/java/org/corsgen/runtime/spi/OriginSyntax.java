@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * Parses one allowed-origin entry against the form browsers give the {@code Origin} header (the
@@ -94,24 +95,23 @@ public final class OriginSyntax {
 
   // Compiled once: the processor parses every origin of every @Cors, and String.matches compiling
   // its regular expression anew on each call was most of the time parsing took in a profile.
-  private static final java.util.regex.Pattern URL_SCHEME =
-      java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*");
-  private static final java.util.regex.Pattern HOST_NAME_CHARS =
-      java.util.regex.Pattern.compile("[a-z0-9*_.-]+");
-  private static final java.util.regex.Pattern BRACKETED_IPV6_CHARS =
-      java.util.regex.Pattern.compile("\\[[0-9a-f:.]+]");
-  private static final java.util.regex.Pattern PORT =
-      java.util.regex.Pattern.compile(":[0-9]{1,5}");
-  private static final java.util.regex.Pattern LOOPBACK_IPV4 =
-      java.util.regex.Pattern.compile("127\\.[0-9]{1,3}\\.[0-9]{1,3}\\.[0-9]{1,3}");
-  private static final java.util.regex.Pattern HEX_NUMBER =
-      java.util.regex.Pattern.compile("0[xX][0-9a-fA-F]*");
-  private static final java.util.regex.Pattern DOTTED_IPV4 =
-      java.util.regex.Pattern.compile("(0|[1-9][0-9]{0,2})(\\.(0|[1-9][0-9]{0,2})){3}");
-  private static final java.util.regex.Pattern IPV6_PIECE =
-      java.util.regex.Pattern.compile("[0-9a-f]{1,4}");
+  private static final Predicate<String> URL_SCHEME = whole("[A-Za-z][A-Za-z0-9+.-]*");
+  private static final Predicate<String> HOST_NAME_CHARS = whole("[a-z0-9*_.-]+");
+  private static final Predicate<String> BRACKETED_IPV6_CHARS = whole("\\[[0-9a-f:.]+]");
+  private static final Predicate<String> PORT = whole(":[0-9]{1,5}");
+  private static final Predicate<String> LOOPBACK_IPV4 =
+      whole("127\\.[0-9]{1,3}\\.[0-9]{1,3}\\.[0-9]{1,3}");
+  private static final Predicate<String> HEX_NUMBER = whole("0[xX][0-9a-fA-F]*");
+  private static final Predicate<String> DOTTED_IPV4 =
+      whole("(0|[1-9][0-9]{0,2})(\\.(0|[1-9][0-9]{0,2})){3}");
+  private static final Predicate<String> IPV6_PIECE = whole("[0-9a-f]{1,4}");
 
   private OriginSyntax() {}
+
+  /** Whether a whole string matches {@code regex}. */
+  private static Predicate<String> whole(String regex) {
+    return java.util.regex.Pattern.compile(regex).asMatchPredicate();
+  }
 
   /** Parses one entry. */
   public static Entry parse(String entry) {
@@ -192,7 +192,7 @@ public final class OriginSyntax {
 
   private static boolean isLoopback(String host) {
     return host.equals("localhost") || host.endsWith(".localhost") || host.equals("[::1]")
-        || LOOPBACK_IPV4.matcher(host).matches();
+        || LOOPBACK_IPV4.test(host);
   }
 
   /** Why {@code entry} (which has a scheme separator) is not a serialized origin. */
@@ -205,7 +205,7 @@ public final class OriginSyntax {
         return Optional.of("it contains white space");
       }
     }
-    if (!URL_SCHEME.matcher(scheme).matches()) {
+    if (!URL_SCHEME.test(scheme)) {
       return Optional.of("\"" + scheme + "\" is not a URL scheme");
     }
     if (!scheme.equals(scheme.toLowerCase(Locale.ROOT))) {
@@ -233,7 +233,7 @@ public final class OriginSyntax {
       return Optional.of("browsers send a non-ASCII host in its punycode form");
     }
     if (host.startsWith("[")) {
-      Optional<String> address = BRACKETED_IPV6_CHARS.matcher(host).matches()
+      Optional<String> address = BRACKETED_IPV6_CHARS.test(host)
           ? ipv6(host.substring(1, host.length() - 1))
           : Optional.empty();
       if (address.isEmpty()) {
@@ -243,7 +243,7 @@ public final class OriginSyntax {
         return Optional.of("browsers write the IPv6 address " + host + " as [" + address.get()
             + "]");
       }
-    } else if (!HOST_NAME_CHARS.matcher(host).matches()) {
+    } else if (!HOST_NAME_CHARS.test(host)) {
       return Optional.of("the host \"" + host + "\" has characters a host name cannot have");
     } else if (host.startsWith(".") || host.endsWith(".") || host.contains("..")) {
       return Optional.of("the host \"" + host + "\" has an empty label");
@@ -266,7 +266,7 @@ public final class OriginSyntax {
       return Optional.empty();
     }
     String digits = port.substring(1);
-    if (!PORT.matcher(port).matches() || Integer.parseInt(digits) == 0
+    if (!PORT.test(port) || Integer.parseInt(digits) == 0
         || Integer.parseInt(digits) > 65535) {
       return Optional.of("\"" + digits + "\" is not a port from 1 to 65535");
     }
@@ -346,7 +346,7 @@ public final class OriginSyntax {
     }
     for (int i = 0; i < last.length(); i++) {
       if (last.charAt(i) < '0' || last.charAt(i) > '9') {
-        return HEX_NUMBER.matcher(last).matches();
+        return HEX_NUMBER.test(last);
       }
     }
     return true;
@@ -465,7 +465,7 @@ public final class OriginSyntax {
       String item = items[i];
       if (item.contains(".")) {
         if (!mayEndInIpv4 || i != items.length - 1
-            || !DOTTED_IPV4.matcher(item).matches()) {
+            || !DOTTED_IPV4.test(item)) {
           return false;
         }
         String[] octets = item.split("\\.");
@@ -478,7 +478,7 @@ public final class OriginSyntax {
         }
         pieces.add(values[0] << 8 | values[1]);
         pieces.add(values[2] << 8 | values[3]);
-      } else if (IPV6_PIECE.matcher(item).matches()) {
+      } else if (IPV6_PIECE.test(item)) {
         pieces.add(Integer.parseInt(item, 16));
       } else {
         return false;
