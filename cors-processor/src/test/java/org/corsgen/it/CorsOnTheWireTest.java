@@ -343,10 +343,12 @@ class CorsOnTheWireTest {
     }
 
     @Test
-    void methodKeysMatchForArraysNestedGenericAndInheritedParameters() throws Exception {
+    void methodKeysMatchForArraysNestedGenericInheritedAndTypeAnnotatedParameters()
+        throws Exception {
       for (String[] call : new String[][] {
           {"POST", "/keys/bytes"}, {"GET", "/keys/nested?q=1"}, {"GET", "/keys/list?v=a"},
-          {"POST", "/keys/generic"}}) {
+          {"POST", "/keys/generic"}, {"GET", "/keys/positive/5"},
+          {"POST", "/keys/annotated-bytes"}}) {
         HttpResponse<String> response = server.send(call[0], call[1], "Origin", APP,
             "Content-Type", "text/plain");
         assertEquals(200, response.statusCode(), call[1]);

@@ -2,6 +2,7 @@ package org.corsgen.processor.validation;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -194,6 +195,11 @@ final class JaxRs {
   }
 
   private String typeName(TypeMirror type) {
+    if (type.getKind().isPrimitive()) {
+      // Not toString(): it keeps type annotations, and Bean Validation's @Min or @Positive are
+      // TYPE_USE, so "@Min(1) long id" would print as "@jakarta.validation.constraints.Min(1L) long".
+      return type.getKind().name().toLowerCase(Locale.ROOT);
+    }
     switch (type.getKind()) {
       case ARRAY:
         return typeName(((ArrayType) type).getComponentType()) + "[]";
