@@ -18,7 +18,7 @@ public final class Cors_ItemsResource implements CorsBindings {
       .maxAge("600")
       .build();
 
-  private static final CorsPolicy ITEMS_RESOURCE_DELETE = CorsPolicy.builder("@Cors on com.example.ItemsResource.delete()")
+  private static final CorsPolicy ITEMS_RESOURCE_DELETE = CorsPolicy.builder("@Cors on com.example.ItemsResource.delete(long)")
       .allowOrigins("https://admin.example.com")
       .allowConfiguredOrigins("admin.origins")
       .allowCredentials()

@@ -57,14 +57,6 @@ public final class CorsProcessor extends AbstractProcessor {
     return Set.of(CORS, PATH);
   }
 
-  /** Options this processor reads; any other {@code corsgen.} option is a typo worth a warning. */
-  static final Set<String> OPTIONS = Set.of();
-
-  @Override
-  public Set<String> getSupportedOptions() {
-    return OPTIONS;
-  }
-
   @Override
   public SourceVersion getSupportedSourceVersion() {
     return SourceVersion.latestSupported();
@@ -76,11 +68,6 @@ public final class CorsProcessor extends AbstractProcessor {
     validator = new ResourceValidator(env);
     writer = new BindingsWriter(CorsProcessor.class.getName());
     printer = new Printer(env.getMessager());
-    env.getOptions().keySet().stream()
-        .filter(option -> option.startsWith("corsgen.") && !OPTIONS.contains(option))
-        .sorted()
-        .forEach(option -> env.getMessager().printMessage(Diagnostic.Kind.WARNING,
-            Message.UNKNOWN_OPTION.format(option, OPTIONS.isEmpty() ? "none" : OPTIONS)));
   }
 
   @Override

@@ -4,6 +4,7 @@ import static com.google.testing.compile.CompilationSubject.assertThat;
 import static com.google.testing.compile.Compiler.javac;
 import static org.corsgen.processor.ProcessorTests.compile;
 import static org.corsgen.processor.ProcessorTests.source;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.testing.compile.Compilation;
@@ -67,6 +68,33 @@ class GeneratedNameTest {
     assertAllows(bindings.policyOrNull("test.ItemsResource", "get()"), "items-resource");
     assertAllows(bindings.policyOrNull("test.Orders", "get()"), "orders");
     assertAllows(bindings.policyOrNull("test.orders", "get()"), "lower-orders");
+  }
+
+  /**
+   * Overloads with policies of their own get one constant each, and each policy names its method
+   * with its parameters: the source is what start-up errors and the policy report show.
+   */
+  @Test
+  void overloadsGetTheirOwnPolicyNamedWithTheirParameters() throws Exception {
+    Compilation compilation = compile(source("Orders",
+        "@Path(\"/orders\")",
+        "public class Orders {",
+        "  @GET @Cors(origins = \"https://plain.example.com\")",
+        "  public String get() { return \"\"; }",
+        "  @GET @Path(\"{id}\") @Cors(origins = \"https://by-id.example.com\")",
+        "  public String get(@PathParam(\"id\") java.util.List<String> ids,",
+        "      @QueryParam(\"q\") int[] q) { return \"\"; }",
+        "}"));
+    assertThat(compilation).succeeded();
+
+    CorsBindings bindings = (CorsBindings) new GeneratedClasses(compilation)
+        .loadClass("test.Cors_Orders").getConstructor().newInstance();
+    CorsPolicy plain = bindings.policyOrNull("test.Orders", "get()");
+    CorsPolicy byId = bindings.policyOrNull("test.Orders", "get(java.util.List,int[])");
+    assertAllows(plain, "plain");
+    assertAllows(byId, "by-id");
+    assertEquals("@Cors on test.Orders.get()", plain.source());
+    assertEquals("@Cors on test.Orders.get(List, int[])", byId.source());
   }
 
   /**

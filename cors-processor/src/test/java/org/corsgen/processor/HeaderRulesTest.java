@@ -98,7 +98,7 @@ class HeaderRulesTest {
         "  }",
         "}");
     assertOnly(compile(source), source, "allowHeaders", Message.ANY_HEADER_WITHOUT_AUTHORIZATION,
-        "test.Res.get()", "authorization");
+        "test.Res.get(String)", "authorization");
   }
 
   @Test

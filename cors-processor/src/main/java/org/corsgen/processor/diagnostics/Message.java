@@ -152,7 +152,8 @@ public enum Message {
           + " remove @Cors."),
   METHOD_NOT_IN_ROOT_RESOURCE(Kind.ERROR, "CorsNotAResource",
       "@Cors on %s, whose class %s is not a root resource (no @Path) and is not extended by one"
-          + " in this compilation. corsgen generates CORS only for root resource classes."),
+          + " in this compilation. corsgen generates CORS only for root resource classes. Give the"
+          + " class a @Path, or move @Cors to the root resource that serves these requests."),
   NO_RESOURCE_METHOD(Kind.ERROR, "CorsNoResourceMethod",
       "@Cors on %s, which has no resource method (@GET, @POST, ...) for the policy to cover, only"
           + " sub-resource locators or none, and corsgen does not cover sub-resources returned by"
@@ -176,8 +177,6 @@ public enum Message {
   GENERATED_NAME_CLASH(Kind.ERROR, "CorsGeneratedNameClash",
       "corsgen names the code it generates for %s after %s, as it does for %s (nested names are"
           + " joined with _), so the two would clash. Rename one of the two resource classes."),
-  UNKNOWN_OPTION(Kind.WARNING, "CorsUnknownOption",
-      "-A%s is not a corsgen option, so it changes nothing. corsgen reads: %s."),
   UNEXPECTED(Kind.ERROR, "CorsInternalError",
       "corsgen failed on %s: %s. This is a bug in corsgen; please report it with this message.");
 

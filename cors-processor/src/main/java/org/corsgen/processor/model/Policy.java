@@ -56,11 +56,6 @@ public record Policy(
     return List.copyOf(origins);
   }
 
-  /** Whether some origins are written literally, so that a generated matcher is needed. */
-  public boolean hasLiteralOrigins() {
-    return !exactOrigins.isEmpty() || !patterns.isEmpty();
-  }
-
   /** Whether this policy covers requests with {@code httpMethod}. */
   public boolean grants(String httpMethod) {
     return methods.isEmpty() || methods.contains(httpMethod);

@@ -3,6 +3,7 @@ package org.corsgen.processor.validation;
 import java.util.Optional;
 import org.corsgen.processor.diagnostics.Message;
 import org.corsgen.processor.model.OriginPattern;
+import org.corsgen.runtime.spi.OriginPatterns;
 import org.corsgen.runtime.spi.OriginSyntax.Entry;
 
 /**
@@ -84,11 +85,12 @@ final class OriginSyntax {
     return false;
   }
 
-  /** Whether {@code pattern} already allows the serialized origin {@code origin}. */
+  /**
+   * Whether {@code pattern} already allows the serialized origin {@code origin}: asked of the
+   * runtime's matcher, so that the warning can never disagree with what is served.
+   */
   static boolean covers(OriginPattern pattern, String origin) {
-    return origin.length() > pattern.scheme().length() + pattern.suffix().length()
-        && origin.startsWith(pattern.scheme())
-        && origin.endsWith(pattern.suffix());
+    return OriginPatterns.matchesSubdomain(origin, pattern.scheme(), pattern.suffix());
   }
 
   /** Whether {@code outer} allows every origin that the narrower {@code inner} allows. */

@@ -4,9 +4,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.StringJoiner;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
@@ -15,6 +17,7 @@ import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.ArrayType;
+import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.ElementFilter;
@@ -217,11 +220,30 @@ public final class ResourceValidator {
 
   static String describe(Element element) {
     if (element instanceof ExecutableElement method) {
+      // Parameter types, simply named, tell overloads apart in diagnostics, in start-up errors
+      // and in the policy report, without the noise of javac's fully qualified signature.
+      StringJoiner parameters = new StringJoiner(", ", "(", ")");
+      for (VariableElement parameter : method.getParameters()) {
+        parameters.add(simpleName(parameter.asType()));
+      }
       return ((TypeElement) method.getEnclosingElement()).getQualifiedName() + "."
-          + method.getSimpleName() + "()";
+          + method.getSimpleName() + parameters;
     }
     return element instanceof TypeElement type ? type.getQualifiedName().toString()
         : element.toString();
+  }
+
+  private static String simpleName(TypeMirror type) {
+    if (type.getKind().isPrimitive()) {
+      return type.getKind().name().toLowerCase(Locale.ROOT);
+    }
+    if (type instanceof ArrayType array) {
+      return simpleName(array.getComponentType()) + "[]";
+    }
+    if (type instanceof DeclaredType declared) {
+      return declared.asElement().getSimpleName().toString();
+    }
+    return type.toString();
   }
 
   private static String nestedName(TypeElement type) {

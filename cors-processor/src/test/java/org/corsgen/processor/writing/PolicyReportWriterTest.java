@@ -29,7 +29,7 @@ class PolicyReportWriterTest {
         json);
     assertTrue(json.contains("{\"path\": \"/items/{id: \\\\d+}\", \"httpMethod\": \"DELETE\","
         + " \"resourceClass\": \"org.corsgen.it.ItemsResource\", \"resourceMethod\": \"delete(long)\","
-        + " \"declaredBy\": \"@Cors on org.corsgen.it.ItemsResource.delete()\","
+        + " \"declaredBy\": \"@Cors on org.corsgen.it.ItemsResource.delete(long)\","
         + " \"origins\": [\"https://admin.example.com\"], \"methods\": [], \"allowHeaders\": [],"
         + " \"exposeHeaders\": [], \"allowCredentials\": true, \"maxAge\": null}"), json);
   }

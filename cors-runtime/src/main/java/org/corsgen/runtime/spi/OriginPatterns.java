@@ -1,8 +1,8 @@
 package org.corsgen.runtime.spi;
 
 /**
- * Matching of subdomain patterns such as {@code https://*.example.com}, called by generated
- * origin matchers.
+ * Matching of subdomain patterns such as {@code https://*.example.com}: {@link OriginSet} at run
+ * time, and the processor when it warns that a pattern already allows an origin of the same list.
  */
 public final class OriginPatterns {
 
