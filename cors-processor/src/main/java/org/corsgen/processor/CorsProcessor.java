@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -49,6 +50,14 @@ public final class CorsProcessor extends AbstractProcessor {
    */
   private final Map<String, String> resourceByNestedName = new HashMap<>();
   private final PolicyReportWriter policyReport = new PolicyReportWriter();
+  /**
+   * Resources an earlier compilation indexed that are not part of this one, read back from their
+   * class files. Their warnings were printed when they were compiled, so only errors are.
+   */
+  private final Set<String> compiledEarlier = new HashSet<>();
+  private boolean firstRound = true;
+  /** Whether an earlier index named resources: then one must be written, if only to empty it. */
+  private boolean earlierIndex;
   /** Resources validated this round, written together when it ends. */
   private final List<BindingsWriter.Bindings> validated = new ArrayList<>();
 
@@ -85,6 +94,10 @@ public final class CorsProcessor extends AbstractProcessor {
         }
       }
     }
+    if (firstRound) {
+      firstRound = false;
+      roots.addAll(compiledEarlier(round));
+    }
     for (String name : deferred) {
       roots.add(processingEnv.getElementUtils().getTypeElement(name));
     }
@@ -109,10 +122,45 @@ public final class CorsProcessor extends AbstractProcessor {
     return false;
   }
 
+  /**
+   * The resources of the earlier index that still exist as class files and whose sources are not
+   * in this compilation: validated and generated again with the others, so that a partial
+   * rebuild writes the same index and classes as a full one. A resource whose class is gone, or
+   * that is compiled now (perhaps without {@code @Cors} any more), is not carried over.
+   */
+  private List<TypeElement> compiledEarlier(RoundEnvironment round) {
+    Set<String> compiledNow = new HashSet<>();
+    for (TypeElement type : ElementFilter.typesIn(round.getRootElements())) {
+      compiledNow.add(type.getQualifiedName().toString());
+    }
+    List<TypeElement> earlier = new ArrayList<>();
+    Set<String> indexed = IndexWriter.earlierResources(processingEnv.getFiler());
+    earlierIndex = !indexed.isEmpty();
+    for (String binaryName : indexed) {
+      TypeElement type = processingEnv.getElementUtils().getTypeElement(
+          binaryName.replace('$', '.'));
+      if (type != null && !compiledNow.contains(outermost(type).getQualifiedName().toString())
+          && validator.isRootResource(type)) {
+        earlier.add(type);
+        compiledEarlier.add(type.getQualifiedName().toString());
+      }
+    }
+    return earlier;
+  }
+
+  private static TypeElement outermost(TypeElement type) {
+    TypeElement outer = type;
+    while (outer.getEnclosingElement() instanceof TypeElement enclosing) {
+      outer = enclosing;
+    }
+    return outer;
+  }
+
   private void process(TypeElement resource) {
     guarded(resource, () -> {
       ResourceValidator.Result result = validator.validate(resource);
-      printer.print(result.report());
+      printer.print(compiledEarlier.contains(resource.getQualifiedName().toString())
+          ? result.report().errors() : result.report());
       if (result.resource().isPresent()) {
         String name = result.resource().get().qualifiedNestedName();
         String earlier = resourceByNestedName.putIfAbsent(name,
@@ -155,9 +203,13 @@ public final class CorsProcessor extends AbstractProcessor {
     }
   }
 
-  /** The index and the policy report cover the whole compilation, so they are written last. */
+  /**
+   * The index and the policy report cover the whole compilation, so they are written last. An
+   * earlier index is overwritten even when nothing is left to list: kept, it would still bind
+   * resources that no longer have {@code @Cors} to the old generated classes.
+   */
   private void writeAggregates() {
-    if (index.isEmpty()) {
+    if (index.isEmpty() && !earlierIndex) {
       return;
     }
     try {

@@ -58,6 +58,14 @@ public final class Report {
     return false;
   }
 
+  /** This report without its warnings. */
+  public Report errors() {
+    Report errors = new Report();
+    entries.stream().filter(entry -> entry.message().kind() == Kind.ERROR)
+        .forEach(errors.entries::add);
+    return errors;
+  }
+
   public List<Entry> entries() {
     return List.copyOf(entries);
   }

@@ -7,7 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import javax.annotation.processing.Filer;
 import javax.lang.model.element.Element;
 import javax.tools.FileObject;
@@ -33,6 +35,29 @@ public final class IndexWriter {
 
   public boolean isEmpty() {
     return generatedByResource.isEmpty();
+  }
+
+  /**
+   * The resources named by the index an earlier compilation left in the class output, or none.
+   * A build that recompiles only the changed sources (IntelliJ's, Eclipse's, Maven's with
+   * {@code useIncrementalCompilation=false}, a hand-run javac) leaves the other resources out of
+   * this compilation; the index and the generated classes must still cover them.
+   */
+  public static Set<String> earlierResources(Filer filer) {
+    String text;
+    try {
+      text = filer.getResource(StandardLocation.CLASS_OUTPUT, "", INDEX).getCharContent(true)
+          .toString();
+    } catch (IOException | IllegalArgumentException | UnsupportedOperationException e) {
+      // No earlier index (a clean build), or a Filer that cannot read its own output.
+      return Set.of();
+    }
+    Set<String> resources = new TreeSet<>();
+    text.lines()
+        .map(String::strip)
+        .filter(line -> !line.isEmpty() && !line.startsWith("#") && line.indexOf(' ') > 0)
+        .forEach(line -> resources.add(line.substring(0, line.indexOf(' '))));
+    return resources;
   }
 
   public void write(Filer filer) throws IOException {

@@ -1,0 +1,147 @@
+package org.corsgen.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import javax.tools.Diagnostic;
+import javax.tools.DiagnosticCollector;
+import javax.tools.JavaCompiler;
+import javax.tools.JavaFileObject;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.ToolProvider;
+import org.corsgen.runtime.internal.CorsIndex;
+import org.corsgen.runtime.spi.CorsPolicy;
+import org.glassfish.jersey.server.ResourceConfig;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Builds that recompile only the changed sources (IntelliJ's, Eclipse's, Maven's without
+ * incremental compilation, javac by hand) put the earlier class files on the class path and give
+ * the processor only the changed resources. The index and the generated classes must come out as
+ * a full build writes them, or the resources left out lose CORS without a word.
+ */
+class PartialRecompilationTest {
+
+  @TempDir
+  Path work;
+  private Path out;
+
+  @BeforeEach
+  void buildBothResources() throws IOException {
+    out = Files.createDirectories(work.resolve("classes"));
+    write("Alpha", "@Cors(origins = \"https://alpha.example.com\")");
+    // maxAge above every browser's cap: a warning, printed once, when Beta itself is compiled.
+    write("Beta", "@Cors(origins = \"https://beta.example.com\", maxAge = 100000)");
+    List<String> warnings = compile("Alpha", "Beta");
+    assertTrue(warnings.stream().anyMatch(w -> w.contains("CorsMaxAgeCapped")), warnings::toString);
+  }
+
+  @Test
+  void recompilingOneResourceKeepsTheOthersBindings() throws Exception {
+    List<String> warnings = compile("Alpha");
+
+    assertEquals(List.of("shop.Alpha", "shop.Beta"), indexedResources());
+    assertEquals(List.of(), warnings, "Beta's warning was printed when Beta was compiled");
+    assertAllows("Alpha", "https://alpha.example.com");
+    assertAllows("Beta", "https://beta.example.com");
+  }
+
+  @Test
+  void recompilingTheOtherResourceKeepsTheFirstsBindings() throws Exception {
+    compile("Beta");
+
+    assertEquals(List.of("shop.Alpha", "shop.Beta"), indexedResources());
+    assertAllows("Alpha", "https://alpha.example.com");
+    assertAllows("Beta", "https://beta.example.com");
+  }
+
+  @Test
+  void resourceWhoseClassIsGoneIsDropped() throws Exception {
+    Files.delete(out.resolve("shop/Beta.class"));
+    compile("Alpha");
+
+    assertEquals(List.of("shop.Alpha"), indexedResources());
+  }
+
+  @Test
+  void resourceRecompiledWithoutCorsIsDropped() throws Exception {
+    write("Beta", "");
+    compile("Beta");
+
+    assertEquals(List.of("shop.Alpha"), indexedResources());
+    assertAllows("Alpha", "https://alpha.example.com");
+  }
+
+  @Test
+  void lastPolicyRemovedEmptiesTheIndex() throws Exception {
+    write("Alpha", "");
+    write("Beta", "");
+    compile("Alpha", "Beta");
+
+    assertEquals(List.of(), indexedResources());
+  }
+
+  private void write(String resource, String cors) throws IOException {
+    Path sources = Files.createDirectories(work.resolve("src/shop"));
+    Files.writeString(sources.resolve(resource + ".java"), "package shop;\n"
+        + "import jakarta.ws.rs.GET;\n"
+        + "import jakarta.ws.rs.Path;\n"
+        + "import org.corsgen.Cors;\n"
+        + "@Path(\"/" + resource.toLowerCase(Locale.ROOT) + "\")\n"
+        + cors + "\n"
+        + "public class " + resource + " {\n"
+        + "  @GET public String get() { return \"\"; }\n"
+        + "}\n");
+  }
+
+  /** Compiles the named sources alone, with the earlier class files on the class path. */
+  private List<String> compile(String... resources) throws IOException {
+    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+    DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+    try (StandardJavaFileManager files = javac.getStandardFileManager(null, null, null)) {
+      List<File> sources = java.util.Arrays.stream(resources)
+          .map(resource -> work.resolve("src/shop/" + resource + ".java").toFile())
+          .toList();
+      String classPath = out + File.pathSeparator + System.getProperty("java.class.path");
+      boolean compiled = javac.getTask(null, files, diagnostics,
+          List.of("-d", out.toString(), "-cp", classPath,
+              "-processorpath", System.getProperty("java.class.path")),
+          null, files.getJavaFileObjectsFromFiles(sources)).call();
+      assertTrue(compiled, diagnostics.getDiagnostics()::toString);
+    }
+    return diagnostics.getDiagnostics().stream()
+        .filter(d -> d.getKind() == Diagnostic.Kind.WARNING
+            || d.getKind() == Diagnostic.Kind.MANDATORY_WARNING)
+        .map(d -> d.getMessage(Locale.ROOT))
+        .toList();
+  }
+
+  private List<String> indexedResources() throws IOException {
+    return Files.readAllLines(out.resolve("META-INF/corsgen/index")).stream()
+        .filter(line -> !line.startsWith("#"))
+        .map(line -> line.substring(0, line.indexOf(' ')))
+        .toList();
+  }
+
+  private void assertAllows(String resource, String origin) throws Exception {
+    try (URLClassLoader loader = new URLClassLoader(new URL[] {out.toUri().toURL()},
+        PartialRecompilationTest.class.getClassLoader())) {
+      Class<?> type = loader.loadClass("shop." + resource);
+      Optional<CorsPolicy> policy = CorsIndex.forApplication(new ResourceConfig())
+          .policyFor(type, type.getMethod("get"));
+      assertTrue(policy.isPresent(), resource + " has no policy");
+      assertTrue(policy.get().allowsOrigin(origin), resource + " refuses " + origin);
+    }
+  }
+}
