@@ -85,15 +85,10 @@ public final class CorsProcessor extends AbstractProcessor {
       writeAggregates();
       return false;
     }
+    // Every type of the round, not only those annotated with @Path: Jersey also serves a class
+    // that inherits its @Path from a superclass or an interface.
     Set<TypeElement> roots = new LinkedHashSet<>();
-    TypeElement path = processingEnv.getElementUtils().getTypeElement(PATH);
-    if (path != null) {
-      for (TypeElement type : ElementFilter.typesIn(round.getElementsAnnotatedWith(path))) {
-        if (validator.isRootResource(type)) {
-          roots.add(type);
-        }
-      }
-    }
+    addRootResources(ElementFilter.typesIn(round.getRootElements()), roots);
     if (firstRound) {
       firstRound = false;
       roots.addAll(compiledEarlier(round));
@@ -120,6 +115,15 @@ public final class CorsProcessor extends AbstractProcessor {
       }
     }
     return false;
+  }
+
+  private void addRootResources(Iterable<TypeElement> types, Set<TypeElement> roots) {
+    for (TypeElement type : types) {
+      if (validator.isRootResource(type)) {
+        roots.add(type);
+      }
+      addRootResources(ElementFilter.typesIn(type.getEnclosedElements()), roots);
+    }
   }
 
   /**

@@ -34,6 +34,7 @@ class CorsOnTheWireTest {
   static void start() throws Exception {
     server = new JerseyServer(new ResourceConfig(ItemsResource.class, ItemsAdminResource.class,
         WidgetsResource.class, OpenResource.class, PlainResource.class, KeysResource.class,
+        GadgetsResource.class, ToolsResource.class, PartsResource.class,
         TeapotException.Mapper.class)
         .register(CorsFeature.class));
   }
@@ -85,6 +86,18 @@ class CorsOnTheWireTest {
       assertEquals(Optional.of("true"), header(response, "Access-Control-Allow-Credentials"));
       assertEquals(Optional.empty(), header(response, "Access-Control-Max-Age"),
           "maxAge = -1 leaves the header out");
+    }
+
+    @Test
+    void preflightReachesAResourceThatInheritsItsPath() throws Exception {
+      HttpResponse<String> response = server.send("OPTIONS", "/gadgets/7",
+          "Origin", APP,
+          "Access-Control-Request-Method", "PUT",
+          "Access-Control-Request-Headers", "content-type");
+      assertEquals(204, response.statusCode());
+      assertEquals(Optional.of(APP), header(response, "Access-Control-Allow-Origin"));
+      assertEquals(Optional.of("PUT"), header(response, "Access-Control-Allow-Methods"));
+      assertEquals(Optional.of("Content-Type"), header(response, "Access-Control-Allow-Headers"));
     }
 
     @Test
@@ -354,6 +367,21 @@ class CorsOnTheWireTest {
         assertEquals(200, response.statusCode(), call[1]);
         assertEquals(Optional.of(APP), header(response, "Access-Control-Allow-Origin"), call[1]);
       }
+    }
+
+    @Test
+    void resourcesThatInheritTheirPathGetTheirPolicy() throws Exception {
+      for (String[] call : new String[][] {
+          {"/gadgets", APP, "gadgets"}, {"/tools", APP, "tools from ToolsResource"},
+          {"/parts", ADMIN, "parts"}}) {
+        HttpResponse<String> response = server.send("GET", call[0], "Origin", call[1]);
+        assertEquals(call[2], response.body(), call[0]);
+        assertEquals(Optional.of(call[1]), header(response, "Access-Control-Allow-Origin"),
+            call[0]);
+      }
+      HttpResponse<String> refused = server.send("GET", "/parts", "Origin", APP);
+      assertNoCorsGrant(refused);
+      assertEquals(Optional.of("Origin"), header(refused, "Vary"));
     }
 
     @Test

@@ -41,11 +41,52 @@ final class JaxRs {
     this.types = types;
   }
 
-  /** A concrete class JAX-RS can serve as a root resource: it has {@code @Path}. */
+  /**
+   * A concrete class Jersey can serve as a root resource: it has {@code @Path}, or inherits one
+   * (see {@link #pathType}).
+   */
   boolean isRootResource(TypeElement type) {
-    return annotation(type, PATH).isPresent()
-        && type.getKind().isClass()
-        && !type.getModifiers().contains(Modifier.ABSTRACT);
+    return type.getKind().isClass()
+        && !type.getModifiers().contains(Modifier.ABSTRACT)
+        && pathType(type).isPresent();
+  }
+
+  /**
+   * The type whose {@code @Path} Jersey serves {@code type} at: the class itself or its nearest
+   * superclass with one, else the first interface with one that the class, or failing that a
+   * superclass, implements directly. Jersey's rule, not the JAX-RS specification's, which does
+   * not inherit class annotations; a class implementing a generated {@code @Path} API interface
+   * relies on it.
+   */
+  Optional<TypeElement> pathType(TypeElement type) {
+    Optional<TypeElement> firstInterface = Optional.empty();
+    for (TypeElement level = type; level != null; level = superclass(level)) {
+      if (annotation(level, PATH).isPresent()) {
+        return Optional.of(level);
+      }
+      if (firstInterface.isEmpty()) {
+        for (TypeMirror implemented : level.getInterfaces()) {
+          TypeElement candidate = (TypeElement) types.asElement(implemented);
+          if (candidate != null && annotation(candidate, PATH).isPresent()) {
+            firstInterface = Optional.of(candidate);
+            break;
+          }
+        }
+      }
+    }
+    return firstInterface;
+  }
+
+  private TypeElement superclass(TypeElement type) {
+    TypeMirror superclass = type.getSuperclass();
+    return superclass.getKind() == TypeKind.DECLARED
+        ? (TypeElement) types.asElement(superclass)
+        : null;
+  }
+
+  /** The path of a root resource class, wherever Jersey takes it from. */
+  String classPath(TypeElement resource) {
+    return pathType(resource).flatMap(this::path).orElse("");
   }
 
   /**

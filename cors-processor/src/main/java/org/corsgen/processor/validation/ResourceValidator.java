@@ -135,7 +135,7 @@ public final class ResourceValidator {
    */
   private List<ServedMethod> servedMethods(TypeElement resource, Optional<AnnotatedCors> classCors,
       Report report) {
-    String classPath = jaxRs.path(resource).orElse("");
+    String classPath = jaxRs.classPath(resource);
     List<ServedMethod> served = new ArrayList<>();
     for (ExecutableElement method : ElementFilter.methodsIn(elements.getAllMembers(resource))) {
       if (method.getModifiers().contains(Modifier.STATIC)
