@@ -161,6 +161,23 @@ class OriginRulesTest {
         suffix, fix);
   }
 
+  /**
+   * {@code amazonaws.com} is no public suffix, but {@code s3.amazonaws.com} under it is, so
+   * {@code https://*.amazonaws.com} allows a page in anyone's bucket; {@code *.ck} has only a
+   * wildcard rule, every name directly under {@code ck} being a public suffix.
+   */
+  @ParameterizedTest
+  @CsvSource({
+      "https://*.amazonaws.com, amazonaws.com, s3.amazonaws.com",
+      "https://*.ck, ck, *.ck",
+      "https://*.kawasaki.jp:8443, kawasaki.jp, *.kawasaki.jp"})
+  void subdomainPatternOverADomainWithPublicSuffixesBelowIsAnError(String origin, String domain,
+      String rule) {
+    JavaFileObject source = resource("@Cors(origins = \"" + origin + "\")");
+    assertOnly(compile(source), source, "@Cors", Message.ORIGIN_PATTERN_ABOVE_PUBLIC_SUFFIX,
+        origin, domain, rule);
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"http://app.example.com", "http://*.example.com",
       "http://192.168.1.10:8080"})

@@ -54,6 +54,11 @@ public enum Message {
       "origin \"%s\" allows every site under \"%s\", a public suffix (Public Suffix List):"
           + " anyone can register a domain there and read these responses. Name your own domain,"
           + " as in \"%s\"."),
+  ORIGIN_PATTERN_ABOVE_PUBLIC_SUFFIX(Kind.ERROR, "CorsPublicSuffixPattern",
+      "origin \"%s\" allows every site under \"%s\", which has public suffixes below it"
+          + " (Public Suffix List rule \"%s\"): anyone can register a domain there and read these"
+          + " responses. List the exact origins of your pages, or a pattern over a name with no"
+          + " public suffix below it."),
   INSECURE_CREDENTIALS(Kind.ERROR, "CorsInsecureCredentials",
       "origin \"%s\" is plain http while allowCredentials = true: anyone on the network can"
           + " alter that page and make credentialed requests as its users. Serve the page over"

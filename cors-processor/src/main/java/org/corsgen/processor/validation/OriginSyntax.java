@@ -45,6 +45,11 @@ final class OriginSyntax {
         return new Invalid(Message.ORIGIN_PATTERN_PUBLIC_SUFFIX, entry, parent,
             pattern.scheme() + "*.example." + pattern.suffix().substring(1));
       }
+      Optional<String> below = PublicSuffixes.ruleBelow(parent);
+      if (below.isPresent()) {
+        return new Invalid(Message.ORIGIN_PATTERN_ABOVE_PUBLIC_SUFFIX, entry, parent,
+            below.get());
+      }
       return new Pattern(new OriginPattern(pattern.scheme(), pattern.suffix()));
     }
     return new AnyOrigin();

@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -33,6 +36,7 @@ final class PublicSuffixes {
   private final Set<String> under = new HashSet<>();
   /** Rules {@code !name}: exceptions to a {@code *.} rule. */
   private final Set<String> excluded = new HashSet<>();
+  private Map<String, String> ruleBelow;
 
   private PublicSuffixes(String rules) {
     for (String rule : rules.split("\n")) {
@@ -70,6 +74,50 @@ final class PublicSuffixes {
     return dot > 0 && !LIST.excluded.contains(domain)
         && LIST.under.contains(domain.substring(dot + 1))
         && domain.length() <= MAX_LENGTH && isValidLabel(domain.substring(0, dot));
+  }
+
+  /**
+   * A rule of the list that makes names strictly under {@code domain} public suffixes
+   * ({@code s3.amazonaws.com} under {@code amazonaws.com}, {@code *.ck} under {@code ck}), the
+   * shortest if several, or empty. A subdomain pattern over {@code domain} allows the sites
+   * anyone can register under those.
+   */
+  static Optional<String> ruleBelow(String domain) {
+    return Optional.ofNullable(LIST.ruleBelow().get(domain));
+  }
+
+  /**
+   * Every name with a public suffix strictly under it, mapped to the shortest rule that makes
+   * one; built on first use, since a policy with many patterns asks once per pattern.
+   */
+  private Map<String, String> ruleBelow() {
+    if (ruleBelow == null) {
+      Map<String, String> below = new HashMap<>();
+      for (String rule : exact) {
+        addParents(below, rule, false, rule);
+      }
+      for (String parent : under) {
+        addParents(below, parent, true, "*." + parent);
+      }
+      ruleBelow = below;
+    }
+    return ruleBelow;
+  }
+
+  /** Maps each parent of {@code name}, and {@code name} too if {@code itself}, to {@code rule}. */
+  private static void addParents(Map<String, String> below, String name, boolean itself,
+      String rule) {
+    if (itself) {
+      below.merge(name, rule, PublicSuffixes::shorter);
+    }
+    for (int dot = name.indexOf('.'); dot >= 0; dot = name.indexOf('.', dot + 1)) {
+      below.merge(name.substring(dot + 1), rule, PublicSuffixes::shorter);
+    }
+  }
+
+  private static String shorter(String found, String rule) {
+    return rule.length() < found.length()
+        || (rule.length() == found.length() && rule.compareTo(found) < 0) ? rule : found;
   }
 
   /**

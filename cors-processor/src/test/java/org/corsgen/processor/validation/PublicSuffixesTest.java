@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
@@ -94,5 +95,19 @@ class PublicSuffixesTest {
 
   private static boolean guavaSaysPublicSuffix(String host) {
     return InternetDomainName.isValid(host) && InternetDomainName.from(host).isPublicSuffix();
+  }
+
+  @Test
+  void ruleBelowFindsTheShortestPublicSuffixStrictlyUnderADomain() {
+    assertEquals(Optional.of("s3.amazonaws.com"), PublicSuffixes.ruleBelow("amazonaws.com"));
+    assertEquals(Optional.of("*.ck"), PublicSuffixes.ruleBelow("ck"));
+    assertEquals(Optional.of("*.001.test.code-builder-stg.platform.salesforce.com"),
+        PublicSuffixes.ruleBelow("salesforce.com"));
+    assertEquals(Optional.empty(), PublicSuffixes.ruleBelow("example.com"));
+    assertEquals(Optional.empty(), PublicSuffixes.ruleBelow("example.co.uk"));
+    assertEquals(Optional.empty(), PublicSuffixes.ruleBelow("localhost"));
+    // A rule for the domain itself is not below it; the exception !city.kawasaki.jp is none.
+    assertEquals(Optional.empty(), PublicSuffixes.ruleBelow("s3.amazonaws.com"));
+    assertEquals(Optional.empty(), PublicSuffixes.ruleBelow("city.kawasaki.jp"));
   }
 }
