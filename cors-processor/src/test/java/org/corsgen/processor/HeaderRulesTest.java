@@ -6,10 +6,13 @@ import static org.corsgen.processor.ProcessorTests.compile;
 import static org.corsgen.processor.ProcessorTests.resource;
 import static org.corsgen.processor.ProcessorTests.source;
 
+import java.util.stream.Stream;
 import javax.tools.JavaFileObject;
 import org.corsgen.processor.diagnostics.Message;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The rules on {@code allowHeaders} and {@code exposeHeaders}. */
@@ -150,5 +153,67 @@ class HeaderRulesTest {
         "    origins = \"https://app.example.com\",",
         "    exposeHeaders = \"" + header + "\")");
     assertOnly(compile(source), source, "exposeHeaders", Message.EXPOSE_SAFELISTED, header);
+  }
+
+  /** A body only as JSON needs {@code Content-Type} allowed: no browser request could succeed. */
+  @Test
+  void bodyOnlyAsJsonWithoutContentTypeAllowedIsAWarning() {
+    JavaFileObject source = source("Res",
+        "@Path(\"/res\")",
+        "public class Res {",
+        "  @PUT @Consumes(\"application/json; charset=utf-8\")",
+        "  @Cors(origins = \"https://app.example.com\",",
+        "      allowHeaders = \"X-Token\")",
+        "  public String put(String body) { return body; }",
+        "}");
+    assertOnly(compile(source), source, "allowHeaders", Message.CONTENT_TYPE_NOT_ALLOWED,
+        "test.Res.put(String)", "application/json");
+  }
+
+  @Test
+  void classLevelConsumesCountsAndTheWarningGoesOnTheAnnotation() {
+    JavaFileObject source = source("Res",
+        "@Path(\"/res\")",
+        "@Consumes({\"application/json\", \"application/xml\"})",
+        "@Cors(origins = \"https://app.example.com\")",
+        "public class Res {",
+        "  @POST public String post(String body) { return body; }",
+        "}");
+    assertOnly(compile(source), source, "@Cors", Message.CONTENT_TYPE_NOT_ALLOWED,
+        "test.Res.post(String)", "application/json, application/xml");
+  }
+
+  static Stream<Arguments> bodiesAPageCanSend() {
+    String json = "@PUT @Consumes(\"application/json\") public String put(String body) {"
+        + " return body; }";
+    return Stream.of(
+        // Content-Type allowed, by name in any case or by "*" without credentials
+        Arguments.of("allowHeaders = \"content-type\"", json),
+        Arguments.of("allowHeaders = \"*\"", json),
+        // a safelisted type, or a range holding one, goes out without a preflight's leave
+        Arguments.of("allowHeaders = {}",
+            "@PUT @Consumes(\"text/plain\") public String put(String body) { return body; }"),
+        Arguments.of("allowHeaders = {}", "@PUT @Consumes({\"application/json\","
+            + " \"multipart/form-data\"}) public String put(String body) { return body; }"),
+        Arguments.of("allowHeaders = {}",
+            "@PUT @Consumes(\"application/*\") public String put(String body) { return body; }"),
+        // no body read, or no @Consumes at all
+        Arguments.of("allowHeaders = {}", "@PUT @Path(\"{id}\") @Consumes(\"application/json\")"
+            + " public String put(@PathParam(\"id\") String id) { return id; }"),
+        Arguments.of("allowHeaders = {}", "@PUT public String put(String body) { return body; }"),
+        // a policy that does not grant the method has nothing to warn about
+        Arguments.of("methods = \"GET\"",
+            "@GET public String get() { return \"\"; }\n  " + json));
+  }
+
+  @ParameterizedTest
+  @MethodSource("bodiesAPageCanSend")
+  void bodyThatAPageCanSendIsNoWarning(String attributes, String methods) {
+    assertClean(compile(source("Res",
+        "@Path(\"/res\")",
+        "@Cors(origins = \"https://app.example.com\", " + attributes + ")",
+        "public class Res {",
+        "  " + methods,
+        "}")));
   }
 }

@@ -122,6 +122,13 @@ public enum Message {
       "%s = \"*\" cannot be combined with allowCredentials = true: on credentialed requests"
           + " browsers read \"*\" as a header literally named \"*\" (Fetch, CORS-preflight fetch)."
           + " List the header names instead."),
+  CONTENT_TYPE_NOT_ALLOWED(Kind.WARNING, "CorsContentTypeNotAllowed",
+      "%s reads its body only as %s, which a page must send with that Content-Type, a header"
+          + " that is not CORS-safelisted (Fetch, CORS-safelisted request-header); allowHeaders"
+          + " does not allow it, so browsers refuse every such request at its preflight. Add"
+          + " \"Content-Type\" to allowHeaders, or put"
+          + " @SuppressWarnings(\"CorsContentTypeNotAllowed\") on it if only non-browser clients"
+          + " send bodies."),
   ANY_HEADER_WITHOUT_AUTHORIZATION(Kind.WARNING, "CorsWildcardAuthorization",
       "allowHeaders = \"*\" never covers Authorization (Fetch, CORS-preflight fetch), but %s"
           + " reads it with @HeaderParam(\"%s\"), so browsers refuse to send it there. Add"

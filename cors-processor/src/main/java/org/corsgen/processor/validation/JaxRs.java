@@ -32,6 +32,12 @@ final class JaxRs {
   static final String HTTP_METHOD = "jakarta.ws.rs.HttpMethod";
   static final String CORS = "org.corsgen.Cors";
   static final String HEADER_PARAM = "jakarta.ws.rs.HeaderParam";
+  static final String CONSUMES = "jakarta.ws.rs.Consumes";
+  private static final Set<String> NON_ENTITY_PARAMETERS = Set.of(
+      "jakarta.ws.rs.PathParam", "jakarta.ws.rs.QueryParam", HEADER_PARAM,
+      "jakarta.ws.rs.CookieParam", "jakarta.ws.rs.MatrixParam", "jakarta.ws.rs.FormParam",
+      "jakarta.ws.rs.BeanParam", "jakarta.ws.rs.core.Context",
+      "jakarta.ws.rs.container.Suspended");
 
   private final Elements elements;
   private final Types types;
@@ -187,6 +193,45 @@ final class JaxRs {
   /** The {@code @Path} value of a class or method. */
   Optional<String> path(Element element) {
     return annotation(element, PATH).flatMap(mirror -> stringValue(mirror, "value"));
+  }
+
+  /**
+   * The media types {@code @Consumes} on {@code element} lists, each item split at commas as
+   * JAX-RS allows, without parameters and in lower case; empty when it has no {@code @Consumes}.
+   */
+  static Optional<List<String>> consumes(Element element) {
+    return annotation(element, CONSUMES).map(mirror -> {
+      List<String> mediaTypes = new ArrayList<>();
+      Object value = writtenValue(mirror, "value").map(AnnotationValue::getValue)
+          .orElse(List.of());
+      List<?> items = value instanceof List<?> list ? list : List.of(value);
+      for (Object item : items) {
+        Object text = item instanceof AnnotationValue annotationValue
+            ? annotationValue.getValue() : item;
+        for (String mediaType : String.valueOf(text).split(",")) {
+          int parameters = mediaType.indexOf(';');
+          String essence = (parameters < 0 ? mediaType : mediaType.substring(0, parameters))
+              .strip().toLowerCase(Locale.ROOT);
+          if (!essence.isEmpty()) {
+            mediaTypes.add(essence);
+          }
+        }
+      }
+      return mediaTypes;
+    });
+  }
+
+  /**
+   * Whether JAX-RS reads the request body into {@code parameter}: it has none of the annotations
+   * that bind a parameter to something else.
+   */
+  static boolean isEntityParameter(VariableElement parameter) {
+    for (AnnotationMirror mirror : parameter.getAnnotationMirrors()) {
+      if (NON_ENTITY_PARAMETERS.contains(name(mirror))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The header a parameter is bound to with {@code @HeaderParam}. */

@@ -19,6 +19,15 @@ import org.corsgen.processor.diagnostics.Report;
 final class UsageRules {
 
   private static final String AUTHORIZATION = "Authorization";
+  private static final String CONTENT_TYPE = "Content-Type";
+
+  /**
+   * Media types, or ranges that include one, whose {@code Content-Type} is CORS-safelisted (Fetch,
+   * CORS-safelisted request-header): a page may send them without a preflight's permission.
+   */
+  private static final Set<String> SAFELISTED_CONTENT_TYPES = Set.of(
+      "application/x-www-form-urlencoded", "multipart/form-data", "text/plain",
+      "application/*", "multipart/*", "text/*", "*/*", "*");
 
   private UsageRules() {}
 
@@ -42,6 +51,7 @@ final class UsageRules {
     checkMethods(cors, answered(cors, uses.stream().map(ServedMethod::httpMethod).toList(),
         servedByClass), served(servedByClass), inherited, report);
     checkAuthorization(cors, uses, report);
+    checkContentType(cors, uses, report);
   }
 
   /** The HTTP methods answered: Jersey answers HEAD with the GET method. */
@@ -102,6 +112,42 @@ final class UsageRules {
     for (AnnotationValue item : notServed) {
       report.report(Message.METHOD_NOT_SERVED, cors.annotated(), cors.mirror(),
           Optional.of(item), item.getValue(), served);
+    }
+  }
+
+  /**
+   * A method that reads a body only as, say, {@code application/json} can only be called by a
+   * page sending {@code Content-Type: application/json}, a header that is not safelisted: the
+   * preflight must allow it, or every such request fails (and without it, the body goes out as
+   * {@code text/plain} and Jersey answers 415). A warning, not an error: a request without a body,
+   * which Jersey matches whatever {@code @Consumes} says, still works.
+   */
+  private static void checkContentType(AnnotatedCors cors, List<ServedMethod> uses,
+      Report report) {
+    List<AnnotationValue> allowHeaders = cors.items("allowHeaders");
+    boolean credentials = JaxRs.writtenValue(cors.mirror(), "allowCredentials")
+        .map(value -> (Boolean) value.getValue())
+        .orElse(false);
+    if (allowHeaders.stream().map(item -> (String) item.getValue())
+        .anyMatch(name -> CONTENT_TYPE.equalsIgnoreCase(name)
+            || (name.equals("*") && !credentials))) {
+      return;
+    }
+    for (ServedMethod use : uses) {
+      if (use.answersOptions() || !cors.grants(use.httpMethod())
+          || use.annotated().getParameters().stream().noneMatch(JaxRs::isEntityParameter)) {
+        continue;
+      }
+      Optional<List<String>> consumed = JaxRs.consumes(use.annotated())
+          .or(() -> JaxRs.consumes(use.annotated().getEnclosingElement()))
+          .or(() -> JaxRs.consumes(use.method().getEnclosingElement()));
+      if (consumed.isPresent() && !consumed.get().isEmpty()
+          && consumed.get().stream().noneMatch(SAFELISTED_CONTENT_TYPES::contains)) {
+        report.report(Message.CONTENT_TYPE_NOT_ALLOWED, cors.annotated(), cors.mirror(),
+            JaxRs.writtenValue(cors.mirror(), "allowHeaders"), use.describe(),
+            String.join(", ", consumed.get()));
+        return;
+      }
     }
   }
 
