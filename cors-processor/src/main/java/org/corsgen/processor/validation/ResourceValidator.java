@@ -2,6 +2,7 @@ package org.corsgen.processor.validation;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -111,12 +112,19 @@ public final class ResourceValidator {
     });
     preflights.check(served, policies, report);
 
+    Set<String> ownHead = new HashSet<>();
+    for (ServedMethod method : served) {
+      if (method.httpMethod().equals("HEAD")) {
+        ownHead.add(method.path());
+      }
+    }
     List<Endpoint> endpoints = new ArrayList<>();
     for (ServedMethod method : served) {
       method.cors().map(policies::get)
           .filter(policy -> policy.grants(method.httpMethod()))
           .ifPresent(policy -> endpoints.add(new Endpoint(jaxRs.methodKey(method.method()),
-              method.httpMethod(), method.path(), policy)));
+              method.httpMethod(), method.path(), policy,
+              method.httpMethod().equals("GET") && !ownHead.contains(method.path()))));
     }
     if (!report.isClean() || endpoints.isEmpty()) {
       return new Result(report, Optional.empty());

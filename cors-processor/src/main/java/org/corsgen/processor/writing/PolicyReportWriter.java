@@ -27,20 +27,26 @@ public final class PolicyReportWriter {
   /** Names the layout below; bumped whenever a field changes meaning or goes away. */
   static final String SCHEMA = "corsgen-policies/1";
 
-  private record Row(CorsResource resource, Endpoint endpoint) {}
+  /** One endpoint under one HTTP method: a GET method Jersey also answers HEAD with is two. */
+  private record Row(CorsResource resource, Endpoint endpoint, String httpMethod) {}
 
   private final List<Row> rows = new ArrayList<>();
   private final List<Element> originatingElements = new ArrayList<>();
 
   public void add(CorsResource resource, Element origin) {
-    resource.endpoints().forEach(endpoint -> rows.add(new Row(resource, endpoint)));
+    for (Endpoint endpoint : resource.endpoints()) {
+      rows.add(new Row(resource, endpoint, endpoint.httpMethod()));
+      if (endpoint.answersHead()) {
+        rows.add(new Row(resource, endpoint, "HEAD"));
+      }
+    }
     originatingElements.add(origin);
   }
 
   public void write(Filer filer) throws IOException {
     List<Row> sorted = rows.stream()
         .sorted(Comparator.comparing((Row row) -> row.endpoint().path())
-            .thenComparing(row -> row.endpoint().httpMethod())
+            .thenComparing(Row::httpMethod)
             .thenComparing(row -> row.resource().binaryName())
             .thenComparing(row -> row.endpoint().methodKey()))
         .toList();
@@ -64,7 +70,7 @@ public final class PolicyReportWriter {
       Policy policy = endpoint.policy();
       json.append(i == 0 ? "\n" : ",\n").append("    {")
           .append("\"path\": ").append(quote(endpoint.path()))
-          .append(", \"httpMethod\": ").append(quote(endpoint.httpMethod()))
+          .append(", \"httpMethod\": ").append(quote(rows.get(i).httpMethod()))
           .append(", \"resourceClass\": ").append(quote(rows.get(i).resource().binaryName()))
           .append(", \"resourceMethod\": ").append(quote(endpoint.methodKey()))
           .append(", \"declaredBy\": ").append(quote(policy.source()))
@@ -92,7 +98,7 @@ public final class PolicyReportWriter {
       Endpoint endpoint = row.endpoint();
       Policy policy = endpoint.policy();
       md.append("| `").append(cell(endpoint.path())).append("` | ")
-          .append(endpoint.httpMethod()).append(" | `")
+          .append(row.httpMethod()).append(" | `")
           .append(cell(row.resource().binaryName() + "#" + endpoint.methodKey())).append("` | ")
           .append(cell(String.join(", ", policy.origins()))).append(" | ")
           .append(policy.allowCredentials() ? "yes" : "no").append(" | ")

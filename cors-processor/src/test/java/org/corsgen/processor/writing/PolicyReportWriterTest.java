@@ -48,6 +48,20 @@ class PolicyReportWriterTest {
         + " | Content-Type, X-Token | X-Total-Count | 600 s |"), String.join("\n", rows));
   }
 
+  /**
+   * Jersey answers HEAD with a GET method, and the runtime with its policy, unless the class has a
+   * HEAD method of its own there ({@code HeadResource}'s has none).
+   */
+  @Test
+  void headAnsweredByAGetMethodHasItsOwnRow() throws IOException {
+    List<String> rows = read(PolicyReportWriter.MARKDOWN).lines().toList();
+    assertTrue(rows.stream().anyMatch(row -> row.startsWith(
+        "| `/items/{id: \\d+}` | HEAD | `org.corsgen.it.ItemsResource#get(long)` |")),
+        String.join("\n", rows));
+    assertTrue(rows.stream().anyMatch(row -> row.startsWith("| `/head` | GET |")));
+    assertTrue(rows.stream().noneMatch(row -> row.startsWith("| `/head` | HEAD |")));
+  }
+
   @Test
   void quoteEscapesWhatJsonRequires() {
     assertEquals("\"a\\\"b\\\\c\\n\\u0001\"", PolicyReportWriter.quote("a\"b\\c\n\u0001"));
