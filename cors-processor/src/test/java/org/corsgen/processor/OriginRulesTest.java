@@ -72,9 +72,15 @@ class OriginRulesTest {
       "http://a.example.com:80  | it spells out the default port 80 | ' Write \"http://a.example.com\".'",
       "https://a.example.com:0  | '\"0\" is not a port from 1 to 65535' | ''",
       "https://a.example.com:65536 | '\"65536\" is not a port from 1 to 65535' | ''",
-      "https://a.example.com:080 | the port has a leading zero | ''",
+      "https://a.example.com:080 | the port has a leading zero | ' Write \"https://a.example.com:80\".'",
+      "https://a.example.com:0443 | the port has a leading zero | ' Write \"https://a.example.com\".'",
       "'https://a.example.com '  | it contains white space   | ' Write \"https://a.example.com\".'",
       "https://a..example.com   | 'the host \"a..example.com\" has an empty label' | ''",
+      "https://a.example.com.   | 'the host ends with a dot, which browsers send only for a page"
+          + " opened at \"a.example.com.\", another origin than the one without it'"
+          + " | ' Write \"https://a.example.com\".'",
+      "https://1.2.3.4.:8443    | browsers write the IPv4 address 1.2.3.4. as 1.2.3.4"
+          + " | ' Write \"https://1.2.3.4:8443\".'",
       "http://127.1:3000        | browsers write the IPv4 address 127.1 as 127.0.0.1"
           + " | ' Write \"http://127.0.0.1:3000\".'",
       "'http://[0:0:0:0:0:0:0:1]' | 'browsers write the IPv6 address [0:0:0:0:0:0:0:1] as [::1]'"

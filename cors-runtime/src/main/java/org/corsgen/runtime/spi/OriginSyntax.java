@@ -245,7 +245,7 @@ public final class OriginSyntax {
       }
     } else if (!HOST_NAME_CHARS.test(host)) {
       return Optional.of("the host \"" + host + "\" has characters a host name cannot have");
-    } else if (host.startsWith(".") || host.endsWith(".") || host.contains("..")) {
+    } else if (host.startsWith(".") || host.contains("..")) {
       return Optional.of("the host \"" + host + "\" has an empty label");
     } else if (endsInNumber(host)) {
       Optional<String> address = ipv4(host);
@@ -256,6 +256,11 @@ public final class OriginSyntax {
       if (!host.equals(address.get())) {
         return Optional.of("browsers write the IPv4 address " + host + " as " + address.get());
       }
+    } else if (host.endsWith(".")) {
+      // A serialized origin can end so, but only a page opened at the fully qualified name sends
+      // it, and that is another origin than the usual one: almost always a slip.
+      return Optional.of("the host ends with a dot, which browsers send only for a page opened"
+          + " at \"" + host + "\", another origin than the one without it");
     }
     return portProblem(scheme, rest.substring(host.length()));
   }
@@ -311,6 +316,9 @@ public final class OriginSyntax {
     String host = hostOf(authority);
     String port = authority.substring(host.length());
     boolean pattern = host.startsWith("*.");
+    if (host.endsWith(".") && !host.endsWith("..")) {
+      host = host.substring(0, host.length() - 1);
+    }
     try {
       host = host.startsWith("[")
           ? host.toLowerCase(Locale.ROOT)
@@ -324,6 +332,11 @@ public final class OriginSyntax {
           .orElse(host);
     } else if (endsInNumber(host)) {
       host = ipv4(host).orElse(host);
+    }
+    if (port.length() > 1 && port.length() <= 8
+        && port.substring(1).chars().allMatch(c -> c >= '0' && c <= '9')) {
+      // Browsers read the port as a number: ":080" is port 80.
+      port = ":" + Integer.parseInt(port.substring(1));
     }
     if ((scheme.equals("http") && port.equals(":80"))
         || (scheme.equals("https") && port.equals(":443"))) {
@@ -340,7 +353,9 @@ public final class OriginSyntax {
    * is a number, decimal or {@code 0x} hex ("ends in a number checker").
    */
   private static boolean endsInNumber(String host) {
-    String last = host.substring(host.lastIndexOf('.') + 1);
+    // One trailing dot is dropped first, as the URL standard does: "1.2.3.4." is an address.
+    String trimmed = host.endsWith(".") ? host.substring(0, host.length() - 1) : host;
+    String last = trimmed.substring(trimmed.lastIndexOf('.') + 1);
     if (last.isEmpty()) {
       return false;
     }
@@ -358,7 +373,8 @@ public final class OriginSyntax {
    * when it is not one.
    */
   private static Optional<String> ipv4(String host) {
-    String[] parts = host.split("\\.", -1);
+    String[] parts = (host.endsWith(".") ? host.substring(0, host.length() - 1) : host)
+        .split("\\.", -1);
     if (parts.length > 4) {
       return Optional.empty();
     }

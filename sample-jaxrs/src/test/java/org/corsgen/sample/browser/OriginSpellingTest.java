@@ -1,0 +1,96 @@
+package org.corsgen.sample.browser;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.corsgen.runtime.spi.OriginSyntax;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.JavascriptExecutor;
+
+/**
+ * corsgen accepts an origin only as a browser serializes it, and otherwise suggests that form:
+ * checked against Chromium's own serialization ({@code new URL(spelling).origin}), not against
+ * a reading of the URL standard.
+ */
+@ExtendWith(Chromium.SkipWhenMissing.class)
+class OriginSpellingTest {
+
+  /** Spellings whose serialization a hand-written parser is likely to get wrong. */
+  private static final List<String> SPELLINGS = List.of(
+      "https://app.example.com",
+      "https://App.Example.COM",
+      "HTTPS://app.example.com",
+      "https://app.example.com:443",
+      "http://app.example.com:80",
+      "https://app.example.com:8443",
+      "https://app.example.com:080",
+      "https://app.example.com:0443",
+      "https://app.example.com/",
+      "https://me:secret@app.example.com/x?q#f",
+      "https://b\u00fccher.example",
+      "https://xn--bcher-kva.example",
+      "http://127.0.0.1:3000",
+      "http://127.1:3000",
+      "http://0x7f.0.0.1",
+      "http://2130706433",
+      "http://1.2.3.4.",
+      "http://[::1]:8080",
+      "http://[0:0:0:0:0:0:0:1]",
+      "http://[::FFFF:1.2.3.4]",
+      "http://[2001:db8:0:0:1:0:0:1]",
+      "https://a_b.example.com",
+      "https://app.example.com.");
+
+  private static Chromium chromium;
+
+  @BeforeAll
+  static void start() throws Exception {
+    chromium = Chromium.start();
+  }
+
+  @AfterAll
+  static void stop() {
+    if (chromium != null) {
+      chromium.close();
+    }
+  }
+
+  @Test
+  void acceptedOriginsAndSuggestedFixesAreWhatChromiumSerializes() {
+    @SuppressWarnings("unchecked")
+    List<String> serialized = (List<String>) ((JavascriptExecutor) chromium.driver())
+        .executeScript("return arguments[0].map(s => new URL(s).origin);", SPELLINGS);
+    List<String> wrong = new ArrayList<>();
+    for (int i = 0; i < SPELLINGS.size(); i++) {
+      String spelling = SPELLINGS.get(i);
+      String origin = serialized.get(i);
+      OriginSyntax.Entry entry = OriginSyntax.parse(spelling);
+      boolean fullyQualified = origin.endsWith(".");
+      if (entry instanceof OriginSyntax.Exact exact) {
+        if (!exact.origin().equals(origin)) {
+          wrong.add(spelling + ": accepted as " + exact.origin() + ", Chromium sends " + origin);
+        }
+      } else if (entry instanceof OriginSyntax.Invalid invalid) {
+        // The one serialized form refused on purpose: a fully qualified host ending with a dot
+        // is another origin than the usual one and almost always a slip; the fix drops the dot.
+        String expected = fullyQualified ? origin.substring(0, origin.length() - 1) : origin;
+        if (!invalid.fix().orElse("(no fix)").equals(expected)) {
+          wrong.add(spelling + ": refused (" + invalid.detail() + ") with fix "
+              + invalid.fix().orElse("(none)") + ", Chromium sends " + origin);
+        }
+      } else {
+        wrong.add(spelling + ": read as " + entry);
+      }
+      if (!fullyQualified && !(OriginSyntax.parse(origin) instanceof OriginSyntax.Exact)) {
+        wrong.add(origin + ", as Chromium serializes it, is refused: " + OriginSyntax.parse(origin));
+      }
+    }
+    assertTrue(wrong.isEmpty(), String.join("\n", wrong));
+    assertEquals(SPELLINGS.size(), serialized.size());
+  }
+}
