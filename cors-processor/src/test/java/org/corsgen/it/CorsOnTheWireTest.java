@@ -205,6 +205,9 @@ class CorsOnTheWireTest {
           "Access-Control-Request-Method", "PATCH",
           "Access-Control-Request-Headers", "content-type");
       assertEquals(204, response.statusCode());
+      assertEquals(Optional.of(APP), header(response, "Access-Control-Allow-Origin"));
+      assertTrue(methods(header(response, "Access-Control-Allow-Methods").orElseThrow())
+          .contains("PATCH"), response.headers().map()::toString);
     }
 
     @Test

@@ -5,8 +5,8 @@ import jakarta.ws.rs.Path;
 import org.corsgen.Cors;
 
 /**
- * A policy with more exact origins than a generated {@code switch} holds (300), and enough
- * patterns (10) for the matcher to test each suffix before the full check.
+ * A policy with hundreds of exact origins (300), which a constant pool and an origin set must
+ * hold, and enough patterns (10) for the matcher to look them up by suffix rather than try each.
  */
 @Path("/many-origins")
 @Cors(origins = {

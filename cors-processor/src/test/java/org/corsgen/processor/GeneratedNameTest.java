@@ -8,8 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.testing.compile.Compilation;
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -19,6 +17,7 @@ import javax.tools.JavaFileObject;
 import javax.tools.StandardLocation;
 import org.corsgen.processor.diagnostics.Message;
 import org.corsgen.runtime.spi.CorsBindings;
+import org.corsgen.processor.ProcessorTests.GeneratedClasses;
 import org.corsgen.runtime.spi.CorsPolicy;
 import org.junit.jupiter.api.Test;
 
@@ -224,32 +223,6 @@ class GeneratedNameTest {
     String origin = "https://" + subdomain + ".example.com";
     if (policy == null || !policy.allowsOrigin(origin)) {
       throw new AssertionError(policy + " should allow " + origin);
-    }
-  }
-
-  /** Loads the classes a compile-testing compilation wrote, over the test's own class path. */
-  private static final class GeneratedClasses extends ClassLoader {
-    private final Compilation compilation;
-
-    GeneratedClasses(Compilation compilation) {
-      super(GeneratedNameTest.class.getClassLoader());
-      this.compilation = compilation;
-    }
-
-    @Override
-    protected Class<?> findClass(String name) throws ClassNotFoundException {
-      String path = "/CLASS_OUTPUT/" + name.replace('.', '/') + ".class";
-      for (JavaFileObject file : compilation.generatedFiles()) {
-        if (file.toUri().getPath().endsWith(path)) {
-          try (InputStream in = file.openInputStream()) {
-            byte[] bytes = in.readAllBytes();
-            return defineClass(name, bytes, 0, bytes.length);
-          } catch (IOException e) {
-            throw new ClassNotFoundException(name, e);
-          }
-        }
-      }
-      throw new ClassNotFoundException(name);
     }
   }
 

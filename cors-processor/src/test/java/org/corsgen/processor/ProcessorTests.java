@@ -5,6 +5,8 @@ import static com.google.testing.compile.Compiler.javac;
 
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.JavaFileObjects;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import javax.tools.Diagnostic;
@@ -76,5 +78,31 @@ final class ProcessorTests {
   static void assertClean(Compilation compilation) {
     assertThat(compilation).succeededWithoutWarnings();
     assertThat(compilation).hadNoteCount(0);
+  }
+
+  /** Loads the classes a compile-testing compilation wrote, over the test's own class path. */
+  static final class GeneratedClasses extends ClassLoader {
+    private final Compilation compilation;
+
+    GeneratedClasses(Compilation compilation) {
+      super(ProcessorTests.class.getClassLoader());
+      this.compilation = compilation;
+    }
+
+    @Override
+    protected Class<?> findClass(String name) throws ClassNotFoundException {
+      String path = "/CLASS_OUTPUT/" + name.replace('.', '/') + ".class";
+      for (JavaFileObject file : compilation.generatedFiles()) {
+        if (file.toUri().getPath().endsWith(path)) {
+          try (InputStream in = file.openInputStream()) {
+            byte[] bytes = in.readAllBytes();
+            return defineClass(name, bytes, 0, bytes.length);
+          } catch (IOException e) {
+            throw new ClassNotFoundException(name, e);
+          }
+        }
+      }
+      throw new ClassNotFoundException(name);
+    }
   }
 }

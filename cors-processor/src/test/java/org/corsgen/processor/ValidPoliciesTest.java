@@ -1,20 +1,25 @@
 package org.corsgen.processor;
 
-import static com.google.testing.compile.CompilationSubject.assertThat;
 import static org.corsgen.processor.ProcessorTests.assertClean;
 import static org.corsgen.processor.ProcessorTests.compile;
 import static org.corsgen.processor.ProcessorTests.source;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.testing.compile.Compilation;
 import java.util.stream.Stream;
 import javax.tools.JavaFileObject;
+import org.corsgen.processor.ProcessorTests.GeneratedClasses;
+import org.corsgen.runtime.spi.CorsBindings;
+import org.corsgen.runtime.spi.CorsPolicy;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Policies a careful user writes: each compiles without any diagnostic, and the generated class
- * compiles against cors-runtime.
+ * gives each resource method the policy in effect for it.
  */
 class ValidPoliciesTest {
 
@@ -22,6 +27,7 @@ class ValidPoliciesTest {
   static Stream<Arguments> validResources() {
     return Stream.of(
         resource("exact origins, a pattern, headers and credentials",
+            "list(java.lang.String)=https://app.example.com; put(java.lang.String,java.lang.String)=https://a.example.org",
             "@Path(\"/items\")",
             "@Cors(",
             "    origins = {\"https://app.example.com\", \"https://*.example.org\",",
@@ -42,6 +48,7 @@ class ValidPoliciesTest {
             "  public void put(@PathParam(\"id\") String id, String body) {}",
             "}"),
         resource("any origin, any header, exposed headers",
+            "post(java.lang.String)=https://anyone.example",
             "@Path(\"/open\")",
             "@Cors(origins = \"*\", allowHeaders = \"*\", exposeHeaders = \"*\", maxAge = 0)",
             "public class Res {",
@@ -51,6 +58,7 @@ class ValidPoliciesTest {
             "  }",
             "}"),
         resource("loopback origins over http with credentials",
+            "get()=http://localhost:3000",
             "@Path(\"/dev\")",
             "@Cors(origins = {\"http://localhost:3000\", \"http://127.0.0.1:8080\",",
             "    \"http://[::1]:8080\", \"http://*.localhost\"}, allowCredentials = true)",
@@ -61,6 +69,7 @@ class ValidPoliciesTest {
             "  }",
             "}"),
         resource("other schemes and hosts a browser serializes",
+            "get()=chrome-extension://abcdefghijklmnop",
             "@Path(\"/hosts\")",
             "@Cors(origins = {\"https://xn--bcher-kva.example\", \"https://[2001:db8::1]:8443\",",
             "    \"https://192.0.2.7\", \"chrome-extension://abcdefghijklmnop\"}, maxAge = -1)",
@@ -71,6 +80,7 @@ class ValidPoliciesTest {
             "  }",
             "}"),
         resource("a method policy replacing the class policy at the same path",
+            "get()=https://app.example.com; history()=https://app.example.com; delete()=https://admin.example.com; delete()!https://app.example.com",
             "@Path(\"/items/{id: \\\\d+}\")",
             "@Cors(origins = \"https://app.example.com\", allowHeaders = \"X-Token\")",
             "public class Res {",
@@ -91,6 +101,7 @@ class ValidPoliciesTest {
             "  }",
             "}"),
         resource("@OPTIONS on a path without a policy",
+            "get()=https://app.example.com; options()=",
             "@Path(\"/mixed\")",
             "public class Res {",
             "  @GET",
@@ -106,6 +117,7 @@ class ValidPoliciesTest {
             "  }",
             "}"),
         resource("a policy from an interface",
+            "list()=https://app.example.com; get(java.lang.String)=https://admin.example.com; get(java.lang.String)!https://app.example.com",
             "@Path(\"/widgets\")",
             "@Cors(origins = \"https://app.example.com\")",
             "public class Res implements Api {",
@@ -127,6 +139,7 @@ class ValidPoliciesTest {
             "  String get(@PathParam(\"name\") String name);",
             "}"),
         resource("@Cors on an abstract class's override of an interface's resource method",
+            "get()=https://app.example.com",
             "@Path(\"/layers\")",
             "public class Res extends Base {",
             "  @Override public String get() { return \"\"; }",
@@ -140,6 +153,7 @@ class ValidPoliciesTest {
             "  @GET String get();",
             "}"),
         resource("method names whose constants differ only by an underscore before a digit",
+            "fooBar()=https://a.example.com; foo_bar()=https://b.example.com; fooBar2()=https://c.example.com; fooBar()!https://b.example.com",
             "@Path(\"/names\")",
             "public class Res {",
             "  @GET @Path(\"a\") @Cors(origins = \"https://a.example.com\")",
@@ -151,17 +165,34 @@ class ValidPoliciesTest {
             "}"));
   }
 
-  private static Arguments resource(String description, String... lines) {
-    return Arguments.of(description, source("Res", lines));
+  /**
+   * {@code expected}: {@code key=origin} (the method's policy allows it), {@code key!origin} (it
+   * has a policy that refuses it) or {@code key=} (no policy), separated by {@code ;}.
+   */
+  private static Arguments resource(String description, String expected, String... lines) {
+    return Arguments.of(description, expected, source("Res", lines));
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("validResources")
-  void validPolicyCompilesWithoutDiagnosticsAndGeneratesCode(String description,
-      JavaFileObject source) {
+  void validPolicyCompilesWithoutDiagnosticsAndEachMethodGetsItsPolicy(String description,
+      String expected, JavaFileObject source) throws Exception {
     Compilation compilation = compile(source);
     assertClean(compilation);
-    assertThat(compilation).generatedSourceFile("test.Cors_Res").contentsAsUtf8String()
-        .contains("default -> null;");
+    CorsBindings bindings = (CorsBindings) new GeneratedClasses(compilation)
+        .loadClass("test.Cors_Res").getConstructor().newInstance();
+    for (String expectation : expected.split(";\\s*")) {
+      String[] parts = expectation.split("(?=[=!])", 2);
+      String key = parts[0];
+      String origin = parts[1].substring(1);
+      CorsPolicy policy = bindings.policyOrNull("test.Res", key);
+      if (parts[1].startsWith("!")) {
+        assertFalse(policy == null || policy.allowsOrigin(origin), expectation);
+      } else if (origin.isEmpty()) {
+        assertNull(policy, expectation);
+      } else {
+        assertTrue(policy != null && policy.allowsOrigin(origin), expectation + ": " + policy);
+      }
+    }
   }
 }

@@ -52,4 +52,11 @@ record AnnotatedCors(Element annotated, AnnotationMirror mirror) {
     List<AnnotationValue> methods = items("methods");
     return methods.isEmpty() || methods.stream().anyMatch(item -> item.getValue().equals(httpMethod));
   }
+
+  /** Whether the policy allows credentials, read from the annotation as written. */
+  boolean allowsCredentials() {
+    return JaxRs.writtenValue(mirror, "allowCredentials")
+        .map(value -> (Boolean) value.getValue())
+        .orElse(false);
+  }
 }

@@ -125,12 +125,9 @@ final class UsageRules {
   private static void checkContentType(AnnotatedCors cors, List<ServedMethod> uses,
       Report report) {
     List<AnnotationValue> allowHeaders = cors.items("allowHeaders");
-    boolean credentials = JaxRs.writtenValue(cors.mirror(), "allowCredentials")
-        .map(value -> (Boolean) value.getValue())
-        .orElse(false);
     if (allowHeaders.stream().map(item -> (String) item.getValue())
         .anyMatch(name -> CONTENT_TYPE.equalsIgnoreCase(name)
-            || (name.equals("*") && !credentials))) {
+            || (name.equals("*") && !cors.allowsCredentials()))) {
       return;
     }
     for (ServedMethod use : uses) {
@@ -162,10 +159,7 @@ final class UsageRules {
     Optional<AnnotationValue> any = allowHeaders.stream()
         .filter(item -> item.getValue().equals("*"))
         .findFirst();
-    boolean credentials = JaxRs.writtenValue(cors.mirror(), "allowCredentials")
-        .map(value -> (Boolean) value.getValue())
-        .orElse(false);
-    if (any.isEmpty() || credentials || allowHeaders.stream()
+    if (any.isEmpty() || cors.allowsCredentials() || allowHeaders.stream()
         .anyMatch(item -> AUTHORIZATION.equalsIgnoreCase((String) item.getValue()))) {
       return;
     }
