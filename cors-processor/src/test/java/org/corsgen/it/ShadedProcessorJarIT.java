@@ -1,6 +1,7 @@
 package org.corsgen.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -68,7 +69,27 @@ class ShadedProcessorJarIT {
     }
   }
 
-  private record Result(int status, String output, Path classes) {}
+  /**
+   * The warning about an origin a pattern already allows asks the runtime's matcher, which must
+   * travel in the jar too; and a pattern over a name with public suffixes below it is refused.
+   */
+  @Test
+  void usesTheRuntimesOriginMatcherAndTheSuffixesBelowANames() throws IOException {
+    Result covered = compile("https://a.shop.example.com\", \"https://*.shop.example.com");
+    assertEquals(0, covered.status, covered.output);
+    assertTrue(covered.output.contains("[CorsOriginCovered]"), covered.output);
+
+    Result below = compile("https://*.amazonaws.com");
+    assertEquals(1, below.status, below.output);
+    assertTrue(below.output.contains("rule \"s3.amazonaws.com\""), below.output);
+  }
+
+  private record Result(int status, String output, Path classes) {
+    Result {
+      // Whatever else a case expects, the processor itself must not have failed.
+      assertFalse(output.contains("CorsInternalError"), output);
+    }
+  }
 
   private Result compile(String origin) throws IOException {
     Path sources = Files.createDirectories(work.resolve("src/shop"));
@@ -78,7 +99,7 @@ class ShadedProcessorJarIT {
         + "import jakarta.ws.rs.Path;\n"
         + "import org.corsgen.Cors;\n"
         + "@Path(\"/items\")\n"
-        + "@Cors(origins = \"" + origin + "\")\n"
+        + "@Cors(origins = {\"" + origin + "\"})\n"
         + "public class Items {\n"
         + "  @GET public String get() { return \"\"; }\n"
         + "}\n");
