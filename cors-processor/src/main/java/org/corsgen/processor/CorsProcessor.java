@@ -5,13 +5,10 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.Processor;
 import javax.annotation.processing.RoundEnvironment;
@@ -23,6 +20,7 @@ import javax.tools.Diagnostic;
 import org.corsgen.processor.diagnostics.Message;
 import org.corsgen.processor.diagnostics.Printer;
 import org.corsgen.processor.diagnostics.Report;
+import org.corsgen.processor.validation.GeneratedNames;
 import org.corsgen.processor.validation.ResourceValidator;
 import org.corsgen.processor.writing.BindingsWriter;
 import org.corsgen.processor.writing.IndexWriter;
@@ -44,11 +42,7 @@ public final class CorsProcessor extends AbstractProcessor {
   private Printer printer;
   private final IndexWriter index = new IndexWriter();
   private final Set<String> deferred = new LinkedHashSet<>();
-  /**
-   * Resources by package-qualified nested name, which their generated code is named after: two
-   * resources with the same one (Outer.Inner and Outer_Inner) clash.
-   */
-  private final Map<String, String> resourceByNestedName = new HashMap<>();
+  private final GeneratedNames generatedNames = new GeneratedNames();
   private final PolicyReportWriter policyReport = new PolicyReportWriter();
   /**
    * Resources an earlier compilation indexed that are not part of this one, read back from their
@@ -166,17 +160,11 @@ public final class CorsProcessor extends AbstractProcessor {
       printer.print(compiledEarlier.contains(resource.getQualifiedName().toString())
           ? result.report().errors() : result.report());
       if (result.resource().isPresent()) {
-        String name = result.resource().get().qualifiedNestedName();
-        String earlier = resourceByNestedName.putIfAbsent(name,
-            resource.getQualifiedName().toString());
-        if (earlier != null) {
-          Report clash = new Report();
-          clash.report(Message.GENERATED_NAME_CLASH, resource, resource.getQualifiedName(), name,
-              earlier);
-          printer.print(clash);
-          return;
+        Report names = generatedNames.claim(result.resource().get(), resource);
+        printer.print(names);
+        if (names.isClean()) {
+          validated.add(new BindingsWriter.Bindings(result.resource().get(), resource));
         }
-        validated.add(new BindingsWriter.Bindings(result.resource().get(), resource));
       }
     });
   }
@@ -186,14 +174,8 @@ public final class CorsProcessor extends AbstractProcessor {
    * see {@link BindingsWriter}.
    */
   private void writeRound() {
-    Map<String, List<BindingsWriter.Bindings>> byPackage = new TreeMap<>();
-    for (BindingsWriter.Bindings bindings : validated) {
-      byPackage.computeIfAbsent(bindings.resource().packageName(), p -> new ArrayList<>())
-          .add(bindings);
-    }
+    List<List<BindingsWriter.Bindings>> classes = BindingsWriter.classesOf(validated);
     validated.clear();
-    List<List<BindingsWriter.Bindings>> classes = new ArrayList<>();
-    byPackage.values().forEach(group -> classes.addAll(BindingsWriter.classesOf(group)));
     for (List<BindingsWriter.Bindings> group : classes) {
       guarded(group.get(0).element(), () -> {
         BindingsWriter.writeTo(writer.write(group, processingEnv.getElementUtils()),

@@ -11,12 +11,14 @@ import com.palantir.javapoet.TypeSpec;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 import javax.annotation.processing.Filer;
 import javax.lang.model.element.Element;
@@ -80,12 +82,29 @@ public final class BindingsWriter {
   }
 
   /**
+   * The classes to generate for {@code validated}: one per package, or a few for a very large one
+   * (see {@link #classesOfPackage}), in package order.
+   */
+  public static List<List<Bindings>> classesOf(Collection<Bindings> validated) {
+    Map<String, List<Bindings>> byPackage = new TreeMap<>();
+    for (Bindings bindings : validated) {
+      byPackage.computeIfAbsent(bindings.resource().packageName(), p -> new ArrayList<>())
+          .add(bindings);
+    }
+    List<List<Bindings>> classes = new ArrayList<>();
+    for (List<Bindings> group : byPackage.values()) {
+      classes.addAll(classesOfPackage(group));
+    }
+    return classes;
+  }
+
+  /**
    * {@code group}, the resources of one package, sorted by binary name and cut into runs whose
    * policy constants fit in one class: javac initializes them all in one static initializer, and
    * refuses a method of more than 64 KB of bytecode. A package needs more than one class only when
    * it holds hundreds of resources, or policies with long origin lists.
    */
-  public static List<List<Bindings>> classesOf(List<Bindings> group) {
+  static List<List<Bindings>> classesOfPackage(List<Bindings> group) {
     List<List<Bindings>> classes = new ArrayList<>();
     List<Bindings> current = new ArrayList<>();
     int bytes = 0;
@@ -123,7 +142,7 @@ public final class BindingsWriter {
 
   /**
    * The generated class's name for resources of one package (or a run of them, see
-   * {@link #classesOf}): {@code Cors_} and the nested name of the first resource by binary name.
+   * {@link #classesOfPackage}): {@code Cors_} and the nested name of the first resource by binary name.
    * Named after a resource rather than the package, so that main and test code sharing a package
    * each get their own. The one way two can meet is a nested
    * {@code Outer.Inner} first in one compilation and a top-level {@code Outer_Inner} first in the
@@ -155,7 +174,7 @@ public final class BindingsWriter {
   }
 
   /**
-   * The file for {@code group}, resources of one package as {@link #classesOf} cuts them, sorted
+   * The file for {@code group}, resources of one package as {@link #classesOfPackage} cuts them, sorted
    * by binary name.
    *
    * @param elements to find out whether the resources' module can see {@code @Generated}
