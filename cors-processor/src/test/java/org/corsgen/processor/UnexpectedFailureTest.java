@@ -1,0 +1,182 @@
+package org.corsgen.processor;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.testing.compile.JavaFileObjects;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.Filer;
+import javax.annotation.processing.Messager;
+import javax.annotation.processing.ProcessingEnvironment;
+import javax.annotation.processing.RoundEnvironment;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.util.Elements;
+import javax.lang.model.util.Types;
+import javax.tools.Diagnostic;
+import javax.tools.DiagnosticCollector;
+import javax.tools.FileObject;
+import javax.tools.JavaCompiler;
+import javax.tools.JavaFileManager;
+import javax.tools.JavaFileObject;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.ToolProvider;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A failure corsgen did not foresee (here the Filer throwing while one package's class is
+ * written) becomes one error on the element being processed, not an exception out of javac, and
+ * the other packages still get their code and the index.
+ */
+class UnexpectedFailureTest {
+
+  @TempDir
+  Path work;
+
+  @Test
+  void failureWhileWritingOnePackageIsOneErrorAndTheOthersAreWritten() throws IOException {
+    Path sources = Files.createDirectories(work.resolve("generated"));
+    Path classes = Files.createDirectories(work.resolve("classes"));
+    DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+    try (StandardJavaFileManager files = javac.getStandardFileManager(null, null, null)) {
+      JavaCompiler.CompilationTask task = javac.getTask(null, files, diagnostics,
+          List.of("-d", classes.toString(), "-s", sources.toString(),
+              "-cp", System.getProperty("java.class.path")),
+          null, List.of(resource("broken", "Items"), resource("fine", "Orders")));
+      task.setProcessors(List.of(new FailingFilerProcessor(new CorsProcessor(), "broken.")));
+      assertFalse(task.call());
+    }
+
+    List<Diagnostic<? extends JavaFileObject>> errors = diagnostics.getDiagnostics().stream()
+        .filter(d -> d.getKind() == Diagnostic.Kind.ERROR)
+        .toList();
+    assertEquals(1, errors.size(), errors::toString);
+    String error = errors.get(0).getMessage(Locale.ROOT);
+    assertTrue(error.startsWith("[CorsInternalError] corsgen failed on broken.Items:"
+        + " java.lang.IllegalStateException: disk full"), error);
+    assertTrue(errors.get(0).getSource().getName().endsWith("Items.java"));
+    assertTrue(Files.exists(sources.resolve("fine/Cors_Orders.java")));
+    assertEquals(List.of("fine.Orders fine.Cors_Orders"),
+        Files.readAllLines(classes.resolve("META-INF/corsgen/index")).stream()
+            .filter(line -> !line.startsWith("#")).toList());
+  }
+
+  private static JavaFileObject resource(String pkg, String name) {
+    return JavaFileObjects.forSourceLines(pkg + "." + name,
+        "package " + pkg + ";",
+        "import jakarta.ws.rs.*;",
+        "import org.corsgen.Cors;",
+        "@Path(\"/" + name.toLowerCase(Locale.ROOT) + "\")",
+        "@Cors(origins = \"https://app.example.com\")",
+        "public class " + name + " {",
+        "  @GET public String get() { return \"\"; }",
+        "}");
+  }
+
+  /** Runs {@code delegate} with a Filer that fails for new sources in {@code failingPrefix}. */
+  private static final class FailingFilerProcessor extends AbstractProcessor {
+    private final CorsProcessor delegate;
+    private final String failingPrefix;
+
+    FailingFilerProcessor(CorsProcessor delegate, String failingPrefix) {
+      this.delegate = delegate;
+      this.failingPrefix = failingPrefix;
+    }
+
+    @Override
+    public Set<String> getSupportedAnnotationTypes() {
+      return delegate.getSupportedAnnotationTypes();
+    }
+
+    @Override
+    public SourceVersion getSupportedSourceVersion() {
+      return delegate.getSupportedSourceVersion();
+    }
+
+    @Override
+    public synchronized void init(ProcessingEnvironment env) {
+      super.init(env);
+      Filer filer = env.getFiler();
+      Filer failing = new Filer() {
+        @Override
+        public JavaFileObject createSourceFile(CharSequence name, Element... origins)
+            throws IOException {
+          if (name.toString().startsWith(failingPrefix)) {
+            throw new IllegalStateException("disk full");
+          }
+          return filer.createSourceFile(name, origins);
+        }
+
+        @Override
+        public JavaFileObject createClassFile(CharSequence name, Element... origins)
+            throws IOException {
+          return filer.createClassFile(name, origins);
+        }
+
+        @Override
+        public FileObject createResource(JavaFileManager.Location location, CharSequence module,
+            CharSequence relativeName, Element... origins) throws IOException {
+          return filer.createResource(location, module, relativeName, origins);
+        }
+
+        @Override
+        public FileObject getResource(JavaFileManager.Location location, CharSequence module,
+            CharSequence relativeName) throws IOException {
+          return filer.getResource(location, module, relativeName);
+        }
+      };
+      delegate.init(new ProcessingEnvironment() {
+        @Override
+        public Map<String, String> getOptions() {
+          return env.getOptions();
+        }
+
+        @Override
+        public Messager getMessager() {
+          return env.getMessager();
+        }
+
+        @Override
+        public Filer getFiler() {
+          return failing;
+        }
+
+        @Override
+        public Elements getElementUtils() {
+          return env.getElementUtils();
+        }
+
+        @Override
+        public Types getTypeUtils() {
+          return env.getTypeUtils();
+        }
+
+        @Override
+        public SourceVersion getSourceVersion() {
+          return env.getSourceVersion();
+        }
+
+        @Override
+        public Locale getLocale() {
+          return env.getLocale();
+        }
+      });
+    }
+
+    @Override
+    public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+      return delegate.process(annotations, round);
+    }
+  }
+}
