@@ -207,4 +207,21 @@ class WiringTest {
       return body;
     }
   }
+
+  /**
+   * Jersey binds a locator's sub-resource while serving the request, so a policy that cannot be
+   * resolved there must not turn into a 500 on every request: served without CORS instead.
+   */
+  @Test
+  void locatedResourceWhosePolicyCannotResolveIsServedWithoutCorsNotA500() throws Exception {
+    try (JerseyServer server = new JerseyServer(new ResourceConfig(LocatorResource.class)
+        .register(CorsFeature.class))) {
+      for (int i = 0; i < 2; i++) {
+        HttpResponse<String> response = server.send("GET", "/locator/child", "Origin", APP);
+        assertEquals(200, response.statusCode());
+        assertEquals("located", response.body());
+        assertNoCorsGrant(response);
+      }
+    }
+  }
 }

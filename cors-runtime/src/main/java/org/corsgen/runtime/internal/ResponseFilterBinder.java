@@ -3,14 +3,24 @@ package org.corsgen.runtime.internal;
 import jakarta.ws.rs.container.DynamicFeature;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.FeatureContext;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.corsgen.runtime.spi.CorsPolicy;
 
 /**
- * Puts each resource method's generated {@link org.corsgen.runtime.spi.CorsPolicy} on that method
- * alone, once at start-up; no request ever looks a policy up.
+ * Puts each resource method's generated {@link CorsPolicy} on that method alone, once at start-up
+ * (for a sub-resource returned by a locator, when Jersey first builds it); no request ever looks
+ * a policy up.
  */
 public final class ResponseFilterBinder implements DynamicFeature {
 
+  private static final Logger LOG = System.getLogger("org.corsgen");
+
   private final CorsIndex index;
+  private final Set<String> reported = ConcurrentHashMap.newKeySet();
 
   public ResponseFilterBinder(CorsIndex index) {
     this.index = index;
@@ -18,9 +28,25 @@ public final class ResponseFilterBinder implements DynamicFeature {
 
   @Override
   public void configure(ResourceInfo resource, FeatureContext context) {
-    if (resource.getResourceClass() != null && resource.getResourceMethod() != null) {
-      index.policyFor(resource.getResourceClass(), resource.getResourceMethod())
-          .ifPresent(context::register);
+    if (resource.getResourceClass() == null || resource.getResourceMethod() == null) {
+      return;
     }
+    Optional<CorsPolicy> policy;
+    try {
+      policy = index.policyFor(resource.getResourceClass(), resource.getResourceMethod());
+    } catch (IllegalStateException e) {
+      // A policy that cannot be used (an origins placeholder without a valid value, a generated
+      // class that will not load). For the application's resources CorsModelProcessor has already
+      // failed the start-up with this error. This one is a sub-resource Jersey builds while
+      // serving a request, from a locator: thrown, it would be a 500 on every request there, so
+      // it is served without CORS, which browsers refuse, and said once.
+      if (reported.add(e.getMessage())) {
+        LOG.log(Level.ERROR, "corsgen: " + resource.getResourceClass().getName()
+            + ", reached through a sub-resource locator, is served without CORS: "
+            + e.getMessage());
+      }
+      return;
+    }
+    policy.ifPresent(context::register);
   }
 }
