@@ -35,6 +35,7 @@ class CorsOnTheWireTest {
     server = new JerseyServer(new ResourceConfig(ItemsResource.class, ItemsAdminResource.class,
         WidgetsResource.class, OpenResource.class, PlainResource.class, KeysResource.class,
         GadgetsResource.class, ToolsResource.class, PartsResource.class,
+        OwnHeadersResource.class,
         TeapotException.Mapper.class)
         .register(CorsFeature.class));
   }
@@ -384,6 +385,21 @@ class CorsOnTheWireTest {
       }
       HttpResponse<String> refused = server.send("GET", "/parts", "Origin", APP);
       assertNoCorsGrant(refused);
+      assertEquals(Optional.of("Origin"), header(refused, "Vary"));
+    }
+
+    /** The policy decides, not CORS headers the resource method wrote itself. */
+    @Test
+    void corsHeadersTheResourceSetItselfGiveWayToThePolicy() throws Exception {
+      HttpResponse<String> allowed = server.send("GET", "/own-headers", "Origin", APP);
+      assertEquals("own", allowed.body());
+      assertEquals(Optional.of(APP), header(allowed, "Access-Control-Allow-Origin"));
+      assertEquals(Optional.empty(), header(allowed, "Access-Control-Allow-Credentials"));
+      assertEquals(Optional.empty(), header(allowed, "Access-Control-Expose-Headers"));
+      HttpResponse<String> refused = server.send("GET", "/own-headers", "Origin", EVIL);
+      assertEquals("own", refused.body());
+      assertNoCorsGrant(refused);
+      assertEquals(Optional.empty(), header(refused, "Access-Control-Expose-Headers"));
       assertEquals(Optional.of("Origin"), header(refused, "Vary"));
     }
 

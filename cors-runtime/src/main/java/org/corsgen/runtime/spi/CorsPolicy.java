@@ -16,6 +16,7 @@ import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -33,6 +34,9 @@ import java.util.stream.Collectors;
 public final class CorsPolicy implements ContainerResponseFilter {
 
   private static final Logger LOG = System.getLogger("org.corsgen");
+  private static final String ALLOW_ORIGIN_KEY = ALLOW_ORIGIN.toLowerCase(Locale.ROOT);
+  private static final String ALLOW_CREDENTIALS_KEY = ALLOW_CREDENTIALS.toLowerCase(Locale.ROOT);
+  private static final String EXPOSE_HEADERS_KEY = EXPOSE_HEADERS.toLowerCase(Locale.ROOT);
 
   /** Decides whether an origin is allowed: an {@link OriginSet} for the origins a policy lists. */
   @FunctionalInterface
@@ -67,6 +71,8 @@ public final class CorsPolicy implements ContainerResponseFilter {
   private final boolean anyHeader;
   private final String exposeHeaders;
   private final String maxAge;
+  /** A log line, not a guard: racing threads may both print it. */
+  private volatile boolean warnedAboutOwnHeaders;
 
   private CorsPolicy(Builder builder) {
     this.source = builder.source;
@@ -256,6 +262,7 @@ public final class CorsPolicy implements ContainerResponseFilter {
     MultivaluedMap<String, Object> headers = response.getHeaders();
     if (anyOrigin) {
       headers.putSingle(ALLOW_ORIGIN, "*");
+      removeOwn(headers, ALLOW_CREDENTIALS_KEY);
       putExposeHeaders(headers);
       return;
     }
@@ -267,16 +274,22 @@ public final class CorsPolicy implements ContainerResponseFilter {
       if (LOG.isLoggable(Level.DEBUG) && request.getHeaders().containsKey(ORIGIN)) {
         logRefusal(request, () -> "the Origin header is empty or repeated");
       }
+      // Not a CORS request, so no grant to take back: what the application wrote reaches no
+      // page, and a cache keeps it apart from cross-origin answers by the Vary: Origin above.
+      // Most requests take this path, where three more look-ups would cost a third of its time.
       return;
     }
     if (!origins.matches(origin)) {
       logRefusal(request, () -> "origin " + CorsHeaders.forLog(origin) + " is not in ["
           + originList + "]");
+      removeGrants(headers);
       return;
     }
     headers.putSingle(ALLOW_ORIGIN, origin);
     if (credentials) {
       headers.putSingle(ALLOW_CREDENTIALS, "true");
+    } else {
+      removeOwn(headers, ALLOW_CREDENTIALS_KEY);
     }
     putExposeHeaders(headers);
   }
@@ -284,6 +297,34 @@ public final class CorsPolicy implements ContainerResponseFilter {
   private void putExposeHeaders(MultivaluedMap<String, Object> headers) {
     if (!exposeHeaders.isEmpty()) {
       headers.putSingle(EXPOSE_HEADERS, exposeHeaders);
+    } else {
+      removeOwn(headers, EXPOSE_HEADERS_KEY);
+    }
+  }
+
+  /**
+   * A refused origin gets no grant, whoever wrote it: a resource method or another filter that
+   * set {@code Access-Control-Allow-Origin: *} itself would otherwise open what the policy closes.
+   */
+  private void removeGrants(MultivaluedMap<String, Object> headers) {
+    removeOwn(headers, ALLOW_ORIGIN_KEY);
+    removeOwn(headers, ALLOW_CREDENTIALS_KEY);
+    removeOwn(headers, EXPOSE_HEADERS_KEY);
+  }
+
+  /**
+   * Removes a CORS header the application set itself, where the policy answers otherwise (an
+   * {@code Access-Control-Allow-Credentials: true} beside corsgen's echoed origin would let pages
+   * read credentialed responses the policy does not allow). The key is lower case: header maps
+   * ignore case, and Jersey's lower-cases every key it looks up, which allocates unless it
+   * already is.
+   */
+  private void removeOwn(MultivaluedMap<String, Object> headers, String lowerCaseName) {
+    if (headers.remove(lowerCaseName) != null && !warnedAboutOwnHeaders) {
+      warnedAboutOwnHeaders = true;
+      LOG.log(Level.WARNING, "corsgen: a response under " + source + " carried "
+          + lowerCaseName + " set by the application; corsgen removes it or replaces it with"
+          + " what the policy answers (said once)");
     }
   }
 
