@@ -93,4 +93,14 @@ class RefusalLoggingTest {
           messages(Level.FINE));
     }
   }
+
+  @Test
+  void startUpWarnsWhenOneMethodAtAPathHasAPolicyAndAnotherNone() throws Exception {
+    try (JerseyServer server = new JerseyServer(new ResourceConfig(NegotiatedResource.class)
+        .register(CorsFeature.class))) {
+      assertTrue(messages(Level.WARNING).contains("corsgen: GET /negotiated is served by methods"
+          + " with and without a CORS policy; answers from those without one carry no CORS"
+          + " headers"), messages(Level.WARNING)::toString);
+    }
+  }
 }

@@ -103,6 +103,38 @@ class PreflightRulesTest {
   }
 
   @Test
+  void methodWithoutPolicyBesideOneWithAPolicyAtOnePathAndMethodIsAWarning() {
+    JavaFileObject source = source("Res",
+        "@Path(\"/res\")",
+        "public class Res {",
+        "  @GET @Produces(\"application/json\")",
+        "  @Cors(origins = \"https://app.example.com\")",
+        "  public String json() { return \"\"; }",
+        "",
+        "  @GET @Produces(\"text/csv\")",
+        "  public String csv() { return \"\"; }",
+        "",
+        "  @PUT",
+        "  public void put(String body) {}",
+        "}");
+    assertOnly(compile(source), source, "public String csv()", Message.PARTIAL_POLICY,
+        "GET", "/res", "test.Res.json()", "test.Res.csv()");
+  }
+
+  @Test
+  void ownHeadMethodWithoutPolicyBesideAGetWithOneIsNoWarning() {
+    assertClean(compile(source("Res",
+        "@Path(\"/res\")",
+        "public class Res {",
+        "  @GET @Cors(origins = \"https://app.example.com\")",
+        "  public String get() { return \"\"; }",
+        "",
+        "  @HEAD",
+        "  public jakarta.ws.rs.core.Response head() { return null; }",
+        "}")));
+  }
+
+  @Test
   void twoClassesWithDifferentPoliciesForOneMethodAtOnePathIsAnErrorOnTheSecond() {
     JavaFileObject first = source("First",
         "@Path(\"/items\")",

@@ -183,6 +183,11 @@ public enum Message {
           + " class: if one application serves both, one preflight gets two answers and Jersey"
           + " picks one. Serve them at different paths; if they belong to different applications,"
           + " add @SuppressWarnings(\"CorsOptionsElsewhere\")."),
+  PARTIAL_POLICY(Kind.WARNING, "CorsPartialPolicy",
+      "%s %s is served by %s with a @Cors policy and by %s without one, and Jersey picks one of"
+          + " them per request (by media type): preflights say yes for both, but the answers of"
+          + " the second carry no CORS headers, not even Vary: Origin, so browsers refuse them."
+          + " Give it the same policy, or serve it at another path."),
   CONFLICTING_POLICIES(Kind.ERROR, "CorsConflictingPolicies",
       "%s %s has a different @Cors policy in %s than in %s, but a path gets one preflight answer"
           + " per method. Give both the same policy, or serve them at different paths."),

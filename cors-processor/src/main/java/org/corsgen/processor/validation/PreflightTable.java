@@ -71,7 +71,32 @@ final class PreflightTable {
         checkConflict(method, Answer.of(policy.get()), report);
       }
     }
+    checkPartial(served, report);
     preflightedHere.forEach(preflighted::putIfAbsent);
+  }
+
+  /**
+   * A method without a policy beside one with a policy at the same path and HTTP method (two
+   * {@code @GET}s that differ by {@code @Produces}): Jersey picks one per request, so the
+   * preflight says yes and the answers of the other carry no CORS headers, not even
+   * {@code Vary: Origin}.
+   */
+  private void checkPartial(List<ServedMethod> served, Report report) {
+    for (ServedMethod method : served) {
+      if (method.isPreflighted() || method.answersOptions()) {
+        continue;
+      }
+      Optional<ServedMethod> withPolicy = served.stream()
+          .filter(other -> other.isPreflighted() && other.httpMethod().equals(method.httpMethod())
+              && PathTemplates.normalize(other.path())
+                  .equals(PathTemplates.normalize(method.path())))
+          .findFirst()
+          .or(() -> Optional.ofNullable(claims.getOrDefault(
+              PathTemplates.normalize(method.path()), Map.of()).get(method.httpMethod()))
+              .map(Claim::owner));
+      withPolicy.ifPresent(other -> report.report(Message.PARTIAL_POLICY, method.method(),
+          method.httpMethod(), method.path(), other.describe(), method.describe()));
+    }
   }
 
   private void checkOwnOptions(List<ServedMethod> served,

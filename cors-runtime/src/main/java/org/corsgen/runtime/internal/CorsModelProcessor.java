@@ -72,18 +72,30 @@ public final class CorsModelProcessor implements ModelProcessor {
     String path = join(parentPath, first.getPath());
     Map<String, CorsPolicy> policyByMethod = new LinkedHashMap<>();
     Set<String> allow = new TreeSet<>();
+    Set<String> withoutPolicy = new TreeSet<>();
     boolean ownOptions = false;
     for (ResourceMethod method : resource.getResourceMethods()) {
       String httpMethod = method.getHttpMethod();
       allow.add(httpMethod);
       ownOptions |= httpMethod.equals(HttpMethod.OPTIONS) && !method.isExtended();
-      policyOf(method).ifPresent(policy -> {
-        CorsPolicy previous = policyByMethod.putIfAbsent(httpMethod, policy);
-        if (previous != null && previous != policy) {
-          LOG.log(Level.WARNING, "corsgen: {0} {1} is served by methods with different CORS"
-              + " policies; preflights use {2}", httpMethod, path, previous);
-        }
-      });
+      Optional<CorsPolicy> policy = policyOf(method);
+      if (policy.isEmpty()) {
+        withoutPolicy.add(httpMethod);
+        continue;
+      }
+      CorsPolicy previous = policyByMethod.putIfAbsent(httpMethod, policy.get());
+      if (previous != null && previous != policy.get()) {
+        LOG.log(Level.WARNING, "corsgen: {0} {1} is served by methods with different CORS"
+            + " policies; preflights use {2}", httpMethod, path, previous);
+      }
+    }
+    for (String httpMethod : policyByMethod.keySet()) {
+      if (withoutPolicy.contains(httpMethod)) {
+        // Jersey picks one of them per request, by media type: the preflight says yes, and the
+        // answers of the method without a policy then carry no CORS headers, not even Vary.
+        LOG.log(Level.WARNING, "corsgen: {0} {1} is served by methods with and without a CORS"
+            + " policy; answers from those without one carry no CORS headers", httpMethod, path);
+      }
     }
     if (!policyByMethod.isEmpty()) {
       if (allow.contains(HttpMethod.GET) && !allow.contains(HttpMethod.HEAD)) {
