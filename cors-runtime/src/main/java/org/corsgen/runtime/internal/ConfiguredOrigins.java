@@ -74,10 +74,21 @@ final class ConfiguredOrigins {
         } else if (parsed instanceof OriginSyntax.Exact origin) {
           configured.exact(origin.origin());
         } else if (parsed instanceof OriginSyntax.Pattern pattern) {
+          // The runtime carries no Public Suffix List; a pattern directly over a top-level domain
+          // is the one case it can still tell, and the worst.
+          String parent = pattern.parentHost();
+          if (parent.indexOf('.') < 0 && !parent.equals("localhost")) {
+            throw bad(policy, placeholder, value, "\"" + entry + "\" in it allows every site"
+                + " under the top-level domain \"" + parent + "\", which anyone can register."
+                + " Name your own domain, as in \"" + pattern.scheme() + "*.example."
+                + pattern.suffix().substring(1) + "\"");
+          }
           configured.subdomains(pattern.scheme(), pattern.suffix());
         }
       }
-      listed.add(placeholder.key() + "=" + value.text().strip());
+      // Where the value came from, for the start-up log: a deployment running on a default
+      // because its variable is missing looks just like one that set it.
+      listed.add(placeholder.key() + "=" + value.text().strip() + " (" + value.from() + ")");
     }
     if (any) {
       return policy.withAnyOrigin();

@@ -37,8 +37,8 @@ class ConfiguredOriginsTest {
     assertTrue(policy.allowsOrigin("https://x.b.example"));
     assertFalse(policy.allowsOrigin("https://b.example"));
     assertFalse(policy.allowsOrigin("https://evil.example"));
-    assertEquals("https://literal.example, cors.origins=https://a.example, https://*.b.example",
-        policy.originList());
+    assertEquals("https://literal.example, cors.origins=https://a.example, https://*.b.example"
+        + " (system property cors.origins)", policy.originList());
   }
 
   @Test
@@ -102,6 +102,22 @@ class ConfiguredOriginsTest {
     assertThrows(IllegalStateException.class, () -> ConfiguredOrigins.resolve(policy().allowConfiguredOrigins("k")
         .build(),
         config(Map.of("k", "*, https://a.example"))));
+  }
+
+  @Test
+  void patternOverATopLevelDomainIsRefusedButLocalhostIsNot() {
+    IllegalStateException refused = assertThrows(IllegalStateException.class,
+        () -> ConfiguredOrigins.resolve(policy().allowConfiguredOrigins("cors.origins").build(),
+            config(Map.of("cors.origins", "https://app.example.com, https://*.com"))));
+    assertEquals("@Cors on com.example.ItemsResource: origins placeholder ${cors.origins} is"
+        + " \"https://app.example.com, https://*.com\" (from system property cors.origins), and"
+        + " \"https://*.com\" in it allows every site under the top-level domain \"com\", which"
+        + " anyone can register. Name your own domain, as in \"https://*.example.com\".",
+        refused.getMessage());
+    CorsPolicy local = ConfiguredOrigins.resolve(
+        policy().allowConfiguredOrigins("cors.origins").build(),
+        config(Map.of("cors.origins", "http://*.localhost:8081")));
+    assertTrue(local.allowsOrigin("http://app.localhost:8081"));
   }
 
   @Test
