@@ -44,14 +44,10 @@ public final class CorsProcessor extends AbstractProcessor {
   private final Set<String> deferred = new LinkedHashSet<>();
   private final GeneratedNames generatedNames = new GeneratedNames();
   private final PolicyReportWriter policyReport = new PolicyReportWriter();
-  /**
-   * Resources an earlier compilation indexed that are not part of this one, read back from their
-   * class files. Their warnings were printed when they were compiled, so only errors are.
-   */
-  private final Set<String> compiledEarlier = new HashSet<>();
+  private final EarlierBuild earlierBuild = new EarlierBuild();
   private boolean firstRound = true;
-  /** Whether an earlier index named resources: then one must be written, if only to empty it. */
-  private boolean earlierIndex;
+  /** Every resource validated in this compilation, so that none is written twice. */
+  private final Set<String> processed = new HashSet<>();
   /** Resources validated this round, written together when it ends. */
   private final List<BindingsWriter.Bindings> validated = new ArrayList<>();
 
@@ -85,7 +81,7 @@ public final class CorsProcessor extends AbstractProcessor {
     addRootResources(ElementFilter.typesIn(round.getRootElements()), roots);
     if (firstRound) {
       firstRound = false;
-      roots.addAll(compiledEarlier(round));
+      roots.addAll(earlierBuild.resources(round, processingEnv, validator));
     }
     for (String name : deferred) {
       roots.add(processingEnv.getElementUtils().getTypeElement(name));
@@ -120,44 +116,15 @@ public final class CorsProcessor extends AbstractProcessor {
     }
   }
 
-  /**
-   * The resources of the earlier index that still exist as class files and whose sources are not
-   * in this compilation: validated and generated again with the others, so that a partial
-   * rebuild writes the same index and classes as a full one. A resource whose class is gone, or
-   * that is compiled now (perhaps without {@code @Cors} any more), is not carried over.
-   */
-  private List<TypeElement> compiledEarlier(RoundEnvironment round) {
-    Set<String> compiledNow = new HashSet<>();
-    for (TypeElement type : ElementFilter.typesIn(round.getRootElements())) {
-      compiledNow.add(type.getQualifiedName().toString());
-    }
-    List<TypeElement> earlier = new ArrayList<>();
-    Set<String> indexed = IndexWriter.earlierResources(processingEnv.getFiler());
-    earlierIndex = !indexed.isEmpty();
-    for (String binaryName : indexed) {
-      TypeElement type = processingEnv.getElementUtils().getTypeElement(
-          binaryName.replace('$', '.'));
-      if (type != null && !compiledNow.contains(outermost(type).getQualifiedName().toString())
-          && validator.isRootResource(type)) {
-        earlier.add(type);
-        compiledEarlier.add(type.getQualifiedName().toString());
-      }
-    }
-    return earlier;
-  }
-
-  private static TypeElement outermost(TypeElement type) {
-    TypeElement outer = type;
-    while (outer.getEnclosingElement() instanceof TypeElement enclosing) {
-      outer = enclosing;
-    }
-    return outer;
-  }
-
   private void process(TypeElement resource) {
+    if (!processed.add(resource.getQualifiedName().toString())) {
+      // Read back from its class file in the first round, and now generated again as source by
+      // another processor: its code is written already, and a second class would clash.
+      return;
+    }
     guarded(resource, () -> {
       ResourceValidator.Result result = validator.validate(resource);
-      printer.print(compiledEarlier.contains(resource.getQualifiedName().toString())
+      printer.print(earlierBuild.isReadBack(resource)
           ? result.report().errors() : result.report());
       if (result.resource().isPresent()) {
         Report names = generatedNames.claim(result.resource().get(), resource);
@@ -195,7 +162,7 @@ public final class CorsProcessor extends AbstractProcessor {
    * resources that no longer have {@code @Cors} to the old generated classes.
    */
   private void writeAggregates() {
-    if (index.isEmpty() && !earlierIndex) {
+    if (index.isEmpty() && !earlierBuild.hadIndex()) {
       return;
     }
     try {

@@ -9,6 +9,7 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -110,7 +111,7 @@ class PartialRecompilationTest {
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
     try (StandardJavaFileManager files = javac.getStandardFileManager(null, null, null)) {
-      List<File> sources = java.util.Arrays.stream(resources)
+      List<File> sources = Arrays.stream(resources)
           .map(resource -> work.resolve("src/shop/" + resource + ".java").toFile())
           .toList();
       String classPath = out + File.pathSeparator + System.getProperty("java.class.path");

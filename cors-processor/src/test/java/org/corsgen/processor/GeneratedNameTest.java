@@ -15,9 +15,9 @@ import java.util.List;
 import java.util.Map;
 import javax.tools.JavaFileObject;
 import javax.tools.StandardLocation;
+import org.corsgen.processor.ProcessorTests.GeneratedClasses;
 import org.corsgen.processor.diagnostics.Message;
 import org.corsgen.runtime.spi.CorsBindings;
-import org.corsgen.processor.ProcessorTests.GeneratedClasses;
 import org.corsgen.runtime.spi.CorsPolicy;
 import org.junit.jupiter.api.Test;
 

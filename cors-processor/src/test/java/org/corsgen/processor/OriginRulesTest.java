@@ -184,6 +184,28 @@ class OriginRulesTest {
         origin, domain, rule);
   }
 
+  @Test
+  void subdomainPatternOverATopLevelNameOffTheListIsAnError() {
+    JavaFileObject source = resource("@Cors(origins = \"https://*.banana\")");
+    assertOnly(compile(source), source, "@Cors", Message.ORIGIN_PATTERN_TOP_LEVEL,
+        "https://*.banana", "banana", "https://*.example.banana");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"https://*.internal", "http://*.localhost:8081", "https://*.corp"})
+  void subdomainPatternOverAPrivateUseTopLevelNameIsAccepted(String origin) {
+    assertClean(compile(resource("@Cors(origins = \"" + origin + "\")")));
+  }
+
+  /** "*." is no pattern, and its fix must not be sought by cutting "*." off what is left. */
+  @ParameterizedTest
+  @ValueSource(strings = {"https://*.", "*.", "https://*..", "https://a.*."})
+  void wildcardWithNothingAfterItIsAnErrorNotACrash(String origin) {
+    Compilation compilation = compile(resource("@Cors(origins = \"" + origin + "\")"));
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation).hadErrorContaining("[CorsOrigin");
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"http://app.example.com", "http://*.example.com",
       "http://192.168.1.10:8080"})

@@ -121,6 +121,26 @@ class PreflightRulesTest {
         "GET", "/res", "test.Res.json()", "test.Res.csv()");
   }
 
+  /** Jersey merges classes at one path; the warning must not depend on which came first. */
+  @Test
+  void methodWithoutPolicyInAnotherClassAtThePathIsAWarningInEitherOrder() {
+    JavaFileObject withPolicy = source("Json",
+        "@Path(\"/items\")",
+        "@Cors(origins = \"https://app.example.com\")",
+        "public class Json {",
+        "  @GET @Produces(\"application/json\") public String get() { return \"\"; }",
+        "}");
+    JavaFileObject plain = source("Csv",
+        "@Path(\"items\")",
+        "public class Csv {",
+        "  @GET @Produces(\"text/csv\") public String get() { return \"\"; }",
+        "}");
+    for (JavaFileObject[] order : new JavaFileObject[][] {{withPolicy, plain}, {plain, withPolicy}}) {
+      assertOnly(compile(order), plain, "public String get()", Message.PARTIAL_POLICY,
+          "GET", "/items", "test.Json.get()", "test.Csv.get()");
+    }
+  }
+
   @Test
   void ownHeadMethodWithoutPolicyBesideAGetWithOneIsNoWarning() {
     assertClean(compile(source("Res",

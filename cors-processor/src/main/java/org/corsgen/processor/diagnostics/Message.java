@@ -59,6 +59,11 @@ public enum Message {
           + " (Public Suffix List rule \"%s\"): anyone can register a domain there and read these"
           + " responses. List the exact origins of your pages, or a pattern over a name with no"
           + " public suffix below it."),
+  ORIGIN_PATTERN_TOP_LEVEL(Kind.ERROR, "CorsPublicSuffixPattern",
+      "origin \"%s\" allows every site under the top-level name \"%s\": any name can become a"
+          + " top-level domain where anyone can register, and only localhost, test, example,"
+          + " invalid, local, internal, home, corp and lan are kept for private use. Name your own"
+          + " domain, as in \"%s\"."),
   INSECURE_CREDENTIALS(Kind.ERROR, "CorsInsecureCredentials",
       "origin \"%s\" is plain http while allowCredentials = true: anyone on the network can"
           + " alter that page and make credentialed requests as its users. Serve the page over"
@@ -152,9 +157,10 @@ public enum Message {
           + " Chromium honours, or @SuppressWarnings(\"CorsMaxAgeCapped\") to keep it."),
 
   NOT_A_RESOURCE_CLASS(Kind.ERROR, "CorsNotAResource",
-      "@Cors on %s, which is not a root resource: it has no @Path and no resource class extends"
-          + " it, and corsgen does not cover sub-resources returned by locators. Put @Cors on a"
-          + " root resource class (one with @Path) or on its resource methods."),
+      "@Cors on %s, which is not a root resource: it neither has nor inherits a @Path, no"
+          + " resource class extends it, and corsgen does not cover sub-resources returned by"
+          + " locators. Put @Cors on a root resource class (one with @Path) or on its resource"
+          + " methods."),
   NOT_A_RESOURCE_METHOD(Kind.ERROR, "CorsNotAResourceMethod",
       "@Cors on %s, which has no HTTP method designator (@GET, @POST, ...): it is not a resource"
           + " method, and corsgen does not cover sub-resource locators. Put @Cors on a resource"
@@ -163,7 +169,8 @@ public enum Message {
       "@Cors on %s, which is not public: JAX-RS only serves public methods. Make it public or"
           + " remove @Cors."),
   METHOD_NOT_IN_ROOT_RESOURCE(Kind.ERROR, "CorsNotAResource",
-      "@Cors on %s, whose class %s is not a root resource (no @Path) and is not extended by one"
+      "@Cors on %s, whose class %s is not a root resource (it neither has nor inherits a @Path)"
+          + " and is not extended by one"
           + " in this compilation. corsgen generates CORS only for root resource classes. Give the"
           + " class a @Path, or move @Cors to the root resource that serves these requests."),
   NO_RESOURCE_METHOD(Kind.ERROR, "CorsNoResourceMethod",
@@ -187,7 +194,8 @@ public enum Message {
       "%s %s is served by %s with a @Cors policy and by %s without one, and Jersey picks one of"
           + " them per request (by media type): preflights say yes for both, but the answers of"
           + " the second carry no CORS headers, not even Vary: Origin, so browsers refuse them."
-          + " Give it the same policy, or serve it at another path."),
+          + " Give it the same policy, or serve it at another path; if only non-browser clients"
+          + " ask for it, put @SuppressWarnings(\"CorsPartialPolicy\") on it."),
   CONFLICTING_POLICIES(Kind.ERROR, "CorsConflictingPolicies",
       "%s %s has a different @Cors policy in %s than in %s, but a path gets one preflight answer"
           + " per method. Give both the same policy, or serve them at different paths."),

@@ -50,6 +50,12 @@ final class OriginSyntax {
         return new Invalid(Message.ORIGIN_PATTERN_ABOVE_PUBLIC_SUFFIX, entry, parent,
             below.get());
       }
+      if (pattern.overTopLevelName()) {
+        // Not on the list yet, but a top-level name all the same; the runtime refuses it in
+        // configured origins, so a default must not compile that start-up would refuse.
+        return new Invalid(Message.ORIGIN_PATTERN_TOP_LEVEL, entry, parent,
+            pattern.scheme() + "*.example." + pattern.suffix().substring(1));
+      }
       return new Pattern(new OriginPattern(pattern.scheme(), pattern.suffix()));
     }
     return new AnyOrigin();

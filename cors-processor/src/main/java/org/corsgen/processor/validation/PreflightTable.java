@@ -50,6 +50,8 @@ final class PreflightTable {
   private final Map<String, Map<String, Claim>> claims = new HashMap<>();
   /** The first preflighted resource method by normalized path. */
   private final Map<String, ServedMethod> preflighted = new HashMap<>();
+  /** The first method without a policy by normalized path, then HTTP method. */
+  private final Map<String, Map<String, ServedMethod>> withoutPolicy = new HashMap<>();
   /** The first own {@code @OPTIONS} method by normalized path. */
   private final Map<String, ServedMethod> ownOptions = new HashMap<>();
 
@@ -79,24 +81,33 @@ final class PreflightTable {
    * A method without a policy beside one with a policy at the same path and HTTP method (two
    * {@code @GET}s that differ by {@code @Produces}): Jersey picks one per request, so the
    * preflight says yes and the answers of the other carry no CORS headers, not even
-   * {@code Vary: Origin}.
+   * {@code Vary: Origin}. Reported on the method without a policy, whichever class comes first.
    */
   private void checkPartial(List<ServedMethod> served, Report report) {
     for (ServedMethod method : served) {
-      if (method.isPreflighted() || method.answersOptions()) {
+      if (method.answersOptions()) {
         continue;
       }
-      Optional<ServedMethod> withPolicy = served.stream()
-          .filter(other -> other.isPreflighted() && other.httpMethod().equals(method.httpMethod())
-              && PathTemplates.normalize(other.path())
-                  .equals(PathTemplates.normalize(method.path())))
-          .findFirst()
-          .or(() -> Optional.ofNullable(claims.getOrDefault(
-              PathTemplates.normalize(method.path()), Map.of()).get(method.httpMethod()))
-              .map(Claim::owner));
-      withPolicy.ifPresent(other -> report.report(Message.PARTIAL_POLICY, method.method(),
-          method.httpMethod(), method.path(), other.describe(), method.describe()));
+      String path = PathTemplates.normalize(method.path());
+      if (method.isPreflighted()) {
+        ServedMethod plain = withoutPolicy.getOrDefault(path, Map.of()).get(method.httpMethod());
+        if (plain != null) {
+          reportPartial(plain, method, report);
+        }
+      } else {
+        withoutPolicy.computeIfAbsent(path, p -> new HashMap<>())
+            .putIfAbsent(method.httpMethod(), method);
+        Claim claim = claims.getOrDefault(path, Map.of()).get(method.httpMethod());
+        if (claim != null) {
+          reportPartial(method, claim.owner(), report);
+        }
+      }
     }
+  }
+
+  private static void reportPartial(ServedMethod plain, ServedMethod withPolicy, Report report) {
+    report.report(Message.PARTIAL_POLICY, plain.method(), plain.httpMethod(), plain.path(),
+        withPolicy.describe(), plain.describe());
   }
 
   private void checkOwnOptions(List<ServedMethod> served,

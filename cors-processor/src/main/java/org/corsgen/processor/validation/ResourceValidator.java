@@ -115,7 +115,7 @@ public final class ResourceValidator {
     Set<String> ownHead = new HashSet<>();
     for (ServedMethod method : served) {
       if (method.httpMethod().equals("HEAD")) {
-        ownHead.add(method.path());
+        ownHead.add(PathTemplates.normalize(method.path()));
       }
     }
     List<Endpoint> endpoints = new ArrayList<>();
@@ -124,7 +124,8 @@ public final class ResourceValidator {
           .filter(policy -> policy.grants(method.httpMethod()))
           .ifPresent(policy -> endpoints.add(new Endpoint(jaxRs.methodKey(method.method()),
               method.httpMethod(), method.path(), policy,
-              method.httpMethod().equals("GET") && !ownHead.contains(method.path()))));
+              method.httpMethod().equals("GET")
+                  && !ownHead.contains(PathTemplates.normalize(method.path())))));
     }
     if (!report.isClean() || endpoints.isEmpty()) {
       return new Result(report, Optional.empty());

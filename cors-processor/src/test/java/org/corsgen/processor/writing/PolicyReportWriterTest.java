@@ -50,7 +50,7 @@ class PolicyReportWriterTest {
 
   /**
    * Jersey answers HEAD with a GET method, and the runtime with its policy, unless the class has a
-   * HEAD method of its own there ({@code HeadResource}'s has none).
+   * HEAD method of its own there ({@code HeadResource} has one, without a policy).
    */
   @Test
   void headAnsweredByAGetMethodHasItsOwnRow() throws IOException {

@@ -74,14 +74,13 @@ final class ConfiguredOrigins {
         } else if (parsed instanceof OriginSyntax.Exact origin) {
           configured.exact(origin.origin());
         } else if (parsed instanceof OriginSyntax.Pattern pattern) {
-          // The runtime carries no Public Suffix List; a pattern directly over a top-level domain
-          // is the one case it can still tell, and the worst.
-          String parent = pattern.parentHost();
-          if (parent.indexOf('.') < 0 && !parent.equals("localhost")) {
+          // The runtime carries no Public Suffix List; a pattern directly over a top-level name
+          // is the one case it can still tell, and the worst. The processor refuses it too.
+          if (pattern.overTopLevelName()) {
             throw bad(policy, placeholder, value, "\"" + entry + "\" in it allows every site"
-                + " under the top-level domain \"" + parent + "\", which anyone can register."
-                + " Name your own domain, as in \"" + pattern.scheme() + "*.example."
-                + pattern.suffix().substring(1) + "\"");
+                + " under the top-level name \"" + pattern.parentHost() + "\", where anyone can"
+                + " register one. Name your own domain, as in \"" + pattern.scheme()
+                + "*.example." + pattern.suffix().substring(1) + "\"");
           }
           configured.subdomains(pattern.scheme(), pattern.suffix());
         }

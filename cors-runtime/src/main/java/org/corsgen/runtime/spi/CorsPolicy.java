@@ -261,9 +261,12 @@ public final class CorsPolicy implements ContainerResponseFilter {
   public void filter(ContainerRequestContext request, ContainerResponseContext response) {
     MultivaluedMap<String, Object> headers = response.getHeaders();
     if (anyOrigin) {
+      // Nothing to take back: the answer is public, and "*" makes browsers ignore a credentials
+      // header the application may have set. Exposed headers are the policy's alone.
       headers.putSingle(ALLOW_ORIGIN, "*");
-      removeOwn(headers, ALLOW_CREDENTIALS_KEY);
-      putExposeHeaders(headers);
+      if (!exposeHeaders.isEmpty()) {
+        headers.putSingle(EXPOSE_HEADERS, exposeHeaders);
+      }
       return;
     }
     CorsHeaders.addVary(headers, ORIGIN);

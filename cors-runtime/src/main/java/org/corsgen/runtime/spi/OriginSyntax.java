@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
 
 /**
@@ -25,6 +26,15 @@ public final class OriginSyntax {
   /** {@code "*"}. */
   public record AnyOrigin() implements Entry {}
 
+  /**
+   * Top-level names no one can register under: reserved by RFC 6761 ({@code localhost},
+   * {@code test}, {@code example}, {@code invalid}) and RFC 6762 ({@code local}), reserved by
+   * ICANN for private use ({@code internal}), or never to be delegated for the collisions they
+   * would cause ({@code home}, {@code corp}, {@code lan}).
+   */
+  public static final Set<String> PRIVATE_USE_TOP_LEVEL_NAMES = Set.of("localhost", "test",
+      "example", "invalid", "local", "internal", "home", "corp", "lan");
+
   /** A serialized origin, compared byte for byte. */
   public record Exact(String origin) implements Entry {}
 
@@ -36,6 +46,17 @@ public final class OriginSyntax {
     /** The host whose subdomains the pattern covers: {@code example.com}. */
     public String parentHost() {
       return hostOf(suffix.substring(1));
+    }
+
+    /**
+     * Whether the pattern sits directly over a top-level name, as {@code https://*.com} does:
+     * anyone can register under a top-level domain, and any name can become one, except those
+     * kept for private use ({@link #PRIVATE_USE_TOP_LEVEL_NAMES}). Decidable without the Public
+     * Suffix List, so the runtime applies it to configured origins too.
+     */
+    public boolean overTopLevelName() {
+      String parent = parentHost();
+      return parent.indexOf('.') < 0 && !PRIVATE_USE_TOP_LEVEL_NAMES.contains(parent);
     }
 
     @Override
@@ -315,10 +336,11 @@ public final class OriginSyntax {
     String authority = authorityOf(entry.substring(separator + SEPARATOR.length()).strip());
     String host = hostOf(authority);
     String port = authority.substring(host.length());
-    boolean pattern = host.startsWith("*.");
     if (host.endsWith(".") && !host.endsWith("..")) {
       host = host.substring(0, host.length() - 1);
     }
+    // After the dot is gone: "*." is no pattern, and a prefix of it would leave nothing.
+    boolean pattern = host.startsWith("*.");
     try {
       host = host.startsWith("[")
           ? host.toLowerCase(Locale.ROOT)

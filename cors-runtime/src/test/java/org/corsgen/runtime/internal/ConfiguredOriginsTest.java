@@ -91,7 +91,8 @@ class ConfiguredOriginsTest {
   @Test
   void emptyEntriesNullAndStarWithCredentialsAreRefused() {
     for (String value : new String[] {"", "https://a.example,,https://b.example", "null",
-        "file:///tmp/x", "*.example.com", "wss://app.example.com"}) {
+        "file:///tmp/x", "*.example.com", "wss://app.example.com", "https://*.", "*.",
+        "https://app.example.com."}) {
       assertThrows(IllegalStateException.class, () -> ConfiguredOrigins.resolve(policy()
           .allowConfiguredOrigins("k").build(),
         config(Map.of("k", value))), value);
@@ -111,13 +112,14 @@ class ConfiguredOriginsTest {
             config(Map.of("cors.origins", "https://app.example.com, https://*.com"))));
     assertEquals("@Cors on com.example.ItemsResource: origins placeholder ${cors.origins} is"
         + " \"https://app.example.com, https://*.com\" (from system property cors.origins), and"
-        + " \"https://*.com\" in it allows every site under the top-level domain \"com\", which"
-        + " anyone can register. Name your own domain, as in \"https://*.example.com\".",
+        + " \"https://*.com\" in it allows every site under the top-level name \"com\", where"
+        + " anyone can register one. Name your own domain, as in \"https://*.example.com\".",
         refused.getMessage());
     CorsPolicy local = ConfiguredOrigins.resolve(
         policy().allowConfiguredOrigins("cors.origins").build(),
-        config(Map.of("cors.origins", "http://*.localhost:8081")));
+        config(Map.of("cors.origins", "http://*.localhost:8081, https://*.internal")));
     assertTrue(local.allowsOrigin("http://app.localhost:8081"));
+    assertTrue(local.allowsOrigin("https://app.internal"));
   }
 
   @Test
