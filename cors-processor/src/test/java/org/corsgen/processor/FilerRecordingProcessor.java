@@ -6,6 +6,7 @@ import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 import javax.annotation.processing.Completion;
 import javax.annotation.processing.Filer;
 import javax.annotation.processing.ProcessingEnvironment;
@@ -20,15 +21,26 @@ import javax.lang.model.element.TypeElement;
 /**
  * Runs a processor with a {@link Filer} that remembers the source files it creates: compile-testing
  * hides generated files once a compilation has failed, yet a failing compilation must still
- * generate the code of its clean classes.
+ * generate the code of its clean classes. It can also fail on purpose for some names, as a full
+ * disk would.
  */
 final class FilerRecordingProcessor implements Processor {
 
   private final Processor delegate;
+  private final Predicate<String> failing;
   private final List<String> createdSources = new ArrayList<>();
 
   FilerRecordingProcessor(Processor delegate) {
+    this(delegate, name -> false);
+  }
+
+  /**
+   * Throws {@code IllegalStateException("disk full")} from {@link Filer#createSourceFile} for the
+   * names {@code failing} accepts.
+   */
+  FilerRecordingProcessor(Processor delegate, Predicate<String> failing) {
     this.delegate = delegate;
+    this.failing = failing;
   }
 
   /** The names passed to {@link Filer#createSourceFile}, in order. */
@@ -41,6 +53,9 @@ final class FilerRecordingProcessor implements Processor {
     delegate.init(proxy(ProcessingEnvironment.class, env, (method, args) ->
         method.getName().equals("getFiler") ? proxy(Filer.class, env.getFiler(), (m, a) -> {
           if (m.getName().equals("createSourceFile")) {
+            if (failing.test(a[0].toString())) {
+              throw new IllegalStateException("disk full");
+            }
             createdSources.add(a[0].toString());
           }
           return m.invoke(env.getFiler(), a);

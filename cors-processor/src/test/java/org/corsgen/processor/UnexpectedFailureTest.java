@@ -10,23 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
-import javax.annotation.processing.AbstractProcessor;
-import javax.annotation.processing.Filer;
-import javax.annotation.processing.Messager;
-import javax.annotation.processing.ProcessingEnvironment;
-import javax.annotation.processing.RoundEnvironment;
-import javax.lang.model.SourceVersion;
-import javax.lang.model.element.Element;
-import javax.lang.model.element.TypeElement;
-import javax.lang.model.util.Elements;
-import javax.lang.model.util.Types;
 import javax.tools.Diagnostic;
 import javax.tools.DiagnosticCollector;
-import javax.tools.FileObject;
 import javax.tools.JavaCompiler;
-import javax.tools.JavaFileManager;
 import javax.tools.JavaFileObject;
 import javax.tools.StandardJavaFileManager;
 import javax.tools.ToolProvider;
@@ -54,7 +40,8 @@ class UnexpectedFailureTest {
           List.of("-d", classes.toString(), "-s", sources.toString(),
               "-cp", System.getProperty("java.class.path")),
           null, List.of(resource("broken", "Items"), resource("fine", "Orders")));
-      task.setProcessors(List.of(new FailingFilerProcessor(new CorsProcessor(), "broken.")));
+      task.setProcessors(List.of(new FilerRecordingProcessor(new CorsProcessor(),
+          name -> name.startsWith("broken."))));
       assertFalse(task.call());
     }
 
@@ -82,101 +69,5 @@ class UnexpectedFailureTest {
         "public class " + name + " {",
         "  @GET public String get() { return \"\"; }",
         "}");
-  }
-
-  /** Runs {@code delegate} with a Filer that fails for new sources in {@code failingPrefix}. */
-  private static final class FailingFilerProcessor extends AbstractProcessor {
-    private final CorsProcessor delegate;
-    private final String failingPrefix;
-
-    FailingFilerProcessor(CorsProcessor delegate, String failingPrefix) {
-      this.delegate = delegate;
-      this.failingPrefix = failingPrefix;
-    }
-
-    @Override
-    public Set<String> getSupportedAnnotationTypes() {
-      return delegate.getSupportedAnnotationTypes();
-    }
-
-    @Override
-    public SourceVersion getSupportedSourceVersion() {
-      return delegate.getSupportedSourceVersion();
-    }
-
-    @Override
-    public synchronized void init(ProcessingEnvironment env) {
-      super.init(env);
-      Filer filer = env.getFiler();
-      Filer failing = new Filer() {
-        @Override
-        public JavaFileObject createSourceFile(CharSequence name, Element... origins)
-            throws IOException {
-          if (name.toString().startsWith(failingPrefix)) {
-            throw new IllegalStateException("disk full");
-          }
-          return filer.createSourceFile(name, origins);
-        }
-
-        @Override
-        public JavaFileObject createClassFile(CharSequence name, Element... origins)
-            throws IOException {
-          return filer.createClassFile(name, origins);
-        }
-
-        @Override
-        public FileObject createResource(JavaFileManager.Location location, CharSequence module,
-            CharSequence relativeName, Element... origins) throws IOException {
-          return filer.createResource(location, module, relativeName, origins);
-        }
-
-        @Override
-        public FileObject getResource(JavaFileManager.Location location, CharSequence module,
-            CharSequence relativeName) throws IOException {
-          return filer.getResource(location, module, relativeName);
-        }
-      };
-      delegate.init(new ProcessingEnvironment() {
-        @Override
-        public Map<String, String> getOptions() {
-          return env.getOptions();
-        }
-
-        @Override
-        public Messager getMessager() {
-          return env.getMessager();
-        }
-
-        @Override
-        public Filer getFiler() {
-          return failing;
-        }
-
-        @Override
-        public Elements getElementUtils() {
-          return env.getElementUtils();
-        }
-
-        @Override
-        public Types getTypeUtils() {
-          return env.getTypeUtils();
-        }
-
-        @Override
-        public SourceVersion getSourceVersion() {
-          return env.getSourceVersion();
-        }
-
-        @Override
-        public Locale getLocale() {
-          return env.getLocale();
-        }
-      });
-    }
-
-    @Override
-    public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
-      return delegate.process(annotations, round);
-    }
   }
 }

@@ -370,13 +370,17 @@ public final class OriginSyntax {
     return Optional.of(scheme + SEPARATOR + host + port);
   }
 
+  /** One trailing dot dropped, as the URL standard's IPv4 parsing does: "1.2.3.4." is one. */
+  private static String withoutTrailingDot(String host) {
+    return host.endsWith(".") ? host.substring(0, host.length() - 1) : host;
+  }
+
   /**
    * Whether the URL standard's host parser reads {@code host} as an IPv4 address: its last label
    * is a number, decimal or {@code 0x} hex ("ends in a number checker").
    */
   private static boolean endsInNumber(String host) {
-    // One trailing dot is dropped first, as the URL standard does: "1.2.3.4." is an address.
-    String trimmed = host.endsWith(".") ? host.substring(0, host.length() - 1) : host;
+    String trimmed = withoutTrailingDot(host);
     String last = trimmed.substring(trimmed.lastIndexOf('.') + 1);
     if (last.isEmpty()) {
       return false;
@@ -395,8 +399,7 @@ public final class OriginSyntax {
    * when it is not one.
    */
   private static Optional<String> ipv4(String host) {
-    String[] parts = (host.endsWith(".") ? host.substring(0, host.length() - 1) : host)
-        .split("\\.", -1);
+    String[] parts = withoutTrailingDot(host).split("\\.", -1);
     if (parts.length > 4) {
       return Optional.empty();
     }
