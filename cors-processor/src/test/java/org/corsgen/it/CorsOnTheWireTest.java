@@ -401,6 +401,13 @@ class CorsOnTheWireTest {
       assertNoCorsGrant(refused);
       assertEquals(Optional.empty(), header(refused, "Access-Control-Expose-Headers"));
       assertEquals(Optional.of("Origin"), header(refused, "Vary"));
+
+      HttpResponse<String> open = server.send("GET", "/own-headers/public", "Origin", EVIL);
+      assertEquals(Optional.of("*"), header(open, "Access-Control-Allow-Origin"));
+      assertEquals(Optional.empty(), header(open, "Access-Control-Expose-Headers"),
+          "what a page may read is the policy's alone, under \"*\" too");
+      HttpResponse<String> exposing = server.send("GET", "/own-headers/exposing", "Origin", APP);
+      assertEquals(Optional.of("X-Total"), header(exposing, "Access-Control-Expose-Headers"));
     }
 
     @Test

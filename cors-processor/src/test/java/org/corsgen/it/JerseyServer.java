@@ -9,8 +9,12 @@ import java.time.Duration;
 import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
 import org.glassfish.jersey.server.ResourceConfig;
+import org.glassfish.jersey.server.ServerProperties;
 
-/** A Jersey application on Grizzly at a free loopback port, and a client to call it. */
+/**
+ * A Jersey application on Grizzly at a free loopback port, and a client to call it. WADL is off
+ * unless the application turns it on: JAXB is on the test class path for {@code WadlTest} alone.
+ */
 final class JerseyServer implements AutoCloseable {
 
   private final HttpServer server;
@@ -21,6 +25,9 @@ final class JerseyServer implements AutoCloseable {
       .build();
 
   JerseyServer(ResourceConfig application) throws IOException {
+    if (application.getProperty(ServerProperties.WADL_FEATURE_DISABLE) == null) {
+      application.property(ServerProperties.WADL_FEATURE_DISABLE, true);
+    }
     server = GrizzlyHttpServerFactory.createHttpServer(URI.create("http://127.0.0.1:0/"),
         application, false);
     server.start();

@@ -16,4 +16,10 @@ public class LocatedResource {
   public String get() {
     return "located";
   }
+
+  @GET
+  @Path("boom")
+  public String boom() {
+    throw new IllegalStateException("boom in located");
+  }
 }

@@ -4,11 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
 import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.corsgen.runtime.CorsFeature;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.junit.jupiter.api.AfterEach;
@@ -21,37 +17,20 @@ import org.junit.jupiter.api.Test;
  */
 class RefusalLoggingTest {
 
-  private static final Logger CORSGEN = Logger.getLogger("org.corsgen");
-  private final List<LogRecord> records = new CopyOnWriteArrayList<>();
-  private final Handler capture = new Handler() {
-    @Override
-    public void publish(LogRecord record) {
-      records.add(record);
-    }
-
-    @Override
-    public void flush() {}
-
-    @Override
-    public void close() {}
-  };
-  private Level previousLevel;
+  private LogCapture capture;
 
   @BeforeEach
   void captureCorsgenLogs() {
-    previousLevel = CORSGEN.getLevel();
-    CORSGEN.setLevel(Level.FINE);
-    CORSGEN.addHandler(capture);
+    capture = new LogCapture("org.corsgen", Level.FINE);
   }
 
   @AfterEach
   void release() {
-    CORSGEN.removeHandler(capture);
-    CORSGEN.setLevel(previousLevel);
+    capture.close();
   }
 
   private List<String> messages(Level level) {
-    return records.stream()
+    return capture.records().stream()
         .filter(record -> record.getLevel().equals(level))
         .map(record -> new java.util.logging.SimpleFormatter().formatMessage(record))
         .toList();
@@ -67,7 +46,7 @@ class RefusalLoggingTest {
       assertTrue(startup.get(0).contains("\n  /items/{id: \\d+}: GET, PUT, PATCH, HEAD from"
           + " [https://app.example.com, https://*.example.org]; DELETE from"
           + " [https://admin.example.com]"), startup.get(0));
-      records.clear();
+      capture.clear();
 
       server.send("OPTIONS", "/items/7", "Origin", "https://app.example.com",
           "Access-Control-Request-Method", "PUT", "Access-Control-Request-Headers", "x-token");

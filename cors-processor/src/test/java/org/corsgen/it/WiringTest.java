@@ -3,11 +3,13 @@ package org.corsgen.it;
 import static org.corsgen.it.CorsOnTheWireTest.assertNoCorsGrant;
 import static org.corsgen.it.CorsOnTheWireTest.header;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Optional;
 import org.corsgen.Cors;
 import org.corsgen.runtime.CorsFeature;
@@ -223,5 +225,32 @@ class WiringTest {
         assertNoCorsGrant(response);
       }
     }
+  }
+
+  /** Its exceptions then go where they would without corsgen, not replaced by corsgen's error. */
+  @Test
+  void exceptionOfALocatedResourceWhosePolicyCannotResolveIsTheApplications() throws Exception {
+    LogCapture jersey = new LogCapture("org.glassfish", null);
+    try (jersey; JerseyServer server = new JerseyServer(new ResourceConfig(LocatorResource.class)
+        .register(CorsFeature.class))) {
+      HttpResponse<String> response = server.send("GET", "/locator/child/boom", "Origin", APP);
+      assertEquals(500, response.statusCode());
+      assertNoCorsGrant(response);
+    }
+    List<String> thrown = jersey.records().stream()
+        .filter(record -> record.getThrown() != null)
+        .map(record -> String.valueOf(rootCause(record.getThrown()).getMessage()))
+        .toList();
+    assertTrue(thrown.contains("boom in located"), thrown::toString);
+    assertTrue(thrown.stream().noneMatch(message -> message.contains("corsgen.it.located-origins")),
+        thrown::toString);
+  }
+
+  private static Throwable rootCause(Throwable thrown) {
+    Throwable cause = thrown;
+    while (cause.getCause() != null) {
+      cause = cause.getCause();
+    }
+    return cause;
   }
 }

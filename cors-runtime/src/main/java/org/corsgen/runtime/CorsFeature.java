@@ -4,8 +4,9 @@ import jakarta.ws.rs.core.Feature;
 import jakarta.ws.rs.core.FeatureContext;
 import org.corsgen.runtime.internal.CorsIndex;
 import org.corsgen.runtime.internal.CorsModelProcessor;
+import org.corsgen.runtime.internal.FilterBinder;
+import org.corsgen.runtime.internal.OtherOptionsMethods;
 import org.corsgen.runtime.internal.PreflightFilter;
-import org.corsgen.runtime.internal.ResponseFilterBinder;
 import org.corsgen.runtime.internal.UnhandledExceptionMapper;
 
 /**
@@ -23,8 +24,9 @@ public final class CorsFeature implements Feature {
       return false;
     }
     CorsIndex index = CorsIndex.forApplication(context.getConfiguration());
-    context.register(new CorsModelProcessor(index));
-    context.register(new ResponseFilterBinder(index));
+    OtherOptionsMethods otherOptionsMethods = new OtherOptionsMethods();
+    context.register(new CorsModelProcessor(index, otherOptionsMethods));
+    context.register(new FilterBinder(index, otherOptionsMethods));
     context.register(PreflightFilter.class);
     context.register(new UnhandledExceptionMapper(index));
     return true;

@@ -16,8 +16,9 @@ import org.corsgen.bench.app.ApiResource;
 import org.corsgen.runtime.CorsFeature;
 import org.corsgen.runtime.internal.CorsIndex;
 import org.corsgen.runtime.internal.CorsModelProcessor;
+import org.corsgen.runtime.internal.FilterBinder;
+import org.corsgen.runtime.internal.OtherOptionsMethods;
 import org.corsgen.runtime.internal.PreflightFilter;
-import org.corsgen.runtime.internal.ResponseFilterBinder;
 import org.corsgen.runtime.internal.UnhandledExceptionMapper;
 import org.glassfish.jersey.server.ResourceConfig;
 
@@ -105,12 +106,13 @@ public enum DiagnosticBuild {
     @Override
     public boolean configure(FeatureContext context) {
       CorsIndex index = CorsIndex.forApplication(context.getConfiguration());
+      OtherOptionsMethods otherOptionsMethods = new OtherOptionsMethods();
       if (preflight) {
-        context.register(new CorsModelProcessor(index));
+        context.register(new CorsModelProcessor(index, otherOptionsMethods));
         context.register(PreflightFilter.class);
       }
       if (responseFilters) {
-        context.register(new ResponseFilterBinder(index));
+        context.register(new FilterBinder(index, otherOptionsMethods));
       }
       if (mapper) {
         context.register(new UnhandledExceptionMapper(index));

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.corsgen.runtime.spi.CorsPolicy;
@@ -33,9 +34,11 @@ public final class CorsModelProcessor implements ModelProcessor {
   private static final Logger LOG = System.getLogger("org.corsgen");
 
   private final CorsIndex index;
+  private final OtherOptionsMethods otherOptionsMethods;
 
-  public CorsModelProcessor(CorsIndex index) {
+  public CorsModelProcessor(CorsIndex index, OtherOptionsMethods otherOptionsMethods) {
     this.index = index;
+    this.otherOptionsMethods = otherOptionsMethods;
   }
 
   @Override
@@ -43,8 +46,9 @@ public final class CorsModelProcessor implements ModelProcessor {
     ResourceModel.Builder enhanced = new ResourceModel.Builder(new ArrayList<>(model.getResources()),
         false);
     List<PreflightEndpoint> added = new ArrayList<>();
+    Map<String, Integer> otherOptionsPaths = new TreeMap<>();
     for (RuntimeResource resource : model.getRuntimeResourceModel().getRuntimeResources()) {
-      addPreflightEndpoints(resource, "", enhanced, added);
+      addPreflightEndpoints(resource, "", enhanced, added, otherOptionsPaths);
     }
     if (LOG.isLoggable(Level.INFO)) {
       LOG.log(Level.INFO, "corsgen: {0} CORS policies on {1} paths{2}",
@@ -54,6 +58,9 @@ public final class CorsModelProcessor implements ModelProcessor {
               .sorted()
               .collect(Collectors.joining()));
     }
+    otherOptionsPaths.forEach((method, paths) -> LOG.log(Level.INFO, "corsgen: at {0} CORS"
+        + " paths Jersey may choose the OPTIONS method of {1} over corsgen''s; corsgen answers the"
+        + " preflights it is chosen for", paths, method));
     return enhanced.build();
   }
 
@@ -67,17 +74,25 @@ public final class CorsModelProcessor implements ModelProcessor {
   }
 
   private void addPreflightEndpoints(RuntimeResource resource, String parentPath,
-      ResourceModel.Builder enhanced, List<PreflightEndpoint> added) {
+      ResourceModel.Builder enhanced, List<PreflightEndpoint> added,
+      Map<String, Integer> otherOptionsPaths) {
     Resource first = resource.getResources().get(0);
     String path = join(parentPath, first.getPath());
     Map<String, CorsPolicy> policyByMethod = new LinkedHashMap<>();
     Set<String> allow = new TreeSet<>();
     Set<String> withoutPolicy = new TreeSet<>();
     boolean ownOptions = false;
+    List<ResourceMethod> otherOptions = new ArrayList<>();
     for (ResourceMethod method : resource.getResourceMethods()) {
       String httpMethod = method.getHttpMethod();
       allow.add(httpMethod);
-      ownOptions |= httpMethod.equals(HttpMethod.OPTIONS) && !method.isExtended();
+      if (httpMethod.equals(HttpMethod.OPTIONS)) {
+        if (method.isExtended()) {
+          otherOptions.add(method);
+        } else {
+          ownOptions = true;
+        }
+      }
       Optional<CorsPolicy> policy = policyOf(method);
       if (policy.isEmpty()) {
         withoutPolicy.add(httpMethod);
@@ -114,10 +129,16 @@ public final class CorsModelProcessor implements ModelProcessor {
         PreflightEndpoint endpoint = new PreflightEndpoint(path, policyByMethod, allow);
         enhanced.addResource(withOptions(resource, first, endpoint));
         added.add(endpoint);
+        for (ResourceMethod other : otherOptions) {
+          Class<?> handler = other.getInvocable().getHandler().getHandlerClass();
+          otherOptionsMethods.add(handler);
+          otherOptionsPaths.merge(handler.getName() + " (producing " + other.getProducedTypes()
+              + ")", 1, Integer::sum);
+        }
       }
     }
     for (RuntimeResource child : resource.getChildRuntimeResources()) {
-      addPreflightEndpoints(child, path, enhanced, added);
+      addPreflightEndpoints(child, path, enhanced, added, otherOptionsPaths);
     }
   }
 

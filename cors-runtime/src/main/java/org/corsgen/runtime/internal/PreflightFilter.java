@@ -4,17 +4,21 @@ import static org.corsgen.runtime.spi.CorsHeaders.ORIGIN;
 import static org.corsgen.runtime.spi.CorsHeaders.REQUEST_METHOD;
 
 import jakarta.annotation.Priority;
+import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import org.glassfish.jersey.server.ExtendedUriInfo;
+import org.glassfish.jersey.server.model.MethodHandler;
+import org.glassfish.jersey.server.model.ResourceMethod;
 
 /**
  * Answers CORS preflights on the OPTIONS endpoints corsgen adds, before authentication filters
  * run: browsers never send credentials on a preflight (Fetch, "CORS-preflight request"), so an
- * authentication filter would refuse every one of them.
+ * authentication filter would refuse every one of them. {@link FilterBinder} also puts it on the
+ * {@link OtherOptionsMethods}, which Jersey may choose instead of the endpoint at the same path.
  *
- * <p>Plain OPTIONS requests pass through to {@link PreflightEndpoint#apply}.
+ * <p>Plain OPTIONS requests pass through to {@link PreflightEndpoint#apply} or the other method.
  */
 @PreflightBinding
 @Priority(PreflightFilter.PRIORITY)
@@ -25,16 +29,34 @@ public final class PreflightFilter implements ContainerRequestFilter {
 
   @Override
   public void filter(ContainerRequestContext request) {
-    if (!request.getHeaders().containsKey(ORIGIN)
+    if (!request.getMethod().equals(HttpMethod.OPTIONS)
+        || !request.getHeaders().containsKey(ORIGIN)
         || !request.getHeaders().containsKey(REQUEST_METHOD)) {
       return;
     }
     ExtendedUriInfo uriInfo = (ExtendedUriInfo) request.getUriInfo();
-    // The name binding puts this filter on PreflightEndpoint's methods only, and those are
-    // instance-based: their handler instance needs no injection manager to be looked up.
-    Object endpoint = uriInfo.getMatchedResourceMethod().getInvocable().getHandler().getInstance(null);
-    if (endpoint instanceof PreflightEndpoint preflight) {
-      request.abortWith(preflight.preflight(request));
+    PreflightEndpoint endpoint = endpointOf(uriInfo.getMatchedResourceMethod());
+    if (endpoint == null) {
+      // Another OPTIONS method was chosen; the endpoint, if this path has one, sits beside it.
+      for (ResourceMethod method : uriInfo.getMatchedRuntimeResources().get(0)
+          .getResourceMethods()) {
+        endpoint = endpointOf(method);
+        if (endpoint != null) {
+          break;
+        }
+      }
     }
+    if (endpoint != null) {
+      request.abortWith(endpoint.preflight(request));
+    }
+  }
+
+  private static PreflightEndpoint endpointOf(ResourceMethod method) {
+    MethodHandler handler = method.getInvocable().getHandler();
+    // An endpoint is instance-based: its instance needs no injection manager to be looked up,
+    // which a class-based handler would.
+    return handler.getHandlerClass() == PreflightEndpoint.class
+        ? (PreflightEndpoint) handler.getInstance(null)
+        : null;
   }
 }

@@ -42,7 +42,18 @@ public final class UnhandledExceptionMapper implements ExtendedExceptionMapper<T
         && !isUnwrappedByJersey(exception)
         && resource.getResourceClass() != null
         && resource.getResourceMethod() != null
-        && index.policyFor(resource.getResourceClass(), resource.getResourceMethod()).isPresent();
+        && hasPolicy();
+  }
+
+  private boolean hasPolicy() {
+    try {
+      return index.policyFor(resource.getResourceClass(), resource.getResourceMethod())
+          .isPresent();
+    } catch (IllegalStateException e) {
+      // A sub-resource whose policy cannot be used: FilterBinder serves it without CORS and has
+      // said so once. Thrown from here, the error would replace the application's exception.
+      return false;
+    }
   }
 
   /**

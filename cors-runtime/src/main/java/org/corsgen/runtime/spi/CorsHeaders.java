@@ -74,11 +74,28 @@ public final class CorsHeaders {
   /** Longest request value quoted in a log message; hostile requests send megabytes. */
   private static final int LOGGED_LENGTH = 200;
 
-  /** {@code value} cut to a length fit for a log line. */
+  /**
+   * {@code value} cut to a length fit for a log line, with control characters escaped as
+   * {@code \xNN}: a request must not be able to write lines, or terminal escapes, into the log.
+   */
   public static String forLog(String value) {
-    return value == null || value.length() <= LOGGED_LENGTH
-        ? String.valueOf(value)
-        : value.substring(0, LOGGED_LENGTH) + "... (" + value.length() + " characters)";
+    if (value == null) {
+      return "null";
+    }
+    int length = Math.min(value.length(), LOGGED_LENGTH);
+    StringBuilder logged = new StringBuilder(length + 16);
+    for (int i = 0; i < length; i++) {
+      char c = value.charAt(i);
+      if (c < 0x20 || (c >= 0x7f && c < 0xa0)) {
+        logged.append("\\x").append(Character.forDigit(c >> 4, 16))
+            .append(Character.forDigit(c & 0xf, 16));
+      } else {
+        logged.append(c);
+      }
+    }
+    return value.length() <= LOGGED_LENGTH
+        ? logged.toString()
+        : logged.append("... (").append(value.length()).append(" characters)").toString();
   }
 
   /** Whether the comma-separated list {@code list} has {@code token}, ignoring case and spaces. */

@@ -262,11 +262,9 @@ public final class CorsPolicy implements ContainerResponseFilter {
     MultivaluedMap<String, Object> headers = response.getHeaders();
     if (anyOrigin) {
       // Nothing to take back: the answer is public, and "*" makes browsers ignore a credentials
-      // header the application may have set. Exposed headers are the policy's alone.
+      // header the application may have set. Exposed headers are the policy's alone, as below.
       headers.putSingle(ALLOW_ORIGIN, "*");
-      if (!exposeHeaders.isEmpty()) {
-        headers.putSingle(EXPOSE_HEADERS, exposeHeaders);
-      }
+      putExposeHeaders(headers);
       return;
     }
     CorsHeaders.addVary(headers, ORIGIN);
@@ -297,12 +295,21 @@ public final class CorsPolicy implements ContainerResponseFilter {
     putExposeHeaders(headers);
   }
 
+  /**
+   * What a page may read is the policy's alone, as the policy report says: a list the application
+   * set itself is replaced, or removed when the policy exposes nothing.
+   */
   private void putExposeHeaders(MultivaluedMap<String, Object> headers) {
-    if (!exposeHeaders.isEmpty()) {
-      headers.putSingle(EXPOSE_HEADERS, exposeHeaders);
-    } else {
+    if (exposeHeaders.isEmpty()) {
       removeOwn(headers, EXPOSE_HEADERS_KEY);
+      return;
     }
+    // A look-up rather than a removal: putSingle then reuses the list, and allocates nothing.
+    List<Object> own = headers.get(EXPOSE_HEADERS_KEY);
+    if (own != null && !(own.size() == 1 && exposeHeaders.equals(own.get(0)))) {
+      warnAboutOwn(EXPOSE_HEADERS_KEY);
+    }
+    headers.putSingle(EXPOSE_HEADERS, exposeHeaders);
   }
 
   /**
@@ -323,7 +330,13 @@ public final class CorsPolicy implements ContainerResponseFilter {
    * already is.
    */
   private void removeOwn(MultivaluedMap<String, Object> headers, String lowerCaseName) {
-    if (headers.remove(lowerCaseName) != null && !warnedAboutOwnHeaders) {
+    if (headers.remove(lowerCaseName) != null) {
+      warnAboutOwn(lowerCaseName);
+    }
+  }
+
+  private void warnAboutOwn(String lowerCaseName) {
+    if (!warnedAboutOwnHeaders) {
       warnedAboutOwnHeaders = true;
       LOG.log(Level.WARNING, "corsgen: a response under " + source + " carried "
           + lowerCaseName + " set by the application; corsgen removes it or replaces it with"

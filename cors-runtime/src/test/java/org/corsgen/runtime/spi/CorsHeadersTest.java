@@ -69,4 +69,13 @@ class CorsHeadersTest {
     headers.putSingle("Origin", "https://a.com\u00a0");
     assertEquals("https://a.com\u00a0", CorsHeaders.single(headers, "Origin"), "no HTTP space");
   }
+
+  @Test
+  void requestValuesAreLoggedWithoutControlCharactersAndCut() {
+    assertEquals("http://evil\\x1b[31mRED\\x0d\\x0aINFO: forged\\x00\\x7f\\x85\u00e9",
+        CorsHeaders.forLog("http://evil\u001b[31mRED\r\nINFO: forged\u0000\u007f\u0085\u00e9"));
+    assertEquals("null", CorsHeaders.forLog(null));
+    String longValue = "a".repeat(300);
+    assertEquals("a".repeat(200) + "... (300 characters)", CorsHeaders.forLog(longValue));
+  }
 }

@@ -13,22 +13,28 @@ import org.corsgen.runtime.spi.CorsPolicy;
 /**
  * Puts each resource method's generated {@link CorsPolicy} on that method alone, once at start-up
  * (for a sub-resource returned by a locator, when Jersey first builds it); no request ever looks
- * a policy up.
+ * a policy up. Also puts {@link PreflightFilter} on the {@link OtherOptionsMethods}.
  */
-public final class ResponseFilterBinder implements DynamicFeature {
+public final class FilterBinder implements DynamicFeature {
 
   private static final Logger LOG = System.getLogger("org.corsgen");
 
   private final CorsIndex index;
+  private final OtherOptionsMethods otherOptionsMethods;
   private final Set<String> reported = ConcurrentHashMap.newKeySet();
 
-  public ResponseFilterBinder(CorsIndex index) {
+  public FilterBinder(CorsIndex index, OtherOptionsMethods otherOptionsMethods) {
     this.index = index;
+    this.otherOptionsMethods = otherOptionsMethods;
   }
 
   @Override
   public void configure(ResourceInfo resource, FeatureContext context) {
     if (resource.getResourceClass() == null || resource.getResourceMethod() == null) {
+      return;
+    }
+    if (otherOptionsMethods.contains(resource.getResourceClass())) {
+      context.register(PreflightFilter.class);
       return;
     }
     Optional<CorsPolicy> policy;

@@ -1,0 +1,102 @@
+package org.corsgen.it;
+
+import static org.corsgen.it.CorsOnTheWireTest.assertNoCorsGrant;
+import static org.corsgen.it.CorsOnTheWireTest.header;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.http.HttpResponse;
+import java.util.Optional;
+import org.corsgen.runtime.CorsFeature;
+import org.glassfish.jersey.server.ResourceConfig;
+import org.glassfish.jersey.server.ServerProperties;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * With Jersey's WADL support on (its default whenever JAXB is present), every path also has an
+ * OPTIONS method producing WADL, which Jersey prefers to corsgen's for the {@code Accept: *}{@code
+ * /*} that browsers put on every preflight.
+ */
+class WadlTest {
+
+  private static final String APP = "https://app.example.com";
+  private static final String WADL = "application/vnd.sun.wadl+xml";
+  private static final String PREFLIGHT_VARY =
+      "Origin, Access-Control-Request-Method, Access-Control-Request-Headers";
+
+  private static JerseyServer server;
+
+  @BeforeAll
+  static void start() throws Exception {
+    server = new JerseyServer(new ResourceConfig(ItemsResource.class, PlainResource.class)
+        .property(ServerProperties.WADL_FEATURE_DISABLE, false)
+        .register(CorsFeature.class));
+  }
+
+  @AfterAll
+  static void stop() {
+    server.close();
+  }
+
+  @Test
+  void wadlIsOnAndStillAnswersPlainOptions() throws Exception {
+    HttpResponse<String> plain = server.send("OPTIONS", "/items/7", "Accept", "*/*");
+    assertEquals(200, plain.statusCode());
+    assertEquals(Optional.of(WADL), header(plain, "Content-Type"),
+        "the test needs WADL on; without JAXB on the class path Jersey turns it off");
+    assertNoCorsGrant(plain);
+  }
+
+  @Test
+  void preflightWithTheBrowsersAcceptIsAnsweredByCorsgen() throws Exception {
+    // A resource path and a sub-resource path.
+    for (String[] request : new String[][] {{"/items", "GET"}, {"/items/7", "PUT"}}) {
+      String path = request[0];
+      HttpResponse<String> preflight = server.send("OPTIONS", path,
+          "Origin", APP,
+          "Access-Control-Request-Method", request[1],
+          "Access-Control-Request-Headers", "content-type",
+          "Accept", "*/*");
+      assertEquals(204, preflight.statusCode(), path);
+      assertEquals(Optional.of(APP), header(preflight, "Access-Control-Allow-Origin"), path);
+      assertEquals(Optional.of("Content-Type, X-Token"),
+          header(preflight, "Access-Control-Allow-Headers"), path);
+      assertEquals(Optional.of(PREFLIGHT_VARY), header(preflight, "Vary"), path);
+      assertTrue(preflight.body().isEmpty(), path);
+    }
+  }
+
+  @Test
+  void preflightFromARefusedOriginIsRefused() throws Exception {
+    HttpResponse<String> preflight = server.send("OPTIONS", "/items/7",
+        "Origin", "https://evil.example.net",
+        "Access-Control-Request-Method", "PUT",
+        "Accept", "*/*");
+    assertEquals(403, preflight.statusCode());
+    assertNoCorsGrant(preflight);
+    assertEquals(Optional.of(PREFLIGHT_VARY), header(preflight, "Vary"));
+  }
+
+  @Test
+  void preflightAskingForWadlIsStillAPreflight() throws Exception {
+    HttpResponse<String> preflight = server.send("OPTIONS", "/items/7",
+        "Origin", APP,
+        "Access-Control-Request-Method", "PUT",
+        "Accept", WADL);
+    assertEquals(204, preflight.statusCode());
+    assertEquals(Optional.of(APP), header(preflight, "Access-Control-Allow-Origin"));
+  }
+
+  @Test
+  void pathsWithoutCorsKeepTheirWadlAnswerToPreflights() throws Exception {
+    HttpResponse<String> preflight = server.send("OPTIONS", "/plain",
+        "Origin", APP,
+        "Access-Control-Request-Method", "PUT",
+        "Accept", "*/*");
+    assertEquals(200, preflight.statusCode());
+    assertEquals(Optional.of(WADL), header(preflight, "Content-Type"));
+    assertNoCorsGrant(preflight);
+  }
+}
