@@ -13,7 +13,7 @@ import org.glassfish.jersey.server.ServerProperties;
 
 /**
  * A Jersey application on Grizzly at a free loopback port, and a client to call it. WADL is off
- * unless the application turns it on: JAXB is on the test class path for {@code WadlTest} alone.
+ * unless the application turns it on ({@code WadlTest}), although JAXB is on the test class path.
  */
 final class JerseyServer implements AutoCloseable {
 

@@ -41,12 +41,14 @@ class WadlTest {
   }
 
   @Test
-  void wadlIsOnAndStillAnswersPlainOptions() throws Exception {
+  void wadlIsOnAndStillAnswersPlainOptionsVaryingOnThePreflightHeaders() throws Exception {
     HttpResponse<String> plain = server.send("OPTIONS", "/items/7", "Accept", "*/*");
     assertEquals(200, plain.statusCode());
     assertEquals(Optional.of(WADL), header(plain, "Content-Type"),
         "the test needs WADL on; without JAXB on the class path Jersey turns it off");
     assertNoCorsGrant(plain);
+    assertEquals(Optional.of(PREFLIGHT_VARY), header(plain, "Vary"),
+        "a cache must not serve this answer to a preflight");
   }
 
   @Test
@@ -98,5 +100,6 @@ class WadlTest {
     assertEquals(200, preflight.statusCode());
     assertEquals(Optional.of(WADL), header(preflight, "Content-Type"));
     assertNoCorsGrant(preflight);
+    assertEquals(Optional.empty(), header(preflight, "Vary"));
   }
 }

@@ -25,6 +25,8 @@ import org.glassfish.jersey.server.ResourceConfig;
  * 1 MiB {@code Access-Control-Request-Headers}, 10,000 names) reach corsgen instead of being
  * refused by Grizzly with 400. Requests are written byte for byte on a socket, so that tests can
  * send what {@code java.net.http} would refuse or rewrite (repeated fields, tabs, Latin-1).
+ * Jersey's WADL support stays on, as Jersey has it whenever JAXB is present (the test class path
+ * has it): every CORS path then also has WADL's OPTIONS method, which hostile preflights meet.
  */
 final class CorsServer implements AutoCloseable {
 

@@ -9,7 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code application/vnd.sun.wadl+xml}, which Jersey prefers to corsgen's endpoint for the
  * {@code Accept: *}{@code /*} every preflight carries (Fetch, "CORS-preflight fetch"), so a
  * preflight there never reached corsgen. {@link CorsModelProcessor} records them,
- * {@link FilterBinder} puts {@link PreflightFilter} on them as well.
+ * {@link FilterBinder} puts {@link PreflightFilter} and {@link OtherOptionsVary} on them as well.
  */
 public final class OtherOptionsMethods {
 

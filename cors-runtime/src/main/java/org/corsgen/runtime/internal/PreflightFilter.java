@@ -34,21 +34,31 @@ public final class PreflightFilter implements ContainerRequestFilter {
         || !request.getHeaders().containsKey(REQUEST_METHOD)) {
       return;
     }
-    ExtendedUriInfo uriInfo = (ExtendedUriInfo) request.getUriInfo();
-    PreflightEndpoint endpoint = endpointOf(uriInfo.getMatchedResourceMethod());
-    if (endpoint == null) {
-      // Another OPTIONS method was chosen; the endpoint, if this path has one, sits beside it.
-      for (ResourceMethod method : uriInfo.getMatchedRuntimeResources().get(0)
-          .getResourceMethods()) {
-        endpoint = endpointOf(method);
-        if (endpoint != null) {
-          break;
-        }
-      }
-    }
+    PreflightEndpoint endpoint = endpointFor(request);
     if (endpoint != null) {
       request.abortWith(endpoint.preflight(request));
     }
+  }
+
+  /**
+   * The endpoint of the path {@code request} was matched to: the chosen method, or when Jersey
+   * chose another OPTIONS method there, the endpoint beside it; {@code null} at a path without
+   * one.
+   */
+  static PreflightEndpoint endpointFor(ContainerRequestContext request) {
+    ExtendedUriInfo uriInfo = (ExtendedUriInfo) request.getUriInfo();
+    PreflightEndpoint endpoint = endpointOf(uriInfo.getMatchedResourceMethod());
+    if (endpoint != null) {
+      return endpoint;
+    }
+    for (ResourceMethod method : uriInfo.getMatchedRuntimeResources().get(0)
+        .getResourceMethods()) {
+      endpoint = endpointOf(method);
+      if (endpoint != null) {
+        return endpoint;
+      }
+    }
+    return null;
   }
 
   private static PreflightEndpoint endpointOf(ResourceMethod method) {

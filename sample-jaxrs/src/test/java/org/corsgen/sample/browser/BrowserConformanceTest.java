@@ -5,6 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -85,6 +89,21 @@ class BrowserConformanceTest {
 
   private List<String> serverSaw() {
     return servers.log().requestsTagged(tag);
+  }
+
+  /**
+   * The suite's premise: Jersey's WADL support is on, so the preflights below meet WADL's OPTIONS
+   * method as well as corsgen's. A plain OPTIONS with the browser's Accept gets the WADL.
+   */
+  @Test
+  void wadlIsOnAsWhereverJaxbIsPresent() throws Exception {
+    HttpResponse<String> plain = HttpClient.newHttpClient().send(HttpRequest
+        .newBuilder(URI.create(TestOrigins.API + "/simple"))
+        .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+        .header("Accept", "*/*")
+        .build(), HttpResponse.BodyHandlers.ofString());
+    assertEquals(Optional.of("application/vnd.sun.wadl+xml"),
+        plain.headers().firstValue("Content-Type"));
   }
 
   @Test

@@ -8,11 +8,12 @@ import org.corsgen.sample.PageServer;
 import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
 import org.glassfish.jersey.server.ResourceConfig;
-import org.glassfish.jersey.server.ServerProperties;
 
 /**
  * The API under test on {@link TestOrigins#API} and a blank page for the scenarios to run in on
- * {@link TestOrigins#PAGE_PORT}, both on the fixed ports that the test policies name.
+ * {@link TestOrigins#PAGE_PORT}, both on the fixed ports that the test policies name. WADL is on,
+ * as Jersey has it whenever JAXB is present: every path also has WADL's OPTIONS method, which
+ * Jersey chooses for the browser's preflights.
  */
 final class ConformanceServers implements AutoCloseable {
 
@@ -38,8 +39,7 @@ final class ConformanceServers implements AutoCloseable {
             QuotaExceededException.Mapper.class,
             RequireAuthorizationFilter.class,
             CorsFeature.class)
-        .register(log)
-        .property(ServerProperties.WADL_FEATURE_DISABLE, true);
+        .register(log);
     api = GrizzlyHttpServerFactory.createHttpServer(
         URI.create(TestOrigins.API + "/"), application, false);
     try {
