@@ -102,4 +102,18 @@ class WadlTest {
     assertNoCorsGrant(preflight);
     assertEquals(Optional.empty(), header(preflight, "Vary"));
   }
+
+  /** Only what a model processor added counts: Jersey also calls @ExtendedResource extended. */
+  @Test
+  void anApplicationsOwnExtendedOptionsMethodKeepsItsPathAndItsClassKeepsCors() throws Exception {
+    try (JerseyServer own = new JerseyServer(new ResourceConfig(ExtendedOptionsResource.class,
+        ExtendedCorsResource.class).register(CorsFeature.class))) {
+      HttpResponse<String> other = own.send("GET", "/extended-options/other", "Origin", APP);
+      assertEquals(Optional.of(APP), header(other, "Access-Control-Allow-Origin"));
+      assertEquals(Optional.of("Origin"), header(other, "Vary"));
+      HttpResponse<String> preflight = own.send("OPTIONS", "/extended-options",
+          "Origin", APP, "Access-Control-Request-Method", "PUT", "Accept", "*/*");
+      assertEquals("mine", preflight.body(), "the path keeps its own OPTIONS method");
+    }
+  }
 }

@@ -14,6 +14,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.corsgen.runtime.spi.CorsPolicy;
+import org.glassfish.jersey.process.Inflector;
 import org.glassfish.jersey.server.model.ModelProcessor;
 import org.glassfish.jersey.server.model.Resource;
 import org.glassfish.jersey.server.model.ResourceMethod;
@@ -87,7 +88,10 @@ public final class CorsModelProcessor implements ModelProcessor {
       String httpMethod = method.getHttpMethod();
       allow.add(httpMethod);
       if (httpMethod.equals(HttpMethod.OPTIONS)) {
-        if (method.isExtended()) {
+        // Extended alone does not tell: an application method with @ExtendedResource is one too.
+        // What a model processor adds (WADL's, Jersey's own) is handled by an Inflector.
+        if (method.isExtended() && Inflector.class.isAssignableFrom(
+            method.getInvocable().getHandler().getHandlerClass())) {
           otherOptions.add(method);
         } else {
           ownOptions = true;

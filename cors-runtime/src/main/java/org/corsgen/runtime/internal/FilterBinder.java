@@ -37,7 +37,6 @@ public final class FilterBinder implements DynamicFeature {
     if (otherOptionsMethods.contains(resource.getResourceClass())) {
       context.register(PreflightFilter.class);
       context.register(OtherOptionsVary.class);
-      return;
     }
     Optional<CorsPolicy> policy;
     try {

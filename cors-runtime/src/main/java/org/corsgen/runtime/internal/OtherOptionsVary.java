@@ -4,6 +4,7 @@ import static org.corsgen.runtime.spi.CorsHeaders.ORIGIN;
 import static org.corsgen.runtime.spi.CorsHeaders.REQUEST_HEADERS;
 import static org.corsgen.runtime.spi.CorsHeaders.REQUEST_METHOD;
 
+import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
@@ -19,7 +20,8 @@ public final class OtherOptionsVary implements ContainerResponseFilter {
 
   @Override
   public void filter(ContainerRequestContext request, ContainerResponseContext response) {
-    if (PreflightFilter.endpointFor(request) != null) {
+    if (request.getMethod().equals(HttpMethod.OPTIONS)
+        && PreflightFilter.endpointFor(request) != null) {
       CorsHeaders.addVary(response.getHeaders(), ORIGIN);
       CorsHeaders.addVary(response.getHeaders(), REQUEST_METHOD);
       CorsHeaders.addVary(response.getHeaders(), REQUEST_HEADERS);

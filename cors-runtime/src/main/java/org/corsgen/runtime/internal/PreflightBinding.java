@@ -6,7 +6,10 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-/** Binds {@link PreflightFilter} to the OPTIONS endpoints that corsgen adds, and to nothing else. */
+/**
+ * Binds {@link PreflightFilter} to the OPTIONS endpoints that corsgen adds; {@link FilterBinder}
+ * puts it on other OPTIONS methods at their paths.
+ */
 @NameBinding
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.TYPE, ElementType.METHOD})

@@ -304,7 +304,7 @@ public final class CorsPolicy implements ContainerResponseFilter {
       removeOwn(headers, EXPOSE_HEADERS_KEY);
       return;
     }
-    // A look-up rather than a removal: putSingle then reuses the list, and allocates nothing.
+    // A look-up rather than a removal, which would make putSingle allocate a new list each time.
     List<Object> own = headers.get(EXPOSE_HEADERS_KEY);
     if (own != null && !(own.size() == 1 && exposeHeaders.equals(own.get(0)))) {
       warnAboutOwn(EXPOSE_HEADERS_KEY);
