@@ -2,8 +2,6 @@ package org.corsgen.processor;
 
 import com.google.auto.service.AutoService;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -75,44 +73,76 @@ public final class CorsProcessor extends AbstractProcessor {
       writeAggregates();
       return false;
     }
+    generatedNames.see(ElementFilter.typesIn(round.getRootElements()));
     // Every type of the round, not only those annotated with @Path: Jersey also serves a class
     // that inherits its @Path from a superclass or an interface.
-    Set<TypeElement> roots = new LinkedHashSet<>();
-    addRootResources(ElementFilter.typesIn(round.getRootElements()), roots);
+    Set<TypeElement> candidates = new LinkedHashSet<>();
+    addTypes(ElementFilter.typesIn(round.getRootElements()), candidates);
     if (firstRound) {
       firstRound = false;
-      roots.addAll(earlierBuild.resources(round, processingEnv, validator));
+      candidates.addAll(earlierBuild.resources(round, processingEnv, validator));
     }
+    Set<TypeElement> resumed = new LinkedHashSet<>();
     for (String name : deferred) {
-      roots.add(processingEnv.getElementUtils().getTypeElement(name));
+      resumed.add(processingEnv.getElementUtils().getTypeElement(name));
     }
+    candidates.addAll(resumed);
     deferred.clear();
-    for (TypeElement root : roots) {
-      if (validator.isComplete(root)) {
-        process(root);
-      } else {
-        // A parameter type or @Cors value another processor has yet to generate: the method key
-        // or the policy would be wrong now, so wait for the round that generates it. If it never
-        // comes, javac reports the missing name itself.
-        deferred.add(root.getQualifiedName().toString());
+    Set<TypeElement> roots = new LinkedHashSet<>();
+    Set<TypeElement> waiting = new LinkedHashSet<>();
+    for (TypeElement type : candidates) {
+      if (!validator.hasResolvedSupertypes(type)
+          || (validator.isRootResource(type) && !validator.isComplete(type))) {
+        // A supertype, parameter type or @Cors value another processor has yet to generate:
+        // whether the class is a resource, its method keys or its policy would be wrong now, so
+        // wait for the round that generates it. If it never comes, javac reports the missing
+        // name itself.
+        waiting.add(type);
+        deferred.add(type.getQualifiedName().toString());
+      } else if (validator.isRootResource(type)) {
+        roots.add(type);
       }
     }
+    roots.forEach(this::process);
     writeRound();
-    TypeElement cors = processingEnv.getElementUtils().getTypeElement(CORS);
-    if (cors != null) {
-      for (Element annotated : round.getElementsAnnotatedWith(cors)) {
-        guarded(annotated, () -> printer.print(validator.validatePlacement(annotated, roots)));
-      }
-    }
+    checkPlacement(round, resumed, roots, waiting);
     return false;
   }
 
-  private void addRootResources(Iterable<TypeElement> types, Set<TypeElement> roots) {
-    for (TypeElement type : types) {
-      if (validator.isRootResource(type)) {
-        roots.add(type);
+  /**
+   * Reports each {@code @Cors} of the round, and of the classes no longer waiting, that is not in
+   * a root resource class and that no root resource inherits; those in classes still waiting are
+   * checked once they are complete.
+   */
+  private void checkPlacement(RoundEnvironment round, Set<TypeElement> resumed,
+      Set<TypeElement> roots, Set<TypeElement> waiting) {
+    TypeElement cors = processingEnv.getElementUtils().getTypeElement(CORS);
+    if (cors == null) {
+      return;
+    }
+    Set<Element> annotated = new LinkedHashSet<>(round.getElementsAnnotatedWith(cors));
+    for (TypeElement type : resumed) {
+      if (!waiting.contains(type)) {
+        annotated.addAll(validator.corsAnnotated(type));
       }
-      addRootResources(ElementFilter.typesIn(type.getEnclosedElements()), roots);
+    }
+    // A class still waiting may turn out to extend the class that has the @Cors.
+    Set<TypeElement> resources = new LinkedHashSet<>(roots);
+    resources.addAll(waiting);
+    for (Element element : annotated) {
+      TypeElement type = element instanceof TypeElement t
+          ? t
+          : (TypeElement) element.getEnclosingElement();
+      if (!waiting.contains(type)) {
+        guarded(element, () -> printer.print(validator.validatePlacement(element, resources)));
+      }
+    }
+  }
+
+  private static void addTypes(Iterable<TypeElement> types, Set<TypeElement> all) {
+    for (TypeElement type : types) {
+      all.add(type);
+      addTypes(ElementFilter.typesIn(type.getEnclosedElements()), all);
     }
   }
 
@@ -123,7 +153,7 @@ public final class CorsProcessor extends AbstractProcessor {
       return;
     }
     guarded(resource, () -> {
-      ResourceValidator.Result result = validator.validate(resource);
+      ResourceValidator.Result result = validator.validate(resource, earlierBuild::isWithin);
       printer.print(earlierBuild.isReadBack(resource)
           ? result.report().errors() : result.report());
       if (result.resource().isPresent()) {
@@ -144,10 +174,16 @@ public final class CorsProcessor extends AbstractProcessor {
     List<List<BindingsWriter.Bindings>> classes = BindingsWriter.classesOf(validated);
     validated.clear();
     for (List<BindingsWriter.Bindings> group : classes) {
-      guarded(group.get(0).element(), () -> {
+      TypeElement first = BindingsWriter.first(group).element();
+      guarded(first, () -> {
+        String generated = BindingsWriter.className(group).reflectionName();
+        Report name = generatedNames.claimClass(generated, first);
+        printer.print(name);
+        if (!name.isClean()) {
+          return;
+        }
         BindingsWriter.writeTo(writer.write(group, processingEnv.getElementUtils()),
             processingEnv.getFiler());
-        String generated = BindingsWriter.className(group).reflectionName();
         for (BindingsWriter.Bindings bindings : group) {
           index.add(bindings.resource().binaryName(), generated, bindings.element());
           policyReport.add(bindings.resource(), bindings.element());
@@ -187,11 +223,38 @@ public final class CorsProcessor extends AbstractProcessor {
     try {
       step.run();
     } catch (Exception | LinkageError | AssertionError e) {
-      StringWriter trace = new StringWriter();
-      e.printStackTrace(new PrintWriter(trace));
       Report report = new Report();
-      report.report(Message.UNEXPECTED, element, element, trace);
+      report.report(Message.UNEXPECTED, element, element, summary(e));
       printer.print(report);
     }
+  }
+
+  /**
+   * The exception, where it was thrown and the corsgen code it came through, with the same for
+   * its causes: one line that makes a bug report, where a whole stack trace would bury the
+   * compilation's other diagnostics.
+   */
+  static String summary(Throwable e) {
+    StringBuilder summary = new StringBuilder();
+    int depth = 0;
+    for (Throwable t = e; t != null && depth++ < 5; t = t.getCause()) {
+      if (t != e) {
+        summary.append(", caused by ");
+      }
+      summary.append(t);
+      StackTraceElement[] trace = t.getStackTrace();
+      if (trace.length > 0) {
+        summary.append(" at ").append(trace[0]);
+        for (StackTraceElement frame : trace) {
+          if (frame.getClassName().startsWith("org.corsgen.")) {
+            if (frame != trace[0]) {
+              summary.append(" from ").append(frame);
+            }
+            break;
+          }
+        }
+      }
+    }
+    return summary.toString();
   }
 }

@@ -6,8 +6,10 @@ import java.util.List;
 import java.util.Set;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.annotation.processing.RoundEnvironment;
+import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.ElementFilter;
+import javax.lang.model.util.Elements;
 import org.corsgen.processor.validation.ResourceValidator;
 import org.corsgen.processor.writing.IndexWriter;
 
@@ -38,7 +40,7 @@ final class EarlierBuild {
     indexed = !names.isEmpty();
     List<TypeElement> earlier = new ArrayList<>();
     for (String binaryName : names) {
-      TypeElement type = env.getElementUtils().getTypeElement(binaryName.replace('$', '.'));
+      TypeElement type = byBinaryName(env.getElementUtils(), binaryName);
       if (type != null && !compiledNow.contains(outermost(type).getQualifiedName().toString())
           && validator.isRootResource(type)) {
         earlier.add(type);
@@ -54,11 +56,53 @@ final class EarlierBuild {
   }
 
   /**
+   * Whether {@code element} is, or is inside, a resource read back from its class file. corsgen
+   * validated it when it was compiled, and the index names it only if it passed then; its
+   * {@code @SuppressWarnings}, kept in source only, is gone now.
+   */
+  boolean isWithin(Element element) {
+    for (Element e = element; e != null; e = e.getEnclosingElement()) {
+      if (e instanceof TypeElement type && isReadBack(type)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
    * Whether an earlier index named resources: then one must be written, if only to empty it, or
    * it would still bind resources that no longer have {@code @Cors} to the old generated classes.
    */
   boolean hadIndex() {
     return indexed;
+  }
+
+  /**
+   * The type with this binary name, or null. {@link Elements#getTypeElement} wants the canonical
+   * name, and a {@code $} in a binary name either separates a nested class or belongs to a
+   * simple name ({@code Legacy$Api}); each reading is tried until one is the type asked for.
+   */
+  static TypeElement byBinaryName(Elements elements, String binaryName) {
+    List<Integer> dollars = new ArrayList<>();
+    for (int i = binaryName.indexOf('$'); i >= 0; i = binaryName.indexOf('$', i + 1)) {
+      dollars.add(i);
+    }
+    // Every $ a separator first, the usual case; a name with many is tried only both ways.
+    int readings = dollars.size() <= 8 ? 1 << dollars.size() : 2;
+    for (int reading = 0; reading < readings; reading++) {
+      char[] name = binaryName.toCharArray();
+      for (int d = 0; d < dollars.size(); d++) {
+        boolean separator = readings == 2 ? reading == 0 : (reading & (1 << d)) == 0;
+        if (separator) {
+          name[dollars.get(d)] = '.';
+        }
+      }
+      TypeElement type = elements.getTypeElement(new String(name));
+      if (type != null && elements.getBinaryName(type).contentEquals(binaryName)) {
+        return type;
+      }
+    }
+    return null;
   }
 
   private static TypeElement outermost(TypeElement type) {

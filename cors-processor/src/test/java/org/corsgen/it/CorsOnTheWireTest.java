@@ -35,7 +35,7 @@ class CorsOnTheWireTest {
     server = new JerseyServer(new ResourceConfig(ItemsResource.class, ItemsAdminResource.class,
         WidgetsResource.class, OpenResource.class, PlainResource.class, KeysResource.class,
         GadgetsResource.class, ToolsResource.class, PartsResource.class,
-        OwnHeadersResource.class,
+        OwnHeadersResource.class, StaticMethodsResource.class,
         TeapotException.Mapper.class)
         .register(CorsFeature.class));
   }
@@ -289,6 +289,17 @@ class CorsOnTheWireTest {
       assertEquals(Optional.empty(), header(response, "Access-Control-Allow-Credentials"));
       assertEquals(Optional.of("Accept-Encoding, Origin"), header(response, "Vary"),
           "an existing Vary is merged, not replaced");
+    }
+
+    @Test
+    void staticResourceMethodsGetTheirPolicies() throws Exception {
+      HttpResponse<String> get = server.send("GET", "/static-methods", "Origin", APP);
+      assertEquals("static", get.body());
+      assertEquals(Optional.of(APP), header(get, "Access-Control-Allow-Origin"));
+      HttpResponse<String> preflight = server.send("OPTIONS", "/static-methods",
+          "Origin", ADMIN, "Access-Control-Request-Method", "DELETE");
+      assertEquals(204, preflight.statusCode());
+      assertEquals(Optional.of(ADMIN), header(preflight, "Access-Control-Allow-Origin"));
     }
 
     @Test

@@ -93,6 +93,29 @@ class PartialRecompilationTest {
     assertEquals(List.of(), indexedResources());
   }
 
+  @Test
+  void resourceWithADollarInItsOwnNameIsKept() throws Exception {
+    // Its binary name, shop.Gamma$Legacy, reads like a nested class Legacy in shop.Gamma.
+    write("Gamma$Legacy", "@Cors(origins = \"https://gamma.example.com\")");
+    compile("Alpha", "Beta", "Gamma$Legacy");
+    compile("Alpha");
+
+    assertEquals(List.of("shop.Alpha", "shop.Beta", "shop.Gamma$Legacy"), indexedResources());
+    assertAllows("Gamma$Legacy", "https://gamma.example.com");
+  }
+
+  @Test
+  void suppressedErrorStaysSuppressedWhenItsResourceIsReadBack() throws Exception {
+    // @SuppressWarnings is kept in source only: the class file read back no longer has it.
+    write("Gamma", "@SuppressWarnings(\"CorsInsecureCredentials\")\n"
+        + "@Cors(origins = \"http://intranet.example.com\", allowCredentials = true)");
+    compile("Alpha", "Beta", "Gamma");
+    compile("Alpha");
+
+    assertEquals(List.of("shop.Alpha", "shop.Beta", "shop.Gamma"), indexedResources());
+    assertAllows("Gamma", "http://intranet.example.com");
+  }
+
   private void write(String resource, String cors) throws IOException {
     Path sources = Files.createDirectories(work.resolve("src/shop"));
     Files.writeString(sources.resolve(resource + ".java"), "package shop;\n"

@@ -2,6 +2,7 @@ package org.corsgen.processor;
 
 import static com.google.testing.compile.CompilationSubject.assertThat;
 import static com.google.testing.compile.Compiler.javac;
+import static org.corsgen.processor.ProcessorTests.assertOnly;
 import static org.corsgen.processor.ProcessorTests.compile;
 import static org.corsgen.processor.ProcessorTests.source;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -247,5 +248,18 @@ class GeneratedNameTest {
     assertThat(compilation).hadErrorContaining("[" + Message.GENERATED_NAME_CLASH.tag() + "]");
     assertThat(compilation).hadErrorContaining(
         "test.Outer_Inner after test.Outer_Inner, as it does for test.Outer.Inner");
+  }
+
+  @Test
+  void applicationClassWithTheGeneratedClassesNameIsAClash() {
+    JavaFileObject resource = source("Res",
+        "@Path(\"/res\")",
+        "@Cors(origins = \"https://app.example.com\")",
+        "public class Res {",
+        "  @GET public String get() { return \"\"; }",
+        "}");
+    JavaFileObject taken = source("Cors_Res", "public class Cors_Res {}");
+    assertOnly(compile(resource, taken), resource, "public class Res",
+        Message.GENERATED_CLASS_TAKEN, "test.Res", "test.Cors_Res");
   }
 }

@@ -28,6 +28,14 @@ class PlacementRulesTest {
   }
 
   @Test
+  void corsOnAnAnnotationTypeIsAnError() {
+    JavaFileObject source = source("AppCors",
+        "@Cors(origins = \"https://app.example.com\")",
+        "public @interface AppCors {}");
+    assertOnly(compile(source), source, "@Cors", Message.ON_ANNOTATION_TYPE, "test.AppCors");
+  }
+
+  @Test
   void corsOnAMethodWithoutHttpMethodIsAnError() {
     JavaFileObject source = source("Res",
         "@Path(\"/res\")",

@@ -4,6 +4,7 @@ import static com.google.common.truth.Truth.assertThat;
 import static com.google.testing.compile.CompilationSubject.assertThat;
 import static com.google.testing.compile.Compiler.javac;
 import static org.corsgen.processor.ProcessorTests.compile;
+import static org.corsgen.processor.ProcessorTests.resource;
 import static org.corsgen.processor.ProcessorTests.source;
 
 import com.google.testing.compile.Compilation;
@@ -123,5 +124,33 @@ class ReportingTest {
     assertThat(compilation).hadErrorContaining("cannot find symbol")
         .inFile(source).onLineContaining("UNKNOWN_AGE");
     assertThat(compilation).hadErrorCount(4);
+  }
+
+  @Test
+  void unresolvedItemOfAnArrayIsLeftToJavac() {
+    JavaFileObject source =
+        resource("@Cors(origins = {\"https://app.example.com\", Origins.UNKNOWN})");
+    Compilation compilation = compile(source);
+    assertThat(compilation).hadErrorContaining("cannot find symbol")
+        .inFile(source).onLineContaining("Origins.UNKNOWN");
+    assertThat(compilation).hadErrorCount(1);
+  }
+
+  @Test
+  void originWrittenAsTheTextJavacUsesForUnresolvedValuesIsStillValidated() {
+    JavaFileObject source = resource("@Cors(origins = \"<error>\")");
+    assertThat(compile(source)).hadErrorContaining("[Cors").inFile(source)
+        .onLineContaining("<error>");
+  }
+
+  @Test
+  void supertypeJavacCannotResolveIsLeftToJavac() {
+    JavaFileObject source = source("Res",
+        "@Cors(origins = \"https://app.example.com\")",
+        "public class Res implements MissingApi {}");
+    Compilation compilation = compile(source);
+    assertThat(compilation).hadErrorContaining("cannot find symbol")
+        .inFile(source).onLineContaining("MissingApi");
+    assertThat(compilation).hadErrorCount(1);
   }
 }

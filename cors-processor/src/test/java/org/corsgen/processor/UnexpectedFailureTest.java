@@ -51,7 +51,9 @@ class UnexpectedFailureTest {
     assertEquals(1, errors.size(), errors::toString);
     String error = errors.get(0).getMessage(Locale.ROOT);
     assertTrue(error.startsWith("[CorsInternalError] corsgen failed on broken.Items:"
-        + " java.lang.IllegalStateException: disk full"), error);
+        + " java.lang.IllegalStateException: disk full at "), error);
+    assertTrue(error.endsWith("This is a bug in corsgen; please report it with this message.")
+        && !error.contains("\n"), "one line, as docs/rules.md shows it: " + error);
     assertTrue(errors.get(0).getSource().getName().endsWith("Items.java"));
     assertTrue(Files.exists(sources.resolve("fine/Cors_Orders.java")));
     assertEquals(List.of("fine.Orders fine.Cors_Orders"),

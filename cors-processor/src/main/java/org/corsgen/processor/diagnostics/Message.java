@@ -168,6 +168,11 @@ public enum Message {
   NOT_PUBLIC_METHOD(Kind.ERROR, "CorsNotPublic",
       "@Cors on %s, which is not public: JAX-RS only serves public methods. Make it public or"
           + " remove @Cors."),
+  ON_ANNOTATION_TYPE(Kind.ERROR, "CorsNotAResource",
+      "@Cors on the annotation type %s: corsgen reads @Cors where it is written, on a resource"
+          + " class or method, and not through annotations that carry it. Put @Cors on the"
+          + " resource classes or methods themselves; classes that share a policy can inherit it"
+          + " from a common superclass or interface with @Cors."),
   METHOD_NOT_IN_ROOT_RESOURCE(Kind.ERROR, "CorsNotAResource",
       "@Cors on %s, whose class %s is not a root resource (it neither has nor inherits a @Path)"
           + " and is not extended by one"
@@ -202,6 +207,10 @@ public enum Message {
   GENERATED_NAME_CLASH(Kind.ERROR, "CorsGeneratedNameClash",
       "corsgen names the code it generates for %s after %s, as it does for %s (nested names are"
           + " joined with _), so the two would clash. Rename one of the two resource classes."),
+  GENERATED_CLASS_TAKEN(Kind.ERROR, "CorsGeneratedNameClash",
+      "corsgen names the class it generates for %s and the other resources of its package %s,"
+          + " and this compilation has a class of that name already. Rename that class: corsgen"
+          + " takes the names Cors_ followed by a resource's name."),
   UNEXPECTED(Kind.ERROR, "CorsInternalError",
       "corsgen failed on %s: %s. This is a bug in corsgen; please report it with this message.");
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
@@ -26,6 +27,20 @@ public final class Report {
       Optional<AnnotationMirror> annotation, Optional<AnnotationValue> value) {}
 
   private final List<Entry> entries = new ArrayList<>();
+  private final Predicate<Element> suppressionsLost;
+
+  public Report() {
+    this(element -> false);
+  }
+
+  /**
+   * A report in which a suppressible message on an element that {@code suppressionsLost} accepts
+   * counts as suppressed: one read back from a class file that corsgen validated when it was
+   * compiled, whose {@code @SuppressWarnings} (kept in source only) is gone now.
+   */
+  public Report(Predicate<Element> suppressionsLost) {
+    this.suppressionsLost = suppressionsLost;
+  }
 
   /** Reports {@code message} on an element. */
   public void report(Message message, Element element, Object... args) {
@@ -42,7 +57,9 @@ public final class Report {
   }
 
   private void add(Entry entry) {
-    if (!(entry.message().suppressible() && isSuppressed(entry.message().tag(), entry.element()))) {
+    if (!(entry.message().suppressible()
+        && (isSuppressed(entry.message().tag(), entry.element())
+            || suppressionsLost.test(entry.element())))) {
       entries.add(entry);
     }
   }

@@ -35,7 +35,7 @@ record AnnotatedCors(Element annotated, AnnotationMirror mirror) {
       Object value = entry.getValue().getValue();
       boolean wellFormed = switch (entry.getKey().getReturnType().getKind()) {
         case ARRAY -> value instanceof List<?> items && items.stream()
-            .allMatch(item -> ((AnnotationValue) item).getValue() instanceof String);
+            .allMatch(item -> isResolvedString((AnnotationValue) item));
         case BOOLEAN -> value instanceof Boolean;
         case INT -> value instanceof Integer;
         default -> true;
@@ -45,6 +45,15 @@ record AnnotatedCors(Element annotated, AnnotationMirror mirror) {
       }
     }
     return true;
+  }
+
+  /**
+   * An unresolved item of an array comes as the string {@code "<error>"} too, but prints as it,
+   * where a string constant, literal or named, prints in quotes.
+   */
+  private static boolean isResolvedString(AnnotationValue item) {
+    return item.getValue() instanceof String text
+        && !(text.equals("<error>") && !item.toString().startsWith("\""));
   }
 
   /** Whether this policy covers {@code httpMethod}, read from the annotation as written. */

@@ -1,7 +1,9 @@
 package org.corsgen.processor.validation;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import javax.lang.model.element.TypeElement;
 import org.corsgen.processor.diagnostics.Message;
 import org.corsgen.processor.diagnostics.Report;
@@ -16,6 +18,34 @@ import org.corsgen.processor.model.CorsResource;
 public final class GeneratedNames {
 
   private final Map<String, String> resourceByNestedName = new HashMap<>();
+  /** The top-level classes of the compilation that corsgen did not generate. */
+  private final Set<String> othersClasses = new HashSet<>();
+  private final Set<String> generatedClasses = new HashSet<>();
+
+  /** Records the classes of a round, which include those corsgen generated in the one before. */
+  public void see(Iterable<TypeElement> roundTypes) {
+    for (TypeElement type : roundTypes) {
+      String name = type.getQualifiedName().toString();
+      if (!generatedClasses.contains(name)) {
+        othersClasses.add(name);
+      }
+    }
+  }
+
+  /**
+   * Claims the name of the class generated for a package's resources, {@code first} the one it is
+   * named after. javac's Filer refuses a name the compilation's sources already have, as an
+   * application's own {@code Cors_Res} beside {@code Res}; the report says so instead.
+   */
+  public Report claimClass(String generated, TypeElement first) {
+    Report report = new Report();
+    if (othersClasses.contains(generated)) {
+      report.report(Message.GENERATED_CLASS_TAKEN, first, first.getQualifiedName(), generated);
+    } else {
+      generatedClasses.add(generated);
+    }
+    return report;
+  }
 
   /** Claims the name of {@code resource}; the report holds an error when another resource has it. */
   public Report claim(CorsResource resource, TypeElement element) {

@@ -10,9 +10,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.StringJoiner;
+import java.util.function.Predicate;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
@@ -80,15 +82,51 @@ public final class ResourceValidator {
         .orElse(true);
   }
 
+  /**
+   * Whether every superclass and interface of {@code type}, all the way up, is resolved. One that
+   * another processor has yet to generate may give the class its {@code @Path}, its resource
+   * methods or their {@code @Cors}.
+   */
+  public boolean hasResolvedSupertypes(TypeElement type) {
+    List<TypeMirror> supertypes = new ArrayList<>(type.getInterfaces());
+    supertypes.add(type.getSuperclass());
+    for (TypeMirror supertype : supertypes) {
+      if (supertype.getKind() == TypeKind.ERROR
+          || (supertype.getKind() == TypeKind.DECLARED
+              && !hasResolvedSupertypes((TypeElement) types.asElement(supertype)))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** {@code type} and its methods, those of them that have {@code @Cors}. */
+  public List<Element> corsAnnotated(TypeElement type) {
+    List<Element> annotated = new ArrayList<>();
+    if (JaxRs.annotation(type, JaxRs.CORS).isPresent()) {
+      annotated.add(type);
+    }
+    for (ExecutableElement method : ElementFilter.methodsIn(type.getEnclosedElements())) {
+      if (JaxRs.annotation(method, JaxRs.CORS).isPresent()) {
+        annotated.add(method);
+      }
+    }
+    return annotated;
+  }
+
   private static boolean containsError(TypeMirror type) {
     return type.getKind() == TypeKind.ERROR
         || (type.getKind() == TypeKind.ARRAY
             && containsError(((ArrayType) type).getComponentType()));
   }
 
-  /** Validates a root resource class; the model is empty when it has no CORS endpoint. */
-  public Result validate(TypeElement resource) {
-    Report report = new Report();
+  /**
+   * Validates a root resource class; the model is empty when it has no CORS endpoint. A
+   * suppressible message on an element {@code suppressionsLost} accepts counts as suppressed (see
+   * {@link Report#Report(java.util.function.Predicate)}).
+   */
+  public Result validate(TypeElement resource, Predicate<Element> suppressionsLost) {
+    Report report = new Report(suppressionsLost);
     Optional<AnnotatedCors> classCors = classLevelCors(resource);
     List<ServedMethod> served = servedMethods(resource, classCors, report);
 
@@ -147,9 +185,10 @@ public final class ResourceValidator {
     String classPath = jaxRs.classPath(resource);
     List<ServedMethod> served = new ArrayList<>();
     for (ExecutableElement method : ElementFilter.methodsIn(elements.getAllMembers(resource))) {
-      if (method.getModifiers().contains(Modifier.STATIC)
-          || ((TypeElement) method.getEnclosingElement()).getQualifiedName()
-              .contentEquals("java.lang.Object")) {
+      // Static methods stay: Jersey lists a class's methods with Class.getMethods() and serves
+      // a public static one like any other.
+      if (((TypeElement) method.getEnclosingElement()).getQualifiedName()
+          .contentEquals("java.lang.Object")) {
         continue;
       }
       Optional<ExecutableElement> annotated = jaxRs.annotatedMethod(method, resource);
@@ -184,6 +223,13 @@ public final class ResourceValidator {
         ? t
         : (TypeElement) annotated.getEnclosingElement();
     if (jaxRs.isRootResource(type)) {
+      return report;
+    }
+    if (annotated.getKind() == ElementKind.ANNOTATION_TYPE) {
+      // Abstract like an interface, but no resource class inherits it by implementing it: a
+      // composed annotation in Spring's manner, which corsgen does not read.
+      report.report(Message.ON_ANNOTATION_TYPE, type, cors, Optional.empty(),
+          type.getQualifiedName());
       return report;
     }
     boolean inherited = type.getModifiers().contains(Modifier.ABSTRACT)

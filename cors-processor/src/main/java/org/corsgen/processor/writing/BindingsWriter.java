@@ -150,10 +150,15 @@ public final class BindingsWriter {
    * cannot see it (see docs/rules.md).
    */
   public static ClassName className(List<Bindings> group) {
-    CorsResource first = group.stream().map(Bindings::resource)
-        .min(Comparator.comparing(CorsResource::binaryName))
-        .orElseThrow();
+    CorsResource first = first(group).resource();
     return ClassName.get(first.packageName(), PREFIX + first.nestedName());
+  }
+
+  /** The resource of {@code group} its generated class is named after. */
+  public static Bindings first(List<Bindings> group) {
+    return group.stream()
+        .min(Comparator.comparing(bindings -> bindings.resource().binaryName()))
+        .orElseThrow();
   }
 
   /**
