@@ -74,6 +74,7 @@ public final class CorsProcessor extends AbstractProcessor {
       return false;
     }
     generatedNames.see(ElementFilter.typesIn(round.getRootElements()));
+    printer.see(ElementFilter.typesIn(round.getRootElements()));
     // Every type of the round, not only those annotated with @Path: Jersey also serves a class
     // that inherits its @Path from a superclass or an interface.
     Set<TypeElement> candidates = new LinkedHashSet<>();

@@ -77,6 +77,16 @@ class MethodRulesTest {
   }
 
   @Test
+  void methodListedTwiceIsAWarningOnTheRepetition() {
+    JavaFileObject source = resource(
+        "@Cors(",
+        "    origins = \"https://app.example.com\",",
+        "    methods = {\"GET\", \"PUT\",",
+        "        \"GET\"})");
+    assertOnly(compile(source), source, "        \"GET\"", Message.METHOD_DUPLICATE, "GET");
+  }
+
+  @Test
   void methodNoResourceMethodServesIsAWarning() {
     JavaFileObject source = resource(
         "@Cors(",

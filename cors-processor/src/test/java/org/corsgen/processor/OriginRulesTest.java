@@ -139,6 +139,22 @@ class OriginRulesTest {
         "https://bücher.example", "https://xn--bcher-kva.example");
   }
 
+  @Test
+  void nonAsciiPatternOverAPublicSuffixNamesTheSuffixRatherThanAFailingFix() {
+    JavaFileObject source = resource("@Cors(origins = \"https://*.公司.cn\")");
+    assertOnly(compile(source), source, "@Cors", Message.ORIGIN_PATTERN_PUBLIC_SUFFIX,
+        "https://*.xn--55qx5d.cn", "xn--55qx5d.cn", "https://*.example.xn--55qx5d.cn");
+  }
+
+  @Test
+  void originsJoinedInOneStringAreAnError() {
+    JavaFileObject source =
+        resource("@Cors(origins = \"https://a.example.com,https://b.example.com\")");
+    assertOnly(compile(source), source, "@Cors", Message.ORIGIN_MALFORMED,
+        "https://a.example.com,https://b.example.com",
+        "it holds 2 entries in one string; write each as an item of its own", "");
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {
       "https://ex*.com", "https://example.*", "https://*", "https://*.*.example.com",

@@ -73,6 +73,15 @@ class PlaceholderRulesTest {
         "https://App.example.com/", "it ends with a slash", " Write \"https://app.example.com\".");
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"${cors.origins:}", "${cors.origins: }",
+      "${cors.origins:https://a.example.com,}"})
+  void emptyDefaultIsAnErrorThatSaysHowToRequireTheValue(String entry) {
+    JavaFileObject source = resource("@Cors(origins = \"" + entry + "\")");
+    assertOnly(compile(source), source, "${cors.origins", Message.ORIGIN_PLACEHOLDER_EMPTY_DEFAULT,
+        entry, "cors.origins");
+  }
+
   @Test
   void samePlaceholderTwiceIsADuplicate() {
     JavaFileObject source = resource(

@@ -46,6 +46,11 @@ public enum Message {
           + " \"${key}\" or \"${key:https://default.example}\", with a key of letters, digits,"
           + " dots, dashes and underscores. At start-up the key is looked up as a JAX-RS property,"
           + " a system property, then an environment variable."),
+  ORIGIN_PLACEHOLDER_EMPTY_DEFAULT(Kind.ERROR, "CorsOriginPlaceholder",
+      "origin \"%s\" has an empty default, or an empty entry in it, which no browser sends as"
+          + " an Origin: start-up would refuse it whenever the default applies. Write"
+          + " \"${%s:https://app.example.com}\", or \"${%2$s}\" to require a value at"
+          + " start-up."),
   ORIGIN_BAD_WILDCARD(Kind.ERROR, "CorsOriginWildcard",
       "origin \"%s\" has a wildcard that corsgen cannot match: the only pattern is one leading"
           + " \"*.\" label in the host, as in \"https://*.example.com\" (any subdomain of"
@@ -97,6 +102,8 @@ public enum Message {
       "method \"%s\" differs only in case from \"%s\", which the resource serves: browsers"
           + " compare Access-Control-Request-Method byte for byte (Fetch, CORS-preflight fetch),"
           + " so it would never match. Write \"%2$s\"."),
+  METHOD_DUPLICATE(Kind.WARNING, "CorsMethodDuplicate",
+      "method \"%s\" is listed twice. Remove the repetition."),
   METHODS_GRANT_NOTHING(Kind.ERROR, "CorsGrantsNothing",
       "methods lists %s, none of which this policy's resource methods serve (they serve %s), so"
           + " it grants nothing: every preflight is refused and no response gets CORS headers."

@@ -69,7 +69,11 @@ final class OriginSyntax {
       case FILE_SCHEME -> new Invalid(Message.ORIGIN_FILE_SCHEME, entry);
       case NO_SCHEME -> new Invalid(Message.ORIGIN_NO_SCHEME, entry,
           fix.orElse("https://app.example.com"));
-      case NOT_PUNYCODE -> new Invalid(Message.ORIGIN_NOT_PUNYCODE, entry, fix.orElseThrow());
+      // The punycode form may have a problem of its own (a pattern over a public suffix): then
+      // that is the one to name, rather than a fix that would fail next.
+      case NOT_PUNYCODE -> parse(fix.orElseThrow()) instanceof Invalid problem
+          ? problem
+          : new Invalid(Message.ORIGIN_NOT_PUNYCODE, entry, fix.orElseThrow());
       case MALFORMED -> new Invalid(Message.ORIGIN_MALFORMED, entry, invalid.detail(),
           fix.map(fixed -> " Write \"" + fixed + "\".").orElse(""));
       case BAD_WILDCARD -> new Invalid(Message.ORIGIN_BAD_WILDCARD, entry);

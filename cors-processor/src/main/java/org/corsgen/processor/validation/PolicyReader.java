@@ -132,7 +132,11 @@ final class PolicyReader {
     String[] origins = defaultValue.map(value -> value.split(",", -1)).orElse(new String[0]);
     for (String origin : origins) {
       OriginSyntax.Parsed parsed = OriginSyntax.parse(origin.strip());
-      if (parsed instanceof OriginSyntax.Invalid invalid) {
+      if (origin.isBlank()) {
+        values.report(Message.ORIGIN_PLACEHOLDER_EMPTY_DEFAULT, Optional.of(item), entry,
+            matcher.group(1));
+        return Optional.empty();
+      } else if (parsed instanceof OriginSyntax.Invalid invalid) {
         values.report(invalid.message(), Optional.of(item), invalid.args());
         valid = false;
       } else if (parsed instanceof OriginSyntax.AnyOrigin && credentials) {
@@ -184,6 +188,8 @@ final class PolicyReader {
         values.report(Message.METHOD_FORBIDDEN, Optional.of(item), method);
       } else if (method.equals("*")) {
         values.report(Message.METHOD_WILDCARD, Optional.of(item));
+      } else if (methods.contains(method)) {
+        values.report(Message.METHOD_DUPLICATE, Optional.of(item), method);
       }
       methods.add(method);
     }

@@ -142,12 +142,19 @@ public final class OriginSyntax {
     if (entry.equals("*")) {
       return new AnyOrigin();
     }
-    if (entry.equals("null")) {
+    if (entry.strip().equalsIgnoreCase("null")) {
       return invalid(Problem.NULL);
+    }
+    String[] items = entry.strip().split("[,\\s]+");
+    if (items.length > 1 && (entry.indexOf(',') >= 0
+        || entry.indexOf(SEPARATOR) != entry.lastIndexOf(SEPARATOR))) {
+      // "https://a.example.com,https://b.example.com": one string where an array was meant.
+      return new Invalid(Problem.MALFORMED, "it holds " + items.length + " entries in one"
+          + " string; write each as an item of its own", Optional.empty());
     }
     int separator = entry.indexOf(SEPARATOR);
     if (separator < 0) {
-      return new Invalid(Problem.NO_SCHEME, "", normalize("https://" + entry.strip()));
+      return new Invalid(Problem.NO_SCHEME, "", validNormalized("https://" + entry.strip()));
     }
     String scheme = entry.substring(0, separator);
     if (scheme.equalsIgnoreCase("file")) {
@@ -292,6 +299,12 @@ public final class OriginSyntax {
       return Optional.empty();
     }
     String digits = port.substring(1);
+    if (digits.isEmpty()) {
+      return Optional.of("it has a colon but no port");
+    }
+    if (digits.indexOf('*') >= 0) {
+      return Optional.of("a port cannot be a wildcard; list each port as an origin of its own");
+    }
     if (!PORT.test(port) || Integer.parseInt(digits) == 0
         || Integer.parseInt(digits) > 65535) {
       return Optional.of("\"" + digits + "\" is not a port from 1 to 65535");
@@ -354,6 +367,10 @@ public final class OriginSyntax {
           .orElse(host);
     } else if (endsInNumber(host)) {
       host = ipv4(host).orElse(host);
+    }
+    if (port.equals(":")) {
+      // The URL standard reads an empty port as the default one.
+      port = "";
     }
     if (port.length() > 1 && port.length() <= 8
         && port.substring(1).chars().allMatch(c -> c >= '0' && c <= '9')) {

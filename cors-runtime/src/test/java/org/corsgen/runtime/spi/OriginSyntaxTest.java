@@ -104,4 +104,31 @@ class OriginSyntaxTest {
       assertEquals(Problem.BAD_WILDCARD, invalid(wildcard).problem(), wildcard);
     }
   }
+
+  /** A fix is offered only when it is itself an origin a browser sends. */
+  @Test
+  void entriesWithoutSchemeGetOnlyAValidFix() {
+    assertEquals(Optional.of("https://localhost:3000"), invalid("localhost:3000").fix());
+    assertEquals(Optional.empty(), invalid("a..example.com").fix());
+    assertEquals(Optional.empty(), invalid("<error>").fix());
+    assertEquals(Problem.NULL, invalid("NULL").problem());
+  }
+
+  @Test
+  void severalOriginsInOneStringAreNamedSo() {
+    for (String joined : new String[] {"https://a.example.com,https://b.example.com",
+        "https://a.example.com, https://b.example.com", "https://a.example.com https://b.example.com",
+        "a.example.com,b.example.com"}) {
+      assertEquals(new Invalid(Problem.MALFORMED, "it holds 2 entries in one string; write each"
+          + " as an item of its own", Optional.empty()), invalid(joined), joined);
+    }
+  }
+
+  @Test
+  void portsThatAreEmptyOrWildcardsAreNamedSo() {
+    assertEquals(new Invalid(Problem.MALFORMED, "it has a colon but no port",
+        Optional.of("https://a.example.com")), invalid("https://a.example.com:"));
+    assertEquals(new Invalid(Problem.MALFORMED, "a port cannot be a wildcard; list each port as"
+        + " an origin of its own", Optional.empty()), invalid("https://a.example.com:*"));
+  }
 }
