@@ -14,6 +14,7 @@ import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.ElementFilter;
+import javax.lang.model.util.Types;
 import javax.tools.Diagnostic;
 import org.corsgen.processor.diagnostics.Message;
 import org.corsgen.processor.diagnostics.Printer;
@@ -40,12 +41,17 @@ public final class CorsProcessor extends AbstractProcessor {
   private Printer printer;
   private final IndexWriter index = new IndexWriter();
   private final Set<String> deferred = new LinkedHashSet<>();
-  private final GeneratedNames generatedNames = new GeneratedNames();
+  private final GeneratedNames generatedNames =
+      new GeneratedNames(BindingsWriter.CORS_BINDINGS_NAME);
   private final PolicyReportWriter policyReport = new PolicyReportWriter();
   private final EarlierBuild earlierBuild = new EarlierBuild();
   private boolean firstRound = true;
   /** Every resource validated in this compilation, so that none is written twice. */
   private final Set<String> processed = new HashSet<>();
+  /** The root resources of every round so far, which may inherit a supertype's {@code @Cors}. */
+  private final Set<TypeElement> allRoots = new LinkedHashSet<>();
+  /** {@code @Cors} whose placement is checked once no subtype of its class waits. */
+  private final Set<Element> placementWaiting = new LinkedHashSet<>();
   /** Resources validated this round, written together when it ends. */
   private final List<BindingsWriter.Bindings> validated = new ArrayList<>();
 
@@ -112,30 +118,38 @@ public final class CorsProcessor extends AbstractProcessor {
 
   /**
    * Reports each {@code @Cors} of the round, and of the classes no longer waiting, that is not in
-   * a root resource class and that no root resource inherits; those in classes still waiting are
-   * checked once they are complete.
+   * a root resource class and that no root resource inherits. Those in a class still waiting are
+   * checked once it is complete, and those in a supertype of one once no subtype waits: it may
+   * turn out to be a resource that inherits them.
    */
   private void checkPlacement(RoundEnvironment round, Set<TypeElement> resumed,
       Set<TypeElement> roots, Set<TypeElement> waiting) {
+    allRoots.addAll(roots);
     TypeElement cors = processingEnv.getElementUtils().getTypeElement(CORS);
     if (cors == null) {
       return;
     }
-    Set<Element> annotated = new LinkedHashSet<>(round.getElementsAnnotatedWith(cors));
+    Set<Element> annotated = new LinkedHashSet<>(placementWaiting);
+    placementWaiting.clear();
+    annotated.addAll(round.getElementsAnnotatedWith(cors));
     for (TypeElement type : resumed) {
       if (!waiting.contains(type)) {
         annotated.addAll(validator.corsAnnotated(type));
       }
     }
-    // A class still waiting may turn out to extend the class that has the @Cors.
-    Set<TypeElement> resources = new LinkedHashSet<>(roots);
-    resources.addAll(waiting);
+    Types types = processingEnv.getTypeUtils();
     for (Element element : annotated) {
       TypeElement type = element instanceof TypeElement t
           ? t
           : (TypeElement) element.getEnclosingElement();
-      if (!waiting.contains(type)) {
-        guarded(element, () -> printer.print(validator.validatePlacement(element, resources)));
+      if (waiting.contains(type)) {
+        continue;
+      }
+      if (waiting.stream().anyMatch(subtype -> types.isSubtype(
+          types.erasure(subtype.asType()), types.erasure(type.asType())))) {
+        placementWaiting.add(element);
+      } else {
+        guarded(element, () -> printer.print(validator.validatePlacement(element, allRoots)));
       }
     }
   }
@@ -178,7 +192,8 @@ public final class CorsProcessor extends AbstractProcessor {
       TypeElement first = BindingsWriter.first(group).element();
       guarded(first, () -> {
         String generated = BindingsWriter.className(group).reflectionName();
-        Report name = generatedNames.claimClass(generated, first);
+        Report name = generatedNames.claimClass(generated, first,
+            processingEnv.getElementUtils());
         printer.print(name);
         if (!name.isClean()) {
           return;

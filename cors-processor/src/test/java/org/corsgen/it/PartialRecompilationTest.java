@@ -116,6 +116,25 @@ class PartialRecompilationTest {
     assertAllows("Gamma", "http://intranet.example.com");
   }
 
+  /**
+   * An application class named as corsgen would name the class it generates for a resource
+   * that gets {@code @Cors} later: a partial rebuild sees that class as a class file only.
+   */
+  @Test
+  void applicationClassWithTheGeneratedNameIsAClashInAPartialRebuildToo() throws Exception {
+    // First in its package by name, so the package's generated class would be named after it.
+    write("Aardvark", "");
+    Files.writeString(work.resolve("src/shop/Cors_Aardvark.java"),
+        "package shop;\npublic class Cors_Aardvark { public static String hello() { return \"\"; } }\n");
+    compile("Aardvark", "Alpha", "Beta", "Cors_Aardvark");
+    write("Aardvark", "@Cors(origins = \"https://aardvark.example.com\")");
+
+    List<String> errors = compileFailing("Aardvark");
+
+    assertEquals(1, errors.size(), errors::toString);
+    assertTrue(errors.get(0).startsWith("[CorsGeneratedNameClash]"), errors::toString);
+  }
+
   private void write(String resource, String cors) throws IOException {
     Path sources = Files.createDirectories(work.resolve("src/shop"));
     Files.writeString(sources.resolve(resource + ".java"), "package shop;\n"
@@ -131,6 +150,16 @@ class PartialRecompilationTest {
 
   /** Compiles the named sources alone, with the earlier class files on the class path. */
   private List<String> compile(String... resources) throws IOException {
+    return compile(true, Diagnostic.Kind.WARNING, resources);
+  }
+
+  /** As {@link #compile}, for a compilation that fails: its errors. */
+  private List<String> compileFailing(String... resources) throws IOException {
+    return compile(false, Diagnostic.Kind.ERROR, resources);
+  }
+
+  private List<String> compile(boolean succeeds, Diagnostic.Kind kind, String... resources)
+      throws IOException {
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
     try (StandardJavaFileManager files = javac.getStandardFileManager(null, null, null)) {
@@ -142,11 +171,11 @@ class PartialRecompilationTest {
           List.of("-d", out.toString(), "-cp", classPath,
               "-processorpath", System.getProperty("java.class.path")),
           null, files.getJavaFileObjectsFromFiles(sources)).call();
-      assertTrue(compiled, diagnostics.getDiagnostics()::toString);
+      assertEquals(succeeds, compiled, diagnostics.getDiagnostics()::toString);
     }
     return diagnostics.getDiagnostics().stream()
-        .filter(d -> d.getKind() == Diagnostic.Kind.WARNING
-            || d.getKind() == Diagnostic.Kind.MANDATORY_WARNING)
+        .filter(d -> d.getKind() == kind
+            || (kind == Diagnostic.Kind.WARNING && d.getKind() == Diagnostic.Kind.MANDATORY_WARNING))
         .map(d -> d.getMessage(Locale.ROOT))
         .toList();
   }

@@ -167,6 +167,39 @@ class GeneratedNameTest {
   }
 
   /**
+   * One policy whose origins alone exceed what one method's bytecode can initialize (about 8,000
+   * at 8 bytes each), in a resource with a second large one: its origins go into methods of
+   * their own, part by part.
+   */
+  @Test
+  void policyWithMoreOriginsThanOneMethodCanHoldCompiles() throws Exception {
+    StringBuilder many = new StringBuilder();
+    for (int j = 0; j < 9_000; j++) {
+      many.append(j == 0 ? "" : ", ").append("\"https://a").append(j).append(".example.com\"");
+    }
+    StringBuilder more = new StringBuilder();
+    for (int j = 0; j < 3_000; j++) {
+      more.append(j == 0 ? "" : ", ").append("\"https://b").append(j).append(".example.com\"");
+    }
+    Compilation compilation = compile(source("Res",
+        "@Path(\"/res\")",
+        "@Cors(origins = {" + many + "})",
+        "public class Res {",
+        "  @GET public String get() { return \"\"; }",
+        "  @PUT @Cors(origins = {" + more + "}) public void put(String body) {}",
+        "}"));
+    assertThat(compilation).succeeded();
+    CorsBindings bindings = (CorsBindings) new GeneratedClasses(compilation)
+        .loadClass("test.Cors_Res").getConstructor().newInstance();
+    CorsPolicy get = bindings.policyOrNull("test.Res", "get()");
+    assertTrue(get.allowsOrigin("https://a0.example.com"));
+    assertTrue(get.allowsOrigin("https://a8999.example.com"));
+    assertTrue(!get.allowsOrigin("https://a9000.example.com"));
+    assertTrue(bindings.policyOrNull("test.Res", "put(java.lang.String)")
+        .allowsOrigin("https://b2999.example.com"));
+  }
+
+  /**
    * Classes named {@code String} and {@code Override} in the resources' package hide
    * {@code java.lang}'s from the generated class too, which must then name those in full.
    */

@@ -27,6 +27,43 @@ class PlacementRulesTest {
     assertOnly(compile(source), source, "@Cors", Message.NOT_A_RESOURCE_CLASS, "test.Helper");
   }
 
+  /** Jersey serves the hiding static method only, as Class.getMethods() lists it alone. */
+  @Test
+  void staticMethodHiddenByTheResourcesOwnIsNotServed() {
+    Compilation compilation = compile(
+        source("Base",
+            "public abstract class Base {",
+            "  @GET public static String get() { return \"base\"; }",
+            "}"),
+        source("Res",
+            "@Path(\"/res\")",
+            "@Cors(origins = \"https://app.example.com\")",
+            "public class Res extends Base {",
+            "  @GET public static String get() { return \"res\"; }",
+            "}"));
+    assertClean(compilation);
+    assertThat(compilation).generatedSourceFile("test.Cors_Res").contentsAsUtf8String()
+        .contains("case \"get()\" -> RES;");
+  }
+
+  @Test
+  void corsOnAStaticInterfaceMethodIsAnError() {
+    JavaFileObject api = source("Api",
+        "@Path(\"/api\")",
+        "public interface Api {",
+        "  @GET @Path(\"st\") @Cors(origins = \"https://app.example.com\")",
+        "  static String st() { return \"\"; }",
+        "",
+        "  @GET String get();",
+        "}");
+    JavaFileObject impl = source("Impl",
+        "public class Impl implements Api {",
+        "  public String get() { return \"\"; }",
+        "}");
+    assertOnly(compile(api, impl), api, "@Cors", Message.ON_STATIC_INTERFACE_METHOD,
+        "test.Api.st()");
+  }
+
   @Test
   void corsOnAnAnnotationTypeIsAnError() {
     JavaFileObject source = source("AppCors",

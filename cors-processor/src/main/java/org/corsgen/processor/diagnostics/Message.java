@@ -172,6 +172,9 @@ public enum Message {
       "@Cors on %s, which has no HTTP method designator (@GET, @POST, ...): it is not a resource"
           + " method, and corsgen does not cover sub-resource locators. Put @Cors on a resource"
           + " method, or on the resource class."),
+  ON_STATIC_INTERFACE_METHOD(Kind.ERROR, "CorsNotAResourceMethod",
+      "@Cors on %s, a static method of an interface: classes do not inherit those, so Jersey"
+          + " never serves it. Move the method to the resource class, or remove @Cors."),
   NOT_PUBLIC_METHOD(Kind.ERROR, "CorsNotPublic",
       "@Cors on %s, which is not public: JAX-RS only serves public methods. Make it public or"
           + " remove @Cors."),
@@ -216,8 +219,9 @@ public enum Message {
           + " joined with _), so the two would clash. Rename one of the two resource classes."),
   GENERATED_CLASS_TAKEN(Kind.ERROR, "CorsGeneratedNameClash",
       "corsgen names the class it generates for %s and the other resources of its package %s,"
-          + " and this compilation has a class of that name already. Rename that class: corsgen"
-          + " takes the names Cors_ followed by a resource's name."),
+          + " and a class of that name exists already, in this compilation or on its class"
+          + " path. Rename that class: corsgen takes the names Cors_ followed by a resource's"
+          + " name."),
   UNEXPECTED(Kind.ERROR, "CorsInternalError",
       "corsgen failed on %s: %s. This is a bug in corsgen; please report it with this message.");
 

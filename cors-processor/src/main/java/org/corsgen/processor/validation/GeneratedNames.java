@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.util.Elements;
 import org.corsgen.processor.diagnostics.Message;
 import org.corsgen.processor.diagnostics.Report;
 import org.corsgen.processor.model.CorsResource;
@@ -21,6 +22,12 @@ public final class GeneratedNames {
   /** The top-level classes of the compilation that corsgen did not generate. */
   private final Set<String> othersClasses = new HashSet<>();
   private final Set<String> generatedClasses = new HashSet<>();
+  private final String bindingsInterface;
+
+  /** @param bindingsInterface the interface every generated class implements, and only those */
+  public GeneratedNames(String bindingsInterface) {
+    this.bindingsInterface = bindingsInterface;
+  }
 
   /** Records the classes of a round, which include those corsgen generated in the one before. */
   public void see(Iterable<TypeElement> roundTypes) {
@@ -37,9 +44,9 @@ public final class GeneratedNames {
    * named after. javac's Filer refuses a name the compilation's sources already have, as an
    * application's own {@code Cors_Res} beside {@code Res}; the report says so instead.
    */
-  public Report claimClass(String generated, TypeElement first) {
+  public Report claimClass(String generated, TypeElement first, Elements elements) {
     Report report = new Report();
-    if (othersClasses.contains(generated)) {
+    if (othersClasses.contains(generated) || isOthersClassFile(generated, elements)) {
       report.report(Message.GENERATED_CLASS_TAKEN, first, first.getQualifiedName(), generated);
     } else {
       generatedClasses.add(generated);
@@ -57,5 +64,19 @@ public final class GeneratedNames {
       report.report(Message.GENERATED_NAME_CLASH, element, self, name, earlier);
     }
     return report;
+  }
+
+  /**
+   * Whether a class of that name is on the class path, or in the output of an earlier build, and
+   * is not a class corsgen generated: only corsgen's implement {@code CorsBindings}. A partial
+   * rebuild would otherwise overwrite the application's class without a word.
+   */
+  private boolean isOthersClassFile(String generated, Elements elements) {
+    if (generatedClasses.contains(generated)) {
+      return false;
+    }
+    TypeElement existing = elements.getTypeElement(generated);
+    return existing != null && existing.getInterfaces().stream()
+        .noneMatch(type -> type.toString().equals(bindingsInterface));
   }
 }

@@ -72,14 +72,29 @@ public final class ResourceValidator {
           return false;
         }
       }
-      if (JaxRs.annotation(method, JaxRs.CORS)
-          .filter(mirror -> !new AnnotatedCors(method, mirror).isWellFormed()).isPresent()) {
+    }
+    // Every @Cors of the hierarchy, not only the resource's members': the policy in effect may
+    // be a supertype's class-level one, or on a method that a member overrides.
+    return hasWellFormedCors(resource);
+  }
+
+  private boolean hasWellFormedCors(TypeElement type) {
+    List<Element> annotated = corsAnnotated(type);
+    for (Element element : annotated) {
+      if (!new AnnotatedCors(element, JaxRs.annotation(element, JaxRs.CORS).orElseThrow())
+          .isWellFormed()) {
         return false;
       }
     }
-    return JaxRs.annotation(resource, JaxRs.CORS)
-        .map(mirror -> new AnnotatedCors(resource, mirror).isWellFormed())
-        .orElse(true);
+    List<TypeMirror> supertypes = new ArrayList<>(type.getInterfaces());
+    supertypes.add(type.getSuperclass());
+    for (TypeMirror supertype : supertypes) {
+      if (supertype.getKind() == TypeKind.DECLARED
+          && !hasWellFormedCors((TypeElement) types.asElement(supertype))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
@@ -184,11 +199,16 @@ public final class ResourceValidator {
       Report report) {
     String classPath = jaxRs.classPath(resource);
     List<ServedMethod> served = new ArrayList<>();
-    for (ExecutableElement method : ElementFilter.methodsIn(elements.getAllMembers(resource))) {
+    List<ExecutableElement> members = ElementFilter.methodsIn(elements.getAllMembers(resource));
+    for (ExecutableElement method : members) {
       // Static methods stay: Jersey lists a class's methods with Class.getMethods() and serves
-      // a public static one like any other.
+      // a public static one like any other, except one a subclass's static method hides, which
+      // getMethods() leaves out and getAllMembers() does not.
       if (((TypeElement) method.getEnclosingElement()).getQualifiedName()
-          .contentEquals("java.lang.Object")) {
+              .contentEquals("java.lang.Object")
+          || (method.getModifiers().contains(Modifier.STATIC) && members.stream().anyMatch(
+              other -> other != method && other.getSimpleName().equals(method.getSimpleName())
+                  && elements.hides(other, method)))) {
         continue;
       }
       Optional<ExecutableElement> annotated = jaxRs.annotatedMethod(method, resource);
@@ -236,7 +256,10 @@ public final class ResourceValidator {
         || rootResources.stream().anyMatch(root -> types.isSubtype(
             types.erasure(root.asType()), types.erasure(type.asType())));
     if (annotated instanceof ExecutableElement method) {
-      if (jaxRs.annotatedMethod(method, type).flatMap(jaxRs::httpMethod).isEmpty()) {
+      if (type.getKind().isInterface() && method.getModifiers().contains(Modifier.STATIC)) {
+        report.report(Message.ON_STATIC_INTERFACE_METHOD, method, cors, Optional.empty(),
+            describe(method));
+      } else if (jaxRs.annotatedMethod(method, type).flatMap(jaxRs::httpMethod).isEmpty()) {
         report.report(Message.NOT_A_RESOURCE_METHOD, method, cors, Optional.empty(),
             describe(method));
       } else if (!method.getModifiers().contains(Modifier.PUBLIC)) {

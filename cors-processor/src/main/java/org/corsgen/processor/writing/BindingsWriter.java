@@ -54,6 +54,8 @@ public final class BindingsWriter {
 
   static final String RUNTIME_SPI = "org.corsgen.runtime.spi";
   private static final ClassName CORS_BINDINGS = ClassName.get(RUNTIME_SPI, "CorsBindings");
+  /** The interface every generated class implements, and only those. */
+  public static final String CORS_BINDINGS_NAME = CORS_BINDINGS.canonicalName();
   private static final ClassName CORS_POLICY = ClassName.get(RUNTIME_SPI, "CorsPolicy");
   private static final ClassName GENERATED =
       ClassName.get("javax.annotation.processing", "Generated");
@@ -67,6 +69,16 @@ public final class BindingsWriter {
   private static final Set<String> JAVA_LANG_NAMES_USED = Set.of("Override", "String");
   /** Bytecode a generated class's static initializer may take: javac's limit is 65,535. */
   private static final int INITIALIZER_BUDGET = 48_000;
+  /**
+   * Constant pool entries a generated class may take: the class file format's limit is 65,535,
+   * and each origin takes two (the string and its text).
+   */
+  private static final int CONSTANT_BUDGET = 60_000;
+  /**
+   * Exact origins a policy's constant lists itself; beyond, they are listed by methods of their
+   * own, this many each, since a method holds at most 64 KB of bytecode, some 8,000 origins.
+   */
+  static final int ORIGINS_PER_PART = 1_000;
   private static final Pattern WORD_START = Pattern.compile("([a-z0-9])([A-Z])");
 
   /** Prefix of a generated class's name; the rest is its first resource's nested name. */
@@ -108,19 +120,27 @@ public final class BindingsWriter {
     List<List<Bindings>> classes = new ArrayList<>();
     List<Bindings> current = new ArrayList<>();
     int bytes = 0;
+    int constants = 0;
     for (Bindings bindings : group.stream()
         .sorted(Comparator.comparing(b -> b.resource().binaryName()))
         .toList()) {
       int needed = bindings.resource().policies().stream()
           .mapToInt(BindingsWriter::initializerBytes)
           .sum();
-      if (!current.isEmpty() && bytes + needed > INITIALIZER_BUDGET) {
+      // A resource alone always fits: its own class file holds the same strings.
+      int entries = bindings.resource().policies().stream()
+          .mapToInt(BindingsWriter::constantEntries)
+          .sum();
+      if (!current.isEmpty()
+          && (bytes + needed > INITIALIZER_BUDGET || constants + entries > CONSTANT_BUDGET)) {
         classes.add(current);
         current = new ArrayList<>();
         bytes = 0;
+        constants = 0;
       }
       current.add(bindings);
       bytes += needed;
+      constants += entries;
     }
     classes.add(current);
     return classes;
@@ -133,11 +153,28 @@ public final class BindingsWriter {
    * policy of eight calls and one origin, which this puts at 75.
    */
   static int initializerBytes(Policy policy) {
-    int calls = 2 + (policy.anyOrigin() || !policy.exactOrigins().isEmpty() ? 1 : 0)
+    int exact = policy.exactOrigins().size();
+    boolean inParts = exact > ORIGINS_PER_PART;
+    int calls = 2 + (policy.anyOrigin() || exact > 0 ? 1 : 0)
+        + (inParts ? parts(exact) - 1 : 0)
         + policy.patterns().size() + policy.placeholders().size()
         + (policy.allowCredentials() ? 1 : 0) + (policy.allowHeaders().isEmpty() ? 0 : 1)
         + (policy.exposeHeaders().isEmpty() ? 0 : 1) + (policy.maxAge().isPresent() ? 1 : 0);
-    return 8 * calls + 8 * policy.exactOrigins().size() + 3;
+    return 8 * calls + (inParts ? 0 : 8 * exact) + 3;
+  }
+
+  /**
+   * A generous estimate of the constant pool entries {@code policy} adds: two per string (each
+   * origin, pattern part, placeholder, header list and the source), and the methods and fields
+   * its code refers to.
+   */
+  static int constantEntries(Policy policy) {
+    return 2 * (policy.exactOrigins().size() + 2 * policy.patterns().size()
+        + 2 * policy.placeholders().size() + 4) + 20 + 4 * parts(policy.exactOrigins().size());
+  }
+
+  private static int parts(int exactOrigins) {
+    return (exactOrigins + ORIGINS_PER_PART - 1) / ORIGINS_PER_PART;
   }
 
   /**
@@ -220,6 +257,7 @@ public final class BindingsWriter {
     methods.newName("yield", tags++);
     StringBuilder byResource = new StringBuilder();
     List<MethodSpec> resourceMethods = new ArrayList<>();
+    List<MethodSpec> originPartMethods = new ArrayList<>();
     for (Bindings bindings : sorted) {
       CorsResource resource = bindings.resource();
       type.addOriginatingElement(bindings.element());
@@ -230,7 +268,10 @@ public final class BindingsWriter {
             policy.label().isEmpty() ? prefix : prefix + "_" + upperSnakeCase(policy.label()),
             tags++);
         constantNames.put(policy, constant);
-        type.addField(policyConstant(policy, constant));
+        List<MethodSpec> parts = originParts(policy, constant, methods, tags);
+        tags += parts.size();
+        type.addField(policyConstant(policy, constant, parts));
+        originPartMethods.addAll(parts);
       }
       String method = methods.newName(lowerCamelCase(resource.nestedName()), tags++);
       resourceMethods.add(policiesOf(bindings, method, constantNames));
@@ -250,7 +291,8 @@ public final class BindingsWriter {
             .addParameter(String.class, "methodKey")
             .addCode(switchOver("resourceClass", byResource))
             .build())
-        .addMethods(resourceMethods);
+        .addMethods(resourceMethods)
+        .addMethods(originPartMethods);
     return JavaFile.builder(name.packageName(), type.build())
         .skipJavaLangImports(true)
         .indent("  ")
@@ -282,10 +324,48 @@ public final class BindingsWriter {
         : elements.getTypeElement(module, generated) != null;
   }
 
-  private static FieldSpec policyConstant(Policy policy, String name) {
+  /**
+   * The methods that list the exact origins of a policy too long for its constant's initializer,
+   * {@link #ORIGINS_PER_PART} each; none for a shorter one.
+   */
+  private static List<MethodSpec> originParts(Policy policy, String constant,
+      NameAllocator methods, int firstTag) {
+    List<String> exact = policy.exactOrigins();
+    List<MethodSpec> parts = new ArrayList<>();
+    if (exact.size() <= ORIGINS_PER_PART) {
+      return parts;
+    }
+    for (int from = 0; from < exact.size(); from += ORIGINS_PER_PART) {
+      int to = Math.min(from + ORIGINS_PER_PART, exact.size());
+      String name = methods.newName(lowerCamelCaseOfConstant(constant) + "Origins"
+          + (parts.size() + 1), firstTag + parts.size());
+      parts.add(MethodSpec.methodBuilder(name)
+          .addJavadoc("Origins $L to $L of {@link #$L}: one method's bytecode holds some 8,000.\n",
+              from + 1, to, constant)
+          .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+          .returns(String[].class)
+          .addCode(CodeBlock.builder()
+              .add("return new $T[] {\n", String.class)
+              .indent().indent()
+              // Array items line up rather than continue: the wrapped lines lose list's indent.
+              .add("$L\n", list("", literals(exact.subList(from, to)), "", 8)
+                  .replace("\n    ", "\n"))
+              .unindent().unindent()
+              .add("};\n")
+              .build())
+          .build());
+    }
+    return parts;
+  }
+
+  private static FieldSpec policyConstant(Policy policy, String name, List<MethodSpec> parts) {
     StringBuilder calls = new StringBuilder();
     if (policy.anyOrigin()) {
       calls.append(".allowAnyOrigin()\n");
+    } else if (!parts.isEmpty()) {
+      for (MethodSpec part : parts) {
+        calls.append(".allowOrigins(").append(part.name()).append("())\n");
+      }
     } else if (!policy.exactOrigins().isEmpty()) {
       calls.append(list(".allowOrigins(", literals(policy.exactOrigins()), ")", CONTINUED))
           .append('\n');
@@ -418,6 +498,18 @@ public final class BindingsWriter {
 
   private static String upperSnakeCase(String name) {
     return WORD_START.matcher(name).replaceAll("$1_$2").toUpperCase(Locale.ROOT);
+  }
+
+  /** {@code ITEMS_RESOURCE_DELETE} as {@code itemsResourceDelete}. */
+  private static String lowerCamelCaseOfConstant(String constant) {
+    StringBuilder name = new StringBuilder();
+    for (String word : constant.toLowerCase(Locale.ROOT).split("_")) {
+      if (!word.isEmpty()) {
+        name.append(name.length() == 0 ? word
+            : Character.toUpperCase(word.charAt(0)) + word.substring(1));
+      }
+    }
+    return name.toString();
   }
 
   private static String lowerCamelCase(String name) {
