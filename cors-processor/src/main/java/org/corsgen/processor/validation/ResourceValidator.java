@@ -86,9 +86,7 @@ public final class ResourceValidator {
         return false;
       }
     }
-    List<TypeMirror> supertypes = new ArrayList<>(type.getInterfaces());
-    supertypes.add(type.getSuperclass());
-    for (TypeMirror supertype : supertypes) {
+    for (TypeMirror supertype : directSupertypes(type)) {
       if (supertype.getKind() == TypeKind.DECLARED
           && !hasWellFormedCors((TypeElement) types.asElement(supertype))) {
         return false;
@@ -103,9 +101,7 @@ public final class ResourceValidator {
    * methods or their {@code @Cors}.
    */
   public boolean hasResolvedSupertypes(TypeElement type) {
-    List<TypeMirror> supertypes = new ArrayList<>(type.getInterfaces());
-    supertypes.add(type.getSuperclass());
-    for (TypeMirror supertype : supertypes) {
+    for (TypeMirror supertype : directSupertypes(type)) {
       if (supertype.getKind() == TypeKind.ERROR
           || (supertype.getKind() == TypeKind.DECLARED
               && !hasResolvedSupertypes((TypeElement) types.asElement(supertype)))) {
@@ -113,6 +109,14 @@ public final class ResourceValidator {
       }
     }
     return true;
+  }
+
+  /** The superclass, then the interfaces, as declared: any of them may be unresolved. */
+  private static List<TypeMirror> directSupertypes(TypeElement type) {
+    List<TypeMirror> supertypes = new ArrayList<>();
+    supertypes.add(type.getSuperclass());
+    supertypes.addAll(type.getInterfaces());
+    return supertypes;
   }
 
   /** {@code type} and its methods, those of them that have {@code @Cors}. */
@@ -282,10 +286,7 @@ public final class ResourceValidator {
     if (own.isPresent()) {
       return Optional.of(new AnnotatedCors(type, own.get()));
     }
-    List<TypeMirror> supertypes = new ArrayList<>();
-    supertypes.add(type.getSuperclass());
-    supertypes.addAll(type.getInterfaces());
-    for (TypeMirror supertype : supertypes) {
+    for (TypeMirror supertype : directSupertypes(type)) {
       if (supertype.getKind() == TypeKind.DECLARED) {
         Optional<AnnotatedCors> inherited = classLevelCors((TypeElement) types.asElement(supertype));
         if (inherited.isPresent()) {
