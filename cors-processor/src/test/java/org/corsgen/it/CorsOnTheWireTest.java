@@ -35,8 +35,9 @@ class CorsOnTheWireTest {
     server = new JerseyServer(new ResourceConfig(ItemsResource.class, ItemsAdminResource.class,
         WidgetsResource.class, OpenResource.class, PlainResource.class, KeysResource.class,
         GadgetsResource.class, ToolsResource.class, PartsResource.class,
-        OwnHeadersResource.class, StaticMethodsResource.class,
-        TeapotException.Mapper.class)
+        OwnHeadersResource.class, StaticMethodsResource.class, MediaTypesResource.class,
+        NegotiatedResource.class, TeapotException.Mapper.class,
+        MediaTypesResource.NotAcceptableMapper.class)
         .register(CorsFeature.class));
   }
 
@@ -427,6 +428,76 @@ class CorsOnTheWireTest {
       assertEquals(200, response.statusCode());
       assertNoCorsGrant(response);
       assertEquals(Optional.empty(), header(response, "Vary"));
+    }
+  }
+
+  /** Jersey rules out every method of the HTTP method by media type, so it chooses none. */
+  @Nested
+  class MediaTypeRefusal {
+
+    @Test
+    void unsupportedMediaTypeCarriesThePolicyOfTheMethodsRuledOut() throws Exception {
+      HttpResponse<String> response = server.send("POST", "/media",
+          "Origin", APP, "Content-Type", "text/plain");
+      assertEquals(415, response.statusCode());
+      assertEquals(Optional.of(APP), header(response, "Access-Control-Allow-Origin"));
+      assertEquals(Optional.of("Origin"), header(response, "Vary"));
+    }
+
+    @Test
+    void notAcceptableCarriesThePolicyAlsoThroughTheApplicationsMapper() throws Exception {
+      HttpResponse<String> response = server.send("GET", "/media",
+          "Origin", APP, "Accept", "text/csv");
+      assertEquals(406, response.statusCode());
+      assertEquals("{\"error\":\"not acceptable\"}", response.body());
+      assertEquals(Optional.of(APP), header(response, "Access-Control-Allow-Origin"));
+      HttpResponse<String> head = server.send("HEAD", "/media",
+          "Origin", APP, "Accept", "text/csv");
+      assertEquals(406, head.statusCode());
+      assertEquals(Optional.of(APP), header(head, "Access-Control-Allow-Origin"),
+          "HEAD is served by the GET methods");
+    }
+
+    @Test
+    void refusedOrAbsentOriginGetsNoGrantButVaries() throws Exception {
+      HttpResponse<String> refused = server.send("POST", "/media",
+          "Origin", EVIL, "Content-Type", "text/plain");
+      assertEquals(415, refused.statusCode());
+      assertNoCorsGrant(refused);
+      assertEquals(Optional.of("Origin"), header(refused, "Vary"));
+      HttpResponse<String> none = server.send("POST", "/media", "Content-Type", "text/plain");
+      assertEquals(415, none.statusCode());
+      assertNoCorsGrant(none);
+      assertEquals(Optional.of("Origin"), header(none, "Vary"));
+    }
+
+    @Test
+    void methodLevelPolicyIsTheOneApplied() throws Exception {
+      HttpResponse<String> admin = server.send("PUT", "/media/admin",
+          "Origin", ADMIN, "Content-Type", "text/plain");
+      assertEquals(415, admin.statusCode());
+      assertEquals(Optional.of(ADMIN), header(admin, "Access-Control-Allow-Origin"));
+      assertEquals(Optional.of("true"), header(admin, "Access-Control-Allow-Credentials"));
+      HttpResponse<String> app = server.send("PUT", "/media/admin",
+          "Origin", APP, "Content-Type", "text/plain");
+      assertEquals(415, app.statusCode());
+      assertNoCorsGrant(app);
+    }
+
+    @Test
+    void noPolicyIsGuessedWhereNoneOrSeveralCouldApply() throws Exception {
+      HttpResponse<String> notAllowed = server.send("DELETE", "/media", "Origin", APP);
+      assertEquals(405, notAllowed.statusCode());
+      assertNoCorsGrant(notAllowed);
+      assertEquals(Optional.empty(), header(notAllowed, "Vary"));
+      // One of the two GET methods at this path has no policy: Jersey might have chosen it.
+      HttpResponse<String> partial = server.send("GET", "/negotiated",
+          "Origin", APP, "Accept", "text/html");
+      assertEquals(406, partial.statusCode());
+      assertNoCorsGrant(partial);
+      HttpResponse<String> notFound = server.send("GET", "/media/nothing-here", "Origin", APP);
+      assertEquals(404, notFound.statusCode());
+      assertNoCorsGrant(notFound);
     }
   }
 

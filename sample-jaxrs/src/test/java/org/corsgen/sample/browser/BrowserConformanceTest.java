@@ -355,4 +355,14 @@ class BrowserConformanceTest {
         "PUT /items/42 200",
         "OPTIONS /items/abc 404"), serverSaw(), "/items/abc does not exist, so nor does its CORS");
   }
+
+  @Test
+  void pageCanReadJerseysUnsupportedMediaType() {
+    Fetched answer = fetch("PUT", "/items/7",
+        Map.of("headers", Map.of("Content-Type", "text/plain"), "body", "seven"));
+
+    assertEquals(Optional.empty(), answer.error());
+    assertEquals(415, answer.status(), "the page learns what it sent wrong");
+    assertEquals(List.of("OPTIONS /items/7 204", "PUT /items/7 415"), serverSaw());
+  }
 }

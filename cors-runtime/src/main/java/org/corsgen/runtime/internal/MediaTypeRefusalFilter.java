@@ -1,0 +1,90 @@
+package org.corsgen.runtime.internal;
+
+import jakarta.annotation.Priority;
+import jakarta.ws.rs.HttpMethod;
+import jakarta.ws.rs.NotAcceptableException;
+import jakarta.ws.rs.NotSupportedException;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ContainerResponseFilter;
+import java.util.List;
+import java.util.Optional;
+import org.corsgen.runtime.spi.CorsPolicy;
+import org.glassfish.jersey.server.ExtendedUriInfo;
+import org.glassfish.jersey.server.model.Invocable;
+import org.glassfish.jersey.server.model.ResourceMethod;
+import org.glassfish.jersey.server.model.RuntimeResource;
+
+/**
+ * Gives the CORS headers of a method's policy to the errors Jersey answers at its path when the
+ * request's media types rule out every method for its HTTP method ({@code 415 Unsupported Media
+ * Type}, {@code 406 Not Acceptable}): no method is chosen, so no method's filter runs, and without
+ * the headers the page would see a bare network error instead of the status.
+ *
+ * <p>It acts only where the answer is certain: every method Jersey could have chosen for the
+ * request's HTTP method has one and the same policy. Whether the application maps Jersey's
+ * exception to an answer of its own makes no difference. A {@code 405} (no method for the HTTP
+ * method) or a {@code 404} has no such method and stays as it is.
+ */
+@Priority(Priorities.HEADER_DECORATOR)
+public final class MediaTypeRefusalFilter implements ContainerResponseFilter {
+
+  private final CorsIndex index;
+
+  public MediaTypeRefusalFilter(CorsIndex index) {
+    this.index = index;
+  }
+
+  @Override
+  public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+    // Global, so on every response of the application: the status alone settles almost all.
+    if (response.getStatus() < 400 || request.getMethod().equals(HttpMethod.OPTIONS)) {
+      return;
+    }
+    ExtendedUriInfo uriInfo = (ExtendedUriInfo) request.getUriInfo();
+    // Thrown by Jersey's method selection, at the path matched last; any other error without a
+    // chosen method (a 404 below a matched resource, say) has no method to take a policy from.
+    Throwable refusal = uriInfo.getMappedThrowable();
+    List<RuntimeResource> matched = uriInfo.getMatchedRuntimeResources();
+    if (!(refusal instanceof NotSupportedException || refusal instanceof NotAcceptableException)
+        || uriInfo.getMatchedResourceMethod() != null || matched.isEmpty()) {
+      return;
+    }
+    CorsPolicy policy = sharedPolicy(matched.get(0), request.getMethod());
+    if (policy == null && request.getMethod().equals(HttpMethod.HEAD)) {
+      // Jersey serves HEAD with the GET methods where a path has no HEAD method of its own.
+      policy = sharedPolicy(matched.get(0), HttpMethod.GET);
+    }
+    if (policy != null) {
+      policy.filter(request, response);
+    }
+  }
+
+  /**
+   * The policy of every method of {@code resource} for {@code httpMethod}, or {@code null} when
+   * there is none, or one of them has none or another.
+   */
+  private CorsPolicy sharedPolicy(RuntimeResource resource, String httpMethod) {
+    CorsPolicy shared = null;
+    for (ResourceMethod method : resource.getResourceMethods()) {
+      if (!httpMethod.equals(method.getHttpMethod())) {
+        continue;
+      }
+      Invocable invocable = method.getInvocable();
+      Optional<CorsPolicy> policy;
+      try {
+        policy = index.policyFor(invocable.getHandler().getHandlerClass(),
+            invocable.getDefinitionMethod());
+      } catch (IllegalStateException e) {
+        // A sub-resource whose policy cannot be used: FilterBinder serves it without CORS.
+        return null;
+      }
+      if (policy.isEmpty() || (shared != null && shared != policy.get())) {
+        return null;
+      }
+      shared = policy.get();
+    }
+    return shared;
+  }
+}
