@@ -3,6 +3,7 @@ package org.corsgen.processor;
 import com.google.auto.service.AutoService;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -110,7 +111,11 @@ public final class CorsProcessor extends AbstractProcessor {
         roots.add(type);
       }
     }
-    roots.forEach(this::process);
+    // In name order, not javac's (the order of its file arguments, which builds do not fix): the
+    // second of two conflicting classes is the one reported.
+    roots.stream()
+        .sorted(Comparator.comparing(type -> type.getQualifiedName().toString()))
+        .forEach(this::process);
     writeRound();
     checkPlacement(round, resumed, roots, waiting);
     return false;
