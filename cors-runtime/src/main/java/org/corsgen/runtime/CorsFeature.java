@@ -7,6 +7,7 @@ import org.corsgen.runtime.internal.CorsModelProcessor;
 import org.corsgen.runtime.internal.FilterBinder;
 import org.corsgen.runtime.internal.MediaTypeRefusalFilter;
 import org.corsgen.runtime.internal.OtherOptionsMethods;
+import org.corsgen.runtime.internal.PreflightAnswerGuard;
 import org.corsgen.runtime.internal.PreflightFilter;
 import org.corsgen.runtime.internal.UnhandledExceptionMapper;
 
@@ -29,6 +30,7 @@ public final class CorsFeature implements Feature {
     context.register(new CorsModelProcessor(index, otherOptionsMethods));
     context.register(new FilterBinder(index, otherOptionsMethods));
     context.register(PreflightFilter.class);
+    context.register(PreflightAnswerGuard.class);
     context.register(new UnhandledExceptionMapper(index));
     context.register(new MediaTypeRefusalFilter(index));
     return true;

@@ -13,8 +13,8 @@ import org.corsgen.runtime.spi.CorsPolicy;
 /**
  * Puts each resource method's generated {@link CorsPolicy} on that method alone, once at start-up
  * (for a sub-resource returned by a locator, when Jersey first builds it); no request ever looks
- * a policy up. Also puts {@link PreflightFilter} and {@link OtherOptionsVary} on the
- * {@link OtherOptionsMethods}.
+ * a policy up. Also puts {@link PreflightFilter}, {@link PreflightAnswerGuard} and
+ * {@link OtherOptionsVary} on the {@link OtherOptionsMethods}.
  */
 public final class FilterBinder implements DynamicFeature {
 
@@ -36,6 +36,7 @@ public final class FilterBinder implements DynamicFeature {
     }
     if (otherOptionsMethods.contains(resource.getResourceClass())) {
       context.register(PreflightFilter.class);
+      context.register(PreflightAnswerGuard.class);
       context.register(OtherOptionsVary.class);
     }
     Optional<CorsPolicy> policy;

@@ -75,7 +75,7 @@ public final class MediaTypeRefusalFilter implements ContainerResponseFilter {
       Optional<CorsPolicy> policy;
       try {
         policy = index.policyFor(invocable.getHandler().getHandlerClass(),
-            invocable.getDefinitionMethod());
+            invocable.getHandlingMethod());
       } catch (IllegalStateException e) {
         // A sub-resource whose policy cannot be used: FilterBinder serves it without CORS.
         return null;

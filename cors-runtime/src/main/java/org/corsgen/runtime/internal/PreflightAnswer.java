@@ -1,5 +1,17 @@
 package org.corsgen.runtime.internal;
 
+import static org.corsgen.runtime.spi.CorsHeaders.ALLOW_CREDENTIALS;
+import static org.corsgen.runtime.spi.CorsHeaders.ALLOW_HEADERS;
+import static org.corsgen.runtime.spi.CorsHeaders.ALLOW_METHODS;
+import static org.corsgen.runtime.spi.CorsHeaders.ALLOW_ORIGIN;
+import static org.corsgen.runtime.spi.CorsHeaders.EXPOSE_HEADERS;
+import static org.corsgen.runtime.spi.CorsHeaders.MAX_AGE;
+import static org.corsgen.runtime.spi.CorsHeaders.ORIGIN;
+import static org.corsgen.runtime.spi.CorsHeaders.PREFLIGHT_VARY;
+import static org.corsgen.runtime.spi.CorsHeaders.REQUEST_HEADERS;
+import static org.corsgen.runtime.spi.CorsHeaders.REQUEST_METHOD;
+import static org.corsgen.runtime.spi.CorsHeaders.VARY;
+
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.GenericType;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -12,6 +24,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.RuntimeDelegate;
 import java.lang.annotation.Annotation;
 import java.net.URI;
+import java.util.Arrays;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -19,6 +32,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.corsgen.runtime.spi.CorsHeaders;
 
 /**
  * The answer to a CORS preflight: a status and a few header fields, never an entity.
@@ -35,8 +49,24 @@ import java.util.Set;
  */
 public final class PreflightAnswer extends Response {
 
+  /**
+   * The response fields that grant something to a page. A preflight answer's are its own alone:
+   * {@link #restoreGrants} puts them back after the application's response filters ran.
+   */
+  private static final String[] GRANT_FIELDS = {ALLOW_ORIGIN, ALLOW_METHODS, ALLOW_HEADERS,
+      ALLOW_CREDENTIALS, MAX_AGE, EXPOSE_HEADERS, "Access-Control-Allow-Private-Network"};
+
+  /** The same in lower case, which Jersey's header map looks up without allocating. */
+  private static final String VARY_KEY = VARY.toLowerCase(Locale.ROOT);
+
+  private static final String[] GRANT_KEYS = Arrays.stream(GRANT_FIELDS)
+      .map(name -> name.toLowerCase(Locale.ROOT))
+      .toArray(String[]::new);
+
   private final Status status;
   private final MultivaluedMap<String, Object> headers = new MultivaluedHashMap<>();
+  /** This answer's value of each of the {@link #GRANT_FIELDS}; {@code null} while it has none. */
+  private String[] grants;
   private boolean closed;
 
   public PreflightAnswer(Status status) {
@@ -47,6 +77,55 @@ public final class PreflightAnswer extends Response {
   public PreflightAnswer header(String name, String value) {
     headers.add(name, value);
     return this;
+  }
+
+  /** Sets one of the fields that grant something, such as {@code Access-Control-Allow-Origin}. */
+  public PreflightAnswer grant(String name, String value) {
+    int field = 0;
+    while (!GRANT_FIELDS[field].equals(name)) {
+      if (++field == GRANT_FIELDS.length) {
+        throw new IllegalArgumentException(name + " grants nothing");
+      }
+    }
+    if (grants == null) {
+      grants = new String[GRANT_FIELDS.length];
+    }
+    grants[field] = value;
+    headers.putSingle(name, value);
+    return this;
+  }
+
+  /**
+   * Makes the grants in {@code responseHeaders}, Jersey's fields for this answer after the
+   * application's response filters ran, this answer's own again, and its {@code Vary} part of
+   * theirs: a global filter that adds {@code Access-Control-Allow-Origin: *} or more methods would
+   * otherwise break an allowed preflight (two values) or, through the browser's preflight cache,
+   * open methods and headers the policy keeps closed.
+   *
+   * @return the name of a field that had to be put back or removed, or {@code null} when none
+   */
+  String restoreGrants(MultivaluedMap<String, Object> responseHeaders) {
+    String changed = null;
+    for (int field = 0; field < GRANT_KEYS.length; field++) {
+      String own = grants == null ? null : grants[field];
+      List<Object> now = responseHeaders.get(GRANT_KEYS[field]);
+      if (own == null) {
+        if (now != null) {
+          responseHeaders.remove(GRANT_KEYS[field]);
+          changed = GRANT_KEYS[field];
+        }
+      } else if (now == null || now.size() != 1 || !own.equals(now.get(0))) {
+        responseHeaders.putSingle(GRANT_FIELDS[field], own);
+        changed = GRANT_KEYS[field];
+      }
+    }
+    List<Object> vary = responseHeaders.get(VARY_KEY);
+    if (vary == null || vary.size() != 1 || !PREFLIGHT_VARY.equals(vary.get(0))) {
+      CorsHeaders.addVary(responseHeaders, ORIGIN);
+      CorsHeaders.addVary(responseHeaders, REQUEST_METHOD);
+      CorsHeaders.addVary(responseHeaders, REQUEST_HEADERS);
+    }
+    return changed;
   }
 
   @Override

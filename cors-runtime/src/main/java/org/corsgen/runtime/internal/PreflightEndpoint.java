@@ -50,6 +50,7 @@ public final class PreflightEndpoint implements Inflector<ContainerRequestContex
   private final Map<CorsPolicy, List<CorsPolicy>> otherSimpleMethodPolicies;
   private final boolean simpleMethodWithoutPolicy;
   private final Set<String> allow;
+  private volatile boolean warnedAboutOwnGrant;
 
   /**
    * @param path the path template, for log messages
@@ -122,7 +123,7 @@ public final class PreflightEndpoint implements Inflector<ContainerRequestContex
    * Answers a CORS preflight: 204 with the {@code Access-Control-Allow-*} headers when the origin,
    * the method and every requested header are allowed; otherwise 403 with none of them.
    */
-  public Response preflight(ContainerRequestContext request) {
+  public PreflightAnswer preflight(ContainerRequestContext request) {
     MultivaluedMap<String, String> headers = request.getHeaders();
     String origin = CorsHeaders.single(headers, ORIGIN);
     if (origin == null) {
@@ -154,20 +155,20 @@ public final class PreflightEndpoint implements Inflector<ContainerRequestContex
       }
     }
     PreflightAnswer answer = new PreflightAnswer(Response.Status.NO_CONTENT)
-        .header(ALLOW_ORIGIN, policy.allowOriginValue(origin))
-        .header(ALLOW_METHODS, allowMethods.get(policy))
+        .grant(ALLOW_ORIGIN, policy.allowOriginValue(origin))
+        .grant(ALLOW_METHODS, allowMethods.get(policy))
         .header(VARY, PREFLIGHT_VARY);
     if (!policy.allowHeaders().isEmpty()) {
-      answer.header(ALLOW_HEADERS, policy.allowHeaders());
+      answer.grant(ALLOW_HEADERS, policy.allowHeaders());
     }
     if (policy.allowsCredentials()) {
-      answer.header(ALLOW_CREDENTIALS, "true");
+      answer.grant(ALLOW_CREDENTIALS, "true");
     }
     if (grantsMoreThanAnotherPolicyForThisOrigin(policy, origin)
         || grantsHeadersToASimpleMethodThatRefusesThem(policy, origin)) {
-      answer.header(MAX_AGE, "0");
+      answer.grant(MAX_AGE, "0");
     } else if (!policy.maxAge().isEmpty()) {
-      answer.header(MAX_AGE, policy.maxAge());
+      answer.grant(MAX_AGE, policy.maxAge());
     }
     return answer;
   }
@@ -210,7 +211,7 @@ public final class PreflightEndpoint implements Inflector<ContainerRequestContex
   }
 
   /** The reason is only put into words when it is logged: refusals are the common case. */
-  private Response refuse(ContainerRequestContext request, Supplier<String> reason) {
+  private PreflightAnswer refuse(ContainerRequestContext request, Supplier<String> reason) {
     if (LOG.isLoggable(Level.DEBUG)) {
       LOG.log(Level.DEBUG, "CORS preflight refused for {0} {1} from {2}: {3}",
           CorsHeaders.forLog(request.getHeaderString(REQUEST_METHOD)),
@@ -218,6 +219,19 @@ public final class PreflightEndpoint implements Inflector<ContainerRequestContex
           CorsHeaders.forLog(request.getHeaderString(ORIGIN)), reason.get());
     }
     return new PreflightAnswer(Response.Status.FORBIDDEN).header(VARY, PREFLIGHT_VARY);
+  }
+
+  /**
+   * Says once per path that a response filter of the application wrote {@code field} into a
+   * preflight answer here, which {@link PreflightAnswerGuard} then took back.
+   */
+  void warnAboutOwnGrant(String field) {
+    if (!warnedAboutOwnGrant) {
+      warnedAboutOwnGrant = true;
+      LOG.log(Level.WARNING, "corsgen: a preflight answer at " + path + " carried " + field
+          + " set by the application (a response filter of its own?); corsgen removes it or"
+          + " puts back its own answer's value (said once per path)");
+    }
   }
 
   @Override

@@ -36,7 +36,9 @@ public final class PreflightFilter implements ContainerRequestFilter {
     }
     PreflightEndpoint endpoint = endpointFor(request);
     if (endpoint != null) {
-      request.abortWith(endpoint.preflight(request));
+      PreflightAnswer answer = endpoint.preflight(request);
+      request.setProperty(PreflightAnswerGuard.ANSWER, answer);
+      request.abortWith(answer);
     }
   }
 

@@ -365,4 +365,19 @@ class BrowserConformanceTest {
     assertEquals(415, answer.status(), "the page learns what it sent wrong");
     assertEquals(List.of("OPTIONS /items/7 204", "PUT /items/7 415"), serverSaw());
   }
+
+  @Test
+  void anOwnCorsFilterLeftInPlaceDoesNotWidenThePreflightsGrant() {
+    Fetched put = fetch("PUT", "/legacy/1");
+    Fetched delete = fetch("DELETE", "/legacy/1");
+
+    assertEquals(200, put.status());
+    assertTrue(delete.blocked(), delete.toString());
+    assertEquals(List.of(
+        "OPTIONS /legacy/1 204",
+        "PUT /legacy/1 200",
+        "OPTIONS /legacy/1 403"), serverSaw(),
+        "the filter's methods were not cached with the PUT's preflight, so DELETE was asked for"
+            + " and refused, never sent");
+  }
 }

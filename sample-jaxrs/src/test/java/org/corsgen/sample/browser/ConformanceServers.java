@@ -36,6 +36,8 @@ final class ConformanceServers implements AutoCloseable {
             ItemsResource.class,
             MixedPoliciesResource.class,
             UnguardedPostResource.class,
+            LegacyResource.class,
+            LegacyCorsFilter.class,
             QuotaExceededException.Mapper.class,
             RequireAuthorizationFilter.class,
             CorsFeature.class)

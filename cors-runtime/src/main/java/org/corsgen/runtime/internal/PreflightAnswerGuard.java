@@ -1,0 +1,37 @@
+package org.corsgen.runtime.internal;
+
+import jakarta.annotation.Priority;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ContainerResponseFilter;
+
+/**
+ * Keeps a preflight answer's grants corsgen's own, as {@code CorsPolicy} does for actual
+ * responses: the answer is made by {@link PreflightFilter} before the application's response
+ * filters run, and one of them (a hand-written CORS filter left in place, say) could add
+ * {@code Access-Control-Allow-Origin: *} or methods the policy does not allow.
+ *
+ * <p>At {@link Priorities#HEADER_DECORATOR}, so after the application's filters of the default
+ * priority; response filters run from the highest priority number to the lowest.
+ */
+@PreflightBinding
+@Priority(Priorities.HEADER_DECORATOR)
+public final class PreflightAnswerGuard implements ContainerResponseFilter {
+
+  /** The request property under which {@link PreflightFilter} leaves the answer it gave. */
+  static final String ANSWER = PreflightAnswer.class.getName();
+
+  @Override
+  public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+    if (request.getProperty(ANSWER) instanceof PreflightAnswer answer) {
+      String changed = answer.restoreGrants(response.getHeaders());
+      if (changed != null) {
+        PreflightEndpoint endpoint = PreflightFilter.endpointFor(request);
+        if (endpoint != null) {
+          endpoint.warnAboutOwnGrant(changed);
+        }
+      }
+    }
+  }
+}
