@@ -11,6 +11,8 @@ import jakarta.ws.rs.Path;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
 import org.corsgen.Cors;
 import org.corsgen.runtime.CorsFeature;
 import org.glassfish.jersey.server.ResourceConfig;
@@ -51,12 +53,20 @@ class WiringTest {
 
   @Test
   void unmappedExceptionOfACorsMethodGets500WithCorsHeaders() throws Exception {
-    try (JerseyServer server = new JerseyServer(new ResourceConfig(SecuredResource.class,
+    LogCapture log = new LogCapture("org.corsgen", null);
+    try (log; JerseyServer server = new JerseyServer(new ResourceConfig(SecuredResource.class,
         ItemsResource.class, TeapotException.Mapper.class).register(CorsFeature.class))) {
       HttpResponse<String> response = server.send("GET", "/secured/boom", "Origin", APP);
       assertEquals(500, response.statusCode());
       assertEquals(Optional.of(APP), header(response, "Access-Control-Allow-Origin"));
       assertEquals(Optional.of("Origin"), header(response, "Vary"));
+      // At Jersey's level for the same exception from a resource without CORS.
+      List<LogRecord> logged = log.records().stream()
+          .filter(record -> record.getThrown() != null)
+          .toList();
+      assertEquals(1, logged.size(), () -> String.valueOf(logged));
+      assertEquals(Level.WARNING, logged.get(0).getLevel());
+      assertTrue(logged.get(0).getMessage().contains("while serving"), logged.get(0)::getMessage);
 
       HttpResponse<String> mapped = server.send("GET", "/items/mapped", "Origin", APP);
       assertEquals(418, mapped.statusCode(), "the application's own mapper still decides");
@@ -91,6 +101,24 @@ class WiringTest {
       HttpResponse<String> response = server.send("GET", "/failing", "Origin", APP);
       assertEquals(500, response.statusCode());
       assertNoCorsGrant(response);
+    }
+  }
+
+  /** What a build that never ran the processor looks like at start-up. */
+  @Test
+  void applicationWithoutAnyPolicySaysThatTheProcessorMayNotHaveRun() throws Exception {
+    for (Class<?> resource : new Class<?>[] {FailingPlainResource.class, ItemsResource.class}) {
+      LogCapture log = new LogCapture("org.corsgen", null);
+      try (log; JerseyServer server = new JerseyServer(new ResourceConfig(resource)
+          .register(CorsFeature.class))) {
+        List<String> warnings = log.records().stream()
+            .filter(record -> record.getLevel() == Level.WARNING)
+            .map(LogRecord::getMessage)
+            .filter(message -> message.contains("annotationProcessorPaths"))
+            .toList();
+        assertEquals(resource == FailingPlainResource.class ? 1 : 0, warnings.size(),
+            resource + ": " + warnings);
+      }
     }
   }
 

@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import org.corsgen.runtime.spi.CorsBindings;
 import org.corsgen.runtime.spi.CorsPolicy;
 import org.glassfish.jersey.process.Inflector;
 import org.glassfish.jersey.server.model.ModelProcessor;
@@ -58,6 +59,15 @@ public final class CorsModelProcessor implements ModelProcessor {
           added.stream().map(endpoint -> "\n  " + endpoint.path() + ": " + endpoint.describe())
               .sorted()
               .collect(Collectors.joining()));
+    }
+    if (added.isEmpty()) {
+      // The usual cause is a build that never ran the processor (Maven's default compiler plugin
+      // before 3.5 ignores annotationProcessorPaths without a word); it shows only at run time.
+      LOG.log(Level.WARNING, "corsgen: no resource of this application has a CORS policy, so"
+          + " corsgen answers no preflight and adds no header. If some have @Cors, cors-processor"
+          + " did not run when they were compiled: no " + CorsBindings.INDEX + " on the class"
+          + " path names them. With Maven, list it under annotationProcessorPaths of"
+          + " maven-compiler-plugin 3.5 or later (corsgen's README, \"Use it in your project\").");
     }
     otherOptionsPaths.forEach((method, paths) -> LOG.log(Level.INFO, "corsgen: at {0} CORS"
         + " paths Jersey may choose the OPTIONS method of {1} over corsgen''s; corsgen answers the"

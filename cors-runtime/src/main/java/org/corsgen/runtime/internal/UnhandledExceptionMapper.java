@@ -69,9 +69,11 @@ public final class UnhandledExceptionMapper implements ExtendedExceptionMapper<T
 
   @Override
   public Response toResponse(Throwable exception) {
-    LOG.log(Level.ERROR, "Unhandled exception in " + resource.getResourceClass().getName() + "."
-        + resource.getResourceMethod().getName() + "; answered 500 with its CORS headers",
-        exception);
+    // At the level Jersey logs an unmapped exception for resources without CORS. "While
+    // serving": Jersey may have thrown it before the method ran (reading the entity, say).
+    LOG.log(Level.WARNING, "corsgen: an exception that no mapper handles, while serving "
+        + resource.getResourceClass().getName() + "." + resource.getResourceMethod().getName()
+        + "; answered 500 with its CORS headers", exception);
     return Response.serverError().build();
   }
 }
