@@ -152,7 +152,8 @@ class OriginRulesTest {
         resource("@Cors(origins = \"https://a.example.com,https://b.example.com\")");
     assertOnly(compile(source), source, "@Cors", Message.ORIGIN_MALFORMED,
         "https://a.example.com,https://b.example.com",
-        "it holds 2 entries in one string; write each as an item of its own", "");
+        "it holds 2 origins in one string; each origin is an item of its own",
+        " Write {\"https://a.example.com\", \"https://b.example.com\"}.");
   }
 
   @ParameterizedTest

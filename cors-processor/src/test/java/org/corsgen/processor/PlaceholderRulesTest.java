@@ -73,6 +73,16 @@ class PlaceholderRulesTest {
         "https://App.example.com/", "it ends with a slash", " Write \"https://app.example.com\".");
   }
 
+  @Test
+  void originsSeparatedBySpacesInTheDefaultAreToldToUseCommas() {
+    JavaFileObject source =
+        resource("@Cors(origins = \"${cors.origins:https://a.example.com https://b.example.com}\")");
+    assertOnly(compile(source), source, "${cors.origins", Message.ORIGIN_MALFORMED,
+        "https://a.example.com https://b.example.com",
+        "it holds 2 origins separated by white space; a default separates them with commas",
+        " Write \"${cors.origins:https://a.example.com,https://b.example.com}\".");
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"${cors.origins:}", "${cors.origins: }",
       "${cors.origins:https://a.example.com,}"})

@@ -76,6 +76,9 @@ final class OriginSyntax {
           : new Invalid(Message.ORIGIN_NOT_PUNYCODE, entry, fix.orElseThrow());
       case MALFORMED -> new Invalid(Message.ORIGIN_MALFORMED, entry, invalid.detail(),
           fix.map(fixed -> " Write \"" + fixed + "\".").orElse(""));
+      case JOINED -> new Invalid(Message.ORIGIN_MALFORMED, entry,
+          invalid.detail() + "; each origin is an item of its own",
+          " Write " + fix.orElseThrow() + ".");
       case BAD_WILDCARD -> new Invalid(Message.ORIGIN_BAD_WILDCARD, entry);
       case NOT_A_PAGE -> new Invalid(Message.ORIGIN_NOT_A_PAGE, entry, invalid.detail(),
           fix.map(fixed -> " Write \"" + fixed + "\" if that is where the page comes from.")

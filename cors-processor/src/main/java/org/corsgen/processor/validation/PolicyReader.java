@@ -132,7 +132,15 @@ final class PolicyReader {
     String[] origins = defaultValue.map(value -> value.split(",", -1)).orElse(new String[0]);
     for (String origin : origins) {
       OriginSyntax.Parsed parsed = OriginSyntax.parse(origin.strip());
-      if (origin.isBlank()) {
+      String[] joined = origin.strip().split("\\s+");
+      if (joined.length > 1) {
+        // Commas have split the default already; an array's fix would be wrong advice here.
+        values.report(Message.ORIGIN_MALFORMED, Optional.of(item), origin.strip(),
+            "it holds " + joined.length + " origins separated by white space; a default"
+                + " separates them with commas",
+            " Write \"${" + matcher.group(1) + ":" + String.join(",", joined) + "}\".");
+        valid = false;
+      } else if (origin.isBlank()) {
         values.report(Message.ORIGIN_PLACEHOLDER_EMPTY_DEFAULT, Optional.of(item), entry,
             matcher.group(1));
         return Optional.empty();

@@ -53,6 +53,15 @@ final class ConfiguredOrigins {
           .or(() -> placeholder.defaultValue()
               .map(text -> new Value(text, "the default in " + placeholder)))
           .orElseThrow(() -> missing(policy, placeholder));
+      if (value.text().isBlank()) {
+        // Often a variable a deployment file sets to nothing: say what that means here.
+        throw bad(policy, placeholder, value, placeholder.defaultValue().isPresent()
+            ? "an empty value is set all the same, so the default does not apply. Set it to a"
+                + " comma-separated list of origins such as https://app.example.com, or remove"
+                + " it to use the default"
+            : "it lists no origin, so no page could use this resource. Set it to a"
+                + " comma-separated list of origins such as https://app.example.com");
+      }
       String[] entries = value.text().split(",", -1);
       for (String raw : entries) {
         String entry = raw.strip();
@@ -118,9 +127,13 @@ final class ConfiguredOrigins {
       case NO_SCHEME -> "has no scheme; browsers send scheme://host[:port]";
       case NOT_PUNYCODE -> "has a non-ASCII host, which browsers send in punycode";
       case MALFORMED -> "is not a serialized origin (" + invalid.detail() + ")";
+      // Commas have split the value already: what is left is separated by white space.
+      case JOINED -> "holds several origins separated by white space; separate them with commas";
       case BAD_WILDCARD -> "has a wildcard other than one leading \"*.\" label in the host";
       case NOT_A_PAGE -> "is never a page's origin (" + invalid.detail() + ")";
     };
-    return what + invalid.fix().map(fix -> "; write \"" + fix + "\"").orElse("");
+    return invalid.problem() == OriginSyntax.Problem.JOINED
+        ? what
+        : what + invalid.fix().map(fix -> "; write \"" + fix + "\"").orElse("");
   }
 }

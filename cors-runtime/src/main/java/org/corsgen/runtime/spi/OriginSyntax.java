@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.StringJoiner;
 import java.util.Set;
 import java.util.function.Predicate;
 
@@ -79,6 +80,11 @@ public final class OriginSyntax {
     NOT_PUNYCODE,
     /** Not a serialized origin; {@link Invalid#detail()} says why. */
     MALFORMED,
+    /**
+     * Several origins in one string, separated by commas or white space; {@link Invalid#fix()}
+     * lists them as an array initializer, {@code {"https://a.example.com", "https://b.example.com"}}.
+     */
+    JOINED,
     /** A wildcard other than one leading {@code *.} label in the host. */
     BAD_WILDCARD,
     /**
@@ -149,8 +155,12 @@ public final class OriginSyntax {
     if (items.length > 1 && (entry.indexOf(',') >= 0
         || entry.indexOf(SEPARATOR) != entry.lastIndexOf(SEPARATOR))) {
       // "https://a.example.com,https://b.example.com": one string where an array was meant.
-      return new Invalid(Problem.MALFORMED, "it holds " + items.length + " entries in one"
-          + " string; write each as an item of its own", Optional.empty());
+      StringJoiner array = new StringJoiner("\", \"", "{\"", "\"}");
+      for (String item : items) {
+        array.add(item);
+      }
+      return new Invalid(Problem.JOINED, "it holds " + items.length + " origins in one string",
+          Optional.of(array.toString()));
     }
     int separator = entry.indexOf(SEPARATOR);
     if (separator < 0) {

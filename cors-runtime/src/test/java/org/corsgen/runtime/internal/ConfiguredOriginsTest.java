@@ -88,6 +88,37 @@ class ConfiguredOriginsTest {
         + " write \"https://app.example\".", e.getMessage());
   }
 
+  /** What a deployment file that sets the variable to nothing produces. */
+  @Test
+  void anEmptyValueSaysThatItIsSetAndWhatThatMeans() {
+    IllegalStateException withDefault = assertThrows(IllegalStateException.class,
+        () -> ConfiguredOrigins.resolve(policy()
+            .allowConfiguredOrigins("cors.origins", "http://localhost:3000").build(),
+        config(Map.of("cors.origins", " "))));
+    assertEquals("@Cors on com.example.ItemsResource: origins placeholder"
+        + " ${cors.origins:http://localhost:3000} is \" \" (from system property cors.origins),"
+        + " and an empty value is set all the same, so the default does not apply. Set it to a"
+        + " comma-separated list of origins such as https://app.example.com, or remove it to use"
+        + " the default.", withDefault.getMessage());
+    IllegalStateException withoutDefault = assertThrows(IllegalStateException.class,
+        () -> ConfiguredOrigins.resolve(policy().allowConfiguredOrigins("cors.origins").build(),
+        config(Map.of("cors.origins", ""))));
+    assertTrue(withoutDefault.getMessage().endsWith("is \"\" (from system property cors.origins),"
+        + " and it lists no origin, so no page could use this resource. Set it to a"
+        + " comma-separated list of origins such as https://app.example.com."),
+        withoutDefault.getMessage());
+  }
+
+  @Test
+  void originsSeparatedBySpacesAreToldToUseCommas() {
+    IllegalStateException e = assertThrows(IllegalStateException.class,
+        () -> ConfiguredOrigins.resolve(policy().allowConfiguredOrigins("cors.origins").build(),
+        config(Map.of("cors.origins", "https://a.example https://b.example"))));
+    assertTrue(e.getMessage().endsWith("and \"https://a.example https://b.example\" in it holds"
+        + " several origins separated by white space; separate them with commas."),
+        e.getMessage());
+  }
+
   @Test
   void emptyEntriesNullAndStarWithCredentialsAreRefused() {
     for (String value : new String[] {"", "https://a.example,,https://b.example", "null",

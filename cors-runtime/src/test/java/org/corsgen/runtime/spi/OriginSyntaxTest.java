@@ -119,8 +119,9 @@ class OriginSyntaxTest {
     for (String joined : new String[] {"https://a.example.com,https://b.example.com",
         "https://a.example.com, https://b.example.com", "https://a.example.com https://b.example.com",
         "a.example.com,b.example.com"}) {
-      assertEquals(new Invalid(Problem.MALFORMED, "it holds 2 entries in one string; write each"
-          + " as an item of its own", Optional.empty()), invalid(joined), joined);
+      String[] items = joined.split("[,\\s]+");
+      assertEquals(new Invalid(Problem.JOINED, "it holds 2 origins in one string",
+          Optional.of("{\"" + items[0] + "\", \"" + items[1] + "\"}")), invalid(joined), joined);
     }
   }
 
