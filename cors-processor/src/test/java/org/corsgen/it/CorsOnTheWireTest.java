@@ -36,7 +36,7 @@ class CorsOnTheWireTest {
         WidgetsResource.class, OpenResource.class, PlainResource.class, KeysResource.class,
         GadgetsResource.class, ToolsResource.class, PartsResource.class,
         OwnHeadersResource.class, StaticMethodsResource.class, MediaTypesResource.class,
-        NegotiatedResource.class, TeapotException.Mapper.class,
+        NegotiatedResource.class, AlikeResource.class, TeapotException.Mapper.class,
         MediaTypesResource.NotAcceptableMapper.class)
         .register(CorsFeature.class));
   }
@@ -88,6 +88,16 @@ class CorsOnTheWireTest {
       assertEquals(Optional.of("true"), header(response, "Access-Control-Allow-Credentials"));
       assertEquals(Optional.empty(), header(response, "Access-Control-Max-Age"),
           "maxAge = -1 leaves the header out");
+    }
+
+    @Test
+    void policiesWrittenAlikeOnTwoMethodsAnswerOnePreflightForBoth() throws Exception {
+      HttpResponse<String> response = server.send("OPTIONS", "/alike",
+          "Origin", APP, "Access-Control-Request-Method", "PUT");
+      assertEquals(204, response.statusCode());
+      assertEquals(methods("GET, HEAD, PUT"),
+          methods(header(response, "Access-Control-Allow-Methods").orElseThrow()));
+      assertEquals(Optional.of("600"), header(response, "Access-Control-Max-Age"));
     }
 
     @Test

@@ -3,8 +3,11 @@ package org.corsgen.processor;
 import static org.corsgen.processor.ProcessorTests.assertClean;
 import static org.corsgen.processor.ProcessorTests.compile;
 import static org.corsgen.processor.ProcessorTests.source;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.testing.compile.Compilation;
@@ -13,6 +16,7 @@ import javax.tools.JavaFileObject;
 import org.corsgen.processor.ProcessorTests.GeneratedClasses;
 import org.corsgen.runtime.spi.CorsBindings;
 import org.corsgen.runtime.spi.CorsPolicy;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -194,5 +198,28 @@ class ValidPoliciesTest {
         assertTrue(policy != null && policy.allowsOrigin(origin), expectation + ": " + policy);
       }
     }
+  }
+
+  /** One policy for the runtime, so one preflight answer for all of their methods. */
+  @Test
+  void policiesWrittenAlikeShareOnePolicyDeclaredAtEachPlace() throws Exception {
+    Compilation compilation = compile(source("Res",
+        "@Path(\"/mix\")",
+        "public class Res {",
+        "  @GET @Cors(origins = \"https://app.example.com\", allowHeaders = \"X-Foo\")",
+        "  public String get() { return \"\"; }",
+        "  @PUT @Cors(origins = \"https://app.example.com\", allowHeaders = \"X-Foo\")",
+        "  public void put(String body) {}",
+        "  @DELETE @Cors(origins = \"https://app.example.com\", allowHeaders = \"X-Bar\")",
+        "  public void delete() {}",
+        "}"));
+    assertClean(compilation);
+    CorsBindings bindings = (CorsBindings) new GeneratedClasses(compilation)
+        .loadClass("test.Cors_Res").getConstructor().newInstance();
+    CorsPolicy get = bindings.policyOrNull("test.Res", "get()");
+    assertSame(get, bindings.policyOrNull("test.Res", "put(java.lang.String)"));
+    assertNotSame(get, bindings.policyOrNull("test.Res", "delete()"));
+    assertEquals("@Cors on test.Res.get(); @Cors on test.Res.put(String)",
+        get.source());
   }
 }

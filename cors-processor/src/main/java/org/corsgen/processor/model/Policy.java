@@ -56,6 +56,21 @@ public record Policy(
     return List.copyOf(origins);
   }
 
+  /**
+   * This policy without where it was declared and the methods it names: what its generated
+   * constant holds, so that policies with equal contents can share one.
+   */
+  public Policy content() {
+    return new Policy("", "", anyOrigin, exactOrigins, patterns, placeholders, List.of(),
+        allowHeaders, exposeHeaders, allowCredentials, maxAge);
+  }
+
+  /** This policy, declared at {@code source} and named after {@code label}. */
+  public Policy declaredAs(String source, String label) {
+    return new Policy(source, label, anyOrigin, exactOrigins, patterns, placeholders, methods,
+        allowHeaders, exposeHeaders, allowCredentials, maxAge);
+  }
+
   /** Whether this policy covers requests with {@code httpMethod}. */
   public boolean grants(String httpMethod) {
     return methods.isEmpty() || methods.contains(httpMethod);

@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import javax.annotation.processing.Filer;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.Modifier;
@@ -263,11 +264,15 @@ public final class BindingsWriter {
       type.addOriginatingElement(bindings.element());
       String prefix = upperSnakeCase(resource.nestedName());
       Map<Policy, String> constantNames = new LinkedHashMap<>();
-      for (Policy policy : resource.policies()) {
+      for (Policy policy : sharedPolicies(resource)) {
         String constant = constants.newName(
             policy.label().isEmpty() ? prefix : prefix + "_" + upperSnakeCase(policy.label()),
             tags++);
-        constantNames.put(policy, constant);
+        for (Policy declared : resource.policies()) {
+          if (declared.content().equals(policy.content())) {
+            constantNames.put(declared, constant);
+          }
+        }
         List<MethodSpec> parts = originParts(policy, constant, methods, tags);
         tags += parts.size();
         type.addField(policyConstant(policy, constant, parts));
@@ -402,17 +407,43 @@ public final class BindingsWriter {
         .build();
   }
 
+  /**
+   * The resource's policies, one for each content: policies written alike on several methods
+   * (or on the class and a method) become one, declared at all of their places, so that the
+   * runtime sees one policy and answers one preflight for all of their methods.
+   */
+  private static List<Policy> sharedPolicies(CorsResource resource) {
+    Map<Policy, List<Policy>> byContent = new LinkedHashMap<>();
+    for (Policy policy : resource.policies()) {
+      byContent.computeIfAbsent(policy.content(), content -> new ArrayList<>()).add(policy);
+    }
+    List<Policy> shared = new ArrayList<>();
+    for (List<Policy> alike : byContent.values()) {
+      if (alike.size() == 1) {
+        shared.add(alike.get(0));
+        continue;
+      }
+      // Named as the class's policy when it is one of them, else after each method.
+      String label = alike.stream().anyMatch(policy -> policy.label().isEmpty())
+          ? ""
+          : alike.stream().map(Policy::label).distinct().collect(Collectors.joining("_"));
+      shared.add(alike.get(0).declaredAs(
+          alike.stream().map(Policy::source).collect(Collectors.joining("; ")), label));
+    }
+    return shared;
+  }
+
   /** The policies of the resource's methods by method key. */
   private static MethodSpec policiesOf(Bindings bindings, String name,
       Map<Policy, String> constantNames) {
-    Map<Policy, List<String>> keysByPolicy = new LinkedHashMap<>();
+    Map<String, List<String>> keysByConstant = new LinkedHashMap<>();
     for (Endpoint endpoint : bindings.resource().endpoints()) {
-      keysByPolicy.computeIfAbsent(endpoint.policy(), p -> new ArrayList<>())
+      keysByConstant.computeIfAbsent(constantNames.get(endpoint.policy()), p -> new ArrayList<>())
           .add(endpoint.methodKey());
     }
     StringBuilder arms = new StringBuilder();
-    keysByPolicy.forEach((policy, keys) -> arms
-        .append(list("case ", literals(keys), " -> " + constantNames.get(policy) + ";", ARM))
+    keysByConstant.forEach((constant, keys) -> arms
+        .append(list("case ", literals(keys), " -> " + constant + ";", ARM))
         .append('\n'));
     return MethodSpec.methodBuilder(name)
         // The canonical name: a $ in the binary name may be the class's own, not a nesting.
