@@ -6,10 +6,16 @@
 #   PARTS=jmh,e2e benchmarks/run.sh       only some parts: jmh, e2e, compile
 #   BENCH_OPTS="-Dbench.e2e.rounds=6" ... any duration (names in RESULTS.md's "Durations")
 #
-# Needs JDK 17+, Maven, wrk and taskset (util-linux); load goes to 127.0.0.1 only.
+# Needs JDK 17+, Maven, wrk and taskset (util-linux); installs Debian's wrk when it is missing and
+# apt-get can (as root). Load goes to 127.0.0.1 only.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+if ! command -v wrk >/dev/null && command -v apt-get >/dev/null && [[ $(id -u) -eq 0 ]]; then
+  echo "run.sh: installing Debian's wrk for the end-to-end part"
+  DEBIAN_FRONTEND=noninteractive apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null
+fi
 for tool in mvn java wrk taskset timeout; do
   command -v "$tool" >/dev/null || { echo "run.sh: $tool is needed (wrk: apt-get install wrk)" >&2; exit 1; }
 done
