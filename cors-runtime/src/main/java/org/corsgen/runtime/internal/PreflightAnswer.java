@@ -57,11 +57,11 @@ public final class PreflightAnswer extends Response {
       ALLOW_CREDENTIALS, MAX_AGE, EXPOSE_HEADERS, "Access-Control-Allow-Private-Network"};
 
   /** The same in lower case, which Jersey's header map looks up without allocating. */
-  private static final String VARY_KEY = VARY.toLowerCase(Locale.ROOT);
-
   private static final String[] GRANT_KEYS = Arrays.stream(GRANT_FIELDS)
       .map(name -> name.toLowerCase(Locale.ROOT))
       .toArray(String[]::new);
+
+  private static final String VARY_KEY = VARY.toLowerCase(Locale.ROOT);
 
   private final Status status;
   private final MultivaluedMap<String, Object> headers = new MultivaluedHashMap<>();
@@ -73,25 +73,23 @@ public final class PreflightAnswer extends Response {
     this.status = status;
   }
 
-  /** Adds one value to a header field; returns this answer. */
+  /**
+   * Adds one value to a header field; returns this answer. A field that grants something, such as
+   * {@code Access-Control-Allow-Origin}, has one value, and is also kept for
+   * {@link #restoreGrants}.
+   */
   public PreflightAnswer header(String name, String value) {
-    headers.add(name, value);
-    return this;
-  }
-
-  /** Sets one of the fields that grant something, such as {@code Access-Control-Allow-Origin}. */
-  public PreflightAnswer grant(String name, String value) {
-    int field = 0;
-    while (!GRANT_FIELDS[field].equals(name)) {
-      if (++field == GRANT_FIELDS.length) {
-        throw new IllegalArgumentException(name + " grants nothing");
+    for (int field = 0; field < GRANT_FIELDS.length; field++) {
+      if (GRANT_FIELDS[field].equals(name)) {
+        if (grants == null) {
+          grants = new String[GRANT_FIELDS.length];
+        }
+        grants[field] = value;
+        headers.putSingle(name, value);
+        return this;
       }
     }
-    if (grants == null) {
-      grants = new String[GRANT_FIELDS.length];
-    }
-    grants[field] = value;
-    headers.putSingle(name, value);
+    headers.add(name, value);
     return this;
   }
 

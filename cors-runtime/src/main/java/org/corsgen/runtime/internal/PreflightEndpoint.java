@@ -155,20 +155,20 @@ public final class PreflightEndpoint implements Inflector<ContainerRequestContex
       }
     }
     PreflightAnswer answer = new PreflightAnswer(Response.Status.NO_CONTENT)
-        .grant(ALLOW_ORIGIN, policy.allowOriginValue(origin))
-        .grant(ALLOW_METHODS, allowMethods.get(policy))
+        .header(ALLOW_ORIGIN, policy.allowOriginValue(origin))
+        .header(ALLOW_METHODS, allowMethods.get(policy))
         .header(VARY, PREFLIGHT_VARY);
     if (!policy.allowHeaders().isEmpty()) {
-      answer.grant(ALLOW_HEADERS, policy.allowHeaders());
+      answer.header(ALLOW_HEADERS, policy.allowHeaders());
     }
     if (policy.allowsCredentials()) {
-      answer.grant(ALLOW_CREDENTIALS, "true");
+      answer.header(ALLOW_CREDENTIALS, "true");
     }
     if (grantsMoreThanAnotherPolicyForThisOrigin(policy, origin)
         || grantsHeadersToASimpleMethodThatRefusesThem(policy, origin)) {
-      answer.grant(MAX_AGE, "0");
+      answer.header(MAX_AGE, "0");
     } else if (!policy.maxAge().isEmpty()) {
-      answer.grant(MAX_AGE, policy.maxAge());
+      answer.header(MAX_AGE, policy.maxAge());
     }
     return answer;
   }
