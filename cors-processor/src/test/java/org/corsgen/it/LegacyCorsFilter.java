@@ -21,5 +21,9 @@ public class LegacyCorsFilter implements ContainerResponseFilter {
     headers.putSingle("Access-Control-Max-Age", "86400");
     headers.putSingle("Access-Control-Expose-Headers", "*");
     headers.putSingle("Vary", "Accept-Encoding");
+    // What an application may add where corsgen does not answer Private Network Access.
+    if (request.getHeaders().containsKey("Access-Control-Request-Private-Network")) {
+      headers.putSingle("Access-Control-Allow-Private-Network", "true");
+    }
   }
 }

@@ -94,6 +94,21 @@ class LegacyCorsFilterTest {
     }
   }
 
+  /** corsgen does not answer Private Network Access; the application may, on allowed ones. */
+  @Test
+  void privateNetworkGrantOfTheApplicationStaysOnAllowedPreflightsOnly() throws Exception {
+    for (HttpResponse<String> allowed : preflight("/items/7", "Origin", APP,
+        "Access-Control-Request-Method", "PUT", "Access-Control-Request-Private-Network", "true")) {
+      assertEquals(204, allowed.statusCode());
+      assertEquals(Optional.of("true"), header(allowed, "Access-Control-Allow-Private-Network"));
+    }
+    for (HttpResponse<String> refused : preflight("/items/7", "Origin", "https://evil.example",
+        "Access-Control-Request-Method", "PUT", "Access-Control-Request-Private-Network", "true")) {
+      assertEquals(403, refused.statusCode());
+      assertNoCorsGrant(refused);
+    }
+  }
+
   @Test
   void refusedPreflightCarriesNoGrant() throws Exception {
     for (HttpResponse<String> response : preflight("/items/7",

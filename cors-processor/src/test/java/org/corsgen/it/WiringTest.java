@@ -107,9 +107,12 @@ class WiringTest {
   /** What a build that never ran the processor looks like at start-up. */
   @Test
   void applicationWithoutAnyPolicySaysThatTheProcessorMayNotHaveRun() throws Exception {
-    for (Class<?> resource : new Class<?>[] {FailingPlainResource.class, ItemsResource.class}) {
+    // The last: policies, but each at a path with an @OPTIONS method of its own, so no endpoint.
+    for (Class<?>[] resources : new Class<?>[][] {{FailingPlainResource.class},
+        {ItemsResource.class}, {ExtendedCorsResource.class, OwnOptionsResource.class}}) {
+      Class<?> resource = resources[0];
       LogCapture log = new LogCapture("org.corsgen", null);
-      try (log; JerseyServer server = new JerseyServer(new ResourceConfig(resource)
+      try (log; JerseyServer server = new JerseyServer(new ResourceConfig(resources)
           .register(CorsFeature.class))) {
         List<String> warnings = log.records().stream()
             .filter(record -> record.getLevel() == Level.WARNING)
@@ -191,6 +194,10 @@ class WiringTest {
           "Origin", APP, "Access-Control-Request-Method", "HEAD");
       assertEquals(403, head.statusCode());
       assertNoCorsGrant(server.send("HEAD", "/head", "Origin", APP));
+      HttpResponse<String> notAcceptable = server.send("HEAD", "/head",
+          "Origin", APP, "Accept", "text/csv");
+      assertEquals(406, notAcceptable.statusCode());
+      assertNoCorsGrant(notAcceptable);
     }
   }
 

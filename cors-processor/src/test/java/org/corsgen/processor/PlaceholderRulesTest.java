@@ -81,6 +81,12 @@ class PlaceholderRulesTest {
         "https://a.example.com https://b.example.com",
         "it holds 2 origins separated by white space; a default separates them with commas",
         " Write \"${cors.origins:https://a.example.com,https://b.example.com}\".");
+    JavaFileObject among = resource("@Cors(origins ="
+        + " \"${cors.origins:https://c.example.com,https://a.example.com https://b.example.com}\")");
+    assertOnly(compile(among), among, "${cors.origins", Message.ORIGIN_MALFORMED,
+        "https://a.example.com https://b.example.com",
+        "it holds 2 origins separated by white space; a default separates them with commas",
+        " Write \"${cors.origins:https://c.example.com,https://a.example.com,https://b.example.com}\".");
   }
 
   @ParameterizedTest

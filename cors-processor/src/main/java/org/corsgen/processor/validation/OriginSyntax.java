@@ -78,7 +78,7 @@ final class OriginSyntax {
           fix.map(fixed -> " Write \"" + fixed + "\".").orElse(""));
       case JOINED -> new Invalid(Message.ORIGIN_MALFORMED, entry,
           invalid.detail() + "; each origin is an item of its own",
-          " Write " + fix.orElseThrow() + ".");
+          fix.map(array -> " Write " + array + ".").orElse(""));
       case BAD_WILDCARD -> new Invalid(Message.ORIGIN_BAD_WILDCARD, entry);
       case NOT_A_PAGE -> new Invalid(Message.ORIGIN_NOT_A_PAGE, entry, invalid.detail(),
           fix.map(fixed -> " Write \"" + fixed + "\" if that is where the page comes from.")

@@ -1,6 +1,7 @@
 package org.corsgen.processor.validation;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -133,12 +134,14 @@ final class PolicyReader {
     for (String origin : origins) {
       OriginSyntax.Parsed parsed = OriginSyntax.parse(origin.strip());
       String[] joined = origin.strip().split("\\s+");
-      if (joined.length > 1) {
+      if (joined.length > 1 && origin.indexOf("://") != origin.lastIndexOf("://")) {
         // Commas have split the default already; an array's fix would be wrong advice here.
+        String[] fixed = origins.clone();
+        fixed[Arrays.asList(origins).indexOf(origin)] = String.join(",", joined);
         values.report(Message.ORIGIN_MALFORMED, Optional.of(item), origin.strip(),
             "it holds " + joined.length + " origins separated by white space; a default"
                 + " separates them with commas",
-            " Write \"${" + matcher.group(1) + ":" + String.join(",", joined) + "}\".");
+            " Write \"${" + matcher.group(1) + ":" + String.join(",", fixed) + "}\".");
         valid = false;
       } else if (origin.isBlank()) {
         values.report(Message.ORIGIN_PLACEHOLDER_EMPTY_DEFAULT, Optional.of(item), entry,

@@ -49,8 +49,9 @@ public final class CorsModelProcessor implements ModelProcessor {
         false);
     List<PreflightEndpoint> added = new ArrayList<>();
     Map<String, Integer> otherOptionsPaths = new TreeMap<>();
+    List<String> ownOptionsPaths = new ArrayList<>();
     for (RuntimeResource resource : model.getRuntimeResourceModel().getRuntimeResources()) {
-      addPreflightEndpoints(resource, "", enhanced, added, otherOptionsPaths);
+      addPreflightEndpoints(resource, "", enhanced, added, otherOptionsPaths, ownOptionsPaths);
     }
     if (LOG.isLoggable(Level.INFO)) {
       LOG.log(Level.INFO, "corsgen: {0} CORS policies on {1} paths{2}",
@@ -60,7 +61,7 @@ public final class CorsModelProcessor implements ModelProcessor {
               .sorted()
               .collect(Collectors.joining()));
     }
-    if (added.isEmpty()) {
+    if (added.isEmpty() && ownOptionsPaths.isEmpty()) {
       // The usual cause is a build that never ran the processor (Maven's default compiler plugin
       // before 3.5 ignores annotationProcessorPaths without a word); it shows only at run time.
       LOG.log(Level.WARNING, "corsgen: no resource of this application has a CORS policy, so"
@@ -86,7 +87,7 @@ public final class CorsModelProcessor implements ModelProcessor {
 
   private void addPreflightEndpoints(RuntimeResource resource, String parentPath,
       ResourceModel.Builder enhanced, List<PreflightEndpoint> added,
-      Map<String, Integer> otherOptionsPaths) {
+      Map<String, Integer> otherOptionsPaths, List<String> ownOptionsPaths) {
     Resource first = resource.getResources().get(0);
     String path = join(parentPath, first.getPath());
     Map<String, CorsPolicy> policyByMethod = new LinkedHashMap<>();
@@ -137,6 +138,7 @@ public final class CorsModelProcessor implements ModelProcessor {
       }
       allow.add(HttpMethod.OPTIONS);
       if (ownOptions) {
+        ownOptionsPaths.add(path);
         LOG.log(Level.WARNING, "corsgen: {0} has its own @OPTIONS method, which answers CORS"
             + " preflights there instead of corsgen", path);
       } else {
@@ -152,7 +154,7 @@ public final class CorsModelProcessor implements ModelProcessor {
       }
     }
     for (RuntimeResource child : resource.getChildRuntimeResources()) {
-      addPreflightEndpoints(child, path, enhanced, added, otherOptionsPaths);
+      addPreflightEndpoints(child, path, enhanced, added, otherOptionsPaths, ownOptionsPaths);
     }
   }
 

@@ -51,14 +51,25 @@ public final class MediaTypeRefusalFilter implements ContainerResponseFilter {
         || uriInfo.getMatchedResourceMethod() != null || matched.isEmpty()) {
       return;
     }
-    CorsPolicy policy = sharedPolicy(matched.get(0), request.getMethod());
-    if (policy == null && request.getMethod().equals(HttpMethod.HEAD)) {
+    RuntimeResource resource = matched.get(0);
+    String httpMethod = request.getMethod();
+    if (httpMethod.equals(HttpMethod.HEAD) && !serves(resource, HttpMethod.HEAD)) {
       // Jersey serves HEAD with the GET methods where a path has no HEAD method of its own.
-      policy = sharedPolicy(matched.get(0), HttpMethod.GET);
+      httpMethod = HttpMethod.GET;
     }
+    CorsPolicy policy = sharedPolicy(resource, httpMethod);
     if (policy != null) {
       policy.filter(request, response);
     }
+  }
+
+  private static boolean serves(RuntimeResource resource, String httpMethod) {
+    for (ResourceMethod method : resource.getResourceMethods()) {
+      if (httpMethod.equals(method.getHttpMethod())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

@@ -54,7 +54,13 @@ public final class PreflightAnswer extends Response {
    * {@link #restoreGrants} puts them back after the application's response filters ran.
    */
   private static final String[] GRANT_FIELDS = {ALLOW_ORIGIN, ALLOW_METHODS, ALLOW_HEADERS,
-      ALLOW_CREDENTIALS, MAX_AGE, EXPOSE_HEADERS, "Access-Control-Allow-Private-Network"};
+      ALLOW_CREDENTIALS, MAX_AGE, EXPOSE_HEADERS};
+
+  /**
+   * Private Network Access, which corsgen does not answer: an application's filter may grant it
+   * on an allowed preflight (the README's workaround), never on a refusal.
+   */
+  private static final String ALLOW_PRIVATE_NETWORK_KEY = "access-control-allow-private-network";
 
   /** The same in lower case, which Jersey's header map looks up without allocating. */
   private static final String[] GRANT_KEYS = Arrays.stream(GRANT_FIELDS)
@@ -75,12 +81,12 @@ public final class PreflightAnswer extends Response {
 
   /**
    * Adds one value to a header field; returns this answer. A field that grants something, such as
-   * {@code Access-Control-Allow-Origin}, has one value, and is also kept for
+   * {@code Access-Control-Allow-Origin}, is set instead (it has one value), and kept for
    * {@link #restoreGrants}.
    */
   public PreflightAnswer header(String name, String value) {
     for (int field = 0; field < GRANT_FIELDS.length; field++) {
-      if (GRANT_FIELDS[field].equals(name)) {
+      if (GRANT_FIELDS[field].equalsIgnoreCase(name)) {
         if (grants == null) {
           grants = new String[GRANT_FIELDS.length];
         }
@@ -116,6 +122,10 @@ public final class PreflightAnswer extends Response {
         responseHeaders.putSingle(GRANT_FIELDS[field], own);
         changed = GRANT_KEYS[field];
       }
+    }
+    if (status.getFamily() != Status.Family.SUCCESSFUL
+        && responseHeaders.remove(ALLOW_PRIVATE_NETWORK_KEY) != null) {
+      changed = ALLOW_PRIVATE_NETWORK_KEY;
     }
     List<Object> vary = responseHeaders.get(VARY_KEY);
     if (vary == null || vary.size() != 1 || !PREFLIGHT_VARY.equals(vary.get(0))) {

@@ -140,6 +140,29 @@ public final class OriginSyntax {
     return java.util.regex.Pattern.compile(regex).asMatchPredicate();
   }
 
+  /**
+   * The array initializer that lists {@code items} as valid origins, each corrected where it has
+   * one correction; empty when an item has none, or is {@code *}, which cannot stand beside
+   * others.
+   */
+  private static Optional<String> asArray(String[] items) {
+    StringJoiner array = new StringJoiner("\", \"", "{\"", "\"}");
+    for (String item : items) {
+      Entry parsed = parse(item);
+      if (parsed instanceof Invalid invalid && invalid.fix().isPresent()) {
+        parsed = parse(invalid.fix().get());
+      }
+      if (parsed instanceof Exact exact) {
+        array.add(exact.origin());
+      } else if (parsed instanceof Pattern pattern) {
+        array.add(pattern.toString());
+      } else {
+        return Optional.empty();
+      }
+    }
+    return Optional.of(array.toString());
+  }
+
   /** Parses one entry. */
   public static Entry parse(String entry) {
     if (entry.isBlank()) {
@@ -155,12 +178,8 @@ public final class OriginSyntax {
     if (items.length > 1 && (entry.indexOf(',') >= 0
         || entry.indexOf(SEPARATOR) != entry.lastIndexOf(SEPARATOR))) {
       // "https://a.example.com,https://b.example.com": one string where an array was meant.
-      StringJoiner array = new StringJoiner("\", \"", "{\"", "\"}");
-      for (String item : items) {
-        array.add(item);
-      }
       return new Invalid(Problem.JOINED, "it holds " + items.length + " origins in one string",
-          Optional.of(array.toString()));
+          asArray(items));
     }
     int separator = entry.indexOf(SEPARATOR);
     if (separator < 0) {

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
@@ -107,5 +108,37 @@ class PreflightAnswerTest {
     answer.close();
     assertThrows(IllegalStateException.class, answer::hasEntity);
     assertThrows(IllegalStateException.class, answer::bufferEntity);
+  }
+
+  /** What Jersey's response context holds: the answer's fields, as response filters left them. */
+  private static MultivaluedMap<String, Object> asJersey(PreflightAnswer answer) {
+    return OutboundJaxrsResponse.from(answer, null).getContext().getHeaders();
+  }
+
+  @Test
+  void grantsAreRestoredWhateverFiltersDidAndOnlyThen() {
+    MultivaluedMap<String, Object> untouched = asJersey(allowed());
+    assertNull(allowed().restoreGrants(untouched));
+
+    PreflightAnswer answer = allowed();
+    MultivaluedMap<String, Object> headers = asJersey(answer);
+    headers.add(CorsHeaders.ALLOW_ORIGIN, "*");
+    headers.putSingle(CorsHeaders.ALLOW_METHODS, "DELETE");
+    headers.putSingle(CorsHeaders.VARY, "Accept-Encoding");
+    assertEquals("access-control-allow-methods", answer.restoreGrants(headers));
+    assertEquals(List.of("https://app.example.com"), headers.get(CorsHeaders.ALLOW_ORIGIN));
+    assertNull(headers.get(CorsHeaders.ALLOW_METHODS), "the answer has none");
+    assertEquals(List.of("Accept-Encoding, " + CorsHeaders.PREFLIGHT_VARY),
+        headers.get(CorsHeaders.VARY));
+  }
+
+  @Test
+  void grantFieldsAreKnownInAnyCase() {
+    PreflightAnswer answer = new PreflightAnswer(Response.Status.NO_CONTENT)
+        .header("access-control-allow-origin", "https://app.example.com")
+        .header(CorsHeaders.VARY, CorsHeaders.PREFLIGHT_VARY);
+    MultivaluedMap<String, Object> headers = asJersey(answer);
+    assertNull(answer.restoreGrants(headers));
+    assertEquals(List.of("https://app.example.com"), headers.get(CorsHeaders.ALLOW_ORIGIN));
   }
 }

@@ -117,12 +117,21 @@ class OriginSyntaxTest {
   @Test
   void severalOriginsInOneStringAreNamedSo() {
     for (String joined : new String[] {"https://a.example.com,https://b.example.com",
-        "https://a.example.com, https://b.example.com", "https://a.example.com https://b.example.com",
-        "a.example.com,b.example.com"}) {
+        "https://a.example.com, https://b.example.com", "https://a.example.com https://b.example.com"}) {
       String[] items = joined.split("[,\\s]+");
       assertEquals(new Invalid(Problem.JOINED, "it holds 2 origins in one string",
           Optional.of("{\"" + items[0] + "\", \"" + items[1] + "\"}")), invalid(joined), joined);
     }
+  }
+
+  @Test
+  void joinedOriginsAreListedCorrectedOrNotAtAll() {
+    assertEquals(Optional.of("{\"https://a.example.com\", \"https://*.b.example.com\"}"),
+        invalid("https://A.example.com/, https://*.b.example.com").fix());
+    assertEquals(Optional.of("{\"https://a.example.com\", \"https://b.example.com\"}"),
+        invalid("a.example.com,b.example.com").fix(), "no scheme: https is offered");
+    assertEquals(Optional.empty(), invalid("https://a.example.com, *").fix());
+    assertEquals(Optional.empty(), invalid("https://a.example.com, https://a..b").fix());
   }
 
   @Test
