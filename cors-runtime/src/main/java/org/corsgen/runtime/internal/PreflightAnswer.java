@@ -73,6 +73,8 @@ public final class PreflightAnswer extends Response {
   private final MultivaluedMap<String, Object> headers = new MultivaluedHashMap<>();
   /** This answer's value of each of the {@link #GRANT_FIELDS}; {@code null} while it has none. */
   private String[] grants;
+  /** This answer's first {@code Vary} value, the one field it has besides grants. */
+  private String vary;
   private boolean closed;
 
   public PreflightAnswer(Status status) {
@@ -85,18 +87,37 @@ public final class PreflightAnswer extends Response {
    * {@link #restoreGrants}.
    */
   public PreflightAnswer header(String name, String value) {
-    for (int field = 0; field < GRANT_FIELDS.length; field++) {
-      if (GRANT_FIELDS[field].equalsIgnoreCase(name)) {
-        if (grants == null) {
-          grants = new String[GRANT_FIELDS.length];
-        }
-        grants[field] = value;
-        headers.putSingle(name, value);
-        return this;
+    int field = grantField(name);
+    if (field >= 0) {
+      if (grants == null) {
+        grants = new String[GRANT_FIELDS.length];
       }
+      grants[field] = value;
+      headers.putSingle(name, value);
+      return this;
+    }
+    if (vary == null && (name == VARY || VARY.equalsIgnoreCase(name))) {
+      vary = value;
     }
     headers.add(name, value);
     return this;
+  }
+
+  /** The index of {@code name} among the {@link #GRANT_FIELDS}, or -1. */
+  private static int grantField(String name) {
+    // The constants first, as corsgen passes them: comparing ignoring case costs a preflight
+    // more than the rest of making its answer's fields.
+    for (int field = 0; field < GRANT_FIELDS.length; field++) {
+      if (GRANT_FIELDS[field] == name) {
+        return field;
+      }
+    }
+    for (int field = 0; field < GRANT_FIELDS.length; field++) {
+      if (GRANT_FIELDS[field].equalsIgnoreCase(name)) {
+        return field;
+      }
+    }
+    return -1;
   }
 
   /**
@@ -109,6 +130,9 @@ public final class PreflightAnswer extends Response {
    * @return the name of a field that had to be put back or removed, or {@code null} when none
    */
   String restoreGrants(MultivaluedMap<String, Object> responseHeaders) {
+    if (isUntouched(responseHeaders)) {
+      return null;
+    }
     String changed = null;
     for (int field = 0; field < GRANT_KEYS.length; field++) {
       String own = grants == null ? null : grants[field];
@@ -134,6 +158,38 @@ public final class PreflightAnswer extends Response {
       CorsHeaders.addVary(responseHeaders, REQUEST_HEADERS);
     }
     return changed;
+  }
+
+  /**
+   * Whether Jersey's fields are still exactly this answer's, told without the case-insensitive
+   * look-ups that restoring costs (most applications have no filter that touches them). Jersey
+   * takes this answer's keys and value lists into its map as they are, so a filter that added a
+   * field made the map bigger, one that set a field replaced its list, one that added a value made
+   * the list longer, and one that changed a value in place left a value that is not this
+   * answer's.
+   */
+  private boolean isUntouched(MultivaluedMap<String, Object> responseHeaders) {
+    if (responseHeaders.size() != headers.size()) {
+      return false;
+    }
+    for (Map.Entry<String, List<Object>> field : responseHeaders.entrySet()) {
+      List<Object> own = headers.get(field.getKey());
+      if (own == null || own != field.getValue() || own.size() != 1
+          || own.get(0) != ownValue(field.getKey())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The value this answer gave field {@code name}, one of its own keys (compared as such). */
+  private String ownValue(String name) {
+    for (int field = 0; field < GRANT_FIELDS.length; field++) {
+      if (GRANT_FIELDS[field] == name) {
+        return grants == null ? null : grants[field];
+      }
+    }
+    return name == VARY ? vary : null;
   }
 
   @Override

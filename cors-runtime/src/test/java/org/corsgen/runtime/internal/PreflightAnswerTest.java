@@ -141,4 +141,21 @@ class PreflightAnswerTest {
     assertNull(answer.restoreGrants(headers));
     assertEquals(List.of("https://app.example.com"), headers.get(CorsHeaders.ALLOW_ORIGIN));
   }
+
+  /** Jersey shares this answer's value lists, so a change in place is one to look for too. */
+  @Test
+  void aValueChangedInPlaceIsPutBack() {
+    PreflightAnswer answer = allowed();
+    MultivaluedMap<String, Object> headers = asJersey(answer);
+    headers.get(CorsHeaders.ALLOW_ORIGIN).set(0, "*");
+    assertEquals("access-control-allow-origin", answer.restoreGrants(headers));
+    assertEquals(List.of("https://app.example.com"), headers.get(CorsHeaders.ALLOW_ORIGIN));
+
+    PreflightAnswer again = allowed();
+    MultivaluedMap<String, Object> vary = asJersey(again);
+    vary.get(CorsHeaders.VARY).set(0, "Accept-Encoding");
+    assertNull(again.restoreGrants(vary), "no grant was touched");
+    assertEquals(List.of("Accept-Encoding, " + CorsHeaders.PREFLIGHT_VARY),
+        vary.get(CorsHeaders.VARY));
+  }
 }
