@@ -87,6 +87,15 @@ final class OriginSyntax {
   }
 
   /**
+   * Whether {@code entry} is several origins in one string, as the runtime's parser tells it.
+   */
+  static boolean isJoined(String entry) {
+    return org.corsgen.runtime.spi.OriginSyntax.parse(entry)
+        instanceof org.corsgen.runtime.spi.OriginSyntax.Invalid invalid
+        && invalid.problem() == org.corsgen.runtime.spi.OriginSyntax.Problem.JOINED;
+  }
+
+  /**
    * Whether a page at this origin reaches the server over plain http from somewhere other than
    * the local machine (the runtime applies the same rule to configured origins).
    */

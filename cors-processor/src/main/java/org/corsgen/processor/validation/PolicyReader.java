@@ -1,7 +1,6 @@
 package org.corsgen.processor.validation;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -131,13 +130,14 @@ final class PolicyReader {
     Optional<String> defaultValue = Optional.ofNullable(matcher.group(2));
     boolean valid = true;
     String[] origins = defaultValue.map(value -> value.split(",", -1)).orElse(new String[0]);
-    for (String origin : origins) {
+    for (int index = 0; index < origins.length; index++) {
+      String origin = origins[index];
       OriginSyntax.Parsed parsed = OriginSyntax.parse(origin.strip());
-      String[] joined = origin.strip().split("\\s+");
-      if (joined.length > 1 && origin.indexOf("://") != origin.lastIndexOf("://")) {
+      if (OriginSyntax.isJoined(origin.strip())) {
         // Commas have split the default already; an array's fix would be wrong advice here.
+        String[] joined = origin.strip().split("\\s+");
         String[] fixed = origins.clone();
-        fixed[Arrays.asList(origins).indexOf(origin)] = String.join(",", joined);
+        fixed[index] = String.join(",", joined);
         values.report(Message.ORIGIN_MALFORMED, Optional.of(item), origin.strip(),
             "it holds " + joined.length + " origins separated by white space; a default"
                 + " separates them with commas",

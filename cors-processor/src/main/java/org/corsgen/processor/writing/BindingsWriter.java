@@ -264,15 +264,12 @@ public final class BindingsWriter {
       type.addOriginatingElement(bindings.element());
       String prefix = upperSnakeCase(resource.nestedName());
       Map<Policy, String> constantNames = new LinkedHashMap<>();
-      for (Policy policy : sharedPolicies(resource)) {
+      for (Map.Entry<Policy, List<Policy>> shared : sharedPolicies(resource).entrySet()) {
+        Policy policy = shared.getKey();
         String constant = constants.newName(
             policy.label().isEmpty() ? prefix : prefix + "_" + upperSnakeCase(policy.label()),
             tags++);
-        for (Policy declared : resource.policies()) {
-          if (declared.content().equals(policy.content())) {
-            constantNames.put(declared, constant);
-          }
-        }
+        shared.getValue().forEach(declared -> constantNames.put(declared, constant));
         List<MethodSpec> parts = originParts(policy, constant, methods, tags);
         tags += parts.size();
         type.addField(policyConstant(policy, constant, parts));
@@ -408,27 +405,28 @@ public final class BindingsWriter {
   }
 
   /**
-   * The resource's policies, one for each content: policies written alike on several methods
-   * (or on the class and a method) become one, declared at all of their places, so that the
-   * runtime sees one policy and answers one preflight for all of their methods.
+   * The resource's policies, one for each content, with the declared policies each stands for:
+   * policies written alike on several methods (or on the class and a method) become one, declared
+   * at all of their places, so that the runtime sees one policy and answers one preflight for all
+   * of their methods.
    */
-  private static List<Policy> sharedPolicies(CorsResource resource) {
+  private static Map<Policy, List<Policy>> sharedPolicies(CorsResource resource) {
     Map<Policy, List<Policy>> byContent = new LinkedHashMap<>();
     for (Policy policy : resource.policies()) {
       byContent.computeIfAbsent(policy.content(), content -> new ArrayList<>()).add(policy);
     }
-    List<Policy> shared = new ArrayList<>();
+    Map<Policy, List<Policy>> shared = new LinkedHashMap<>();
     for (List<Policy> alike : byContent.values()) {
       if (alike.size() == 1) {
-        shared.add(alike.get(0));
+        shared.put(alike.get(0), alike);
         continue;
       }
       // Named as the class's policy when it is one of them, else after each method.
       String label = alike.stream().anyMatch(policy -> policy.label().isEmpty())
           ? ""
           : alike.stream().map(Policy::label).distinct().collect(Collectors.joining("_"));
-      shared.add(alike.get(0).declaredAs(
-          alike.stream().map(Policy::source).collect(Collectors.joining("; ")), label));
+      shared.put(alike.get(0).declaredAs(
+          alike.stream().map(Policy::source).collect(Collectors.joining("; ")), label), alike);
     }
     return shared;
   }
