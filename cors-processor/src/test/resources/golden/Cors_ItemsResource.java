@@ -19,7 +19,7 @@ public final class Cors_ItemsResource implements CorsBindings {
       .allowSubdomains("https://", ".example.org")
       .allowHeaders("Content-Type, X-Request-Id")
       .exposeHeaders("X-Total-Count")
-      .maxAge("600")
+      .maxAge(600)
       .build();
 
   private static final CorsPolicy ITEMS_RESOURCE_DELETE = CorsPolicy.builder("@Cors on com.example.ItemsResource.delete(long)")
@@ -30,7 +30,7 @@ public final class Cors_ItemsResource implements CorsBindings {
 
   private static final CorsPolicy ORDERS_RESOURCE_LIST = CorsPolicy.builder("@Cors on com.example.OrdersResource.list()")
       .allowSubdomains("https://", ".shop.example.com")
-      .maxAge("600")
+      .maxAge(600)
       .build();
 
   /**

@@ -393,7 +393,7 @@ public final class BindingsWriter {
           .append(")\n");
     }
     policy.maxAge().ifPresent(seconds ->
-        calls.append(".maxAge(").append(literal(Integer.toString(seconds))).append(")\n"));
+        calls.append(".maxAge(").append(seconds).append(")\n"));
     calls.append(".build()");
     return FieldSpec.builder(CORS_POLICY, name,
             Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)

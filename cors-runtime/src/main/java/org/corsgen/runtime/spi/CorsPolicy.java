@@ -447,9 +447,15 @@ public final class CorsPolicy implements ContainerResponseFilter {
       return this;
     }
 
-    /** The exact {@code Access-Control-Max-Age} value; without this call the header is left out. */
-    public Builder maxAge(String seconds) {
-      this.maxAge = Objects.requireNonNull(seconds);
+    /**
+     * How long a browser may cache the preflight's answer ({@code Access-Control-Max-Age});
+     * without this call the header is left out, so browsers cache it for five seconds.
+     */
+    public Builder maxAge(int seconds) {
+      if (seconds < 0) {
+        throw new IllegalArgumentException(source + ": maxAge " + seconds + " is negative");
+      }
+      this.maxAge = Integer.toString(seconds);
       return this;
     }
 

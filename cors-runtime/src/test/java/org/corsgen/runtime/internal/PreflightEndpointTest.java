@@ -42,11 +42,11 @@ class PreflightEndpointTest {
     CorsPolicy put = CorsPolicy.builder("put")
         .allowOriginsMatching(APP, APP::equals)
         .allowHeaders("X-Csrf")
-        .maxAge("600")
+        .maxAge(600)
         .build();
     CorsPolicy admin = CorsPolicy.builder("admin")
         .allowOriginsMatching(ADMIN, ADMIN::equals)
-        .maxAge("600")
+        .maxAge(600)
         .build();
 
     PreflightEndpoint postForAnotherOrigin = new PreflightEndpoint("/items",

@@ -74,6 +74,15 @@ class CorsPolicyTest {
   }
 
   @Test
+  void maxAgeIsSentAsWrittenAndCannotBeNegative() {
+    CorsPolicy.Builder builder = CorsPolicy.builder("test").allowAnyOrigin();
+    assertEquals("600", builder.maxAge(600).build().maxAge());
+    assertEquals("0", builder.maxAge(0).build().maxAge());
+    assertEquals("", CorsPolicy.builder("test").allowAnyOrigin().build().maxAge());
+    assertThrows(IllegalArgumentException.class, () -> builder.maxAge(-1));
+  }
+
+  @Test
   void policyExceedsAnotherThatAllowsFewerHeadersOrNoCredentials() {
     CorsPolicy tokenAndType = allowing("Content-Type, X-Token");
     CorsPolicy type = allowing("content-type");
