@@ -12,8 +12,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.corsgen.runtime.spi.CorsBindings;
+import org.corsgen.runtime.internal.PreflightEndpoint.LaterPath;
 import org.corsgen.runtime.spi.CorsPolicy;
 import org.glassfish.jersey.process.Inflector;
 import org.glassfish.jersey.server.model.ModelProcessor;
@@ -21,6 +23,8 @@ import org.glassfish.jersey.server.model.Resource;
 import org.glassfish.jersey.server.model.ResourceMethod;
 import org.glassfish.jersey.server.model.ResourceModel;
 import org.glassfish.jersey.server.model.RuntimeResource;
+import org.glassfish.jersey.uri.PathPattern;
+import org.glassfish.jersey.uri.UriTemplate;
 
 /**
  * Adds a {@link PreflightEndpoint} to every path of the application's resource model at which a
@@ -45,14 +49,10 @@ public final class CorsModelProcessor implements ModelProcessor {
 
   @Override
   public ResourceModel processResourceModel(ResourceModel model, Configuration configuration) {
-    ResourceModel.Builder enhanced = new ResourceModel.Builder(new ArrayList<>(model.getResources()),
-        false);
-    List<PreflightEndpoint> added = new ArrayList<>();
-    Map<String, Integer> otherOptionsPaths = new TreeMap<>();
-    List<String> ownOptionsPaths = new ArrayList<>();
-    for (RuntimeResource resource : model.getRuntimeResourceModel().getRuntimeResources()) {
-      addPreflightEndpoints(resource, "", enhanced, added, otherOptionsPaths, ownOptionsPaths);
-    }
+    Wiring wiring = new Wiring(new ResourceModel.Builder(
+        new ArrayList<>(model.getResources()), false));
+    addLevel(model.getRuntimeResourceModel().getRuntimeResources(), null, "", wiring);
+    List<PreflightEndpoint> added = wiring.added;
     if (LOG.isLoggable(Level.INFO)) {
       LOG.log(Level.INFO, "corsgen: {0} CORS policies on {1} paths{2}",
           added.stream().flatMap(endpoint -> endpoint.policies().stream()).distinct().count(),
@@ -61,7 +61,7 @@ public final class CorsModelProcessor implements ModelProcessor {
               .sorted()
               .collect(Collectors.joining()));
     }
-    if (added.isEmpty() && ownOptionsPaths.isEmpty()) {
+    if (added.isEmpty() && wiring.ownOptionsPaths.isEmpty()) {
       // The usual cause is a build that never ran the processor (Maven's default compiler plugin
       // before 3.5 ignores annotationProcessorPaths without a word); it shows only at run time.
       LOG.log(Level.WARNING, "corsgen: no resource of this application has a CORS policy, so"
@@ -70,10 +70,10 @@ public final class CorsModelProcessor implements ModelProcessor {
           + " path names them. With Maven, list it under annotationProcessorPaths of"
           + " maven-compiler-plugin 3.5 or later (corsgen's README, \"Use it in your project\").");
     }
-    otherOptionsPaths.forEach((method, paths) -> LOG.log(Level.INFO, "corsgen: at {0} CORS"
+    wiring.otherOptionsPaths.forEach((method, paths) -> LOG.log(Level.INFO, "corsgen: at {0} CORS"
         + " paths Jersey may choose the OPTIONS method of {1} over corsgen''s; corsgen answers the"
         + " preflights it is chosen for", paths, method));
-    return enhanced.build();
+    return wiring.enhanced.build();
   }
 
   /**
@@ -85,11 +85,113 @@ public final class CorsModelProcessor implements ModelProcessor {
     return model;
   }
 
-  private void addPreflightEndpoints(RuntimeResource resource, String parentPath,
-      ResourceModel.Builder enhanced, List<PreflightEndpoint> added,
-      Map<String, Integer> otherOptionsPaths, List<String> ownOptionsPaths) {
-    Resource first = resource.getResources().get(0);
-    String path = join(parentPath, first.getPath());
+  /** A path of one resource level, in the order in which Jersey tries them. */
+  private record LevelPath(RuntimeResource resource, String path, PathPattern pattern,
+      Methods methods) {
+
+    /** Whether Jersey descends into it (sub-resources or a locator) instead of serving it. */
+    boolean descends() {
+      return methods == null;
+    }
+  }
+
+  /** What one path's resource methods serve, as the preflight endpoint needs it. */
+  private record Methods(MethodTable table, boolean ownOptions, List<ResourceMethod> otherOptions) {}
+
+  /**
+   * Adds the endpoints of one level of the resource tree (the root resources, or the children of
+   * one resource), then of the levels below it. Jersey routes a request to the first path of a
+   * level that matches its URL and serves its method, so an endpoint answers for the methods of
+   * the later paths of its level that may match the same URL too ({@link PreflightEndpoint}).
+   */
+  private void addLevel(List<RuntimeResource> resources, RuntimeResource parent,
+      String parentPath, Wiring wiring) {
+    List<LevelPath> level = new ArrayList<>();
+    for (RuntimeResource resource : resources) {
+      String path = join(parentPath, resource.getResources().get(0).getPath());
+      if (!resource.getResourceMethods().isEmpty()) {
+        level.add(new LevelPath(resource, path, PathPattern.asClosed(resource.getPathPattern()),
+            methodsOf(resource, path)));
+      }
+      if (parent == null ? !resource.getChildRuntimeResources().isEmpty()
+          || resource.getResourceLocator() != null : resource.getResourceLocator() != null) {
+        level.add(new LevelPath(resource, path, resource.getPathPattern(), null));
+      }
+    }
+    if (parent != null && parent.getResourceLocator() != null) {
+      level.add(new LevelPath(parent, parentPath, PathPattern.OPEN_ROOT_PATH_PATTERN, null));
+    }
+    for (int i = 0; i < level.size(); i++) {
+      if (!level.get(i).descends()) {
+        addPreflightEndpoint(level.get(i), laterOverlapping(level, i), wiring);
+      }
+    }
+    for (RuntimeResource resource : resources) {
+      addLevel(resource.getChildRuntimeResources(), resource,
+          join(parentPath, resource.getResources().get(0).getPath()), wiring);
+    }
+  }
+
+  /**
+   * The paths after {@code level[index]} whose pattern may match a URL it matches; none when none
+   * of them is served (one Jersey descends into only ends the search).
+   */
+  private static List<LaterPath> laterOverlapping(List<LevelPath> level, int index) {
+    LevelPath first = level.get(index);
+    List<LaterPath> later = new ArrayList<>();
+    boolean served = false;
+    for (LevelPath other : level.subList(index + 1, level.size())) {
+      if (mayOverlap(first.pattern(), other)) {
+        later.add(new LaterPath(other.path(), other.pattern(),
+            other.descends() ? null : other.methods().table()));
+        served |= !other.descends();
+      }
+    }
+    return served ? later : List.of();
+  }
+
+  /** Path characters that stand for themselves in Jersey's patterns, unencoded. */
+  private static final Pattern PLAIN_LITERAL = Pattern.compile("[A-Za-z0-9._~/-]*");
+
+  /**
+   * Whether a URL may match both: exactly answered when one is a plain literal path; otherwise
+   * {@code true} unless their literal beginnings differ, which rules out most pairs at start-up so
+   * that no pattern has to be tried per request.
+   */
+  private static boolean mayOverlap(PathPattern first, LevelPath later) {
+    UriTemplate a = first.getTemplate();
+    UriTemplate b = later.pattern().getTemplate();
+    if (b.getTemplate().isEmpty()) {
+      return true; // a locator of the parent itself, tried on every URL of the level
+    }
+    if (isPlainLiteral(a)) {
+      return matches(later.pattern(), a.getTemplate());
+    }
+    if (isPlainLiteral(b) && !later.descends()) {
+      return matches(first, b.getTemplate());
+    }
+    String prefixA = literalPrefix(a.getTemplate());
+    String prefixB = literalPrefix(b.getTemplate());
+    return prefixA.startsWith(prefixB) || prefixB.startsWith(prefixA);
+  }
+
+  private static boolean isPlainLiteral(UriTemplate template) {
+    return template.getTemplateVariables().isEmpty()
+        && PLAIN_LITERAL.matcher(template.getTemplate()).matches();
+  }
+
+  /** A closed pattern also matches its path with a trailing slash. */
+  private static boolean matches(PathPattern pattern, String literal) {
+    return pattern.match(literal) != null || pattern.match(literal + "/") != null;
+  }
+
+  private static String literalPrefix(String template) {
+    int variable = template.indexOf('{');
+    return variable < 0 ? template : template.substring(0, variable);
+  }
+
+  /** The methods of one path and their policies, saying what Jersey will do with conflicts. */
+  private Methods methodsOf(RuntimeResource resource, String path) {
     Map<String, CorsPolicy> policyByMethod = new LinkedHashMap<>();
     Set<String> allow = new TreeSet<>();
     Set<String> withoutPolicy = new TreeSet<>();
@@ -127,34 +229,54 @@ public final class CorsModelProcessor implements ModelProcessor {
             + " policy; answers from those without one carry no CORS headers", httpMethod, path);
       }
     }
-    if (!policyByMethod.isEmpty()) {
-      if (allow.contains(HttpMethod.GET) && !allow.contains(HttpMethod.HEAD)) {
-        // Without a HEAD method of its own, Jersey answers HEAD with the GET method, whose
-        // response filter then applies, so HEAD shares GET's policy.
-        allow.add(HttpMethod.HEAD);
-        if (policyByMethod.containsKey(HttpMethod.GET)) {
-          policyByMethod.put(HttpMethod.HEAD, policyByMethod.get(HttpMethod.GET));
-        }
-      }
-      allow.add(HttpMethod.OPTIONS);
-      if (ownOptions) {
-        ownOptionsPaths.add(path);
-        LOG.log(Level.WARNING, "corsgen: {0} has its own @OPTIONS method, which answers CORS"
-            + " preflights there instead of corsgen", path);
-      } else {
-        PreflightEndpoint endpoint = new PreflightEndpoint(path, policyByMethod, allow);
-        enhanced.addResource(withOptions(resource, first, endpoint));
-        added.add(endpoint);
-        for (ResourceMethod other : otherOptions) {
-          Class<?> handler = other.getInvocable().getHandler().getHandlerClass();
-          otherOptionsMethods.add(handler);
-          otherOptionsPaths.merge(handler.getName() + " (producing " + other.getProducedTypes()
-              + ")", 1, Integer::sum);
-        }
+    if (allow.contains(HttpMethod.GET) && !allow.contains(HttpMethod.HEAD)) {
+      // Without a HEAD method of its own, Jersey answers HEAD with the GET method, whose response
+      // filter then applies, so HEAD shares GET's policy.
+      allow.add(HttpMethod.HEAD);
+      if (policyByMethod.containsKey(HttpMethod.GET)) {
+        policyByMethod.put(HttpMethod.HEAD, policyByMethod.get(HttpMethod.GET));
       }
     }
-    for (RuntimeResource child : resource.getChildRuntimeResources()) {
-      addPreflightEndpoints(child, path, enhanced, added, otherOptionsPaths, ownOptionsPaths);
+    allow.add(HttpMethod.OPTIONS);
+    return new Methods(new MethodTable(policyByMethod, allow), ownOptions, otherOptions);
+  }
+
+  private void addPreflightEndpoint(LevelPath levelPath, List<LaterPath> later, Wiring wiring) {
+    Methods methods = levelPath.methods();
+    boolean ownPolicies = methods.table().hasPolicies();
+    if (!ownPolicies && later.stream()
+        .noneMatch(other -> other.table() != null && other.table().hasPolicies())) {
+      return;
+    }
+    if (methods.ownOptions()) {
+      if (ownPolicies) {
+        wiring.ownOptionsPaths.add(levelPath.path());
+        LOG.log(Level.WARNING, "corsgen: {0} has its own @OPTIONS method, which answers CORS"
+            + " preflights there instead of corsgen", levelPath.path());
+      }
+      return;
+    }
+    RuntimeResource resource = levelPath.resource();
+    PreflightEndpoint endpoint = new PreflightEndpoint(levelPath.path(), methods.table(), later);
+    wiring.enhanced.addResource(withOptions(resource, resource.getResources().get(0), endpoint));
+    wiring.added.add(endpoint);
+    for (ResourceMethod other : methods.otherOptions()) {
+      Class<?> handler = other.getInvocable().getHandler().getHandlerClass();
+      otherOptionsMethods.add(handler);
+      wiring.otherOptionsPaths.merge(handler.getName() + " (producing "
+          + other.getProducedTypes() + ")", 1, Integer::sum);
+    }
+  }
+
+  /** What the model processor adds and reports, gathered over the levels. */
+  private static final class Wiring {
+    final ResourceModel.Builder enhanced;
+    final List<PreflightEndpoint> added = new ArrayList<>();
+    final Map<String, Integer> otherOptionsPaths = new TreeMap<>();
+    final List<String> ownOptionsPaths = new ArrayList<>();
+
+    Wiring(ResourceModel.Builder enhanced) {
+      this.enhanced = enhanced;
     }
   }
 

@@ -16,17 +16,22 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
+import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.StringJoiner;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.corsgen.runtime.spi.CorsHeaders;
 import org.corsgen.runtime.spi.CorsPolicy;
 import org.glassfish.jersey.process.Inflector;
+import org.glassfish.jersey.server.ExtendedUriInfo;
+import org.glassfish.jersey.uri.PathPattern;
 
 /**
  * The OPTIONS endpoint corsgen adds to one path: {@link PreflightFilter} asks it to answer
@@ -39,18 +44,28 @@ public final class PreflightEndpoint implements Inflector<ContainerRequestContex
 
   private static final Logger LOG = System.getLogger("org.corsgen");
 
-  /** Fetch, "CORS-safelisted method": sent without a preflight of its own. */
-  private static final List<String> SIMPLE_METHODS = List.of("GET", "HEAD", "POST");
+  /** Bounds the tables kept for URLs that later paths match too; past it, each is recomputed. */
+  private static final int MAX_COMBINED_TABLES = 64;
 
   private final String path;
-  private final Map<String, CorsPolicy> policyByMethod;
-  private final List<CorsPolicy> policies;
-  private final Map<CorsPolicy, String> allowMethods;
-  private final Map<CorsPolicy, List<CorsPolicy>> narrower;
-  private final Map<CorsPolicy, List<CorsPolicy>> otherSimpleMethodPolicies;
-  private final boolean simpleMethodWithoutPolicy;
+  private final MethodTable own;
   private final Set<String> allow;
+  private final List<LaterPath> later;
+  private final Map<BitSet, MethodTable> combined = new ConcurrentHashMap<>();
   private volatile boolean warnedAboutOwnGrant;
+
+  /**
+   * A path after this one, in the order in which Jersey tries the paths of one resource level,
+   * whose pattern may match a URL this one matches. Jersey takes the first matching path that
+   * serves the request's method, so such a URL gets this path's OPTIONS and the later path's
+   * other methods, unless Jersey meets a path it descends into first (a sub-resource locator, or
+   * a resource with sub-resources), where it stops.
+   *
+   * @param path the path template, for log messages
+   * @param pattern the pattern Jersey matches at this level
+   * @param table the methods served there; {@code null} for a path Jersey descends into
+   */
+  record LaterPath(String path, PathPattern pattern, MethodTable table) {}
 
   /**
    * @param path the path template, for log messages
@@ -58,34 +73,14 @@ public final class PreflightEndpoint implements Inflector<ContainerRequestContex
    * @param allow every method served at this path, for the {@code Allow} header
    */
   public PreflightEndpoint(String path, Map<String, CorsPolicy> policyByMethod, Set<String> allow) {
+    this(path, new MethodTable(policyByMethod, allow), List.of());
+  }
+
+  PreflightEndpoint(String path, MethodTable own, List<LaterPath> later) {
     this.path = path;
-    this.policyByMethod = Map.copyOf(policyByMethod);
-    this.allow = Set.copyOf(allow);
-    Map<CorsPolicy, StringJoiner> methods = new LinkedHashMap<>();
-    policyByMethod.forEach((method, policy) ->
-        methods.computeIfAbsent(policy, p -> new StringJoiner(", ")).add(method));
-    this.policies = List.copyOf(methods.keySet());
-    Map<CorsPolicy, String> allowMethods = new LinkedHashMap<>();
-    Map<CorsPolicy, List<CorsPolicy>> narrower = new LinkedHashMap<>();
-    methods.forEach((policy, joined) -> {
-      allowMethods.put(policy, joined.toString());
-      narrower.put(policy, policies.stream()
-          .filter(other -> other != policy && policy.exceeds(other))
-          .toList());
-    });
-    this.allowMethods = Collections.unmodifiableMap(allowMethods);
-    this.narrower = Map.copyOf(narrower);
-    Map<CorsPolicy, List<CorsPolicy>> otherSimpleMethodPolicies = new LinkedHashMap<>();
-    for (CorsPolicy policy : policies) {
-      otherSimpleMethodPolicies.put(policy, SIMPLE_METHODS.stream()
-          .map(policyByMethod::get)
-          .filter(other -> other != null && other != policy)
-          .distinct()
-          .toList());
-    }
-    this.otherSimpleMethodPolicies = Map.copyOf(otherSimpleMethodPolicies);
-    this.simpleMethodWithoutPolicy = SIMPLE_METHODS.stream()
-        .anyMatch(method -> allow.contains(method) && !policyByMethod.containsKey(method));
+    this.own = own;
+    this.allow = Collections.unmodifiableSet(new TreeSet<>(own.served()));
+    this.later = List.copyOf(later);
   }
 
   /** The path template this endpoint answers for. */
@@ -93,20 +88,21 @@ public final class PreflightEndpoint implements Inflector<ContainerRequestContex
     return path;
   }
 
-  /** The distinct policies at this path. */
+  /** The distinct policies of the methods served at this path. */
   public List<CorsPolicy> policies() {
-    return policies;
+    return own.policies();
   }
 
   /**
    * What this endpoint grants, for the start-up log: {@code GET, HEAD from [https://a.com]; POST
-   * from [*]}.
+   * from [*]}, and which later paths it may answer for.
    */
   public String describe() {
-    StringJoiner description = new StringJoiner("; ");
-    allowMethods.forEach((policy, methods) ->
-        description.add(methods + " from [" + policy.originList() + "]"));
-    return description.toString();
+    String grants = own.hasPolicies() ? own.describe() : "no policy of its own";
+    return later.isEmpty() ? grants : grants + later.stream()
+        .filter(other -> other.table() != null)
+        .map(LaterPath::path)
+        .collect(Collectors.joining(", ", "; at URLs also matching ", ", their methods too"));
   }
 
   /**
@@ -133,11 +129,12 @@ public final class PreflightEndpoint implements Inflector<ContainerRequestContex
     if (method == null) {
       return refuse(request, () -> "the Access-Control-Request-Method header is empty or repeated");
     }
-    CorsPolicy policy = policyByMethod.get(method);
+    MethodTable table = tableFor(request);
+    CorsPolicy policy = table.policyOf(method);
     if (policy == null) {
       return refuse(request, () -> "method " + CorsHeaders.forLog(method)
           + " has no CORS policy at " + path + " (CORS methods: "
-          + String.join(", ", policyByMethod.keySet()) + ")");
+          + String.join(", ", table.methodsWithPolicy()) + ")");
     }
     if (!policy.allowsOrigin(origin)) {
       return refuse(request, () -> "origin " + CorsHeaders.forLog(origin) + " is not in ["
@@ -156,7 +153,7 @@ public final class PreflightEndpoint implements Inflector<ContainerRequestContex
     }
     PreflightAnswer answer = new PreflightAnswer(Response.Status.NO_CONTENT)
         .header(ALLOW_ORIGIN, policy.allowOriginValue(origin))
-        .header(ALLOW_METHODS, allowMethods.get(policy))
+        .header(ALLOW_METHODS, table.allowMethods(policy))
         .header(VARY, PREFLIGHT_VARY);
     if (!policy.allowHeaders().isEmpty()) {
       answer.header(ALLOW_HEADERS, policy.allowHeaders());
@@ -164,8 +161,8 @@ public final class PreflightEndpoint implements Inflector<ContainerRequestContex
     if (policy.allowsCredentials()) {
       answer.header(ALLOW_CREDENTIALS, "true");
     }
-    if (grantsMoreThanAnotherPolicyForThisOrigin(policy, origin)
-        || grantsHeadersToASimpleMethodThatRefusesThem(policy, origin)) {
+    if (table.grantsMoreThanAnotherPolicyForThisOrigin(policy, origin)
+        || table.grantsHeadersToASimpleMethodThatRefusesThem(policy, origin)) {
       answer.header(MAX_AGE, "0");
     } else if (!policy.maxAge().isEmpty()) {
       answer.header(MAX_AGE, policy.maxAge());
@@ -174,40 +171,49 @@ public final class PreflightEndpoint implements Inflector<ContainerRequestContex
   }
 
   /**
-   * Whether another policy at this path grants the origin but allows fewer headers or no
-   * credentials; the answer is then not cached (see {@link CorsPolicy#exceeds}). Allow-Methods
-   * names only the answering policy's methods for the same reason: browsers send a cached method
-   * without asking again.
+   * The methods served at the request's URL: this path's, and those of later paths that match it
+   * too, each method taken from the first path serving it, as Jersey routes it.
    */
-  private boolean grantsMoreThanAnotherPolicyForThisOrigin(CorsPolicy policy, String origin) {
-    for (CorsPolicy other : narrower.get(policy)) {
-      if (other.allowsOrigin(origin)) {
-        return true;
+  private MethodTable tableFor(ContainerRequestContext request) {
+    if (later.isEmpty()
+        || !(request.getUriInfo() instanceof ExtendedUriInfo uriInfo)
+        || uriInfo.getMatchedResults().isEmpty()) {
+      return own;
+    }
+    // Jersey matched this path's closed pattern to the whole of what was left of the URL at this
+    // level: the last match's group 0 is what the later paths would have been matched to.
+    String atThisLevel = uriInfo.getMatchedResults().get(0).group();
+    BitSet matching = null;
+    for (int i = 0; i < later.size(); i++) {
+      LaterPath other = later.get(i);
+      if (other.pattern().match(atThisLevel) != null) {
+        if (other.table() == null) {
+          break;
+        }
+        if (matching == null) {
+          matching = new BitSet();
+        }
+        matching.set(i);
       }
     }
-    return false;
+    if (matching == null) {
+      return own;
+    }
+    MethodTable table = combined.get(matching);
+    if (table == null) {
+      table = combine(matching);
+      if (combined.size() < MAX_COMBINED_TABLES) {
+        combined.putIfAbsent(matching, table);
+      }
+    }
+    return table;
   }
 
-  /**
-   * Whether the policy allows request headers while a CORS-safelisted method at this path has no
-   * policy, or one that does not grant the origin; the answer is then not cached either. Browsers
-   * send a safelisted method with cached header names without asking (Fetch, "CORS-preflight
-   * cache"), so a header granted to PUT would reach such a POST or GET, which a preflight of its
-   * own would have refused.
-   */
-  private boolean grantsHeadersToASimpleMethodThatRefusesThem(CorsPolicy policy, String origin) {
-    if (policy.allowHeaders().isEmpty()) {
-      return false;
-    }
-    if (simpleMethodWithoutPolicy) {
-      return true;
-    }
-    for (CorsPolicy other : otherSimpleMethodPolicies.get(policy)) {
-      if (!other.allowsOrigin(origin)) {
-        return true;
-      }
-    }
-    return false;
+  private MethodTable combine(BitSet matching) {
+    List<MethodTable> tables = new ArrayList<>();
+    tables.add(own);
+    matching.stream().forEach(i -> tables.add(later.get(i).table()));
+    return MethodTable.firstServing(tables);
   }
 
   /** The reason is only put into words when it is logged: refusals are the common case. */
@@ -236,6 +242,6 @@ public final class PreflightEndpoint implements Inflector<ContainerRequestContex
 
   @Override
   public String toString() {
-    return "PreflightEndpoint[" + path + " " + policyByMethod.keySet() + "]";
+    return "PreflightEndpoint[" + path + " " + own.methodsWithPolicy() + "]";
   }
 }

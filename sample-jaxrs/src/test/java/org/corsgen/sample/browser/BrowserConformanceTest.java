@@ -343,6 +343,38 @@ class BrowserConformanceTest {
         "OPTIONS /unguarded 403"), serverSaw(), "POST was not sent with X-Csrf");
   }
 
+  /**
+   * Jersey answers OPTIONS at {@code /overlapping/5} with the first template that matches it,
+   * {@code {id: \d+}}, which has no GET: the preflight must still answer for the GET that
+   * {@code {id}} serves there.
+   */
+  @Test
+  void preflightAnswersForAMethodALaterTemplateServesAtTheUrl() {
+    Fetched get = fetch("GET", "/overlapping/5", Map.of("headers", Map.of("X-Csrf", "1")));
+
+    assertEquals("got 5", get.body());
+    assertEquals(List.of("OPTIONS /overlapping/5 204", "GET /overlapping/5 200"), serverSaw());
+  }
+
+  /**
+   * The DELETE's preflight is answered at {@code {id: \d+}}, but the POST at the same URL goes
+   * to {@code {id}}, where it has no policy: a header cached with the DELETE's answer must not
+   * let the browser send that POST with it unasked.
+   */
+  @Test
+  void headerGrantedAtOneTemplateDoesNotReachASafelistedMethodOfAnother() {
+    Fetched delete = fetch("DELETE", "/overlapping/6", Map.of("headers", Map.of("X-Csrf", "1")));
+    Fetched post = fetch("POST", "/overlapping/6",
+        Map.of("headers", Map.of("X-Csrf", "1"), "body", "x"));
+
+    assertEquals("deleted 6", delete.body());
+    assertTrue(post.blocked(), post.toString());
+    assertEquals(List.of(
+        "OPTIONS /overlapping/6 204",
+        "DELETE /overlapping/6 200",
+        "OPTIONS /overlapping/6 403"), serverSaw(), "POST was not sent with X-Csrf");
+  }
+
   @Test
   void regexTemplateEnablesCorsOnMatchingPathsOnly() {
     Fetched item = fetch("PUT", "/items/42", json("{}"));

@@ -36,6 +36,7 @@ final class ConformanceServers implements AutoCloseable {
             ItemsResource.class,
             MixedPoliciesResource.class,
             UnguardedPostResource.class,
+            OverlappingResource.class,
             LegacyResource.class,
             LegacyCorsFilter.class,
             QuotaExceededException.Mapper.class,
