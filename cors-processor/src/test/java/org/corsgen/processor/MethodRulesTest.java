@@ -67,6 +67,32 @@ class MethodRulesTest {
         "PATCH");
   }
 
+  /** Jersey upper-cases a designator's value: {@code @HttpMethod("purge")} serves PURGE. */
+  @Test
+  void designatorWrittenInLowerCaseServesTheMethodInUpperCase() {
+    JavaFileObject purge = source("PURGE",
+        "@java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME)",
+        "@HttpMethod(\"purge\")",
+        "public @interface PURGE {}");
+    JavaFileObject upper = source("Res",
+        "@Path(\"/res\")",
+        "@Cors(origins = \"https://app.example.com\", methods = \"PURGE\")",
+        "public class Res {",
+        "  @PURGE",
+        "  public void purge() {}",
+        "}");
+    assertClean(compile(upper, purge));
+    JavaFileObject lower = source("Res",
+        "@Path(\"/res\")",
+        "@Cors(origins = \"https://app.example.com\", methods = \"purge\")",
+        "public class Res {",
+        "  @PURGE",
+        "  public void purge() {}",
+        "}");
+    assertOnly(compile(lower, purge), lower, "\"purge\"", Message.METHOD_CASE, "purge",
+        "PURGE");
+  }
+
   @Test
   void standardMethodInLowerCaseIsAnError() {
     JavaFileObject source = resource(

@@ -187,7 +187,9 @@ final class JaxRs {
 
   private Optional<String> httpMethodOf(AnnotationMirror mirror) {
     Element type = mirror.getAnnotationType().asElement();
-    return annotation(type, HTTP_METHOD).flatMap(meta -> stringValue(meta, "value"));
+    // As Jersey reads it (ResourceMethod.Builder.httpMethod): @HttpMethod("patch") serves PATCH.
+    return annotation(type, HTTP_METHOD).flatMap(meta -> stringValue(meta, "value"))
+        .map(method -> method.toUpperCase(Locale.ROOT));
   }
 
   /** The {@code @Path} value of a class or method. */
