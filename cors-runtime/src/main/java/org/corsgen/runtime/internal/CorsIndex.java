@@ -67,6 +67,14 @@ public final class CorsIndex {
   }
 
   /**
+   * Whether an index was found beside any resource class looked up so far: the processor ran for
+   * some classes of the class path, if none of this application's.
+   */
+  public boolean foundAnIndex() {
+    return indexByLoader.values().stream().anyMatch(index -> !index.isEmpty());
+  }
+
+  /**
    * The class or, for instances of anonymous subclasses and proxies (CDI, Spring, CGLIB), the
    * nearest superclass the processor saw.
    */

@@ -61,13 +61,17 @@ public final class CorsModelProcessor implements ModelProcessor {
               .sorted()
               .collect(Collectors.joining()));
     }
-    if (added.isEmpty() && wiring.ownOptionsPaths.isEmpty()) {
+    if (added.isEmpty() && wiring.ownOptionsPaths.isEmpty() && index.foundAnIndex()) {
+      // The processor ran, for other classes: another application of the same deployment, say.
+      LOG.log(Level.INFO, "corsgen: no resource of this application has a CORS policy, so"
+          + " corsgen answers no preflight and adds no header here");
+    } else if (added.isEmpty() && wiring.ownOptionsPaths.isEmpty()) {
       // The usual cause is a build that never ran the processor (Maven's default compiler plugin
       // before 3.5 ignores annotationProcessorPaths without a word); it shows only at run time.
       LOG.log(Level.WARNING, "corsgen: no resource of this application has a CORS policy, so"
           + " corsgen answers no preflight and adds no header. If some have @Cors, cors-processor"
-          + " did not run when they were compiled: no " + CorsBindings.INDEX + " on the class"
-          + " path names them. With Maven, list it under annotationProcessorPaths of"
+          + " did not run when they were compiled: there is no " + CorsBindings.INDEX + " on"
+          + " their class path. With Maven, list it under annotationProcessorPaths of"
           + " maven-compiler-plugin 3.5 or later (corsgen's README, \"Use it in your project\").");
     }
     wiring.otherOptionsPaths.forEach((method, paths) -> LOG.log(Level.INFO, "corsgen: at {0} CORS"
