@@ -102,6 +102,32 @@ class PreflightRulesTest {
         "GET", "/res/{key}", "test.Res.json()", "test.Res.text()");
   }
 
+  /** Jersey matches templates in their encoded form: these two are one path. */
+  @Test
+  void pathsThatDifferOnlyInPercentEncodingAreOnePath() {
+    JavaFileObject first = source("First",
+        "@Path(\"/sp ace\")",
+        "@Cors(origins = \"https://app.example.com\")",
+        "public class First {",
+        "  @GET",
+        "  public String get() {",
+        "    return \"\";",
+        "  }",
+        "}");
+    JavaFileObject second = source("Second",
+        "@Path(\"/sp%20ace\")",
+        "@Cors(origins = \"https://admin.example.com\")",
+        "public class Second {",
+        "  @GET",
+        "  @Produces(\"application/json\")",
+        "  public String get() {",
+        "    return \"\";",
+        "  }",
+        "}");
+    assertOnly(compile(first, second), second, "@Cors", Message.CONFLICTING_POLICIES,
+        "GET", "/sp%20ace", "test.Second.get()", "test.First.get()");
+  }
+
   @Test
   void methodWithoutPolicyBesideOneWithAPolicyAtOnePathAndMethodIsAWarning() {
     JavaFileObject source = source("Res",

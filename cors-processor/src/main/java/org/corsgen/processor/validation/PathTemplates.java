@@ -1,5 +1,7 @@
 package org.corsgen.processor.validation;
 
+import java.nio.charset.StandardCharsets;
+
 /**
  * Path templates in the form that decides whether two resource methods share a URL: Jersey
  * matches requests by the regular expression of a template, so variable names do not matter and
@@ -12,8 +14,17 @@ final class PathTemplates {
   private PathTemplates() {}
 
   /**
+   * Characters a URI path may carry unencoded (RFC 3986), which Jersey leaves as written, and the
+   * braces of a variable left unclosed, which Jersey refuses at start-up anyway.
+   */
+  private static final String PATH_CHARACTERS = "abcdefghijklmnopqrstuvwxyz"
+      + "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~!$&'()*+,;=:@/{}";
+
+  /**
    * {@code /items/{id: \d+}/} and {@code items/{n:\d+}} both become {@code /items/{\d+}}: leading
-   * and trailing slashes dropped, each variable replaced by its regular expression.
+   * and trailing slashes dropped, each variable replaced by its regular expression, and literal
+   * characters a path cannot carry percent-encoded, as Jersey matches them ({@code /sp ace} is
+   * {@code /sp%20ace}).
    */
   static String normalize(String template) {
     StringBuilder normalized = new StringBuilder();
@@ -22,8 +33,7 @@ final class PathTemplates {
       char c = template.charAt(i);
       int close = c == '{' ? closingBrace(template, i) : -1;
       if (close < 0) {
-        normalized.append(c);
-        i++;
+        i = appendEncoded(template, i, normalized);
       } else {
         String variable = template.substring(i + 1, close);
         int colon = variable.indexOf(':');
@@ -33,6 +43,30 @@ final class PathTemplates {
       }
     }
     return "/" + strip(normalized.toString());
+  }
+
+  /**
+   * Appends the literal character at {@code index}, percent-encoded in UTF-8 unless a path may
+   * carry it or it begins an escape already written ({@code %20}); returns the next index.
+   */
+  private static int appendEncoded(String template, int index, StringBuilder to) {
+    char c = template.charAt(index);
+    if (PATH_CHARACTERS.indexOf(c) >= 0 || c == '%' && index + 2 < template.length()
+        && isHex(template.charAt(index + 1)) && isHex(template.charAt(index + 2))) {
+      to.append(c);
+      return index + 1;
+    }
+    int codePoint = template.codePointAt(index);
+    for (byte b : new String(Character.toChars(codePoint)).getBytes(StandardCharsets.UTF_8)) {
+      to.append('%').append(HEX[(b >> 4) & 0xF]).append(HEX[b & 0xF]);
+    }
+    return index + Character.charCount(codePoint);
+  }
+
+  private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+
+  private static boolean isHex(char c) {
+    return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F';
   }
 
   /** The index of the brace closing the one at {@code open}; regexes may nest braces. */

@@ -19,8 +19,13 @@ class PathTemplatesTest {
       "/items/{id: \\d+}       | /items/{\\d+}",
       "items/{n:\\d+}          | /items/{\\d+}",
       "/a/{id: \\d{3}}/b       | /a/{\\d{3}}/b",
-      "/a/{open                | /a/{open"})
-  void variablesBecomeTheirRegexAndSlashesAreTrimmed(String template, String normalized) {
+      "/a/{open                | /a/{open",
+      "/sp ace                 | /sp%20ace",
+      "/sp%20ace/{id}          | /sp%20ace/{[^/]+}",
+      "/100%                   | /100%25",
+      "/café/{x: a b}          | /caf%C3%A9/{a b}",
+      "/a:b@c;d=e!$&'()*+,~    | /a:b@c;d=e!$&'()*+,~"})
+  void variablesBecomeTheirRegexSlashesAreTrimmedAndLiteralsEncoded(String template, String normalized) {
     assertEquals(normalized, PathTemplates.normalize(template));
   }
 }
