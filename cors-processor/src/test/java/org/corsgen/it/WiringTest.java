@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Application;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
@@ -16,8 +17,10 @@ import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
+import java.util.logging.SimpleFormatter;
 import org.corsgen.Cors;
 import org.corsgen.runtime.CorsFeature;
 import org.corsgen.runtime.spi.CorsBindings;
@@ -128,6 +131,49 @@ class WiringTest {
   @Test
   void applicationWithoutAnyPolicyWhereTheProcessorRanIsOnlyNoted() throws Exception {
     assertEquals(List.of(Level.INFO), noPolicyMessages(FailingPlainResource.class));
+  }
+
+  /** One deployment may serve several applications: the start-up line says whose paths. */
+  @Test
+  void startUpLineNamesTheApplication() throws Exception {
+    assertEquals(" of " + ItemsApplication.class.getName(), startUpLineOf(new ItemsApplication())
+        .replaceFirst("^corsgen: \\d+ CORS policies on \\d+ paths", "").lines().findFirst()
+        .orElseThrow());
+    assertTrue(startUpLineOf(ResourceConfig.forApplication(new PlainApplication()))
+        .contains(" paths of " + PlainApplication.class.getName() + "\n"));
+    ResourceConfig named = new ResourceConfig(ItemsResource.class);
+    named.setApplicationName("items-api");
+    String line = startUpLineOf(named);
+    assertTrue(line.contains(" paths of items-api\n"), line);
+    String anonymous = startUpLineOf(new ResourceConfig(ItemsResource.class));
+    assertTrue(anonymous.matches("(?s)corsgen: \\d+ CORS policies on \\d+ paths\n.*"),
+        "Jersey's own class names nothing: " + anonymous);
+  }
+
+  /** An application class of its own, as deployments declare them. */
+  public static final class ItemsApplication extends ResourceConfig {
+    public ItemsApplication() {
+      super(ItemsResource.class);
+    }
+  }
+
+  /** A Jakarta REST application without Jersey's API, which Jersey wraps. */
+  public static final class PlainApplication extends Application {
+    @Override
+    public Set<Class<?>> getClasses() {
+      return Set.of(ItemsResource.class);
+    }
+  }
+
+  private static String startUpLineOf(ResourceConfig application) throws Exception {
+    LogCapture log = new LogCapture("org.corsgen", null);
+    try (log; JerseyServer server = new JerseyServer(application.register(CorsFeature.class))) {
+      return log.records().stream()
+          .filter(record -> record.getMessage().contains("CORS policies on"))
+          .map(record -> new SimpleFormatter().formatMessage(record))
+          .findFirst()
+          .orElseThrow();
+    }
   }
 
   private static List<Level> noPolicyMessages(Class<?>... resources) throws Exception {

@@ -1,6 +1,7 @@
 package org.corsgen.runtime.internal;
 
 import jakarta.ws.rs.HttpMethod;
+import jakarta.ws.rs.core.Application;
 import jakarta.ws.rs.core.Configuration;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
@@ -18,6 +19,7 @@ import org.corsgen.runtime.spi.CorsBindings;
 import org.corsgen.runtime.internal.PreflightEndpoint.LaterPath;
 import org.corsgen.runtime.spi.CorsPolicy;
 import org.glassfish.jersey.process.Inflector;
+import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.model.ModelProcessor;
 import org.glassfish.jersey.server.model.Resource;
 import org.glassfish.jersey.server.model.ResourceMethod;
@@ -53,22 +55,26 @@ public final class CorsModelProcessor implements ModelProcessor {
         new ArrayList<>(model.getResources()), false));
     addLevel(model.getRuntimeResourceModel().getRuntimeResources(), null, "", wiring);
     List<PreflightEndpoint> added = wiring.added;
+    String application = applicationOf(configuration);
     if (LOG.isLoggable(Level.INFO)) {
-      LOG.log(Level.INFO, "corsgen: {0} CORS policies on {1} paths{2}",
+      LOG.log(Level.INFO, "corsgen: {0} CORS policies on {1} paths{2}{3}",
           added.stream().flatMap(endpoint -> endpoint.policies().stream()).distinct().count(),
           added.size(),
+          application.isEmpty() ? "" : " of " + application,
           added.stream().map(endpoint -> "\n  " + endpoint.path() + ": " + endpoint.describe())
               .sorted()
               .collect(Collectors.joining()));
     }
+    String thisApplication = application.isEmpty()
+        ? "this application" : "this application (" + application + ")";
     if (added.isEmpty() && wiring.ownOptionsPaths.isEmpty() && index.foundAnIndex()) {
       // The processor ran, for other classes: another application of the same deployment, say.
-      LOG.log(Level.INFO, "corsgen: no resource of this application has a CORS policy, so"
-          + " corsgen answers no preflight and adds no header here");
+      LOG.log(Level.INFO, "corsgen: no resource of " + thisApplication + " has a CORS policy,"
+          + " so corsgen answers no preflight and adds no header here");
     } else if (added.isEmpty() && wiring.ownOptionsPaths.isEmpty()) {
       // The usual cause is a build that never ran the processor (Maven's default compiler plugin
       // before 3.5 ignores annotationProcessorPaths without a word); it shows only at run time.
-      LOG.log(Level.WARNING, "corsgen: no resource of this application has a CORS policy, so"
+      LOG.log(Level.WARNING, "corsgen: no resource of " + thisApplication + " has a CORS policy, so"
           + " corsgen answers no preflight and adds no header. If some have @Cors, cors-processor"
           + " did not run when they were compiled: there is no " + CorsBindings.INDEX + " on"
           + " their class path. With Maven, list it under annotationProcessorPaths of"
@@ -78,6 +84,27 @@ public final class CorsModelProcessor implements ModelProcessor {
         + " paths Jersey may choose the OPTIONS method of {1} over corsgen''s; corsgen answers the"
         + " preflights it is chosen for", paths, method));
     return wiring.enhanced.build();
+  }
+
+  /**
+   * What tells this application from others of the same deployment in the log (a WAR may serve
+   * several, and auto-discovery gives each CorsFeature): its configured name, else its class,
+   * unless that is Jersey's own; empty when neither tells.
+   */
+  static String applicationOf(Configuration configuration) {
+    if (!(configuration instanceof ResourceConfig config)) {
+      return "";
+    }
+    if (config.getApplicationName() != null) {
+      return config.getApplicationName();
+    }
+    // At start-up Jersey wraps the application (twice for a plain Application): unwrap it.
+    Application application = config;
+    while (application instanceof ResourceConfig wrapper && wrapper.getApplication() != wrapper) {
+      application = wrapper.getApplication();
+    }
+    String name = application.getClass().getName();
+    return name.startsWith("org.glassfish.jersey.") ? "" : name;
   }
 
   /**
