@@ -6,14 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.net.http.HttpResponse;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.SimpleFormatter;
 import java.util.stream.Collectors;
 import org.corsgen.it.overlap.LocatorFirstResource;
 import org.corsgen.it.overlap.MixedResource;
 import org.corsgen.it.overlap.NewResource;
 import org.corsgen.it.overlap.NumberedResource;
 import org.corsgen.it.overlap.OrdersResource;
+import org.corsgen.it.overlap.OwnOptionsFirstResource;
 import org.corsgen.it.overlap.ThingsResource;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.junit.jupiter.api.AfterAll;
@@ -121,6 +125,21 @@ class OverlappingTemplatesTest {
     assertEquals(200, plain.statusCode());
     assertEquals(Set.of("GET", "HEAD", "OPTIONS"),
         Set.of(header(plain, "Allow").orElseThrow().split(",")), "as Jersey answers it");
+  }
+
+  @Test
+  void anOwnOptionsMethodOnTheFirstPathIsWarnedAboutThoughItHasNoPolicy() throws Exception {
+    LogCapture log = new LogCapture("org.corsgen", null);
+    try (log; JerseyServer own = new JerseyServer(
+        new ResourceConfig(OwnOptionsFirstResource.class))) {
+      assertEquals("own", own.send("OPTIONS", "/own-options/abc", "Origin", APP,
+          "Access-Control-Request-Method", "PUT").body());
+      assertEquals(List.of("corsgen: /own-options/{name: [a-z]+} has its own @OPTIONS method,"
+          + " which answers CORS preflights there instead of corsgen"), log.records().stream()
+          .filter(record -> record.getLevel() == Level.WARNING)
+          .map(record -> new SimpleFormatter().formatMessage(record))
+          .toList());
+    }
   }
 
   @Test

@@ -43,9 +43,9 @@ class RefusalLoggingTest {
       List<String> startup = messages(Level.INFO);
       assertEquals(1, startup.size(), startup.toString());
       assertTrue(startup.get(0).startsWith("corsgen: 2 CORS policies on 5 paths"), startup.get(0));
-      assertTrue(startup.get(0).contains("\n  /items/{id: \\d+}: GET, PUT, PATCH, HEAD from"
-          + " [https://app.example.com, https://*.example.org]; DELETE from"
-          + " [https://admin.example.com]"), startup.get(0));
+      assertTrue(startup.get(0).contains("\n  /items/{id: \\d+}: DELETE from"
+          + " [https://admin.example.com]; GET, HEAD, PATCH, PUT from"
+          + " [https://app.example.com, https://*.example.org]\n"), startup.get(0));
       capture.clear();
 
       server.send("OPTIONS", "/items/7", "Origin", "https://app.example.com",

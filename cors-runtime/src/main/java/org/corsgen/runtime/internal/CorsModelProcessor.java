@@ -13,7 +13,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.corsgen.runtime.spi.CorsBindings;
 import org.corsgen.runtime.internal.PreflightEndpoint.LaterPath;
@@ -26,7 +25,6 @@ import org.glassfish.jersey.server.model.ResourceMethod;
 import org.glassfish.jersey.server.model.ResourceModel;
 import org.glassfish.jersey.server.model.RuntimeResource;
 import org.glassfish.jersey.uri.PathPattern;
-import org.glassfish.jersey.uri.UriTemplate;
 
 /**
  * Adds a {@link PreflightEndpoint} to every path of the application's resource model at which a
@@ -59,7 +57,7 @@ public final class CorsModelProcessor implements ModelProcessor {
     if (LOG.isLoggable(Level.INFO)) {
       LOG.log(Level.INFO, "corsgen: {0} CORS policies on {1} paths{2}{3}",
           added.stream().flatMap(endpoint -> endpoint.policies().stream()).distinct().count(),
-          added.size(),
+          added.stream().filter(endpoint -> !endpoint.policies().isEmpty()).count(),
           application.isEmpty() ? "" : " of " + application,
           added.stream().map(endpoint -> "\n  " + endpoint.path() + ": " + endpoint.describe())
               .sorted()
@@ -172,53 +170,13 @@ public final class CorsModelProcessor implements ModelProcessor {
     List<LaterPath> later = new ArrayList<>();
     boolean served = false;
     for (LevelPath other : level.subList(index + 1, level.size())) {
-      if (mayOverlap(first.pattern(), other)) {
+      if (PathOverlap.mayOverlap(first.pattern(), other.pattern(), other.descends())) {
         later.add(new LaterPath(other.path(), other.pattern(),
             other.descends() ? null : other.methods().table()));
         served |= !other.descends();
       }
     }
     return served ? later : List.of();
-  }
-
-  /** Path characters that stand for themselves in Jersey's patterns, unencoded. */
-  private static final Pattern PLAIN_LITERAL = Pattern.compile("[A-Za-z0-9._~/-]*");
-
-  /**
-   * Whether a URL may match both: exactly answered when one is a plain literal path; otherwise
-   * {@code true} unless their literal beginnings differ, which rules out most pairs at start-up so
-   * that no pattern has to be tried per request.
-   */
-  private static boolean mayOverlap(PathPattern first, LevelPath later) {
-    UriTemplate a = first.getTemplate();
-    UriTemplate b = later.pattern().getTemplate();
-    if (b.getTemplate().isEmpty()) {
-      return true; // a locator of the parent itself, tried on every URL of the level
-    }
-    if (isPlainLiteral(a)) {
-      return matches(later.pattern(), a.getTemplate());
-    }
-    if (isPlainLiteral(b) && !later.descends()) {
-      return matches(first, b.getTemplate());
-    }
-    String prefixA = literalPrefix(a.getTemplate());
-    String prefixB = literalPrefix(b.getTemplate());
-    return prefixA.startsWith(prefixB) || prefixB.startsWith(prefixA);
-  }
-
-  private static boolean isPlainLiteral(UriTemplate template) {
-    return template.getTemplateVariables().isEmpty()
-        && PLAIN_LITERAL.matcher(template.getTemplate()).matches();
-  }
-
-  /** A closed pattern also matches its path with a trailing slash. */
-  private static boolean matches(PathPattern pattern, String literal) {
-    return pattern.match(literal) != null || pattern.match(literal + "/") != null;
-  }
-
-  private static String literalPrefix(String template) {
-    int variable = template.indexOf('{');
-    return variable < 0 ? template : template.substring(0, variable);
   }
 
   /** The methods of one path and their policies, saying what Jersey will do with conflicts. */
@@ -275,16 +233,16 @@ public final class CorsModelProcessor implements ModelProcessor {
   private void addPreflightEndpoint(LevelPath levelPath, List<LaterPath> later, Wiring wiring) {
     Methods methods = levelPath.methods();
     boolean ownPolicies = methods.table().hasPolicies();
-    if (!ownPolicies && later.stream()
-        .noneMatch(other -> other.table() != null && other.table().hasPolicies())) {
+    if (!ownPolicies && (later.stream()
+        .noneMatch(other -> other.table() != null && other.table().hasPolicies())
+        || levelPath.resource().getResourceMethods().stream().allMatch(ResourceMethod::isExtended))) {
+      // A path of Jersey's own (WADL's application.wadl) is not the application's to answer for.
       return;
     }
     if (methods.ownOptions()) {
-      if (ownPolicies) {
-        wiring.ownOptionsPaths.add(levelPath.path());
-        LOG.log(Level.WARNING, "corsgen: {0} has its own @OPTIONS method, which answers CORS"
-            + " preflights there instead of corsgen", levelPath.path());
-      }
+      wiring.ownOptionsPaths.add(levelPath.path());
+      LOG.log(Level.WARNING, "corsgen: {0} has its own @OPTIONS method, which answers CORS"
+          + " preflights there instead of corsgen", levelPath.path());
       return;
     }
     RuntimeResource resource = levelPath.resource();

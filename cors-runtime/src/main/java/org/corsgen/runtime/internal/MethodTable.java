@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.StringJoiner;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import org.corsgen.runtime.spi.CorsPolicy;
 
 /**
@@ -32,10 +34,12 @@ final class MethodTable {
    * @param served every method served, with or without a policy
    */
   MethodTable(Map<String, CorsPolicy> policyByMethod, Set<String> served) {
-    this.policyByMethod = Collections.unmodifiableMap(new LinkedHashMap<>(policyByMethod));
-    this.served = Set.copyOf(served);
+    this.policyByMethod = Map.copyOf(policyByMethod);
+    this.served = Collections.unmodifiableSet(new TreeSet<>(served));
+    // Joined in order, so that Allow-Methods reads the same at every start (Jersey's order of
+    // methods comes from reflection, which promises none).
     Map<CorsPolicy, StringJoiner> methods = new LinkedHashMap<>();
-    policyByMethod.forEach((method, policy) ->
+    new TreeMap<>(policyByMethod).forEach((method, policy) ->
         methods.computeIfAbsent(policy, p -> new StringJoiner(", ")).add(method));
     this.policies = List.copyOf(methods.keySet());
     Map<CorsPolicy, String> allowMethods = new LinkedHashMap<>();
@@ -90,7 +94,7 @@ final class MethodTable {
 
   /** The methods that have a policy, for log messages. */
   Set<String> methodsWithPolicy() {
-    return policyByMethod.keySet();
+    return new TreeSet<>(policyByMethod.keySet());
   }
 
   boolean hasPolicies() {

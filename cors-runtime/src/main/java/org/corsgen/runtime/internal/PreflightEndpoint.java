@@ -18,12 +18,10 @@ import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.BitSet;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -79,7 +77,7 @@ public final class PreflightEndpoint implements Inflector<ContainerRequestContex
   PreflightEndpoint(String path, MethodTable own, List<LaterPath> later) {
     this.path = path;
     this.own = own;
-    this.allow = Collections.unmodifiableSet(new TreeSet<>(own.served()));
+    this.allow = own.served();
     this.later = List.copyOf(later);
   }
 
@@ -102,7 +100,8 @@ public final class PreflightEndpoint implements Inflector<ContainerRequestContex
     return later.isEmpty() ? grants : grants + later.stream()
         .filter(other -> other.table() != null)
         .map(LaterPath::path)
-        .collect(Collectors.joining(", ", "; at URLs also matching ", ", their methods too"));
+        .collect(Collectors.joining(", ", "; where a URL also matches ",
+            ", with the methods served there"));
   }
 
   /**
