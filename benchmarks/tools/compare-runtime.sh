@@ -7,7 +7,7 @@
 #   benchmarks/tools/compare-runtime.sh <commit> [rounds] [seconds per slice]
 #
 # The generated Cors_ApiResource is compiled once, against this checkout's runtime, so the older
-# runtime must offer the same org.corsgen.runtime.spi (it has since the benchmarks module exists).
+# runtime must offer the same org.corsgen.runtime.spi: 07ac178 or later (Builder.maxAge(int)).
 # Needs what run.sh needs, and curl.
 set -euo pipefail
 cd "$(dirname "$0")/../.."

@@ -1,8 +1,13 @@
 package org.corsgen.runtime.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.fail;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
 import org.glassfish.jersey.uri.PathPattern;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -50,5 +55,52 @@ class PathOverlapTest {
     assertEquals(true, PathOverlap.mayOverlap(
         new PathPattern(first, PathPattern.RightHandPath.capturingZeroSegments),
         PathPattern.OPEN_ROOT_PATH_PATTERN, true));
+  }
+
+  /**
+   * Soundness, over random templates and URLs: where one URL matches both patterns, the paths
+   * must be kept, or a preflight there would miss a method Jersey serves.
+   */
+  @Test
+  void pathsThatSomeUrlMatchesBothAreNeverRuledOut() {
+    String[] segments = {"a", "b", "ab", "a b", "a%20b", "\u00e9", "x.json", "{v}", "{v}.json",
+        "a{v}", "{v}b", "{v: \\d+}", "{v: .+}", "{v: [a-z]+}", "{v: a.*}"};
+    String[] urlSegments = {"a", "b", "ab", "a%20b", "%C3%A9", "5", "x.json", "5.json", "a5",
+        "5b", "ab5", ""};
+    Random random = new Random(42);
+    List<String> urls = new ArrayList<>();
+    for (int i = 0; i < 300; i++) {
+      StringBuilder url = new StringBuilder();
+      for (int n = 1 + random.nextInt(4); n > 0; n--) {
+        url.append('/').append(urlSegments[random.nextInt(urlSegments.length)]);
+      }
+      urls.add(random.nextInt(4) == 0 ? url + "/" : url.toString());
+    }
+    for (int pair = 0; pair < 3000; pair++) {
+      String first = template(segments, random);
+      String later = template(segments, random);
+      boolean open = random.nextBoolean();
+      PathPattern firstPattern =
+          new PathPattern(first, PathPattern.RightHandPath.capturingZeroSegments);
+      PathPattern laterPattern = open ? new PathPattern(later)
+          : new PathPattern(later, PathPattern.RightHandPath.capturingZeroSegments);
+      if (PathOverlap.mayOverlap(firstPattern, laterPattern, open)) {
+        continue;
+      }
+      for (String url : urls) {
+        if (firstPattern.match(url) != null && laterPattern.match(url) != null) {
+          fail(first + " and " + later + (open ? " (open)" : "") + " both match " + url);
+        }
+      }
+    }
+  }
+
+  private static String template(String[] segments, Random random) {
+    StringBuilder template = new StringBuilder();
+    for (int n = 1 + random.nextInt(3); n > 0; n--) {
+      // Each variable a name of its own: Jersey refuses one name with two regexes.
+      template.append('/').append(segments[random.nextInt(segments.length)].replace("{v", "{v" + n));
+    }
+    return template.toString();
   }
 }
