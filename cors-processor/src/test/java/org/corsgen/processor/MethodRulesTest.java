@@ -207,7 +207,7 @@ class MethodRulesTest {
         "  }",
         "}");
     assertOnly(compile(source), source, "\"HEAD\"", Message.METHODS_GRANT_NOTHING, "\"HEAD\"",
-        "GET");
+        "GET; HEAD is answered by the GET method, under GET's policy: list GET too");
   }
 
   @Test

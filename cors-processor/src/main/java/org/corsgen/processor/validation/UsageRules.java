@@ -103,10 +103,15 @@ final class UsageRules {
     String served = servedByPolicy.isEmpty() ? "none" : String.join(", ", servedByPolicy);
     if (!items.isEmpty() && notServed.size() == items.size()) {
       // Not one listed method is served: a policy that grants nothing is a mistake, not a detail.
+      boolean headWithoutGet = servedByPolicy.contains("GET")
+          && notServed.stream().anyMatch(item -> item.getValue().equals("HEAD"));
       report.report(Message.METHODS_GRANT_NOTHING, cors.annotated(), cors.mirror(),
           JaxRs.writtenValue(cors.mirror(), "methods"), items.stream()
               .map(item -> "\"" + item.getValue() + "\"")
-              .collect(Collectors.joining(", ")), served);
+              .collect(Collectors.joining(", ")),
+          // Jersey answers HEAD with the GET method, so HEAD has GET's policy or none.
+          headWithoutGet ? served + "; HEAD is answered by the GET method, under GET's policy:"
+              + " list GET too" : served);
       return;
     }
     for (AnnotationValue item : notServed) {
