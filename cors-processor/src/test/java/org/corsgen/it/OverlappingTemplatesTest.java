@@ -128,16 +128,18 @@ class OverlappingTemplatesTest {
   }
 
   @Test
-  void anOwnOptionsMethodOnTheFirstPathIsWarnedAboutThoughItHasNoPolicy() throws Exception {
+  void anOwnOptionsMethodOnTheFirstPathIsLoggedThoughItHasNoPolicy() throws Exception {
     LogCapture log = new LogCapture("org.corsgen", null);
     try (log; JerseyServer own = new JerseyServer(
         new ResourceConfig(OwnOptionsFirstResource.class))) {
       assertEquals("own", own.send("OPTIONS", "/own-options/abc", "Origin", APP,
           "Access-Control-Request-Method", "PUT").body());
-      assertEquals(List.of("corsgen: /own-options/{name: [a-z]+} has its own @OPTIONS method,"
-          + " which answers CORS preflights there instead of corsgen"), log.records().stream()
-          .filter(record -> record.getLevel() == Level.WARNING)
-          .map(record -> new SimpleFormatter().formatMessage(record))
+      // INFO: which URLs the two paths share is not known at start-up, only that they may.
+      assertEquals(List.of(Level.INFO + " corsgen: /own-options/{name: [a-z]+} has its own"
+          + " @OPTIONS method, which answers CORS preflights instead of corsgen at URLs it shares"
+          + " with /own-options/{id}"), log.records().stream()
+          .filter(record -> record.getMessage().contains("@OPTIONS"))
+          .map(record -> record.getLevel() + " " + new SimpleFormatter().formatMessage(record))
           .toList());
     }
   }

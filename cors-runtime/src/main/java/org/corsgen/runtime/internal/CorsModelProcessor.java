@@ -28,7 +28,8 @@ import org.glassfish.jersey.uri.PathPattern;
 
 /**
  * Adds a {@link PreflightEndpoint} to every path of the application's resource model at which a
- * resource method has a generated CORS policy.
+ * resource method has a generated CORS policy, and to a path without one where a later path that
+ * may match the same URLs has one ({@link PreflightEndpoint.LaterPath}).
  *
  * <p>Working on Jersey's runtime model, where resources are grouped by path regex, means that
  * classes sharing a path get one endpoint answering for all their methods, and that the endpoint
@@ -57,7 +58,7 @@ public final class CorsModelProcessor implements ModelProcessor {
     if (LOG.isLoggable(Level.INFO)) {
       LOG.log(Level.INFO, "corsgen: {0} CORS policies on {1} paths{2}{3}",
           added.stream().flatMap(endpoint -> endpoint.policies().stream()).distinct().count(),
-          added.stream().filter(endpoint -> !endpoint.policies().isEmpty()).count(),
+          added.size(),
           application.isEmpty() ? "" : " of " + application,
           added.stream().map(endpoint -> "\n  " + endpoint.path() + ": " + endpoint.describe())
               .sorted()
@@ -68,7 +69,8 @@ public final class CorsModelProcessor implements ModelProcessor {
     if (added.isEmpty() && wiring.ownOptionsPaths.isEmpty() && index.foundAnIndex()) {
       // The processor ran, for other classes: another application of the same deployment, say.
       LOG.log(Level.INFO, "corsgen: no resource of " + thisApplication + " has a CORS policy,"
-          + " so corsgen answers no preflight and adds no header here");
+          + " so corsgen answers no preflight and adds no header here (if some have @Cors, they"
+          + " were compiled without cors-processor)");
     } else if (added.isEmpty() && wiring.ownOptionsPaths.isEmpty()) {
       // The usual cause is a build that never ran the processor (Maven's default compiler plugin
       // before 3.5 ignores annotationProcessorPaths without a word); it shows only at run time.
@@ -114,7 +116,11 @@ public final class CorsModelProcessor implements ModelProcessor {
     return model;
   }
 
-  /** A path of one resource level, in the order in which Jersey tries them. */
+  /**
+   * A path of one resource level, in the order in which Jersey tries them.
+   *
+   * @param methods what it serves; {@code null} for a path Jersey descends into
+   */
   private record LevelPath(RuntimeResource resource, String path, PathPattern pattern,
       Methods methods) {
 
@@ -136,14 +142,19 @@ public final class CorsModelProcessor implements ModelProcessor {
   private void addLevel(List<RuntimeResource> resources, RuntimeResource parent,
       String parentPath, Wiring wiring) {
     List<LevelPath> level = new ArrayList<>();
+    // The routes of Jersey's RuntimeModelBuilder.buildModel, in its order: per resource, its
+    // methods (closed pattern), then, where Jersey descends, its open pattern (sub-resources at
+    // the root, a locator at any level); last, a locator of the parent itself.
+    Map<RuntimeResource, String> paths = new LinkedHashMap<>();
     for (RuntimeResource resource : resources) {
       String path = join(parentPath, resource.getResources().get(0).getPath());
+      paths.put(resource, path);
       if (!resource.getResourceMethods().isEmpty()) {
         level.add(new LevelPath(resource, path, PathPattern.asClosed(resource.getPathPattern()),
             methodsOf(resource, path)));
       }
-      if (parent == null ? !resource.getChildRuntimeResources().isEmpty()
-          || resource.getResourceLocator() != null : resource.getResourceLocator() != null) {
+      if (resource.getResourceLocator() != null
+          || parent == null && !resource.getChildRuntimeResources().isEmpty()) {
         level.add(new LevelPath(resource, path, resource.getPathPattern(), null));
       }
     }
@@ -155,10 +166,8 @@ public final class CorsModelProcessor implements ModelProcessor {
         addPreflightEndpoint(level.get(i), laterOverlapping(level, i), wiring);
       }
     }
-    for (RuntimeResource resource : resources) {
-      addLevel(resource.getChildRuntimeResources(), resource,
-          join(parentPath, resource.getResources().get(0).getPath()), wiring);
-    }
+    paths.forEach((resource, path) ->
+        addLevel(resource.getChildRuntimeResources(), resource, path, wiring));
   }
 
   /**
@@ -234,15 +243,23 @@ public final class CorsModelProcessor implements ModelProcessor {
     Methods methods = levelPath.methods();
     boolean ownPolicies = methods.table().hasPolicies();
     if (!ownPolicies && (later.stream()
-        .noneMatch(other -> other.table() != null && other.table().hasPolicies())
+        .noneMatch(other -> !other.descends() && other.table().hasPolicies())
         || levelPath.resource().getResourceMethods().stream().allMatch(ResourceMethod::isExtended))) {
       // A path of Jersey's own (WADL's application.wadl) is not the application's to answer for.
       return;
     }
     if (methods.ownOptions()) {
       wiring.ownOptionsPaths.add(levelPath.path());
-      LOG.log(Level.WARNING, "corsgen: {0} has its own @OPTIONS method, which answers CORS"
-          + " preflights there instead of corsgen", levelPath.path());
+      if (ownPolicies) {
+        LOG.log(Level.WARNING, "corsgen: {0} has its own @OPTIONS method, which answers CORS"
+            + " preflights there instead of corsgen", levelPath.path());
+      } else {
+        // The later paths only may match its URLs (PathOverlap errs on that side): no warning.
+        LOG.log(Level.INFO, "corsgen: {0} has its own @OPTIONS method, which answers CORS"
+            + " preflights instead of corsgen at URLs it shares with {1}", levelPath.path(),
+            later.stream().filter(other -> !other.descends() && other.table().hasPolicies())
+                .map(LaterPath::path).collect(Collectors.joining(", ")));
+      }
       return;
     }
     RuntimeResource resource = levelPath.resource();

@@ -33,7 +33,8 @@ final class PathOverlap {
     if (b.getTemplateVariables().isEmpty() && !laterIsOpen) {
       return matches(first, encode(b.getTemplate()));
     }
-    if (a.getNumberOfExplicitRegexes() == 0 && b.getNumberOfExplicitRegexes() == 0) {
+    if (a.getNumberOfExplicitRegexes() == 0 && b.getNumberOfExplicitRegexes() == 0
+        && singleNames(a) && singleNames(b)) {
       // Every variable matches within one segment: the segments must pair up.
       List<String> segmentsA = segments(a.getTemplate());
       List<String> segmentsB = segments(b.getTemplate());
@@ -52,6 +53,24 @@ final class PathOverlap {
     String prefixA = encode(literalPrefix(a.getTemplate()));
     String prefixB = encode(literalPrefix(b.getTemplate()));
     return prefixA.startsWith(prefixB) || prefixB.startsWith(prefixA);
+  }
+
+  /**
+   * Whether every variable has one plain name. Jersey also takes RFC 6570 forms ({@code {a,b}},
+   * {@code {;a}}), whose regexes may match an empty string or across segments, and does not
+   * count their explicit regexes.
+   */
+  private static boolean singleNames(UriTemplate template) {
+    String text = template.getTemplate();
+    for (int open = text.indexOf('{'); open >= 0; open = text.indexOf('{', open + 1)) {
+      int close = text.indexOf('}', open);
+      String variable = close < 0 ? text.substring(open + 1) : text.substring(open + 1, close);
+      if (variable.contains(",") || !variable.isEmpty()
+          && "+#./;?&=,!@|".indexOf(variable.strip().charAt(0)) >= 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Two segments of variables with the default regex, and literal characters around them. */
@@ -80,7 +99,7 @@ final class PathOverlap {
     if (trimmed.endsWith("/")) {
       trimmed = trimmed.substring(0, trimmed.length() - 1);
     }
-    return List.of(trimmed.split("/", -1));
+    return trimmed.isEmpty() ? List.of() : List.of(trimmed.split("/", -1));
   }
 
   private static String literalPrefix(String template) {

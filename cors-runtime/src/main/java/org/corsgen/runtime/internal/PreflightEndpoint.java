@@ -63,7 +63,12 @@ public final class PreflightEndpoint implements Inflector<ContainerRequestContex
    * @param pattern the pattern Jersey matches at this level
    * @param table the methods served there; {@code null} for a path Jersey descends into
    */
-  record LaterPath(String path, PathPattern pattern, MethodTable table) {}
+  record LaterPath(String path, PathPattern pattern, MethodTable table) {
+
+    boolean descends() {
+      return table == null;
+    }
+  }
 
   /**
    * @param path the path template, for log messages
@@ -98,7 +103,7 @@ public final class PreflightEndpoint implements Inflector<ContainerRequestContex
   public String describe() {
     String grants = own.hasPolicies() ? own.describe() : "no policy of its own";
     return later.isEmpty() ? grants : grants + later.stream()
-        .filter(other -> other.table() != null)
+        .filter(other -> !other.descends())
         .map(LaterPath::path)
         .collect(Collectors.joining(", ", "; where a URL also matches ",
             ", with the methods served there"));
@@ -186,7 +191,7 @@ public final class PreflightEndpoint implements Inflector<ContainerRequestContex
     for (int i = 0; i < later.size(); i++) {
       LaterPath other = later.get(i);
       if (other.pattern().match(atThisLevel) != null) {
-        if (other.table() == null) {
+        if (other.descends()) {
           break;
         }
         if (matching == null) {

@@ -37,7 +37,10 @@ class PathOverlapTest {
       "/sp ace                 | /sp%20ace/{x}(/.*)?     | false",
       "/sp ace/x               | /sp%20ace/{x}           | true",
       "/files/{p: .+}          | /files/a/{b}            | true",
-      "/files/{p: .+}          | /docs/{b}               | false"})
+      "/files/{p: .+}          | /docs/{b}               | false",
+      "/{c}/{a,b}              | /{c}                    | true",
+      "/{c}/{d}/x              | /{c}/{a,b: .+}          | true",
+      "/x/{id}                 | /(/.*)?                 | true"})
   void templatesThatMayMeetAreKept(String first, String later, boolean overlap) {
     boolean open = later.endsWith("(/.*)?");
     String template = open ? later.substring(0, later.length() - "(/.*)?".length()) : later;
@@ -64,7 +67,8 @@ class PathOverlapTest {
   @Test
   void pathsThatSomeUrlMatchesBothAreNeverRuledOut() {
     String[] segments = {"a", "b", "ab", "a b", "a%20b", "\u00e9", "x.json", "{v}", "{v}.json",
-        "a{v}", "{v}b", "{v: \\d+}", "{v: .+}", "{v: [a-z]+}", "{v: a.*}"};
+        "a{v}", "{v}b", "{v: \\d+}", "{v: .+}", "{v: [a-z]+}", "{v: a.*}", "{v,w}", "{v,w: .+}",
+        ""};
     String[] urlSegments = {"a", "b", "ab", "a%20b", "%C3%A9", "5", "x.json", "5.json", "a5",
         "5b", "ab5", ""};
     Random random = new Random(42);
@@ -99,7 +103,8 @@ class PathOverlapTest {
     StringBuilder template = new StringBuilder();
     for (int n = 1 + random.nextInt(3); n > 0; n--) {
       // Each variable a name of its own: Jersey refuses one name with two regexes.
-      template.append('/').append(segments[random.nextInt(segments.length)].replace("{v", "{v" + n));
+      template.append('/').append(segments[random.nextInt(segments.length)]
+          .replace("{v", "{v" + n).replace(",w", ",w" + n));
     }
     return template.toString();
   }
