@@ -55,6 +55,27 @@ class HeaderRulesTest {
   }
 
   @ParameterizedTest
+  @ValueSource(strings = {"allowHeaders", "exposeHeaders"})
+  void nameBesideTheWildcardIsAWarning(String attribute) {
+    JavaFileObject source = resource(
+        "@Cors(",
+        "    origins = \"https://app.example.com\",",
+        "    " + attribute + " = {\"X-Token\",",
+        "        \"*\"})");
+    assertOnly(compile(source), source, "\"X-Token\"", Message.HEADER_COVERED, attribute,
+        "X-Token", attribute.equals("allowHeaders") ? " but Authorization" : "");
+  }
+
+  /** "*" never covers Authorization in allowHeaders: naming it beside "*" is how to allow it. */
+  @Test
+  void authorizationBesideTheWildcardIsNeeded() {
+    assertClean(compile(resource(
+        "@Cors(",
+        "    origins = \"https://app.example.com\",",
+        "    allowHeaders = {\"*\", \"Authorization\"})")));
+  }
+
+  @ParameterizedTest
   @ValueSource(strings = {"Cookie", "Accept-Encoding", "Origin", "dnt", "Proxy-Authorization",
       "Sec-Fetch-Mode", "Access-Control-Request-Headers"})
   void forbiddenRequestHeaderInAllowHeadersIsAWarning(String header) {

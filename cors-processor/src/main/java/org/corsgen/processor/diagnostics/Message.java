@@ -123,6 +123,8 @@ public enum Message {
   HEADER_DUPLICATE(Kind.WARNING, "CorsHeaderDuplicate",
       "%s lists \"%s\" twice (header names are compared ignoring case). Remove the"
           + " repetition."),
+  HEADER_COVERED(Kind.WARNING, "CorsHeaderCovered",
+      "%s lists \"%s\" beside \"*\", which already stands for every name here%s. Remove it."),
   ALLOW_FORBIDDEN_HEADER(Kind.WARNING, "CorsForbiddenRequestHeader",
       "allowHeaders has \"%s\", a forbidden request header (Fetch): browsers never let a page"
           + " set it, so allowing it has no effect. Remove it."),

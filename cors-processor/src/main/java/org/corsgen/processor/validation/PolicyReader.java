@@ -234,7 +234,30 @@ final class PolicyReader {
         names.add(name);
       }
     }
+    if (names.contains("*") && !credentials) {
+      reportCoveredByWildcard(values, attribute, request);
+    }
     return names;
+  }
+
+  /**
+   * Names beside a {@code "*"} that covers them: without credentials it stands for every name,
+   * but for Authorization among request headers (Fetch, CORS-preflight fetch), which must be
+   * named.
+   */
+  private static void reportCoveredByWildcard(Values values, String attribute, boolean request) {
+    for (AnnotationValue item : values.list(attribute)) {
+      String name = (String) item.getValue();
+      boolean reportedOtherwise = !HttpNames.isToken(name) || (request
+          ? HttpNames.isCorsResponseHeader(name) || HttpNames.isForbiddenRequestHeader(name)
+          : HttpNames.isForbiddenResponseHeader(name)
+              || HttpNames.isSafelistedResponseHeader(name));
+      if (!name.equals("*") && !reportedOtherwise
+          && !(request && name.equalsIgnoreCase("Authorization"))) {
+        values.report(Message.HEADER_COVERED, Optional.of(item), attribute, name,
+            request ? " but Authorization" : "");
+      }
+    }
   }
 
   private static int maxAge(Values values) {
