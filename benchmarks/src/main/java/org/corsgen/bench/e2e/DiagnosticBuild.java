@@ -13,6 +13,8 @@ import jakarta.ws.rs.core.Feature;
 import jakarta.ws.rs.core.FeatureContext;
 import jakarta.ws.rs.core.MultivaluedMap;
 import org.corsgen.bench.app.ApiResource;
+import org.corsgen.bench.app.NestedApiResource;
+import org.corsgen.bench.app.OverlappingApiResource;
 import org.corsgen.runtime.CorsFeature;
 import org.corsgen.runtime.internal.CorsIndex;
 import org.corsgen.runtime.internal.CorsModelProcessor;
@@ -39,7 +41,11 @@ public enum DiagnosticBuild {
   /** corsgen without its preflight endpoints and filter (GET only). */
   CORSGEN_NOPREFLIGHT,
   /** corsgen without its response filters: preflight endpoints and the mapper only. */
-  CORSGEN_NORESPONSE;
+  CORSGEN_NORESPONSE,
+  /** corsgen with {@link OverlappingApiResource}: preflights at {@code /overlapping/5}. */
+  CORSGEN_OVERLAPPING,
+  /** corsgen with {@link NestedApiResource}: preflights at {@code /nested/5}. */
+  CORSGEN_NESTED;
 
   public String id() {
     return name().toLowerCase();
@@ -54,6 +60,10 @@ public enum DiagnosticBuild {
       case CORSGEN_NOMAPPER -> config.register(new CorsParts(true, true, false));
       case CORSGEN_NOPREFLIGHT -> config.register(new CorsParts(false, true, true));
       case CORSGEN_NORESPONSE -> config.register(new CorsParts(true, false, true));
+      case CORSGEN_OVERLAPPING -> new ResourceConfig(OverlappingApiResource.class)
+          .register(CorsFeature.class);
+      case CORSGEN_NESTED -> new ResourceConfig(NestedApiResource.class)
+          .register(CorsFeature.class);
     };
   }
 

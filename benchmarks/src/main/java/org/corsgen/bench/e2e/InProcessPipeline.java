@@ -29,7 +29,9 @@ import org.glassfish.jersey.server.spi.ContainerResponseWriter;
  * <pre>java -cp ... org.corsgen.bench.e2e.InProcessPipeline rounds get:none get:corsgen preflight:corsgen ...</pre>
  *
  * <p>Each contender is a request kind ({@code get} with an allowed {@code Origin}, or the
- * {@code preflight} {@link EndToEndPart} sends) and a build id of {@link BenchServer}.
+ * {@code preflight} {@link EndToEndPart} sends), a build id of {@link BenchServer} and, after a
+ * second colon, the path to send it to ({@code /api} when left out):
+ * {@code preflight:corsgen_overlapping:/overlapping/5}.
  */
 public final class InProcessPipeline {
 
@@ -38,6 +40,7 @@ public final class InProcessPipeline {
   private static final int SLICE = 20_000;
 
   private static long sink;
+  private static int lastStatus;
 
   private InProcessPipeline() {}
 
@@ -46,21 +49,27 @@ public final class InProcessPipeline {
     List<String> builds = Arrays.asList(args).subList(1, args.length);
     List<ApplicationHandler> handlers = new ArrayList<>();
     boolean[] preflight = new boolean[builds.size()];
+    URI[] uris = new URI[builds.size()];
     for (int b = 0; b < builds.size(); b++) {
-      String[] kindAndBuild = builds.get(b).split(":", 2);
-      preflight[b] = kindAndBuild[0].equals("preflight");
-      handlers.add(new ApplicationHandler(BenchServer.application(kindAndBuild[1])));
+      String[] kindBuildPath = builds.get(b).split(":", 3);
+      preflight[b] = kindBuildPath[0].equals("preflight");
+      handlers.add(new ApplicationHandler(BenchServer.application(kindBuildPath[1])));
+      uris[b] = kindBuildPath.length < 3 ? API : BASE.resolve(kindBuildPath[2]);
     }
     for (int warm = 0; warm < 30; warm++) {
       for (int b = 0; b < builds.size(); b++) {
-        slice(handlers.get(b), preflight[b]);
+        slice(handlers.get(b), preflight[b], uris[b]);
+        if (lastStatus >= 300) {
+          // A refused preflight or a 404 would measure the wrong path.
+          throw new IllegalStateException(builds.get(b) + " answered " + lastStatus);
+        }
       }
     }
     double[][] nanos = new double[builds.size()][rounds];
     for (int round = 0; round < rounds; round++) {
       for (int i = 0; i < builds.size(); i++) {
         int b = (i + round) % builds.size();
-        nanos[b][round] = slice(handlers.get(b), preflight[b]);
+        nanos[b][round] = slice(handlers.get(b), preflight[b], uris[b]);
       }
     }
     for (int b = 0; b < builds.size(); b++) {
@@ -74,10 +83,10 @@ public final class InProcessPipeline {
     System.out.println(sink == 42 ? "" : "done");
   }
 
-  private static double slice(ApplicationHandler handler, boolean preflight) {
+  private static double slice(ApplicationHandler handler, boolean preflight, URI uri) {
     long start = System.nanoTime();
     for (int i = 0; i < SLICE; i++) {
-      ContainerRequest request = new ContainerRequest(BASE, API,
+      ContainerRequest request = new ContainerRequest(BASE, uri,
           preflight ? "OPTIONS" : "GET", ANONYMOUS, new MapPropertiesDelegate(),
           handler.getConfiguration());
       request.header("Host", "127.0.0.1:8080");
@@ -103,6 +112,7 @@ public final class InProcessPipeline {
         }
       }
       sink += response.getStatus();
+      lastStatus = response.getStatus();
       return OutputStream.nullOutputStream();
     }
 
