@@ -108,12 +108,31 @@ public final class CorsModelProcessor implements ModelProcessor {
   }
 
   /**
-   * Sub-resources returned by locators are left as they are: their classes are only known at run
-   * time, so the processor cannot have generated anything for them.
+   * A sub-resource a locator returns, which Jersey models once per class at the first request
+   * that reaches it: a root resource class with policies gets its endpoints there too, so that
+   * preflights at the locator's paths are answered. (Classes without {@code @Path} have no
+   * policies: the processor does not take {@code @Cors} on them.)
    */
   @Override
   public ResourceModel processSubResource(ResourceModel model, Configuration configuration) {
-    return model;
+    Wiring wiring = new Wiring(new ResourceModel.Builder(
+        new ArrayList<>(model.getResources()), true), "{locator}");
+    try {
+      addLevel(model.getRuntimeResourceModel().getRuntimeResources(), null, "", wiring);
+    } catch (IllegalStateException e) {
+      // A policy that cannot be used (an origins placeholder without a valid value): thrown here,
+      // it would be a 500 on every request through the locator. FilterBinder says so, once, and
+      // the sub-resource is served without CORS.
+      return model;
+    }
+    if (wiring.added.isEmpty()) {
+      return model;
+    }
+    LOG.log(Level.INFO, "corsgen: preflights answered where a locator returns {0}{1}",
+        model.getResources().get(0).getName(),
+        wiring.added.stream().map(endpoint -> "\n  " + endpoint.path() + ": "
+            + endpoint.describe()).sorted().collect(Collectors.joining()));
+    return wiring.enhanced.build();
   }
 
   /**
@@ -147,7 +166,9 @@ public final class CorsModelProcessor implements ModelProcessor {
     // the root, a locator at any level); last, a locator of the parent itself.
     Map<RuntimeResource, String> paths = new LinkedHashMap<>();
     for (RuntimeResource resource : resources) {
-      String path = join(parentPath, resource.getResources().get(0).getPath());
+      // A sub-resource's own @Path does not count where a locator returns it.
+      String path = parent == null && wiring.locator != null
+          ? wiring.locator : join(parentPath, resource.getResources().get(0).getPath());
       paths.put(resource, path);
       if (!resource.getResourceMethods().isEmpty()) {
         level.add(new LevelPath(resource, path, PathPattern.asClosed(resource.getPathPattern()),
@@ -277,12 +298,19 @@ public final class CorsModelProcessor implements ModelProcessor {
   /** What the model processor adds and reports, gathered over the levels. */
   private static final class Wiring {
     final ResourceModel.Builder enhanced;
+    /** What stands for the locator's path in a sub-resource's paths; null for the application. */
+    final String locator;
     final List<PreflightEndpoint> added = new ArrayList<>();
     final Map<String, Integer> otherOptionsPaths = new TreeMap<>();
     final List<String> ownOptionsPaths = new ArrayList<>();
 
     Wiring(ResourceModel.Builder enhanced) {
+      this(enhanced, null);
+    }
+
+    Wiring(ResourceModel.Builder enhanced, String locator) {
       this.enhanced = enhanced;
+      this.locator = locator;
     }
   }
 

@@ -1,0 +1,81 @@
+package org.corsgen.it;
+
+import static org.corsgen.it.CorsOnTheWireTest.assertNoCorsGrant;
+import static org.corsgen.it.CorsOnTheWireTest.header;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.SimpleFormatter;
+import org.glassfish.jersey.server.ResourceConfig;
+import org.glassfish.jersey.server.ServerProperties;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * A root resource with a policy that a locator also returns: Jersey models it again, at the first
+ * request through the locator, and corsgen answers preflights at the locator's paths too.
+ */
+class LocatorPreflightTest {
+
+  private static final String APP = "https://app.example.com";
+
+  private static HttpResponse<String> preflight(JerseyServer server, String path, String method)
+      throws Exception {
+    return server.send("OPTIONS", path, "Origin", APP, "Access-Control-Request-Method", method);
+  }
+
+  @ParameterizedTest(name = "WADL on: {0}")
+  @ValueSource(booleans = {false, true})
+  void preflightsAtTheLocatorsPathsAreAnswered(boolean wadl) throws Exception {
+    LogCapture log = new LogCapture("org.corsgen", null);
+    try (log; JerseyServer server = new JerseyServer(new ResourceConfig(MountingResource.class,
+        MountedResource.class).property(ServerProperties.WADL_FEATURE_DISABLE, !wadl))) {
+      HttpResponse<String> get = preflight(server, "/mounting/child", "GET");
+      assertEquals(204, get.statusCode());
+      assertEquals(Optional.of(APP), header(get, "Access-Control-Allow-Origin"));
+      assertEquals(Optional.of("GET, HEAD"), header(get, "Access-Control-Allow-Methods"));
+
+      HttpResponse<String> put = preflight(server, "/mounting/child/x", "PUT");
+      assertEquals(204, put.statusCode());
+      HttpResponse<String> actual = server.send("PUT", "/mounting/child/x", "Origin", APP);
+      assertEquals("put x", actual.body());
+      assertEquals(Optional.of(APP), header(actual, "Access-Control-Allow-Origin"));
+
+      assertEquals(405, server.send("PUT", "/mounting/child", "Origin", APP).statusCode());
+      HttpResponse<String> notServed = preflight(server, "/mounting/child", "PUT");
+      assertEquals(403, notServed.statusCode());
+      assertNoCorsGrant(notServed);
+
+      assertEquals(204, preflight(server, "/mounted", "GET").statusCode());
+      List<String> lines = log.records().stream()
+          .map(record -> new SimpleFormatter().formatMessage(record))
+          .filter(message -> message.contains("where a locator returns"))
+          .toList();
+      assertEquals(List.of("corsgen: preflights answered where a locator returns "
+          + MountedResource.class.getName()
+          + "\n  {locator}/x: PUT from [https://app.example.com]"
+          + "\n  {locator}: GET, HEAD from [https://app.example.com]"), lines,
+          "said once, at the first request through the locator");
+    }
+  }
+
+  /** Its policy's placeholder has no value: no answer of corsgen's there, but no 500 either. */
+  @ParameterizedTest(name = "WADL on: {0}")
+  @ValueSource(booleans = {false, true})
+  void locatedResourceWhosePolicyCannotResolveLeavesPreflightsToJersey(boolean wadl)
+      throws Exception {
+    try (JerseyServer server = new JerseyServer(new ResourceConfig(LocatorResource.class)
+        .property(ServerProperties.WADL_FEATURE_DISABLE, !wadl))) {
+      for (int i = 0; i < 2; i++) {
+        HttpResponse<String> response = preflight(server, "/locator/child", "GET");
+        assertNotEquals(500, response.statusCode());
+        assertTrue(response.statusCode() < 500, response.toString());
+        assertNoCorsGrant(response);
+      }
+    }
+  }
+}
