@@ -375,6 +375,15 @@ class BrowserConformanceTest {
         "OPTIONS /overlapping/6 403"), serverSaw(), "POST was not sent with X-Csrf");
   }
 
+  /** JSON makes the PUT preflighted; the preflight reaches the resource through the locator. */
+  @Test
+  void preflightedRequestReachesARootResourceThroughALocator() {
+    Fetched put = fetch("PUT", "/library/shelf", json("{}"));
+
+    assertEquals("shelved", put.body());
+    assertEquals(List.of("OPTIONS /library/shelf 204", "PUT /library/shelf 200"), serverSaw());
+  }
+
   @Test
   void regexTemplateEnablesCorsOnMatchingPathsOnly() {
     Fetched item = fetch("PUT", "/items/42", json("{}"));

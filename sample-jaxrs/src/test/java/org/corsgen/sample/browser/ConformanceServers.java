@@ -37,6 +37,8 @@ final class ConformanceServers implements AutoCloseable {
             MixedPoliciesResource.class,
             UnguardedPostResource.class,
             OverlappingResource.class,
+            LibraryResource.class,
+            ShelfResource.class,
             LegacyResource.class,
             LegacyCorsFilter.class,
             QuotaExceededException.Mapper.class,
