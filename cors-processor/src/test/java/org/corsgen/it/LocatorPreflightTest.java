@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.logging.SimpleFormatter;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -60,6 +61,31 @@ class LocatorPreflightTest {
           + "\n  {locator}/x: PUT from [https://app.example.com]"
           + "\n  {locator}: GET, HEAD from [https://app.example.com]"), lines,
           "said once, at the first request through the locator");
+    }
+  }
+
+  @Test
+  void aReturnedResourceModelledAtEveryRequestIsAnsweredAndLoggedOnce() throws Exception {
+    LogCapture log = new LogCapture("org.corsgen", null);
+    try (log; JerseyServer server = new JerseyServer(new ResourceConfig(MountingResource.class))) {
+      for (int i = 0; i < 3; i++) {
+        assertEquals(204, preflight(server, "/mounting/modelled", "GET").statusCode());
+      }
+      assertEquals(1, log.records().stream()
+          .filter(record -> record.getMessage().contains("where a locator returns"))
+          .count());
+    }
+  }
+
+  /** One method's policy cannot be resolved: the class's other methods keep their answers. */
+  @Test
+  void aPolicyThatCannotResolveTakesOnlyItsOwnMethodsAnswers() throws Exception {
+    try (JerseyServer server = new JerseyServer(new ResourceConfig(MountingResource.class))) {
+      assertEquals(204, preflight(server, "/mounting/partly", "GET").statusCode());
+      HttpResponse<String> put = preflight(server, "/mounting/partly/p", "PUT");
+      assertTrue(put.statusCode() < 500, put.toString());
+      assertNoCorsGrant(put);
+      assertEquals("put p", server.send("PUT", "/mounting/partly/p", "Origin", APP).body());
     }
   }
 

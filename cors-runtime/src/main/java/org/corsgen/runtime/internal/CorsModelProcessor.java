@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.corsgen.runtime.spi.CorsBindings;
 import org.corsgen.runtime.internal.PreflightEndpoint.LaterPath;
@@ -42,6 +43,7 @@ public final class CorsModelProcessor implements ModelProcessor {
 
   private final CorsIndex index;
   private final OtherOptionsMethods otherOptionsMethods;
+  private final Set<String> describedSubResources = ConcurrentHashMap.newKeySet();
 
   public CorsModelProcessor(CorsIndex index, OtherOptionsMethods otherOptionsMethods) {
     this.index = index;
@@ -117,21 +119,19 @@ public final class CorsModelProcessor implements ModelProcessor {
   public ResourceModel processSubResource(ResourceModel model, Configuration configuration) {
     Wiring wiring = new Wiring(new ResourceModel.Builder(
         new ArrayList<>(model.getResources()), true), "{locator}");
-    try {
-      addLevel(model.getRuntimeResourceModel().getRuntimeResources(), null, "", wiring);
-    } catch (IllegalStateException e) {
-      // A policy that cannot be used (an origins placeholder without a valid value): thrown here,
-      // it would be a 500 on every request through the locator. FilterBinder says so, once, and
-      // the sub-resource is served without CORS.
-      return model;
-    }
+    addLevel(model.getRuntimeResourceModel().getRuntimeResources(), null, "", wiring);
     if (wiring.added.isEmpty()) {
       return model;
     }
-    LOG.log(Level.INFO, "corsgen: preflights answered where a locator returns {0}{1}",
-        model.getResources().get(0).getName(),
-        wiring.added.stream().map(endpoint -> "\n  " + endpoint.path() + ": "
-            + endpoint.describe()).sorted().collect(Collectors.joining()));
+    String described = model.getResources().get(0).getName() + wiring.added.stream()
+        .map(endpoint -> "\n  " + endpoint.path() + ": " + endpoint.describe())
+        .sorted()
+        .collect(Collectors.joining());
+    // Jersey models a class again when its cache lets it go, and a returned Resource at every
+    // request: said once all the same.
+    if (describedSubResources.add(described)) {
+      LOG.log(Level.INFO, "corsgen: preflights answered where a locator returns {0}", described);
+    }
     return wiring.enhanced.build();
   }
 
@@ -172,7 +172,7 @@ public final class CorsModelProcessor implements ModelProcessor {
       paths.put(resource, path);
       if (!resource.getResourceMethods().isEmpty()) {
         level.add(new LevelPath(resource, path, PathPattern.asClosed(resource.getPathPattern()),
-            methodsOf(resource, path)));
+            methodsOf(resource, path, wiring.locator != null)));
       }
       if (resource.getResourceLocator() != null
           || parent == null && !resource.getChildRuntimeResources().isEmpty()) {
@@ -210,7 +210,7 @@ public final class CorsModelProcessor implements ModelProcessor {
   }
 
   /** The methods of one path and their policies, saying what Jersey will do with conflicts. */
-  private Methods methodsOf(RuntimeResource resource, String path) {
+  private Methods methodsOf(RuntimeResource resource, String path, boolean subResource) {
     Map<String, CorsPolicy> policyByMethod = new LinkedHashMap<>();
     Set<String> allow = new TreeSet<>();
     Set<String> withoutPolicy = new TreeSet<>();
@@ -229,7 +229,19 @@ public final class CorsModelProcessor implements ModelProcessor {
           ownOptions = true;
         }
       }
-      Optional<CorsPolicy> policy = policyOf(method);
+      Optional<CorsPolicy> policy;
+      try {
+        policy = policyOf(method);
+      } catch (IllegalStateException e) {
+        if (!subResource) {
+          throw e; // at start-up: the application must not start with a policy it cannot apply
+        }
+        // A policy that cannot be used (an origins placeholder without a valid value), met while
+        // Jersey serves a request through a locator: thrown, it would be a 500 on every request
+        // there. This method gets no preflight answer, the others of the class still do;
+        // FilterBinder says so, once.
+        policy = Optional.empty();
+      }
       if (policy.isEmpty()) {
         withoutPolicy.add(httpMethod);
         continue;

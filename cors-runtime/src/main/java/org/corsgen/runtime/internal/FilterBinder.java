@@ -49,9 +49,9 @@ public final class FilterBinder implements DynamicFeature {
       // serving a request, from a locator: thrown, it would be a 500 on every request there, so
       // it is served without CORS, which browsers refuse, and said once.
       if (reported.add(e.getMessage())) {
-        LOG.log(Level.ERROR, "corsgen: " + resource.getResourceClass().getName()
-            + ", reached through a sub-resource locator, is served without CORS: "
-            + e.getMessage());
+        LOG.log(Level.ERROR, "corsgen: methods of " + resource.getResourceClass().getName()
+            + " reached through a sub-resource locator with this policy are served without CORS,"
+            + " preflights included: " + e.getMessage());
       }
       return;
     }
