@@ -61,10 +61,7 @@ public final class CorsModelProcessor implements ModelProcessor {
       LOG.log(Level.INFO, "corsgen: {0} CORS policies on {1} paths{2}{3}",
           added.stream().flatMap(endpoint -> endpoint.policies().stream()).distinct().count(),
           added.size(),
-          application.isEmpty() ? "" : " of " + application,
-          added.stream().map(endpoint -> "\n  " + endpoint.path() + ": " + endpoint.describe())
-              .sorted()
-              .collect(Collectors.joining()));
+          application.isEmpty() ? "" : " of " + application, wiring.listing());
     }
     String thisApplication = application.isEmpty()
         ? "this application" : "this application (" + application + ")";
@@ -123,10 +120,7 @@ public final class CorsModelProcessor implements ModelProcessor {
     if (wiring.added.isEmpty()) {
       return model;
     }
-    String described = model.getResources().get(0).getName() + wiring.added.stream()
-        .map(endpoint -> "\n  " + endpoint.path() + ": " + endpoint.describe())
-        .sorted()
-        .collect(Collectors.joining());
+    String described = model.getResources().get(0).getName() + wiring.listing();
     // Jersey models a class again when its cache lets it go, and a returned Resource at every
     // request: said once all the same.
     if (describedSubResources.add(described)) {
@@ -275,8 +269,11 @@ public final class CorsModelProcessor implements ModelProcessor {
   private void addPreflightEndpoint(LevelPath levelPath, List<LaterPath> later, Wiring wiring) {
     Methods methods = levelPath.methods();
     boolean ownPolicies = methods.table().hasPolicies();
-    if (!ownPolicies && (later.stream()
-        .noneMatch(other -> !other.descends() && other.table().hasPolicies())
+    List<String> laterWithPolicies = later.stream()
+        .filter(other -> !other.descends() && other.table().hasPolicies())
+        .map(LaterPath::path)
+        .toList();
+    if (!ownPolicies && (laterWithPolicies.isEmpty()
         || levelPath.resource().getResourceMethods().stream().allMatch(ResourceMethod::isExtended))) {
       // A path of Jersey's own (WADL's application.wadl) is not the application's to answer for.
       return;
@@ -290,8 +287,7 @@ public final class CorsModelProcessor implements ModelProcessor {
         // The later paths only may match its URLs (PathOverlap errs on that side): no warning.
         LOG.log(Level.INFO, "corsgen: {0} has its own @OPTIONS method, which answers CORS"
             + " preflights instead of corsgen at URLs it shares with {1}", levelPath.path(),
-            later.stream().filter(other -> !other.descends() && other.table().hasPolicies())
-                .map(LaterPath::path).collect(Collectors.joining(", ")));
+            String.join(", ", laterWithPolicies));
       }
       return;
     }
@@ -323,6 +319,14 @@ public final class CorsModelProcessor implements ModelProcessor {
     Wiring(ResourceModel.Builder enhanced, String locator) {
       this.enhanced = enhanced;
       this.locator = locator;
+    }
+
+    /** The added endpoints, a line each, for the log. */
+    String listing() {
+      return added.stream()
+          .map(endpoint -> "\n  " + endpoint.path() + ": " + endpoint.describe())
+          .sorted()
+          .collect(Collectors.joining());
     }
   }
 

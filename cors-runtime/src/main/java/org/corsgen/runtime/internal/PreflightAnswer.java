@@ -107,10 +107,9 @@ public final class PreflightAnswer extends Response {
   private static int grantField(String name) {
     // The constants first, as corsgen passes them: comparing ignoring case costs a preflight
     // more than the rest of making its answer's fields.
-    for (int field = 0; field < GRANT_FIELDS.length; field++) {
-      if (GRANT_FIELDS[field] == name) {
-        return field;
-      }
+    int constant = grantConstant(name);
+    if (constant >= 0) {
+      return constant;
     }
     for (int field = 0; field < GRANT_FIELDS.length; field++) {
       if (GRANT_FIELDS[field].equalsIgnoreCase(name)) {
@@ -184,12 +183,21 @@ public final class PreflightAnswer extends Response {
 
   /** The value this answer gave field {@code name}, one of its own keys (compared as such). */
   private String ownValue(String name) {
-    for (int field = 0; field < GRANT_FIELDS.length; field++) {
-      if (GRANT_FIELDS[field] == name) {
-        return grants == null ? null : grants[field];
-      }
+    int field = grantConstant(name);
+    if (field >= 0) {
+      return grants == null ? null : grants[field];
     }
     return name == VARY ? vary : null;
+  }
+
+  /** The index of {@code name} among the {@link #GRANT_FIELDS}, compared by identity, or -1. */
+  private static int grantConstant(String name) {
+    for (int field = 0; field < GRANT_FIELDS.length; field++) {
+      if (GRANT_FIELDS[field] == name) {
+        return field;
+      }
+    }
+    return -1;
   }
 
   @Override

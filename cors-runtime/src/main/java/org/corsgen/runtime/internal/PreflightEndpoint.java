@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.MatchResult;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -179,14 +180,16 @@ public final class PreflightEndpoint implements Inflector<ContainerRequestContex
    * too, each method taken from the first path serving it, as Jersey routes it.
    */
   private MethodTable tableFor(ContainerRequestContext request) {
-    if (later.isEmpty()
-        || !(request.getUriInfo() instanceof ExtendedUriInfo uriInfo)
-        || uriInfo.getMatchedResults().isEmpty()) {
+    if (later.isEmpty() || !(request.getUriInfo() instanceof ExtendedUriInfo uriInfo)) {
+      return own;
+    }
+    List<MatchResult> matched = uriInfo.getMatchedResults();
+    if (matched.isEmpty()) {
       return own;
     }
     // Jersey matched this path's closed pattern to the whole of what was left of the URL at this
     // level: the last match's group 0 is what the later paths would have been matched to.
-    String atThisLevel = uriInfo.getMatchedResults().get(0).group();
+    String atThisLevel = matched.get(0).group();
     BitSet matching = null;
     for (int i = 0; i < later.size(); i++) {
       LaterPath other = later.get(i);
