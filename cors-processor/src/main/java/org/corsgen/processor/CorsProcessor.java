@@ -27,8 +27,9 @@ import org.corsgen.processor.writing.IndexWriter;
 import org.corsgen.processor.writing.PolicyReportWriter;
 
 /**
- * The corsgen annotation processor. Each round it hands every root resource class to the
- * {@link ResourceValidator}, prints the report, and generates code for the classes whose report is
+ * The corsgen annotation processor. Each round it hands every resource class to the
+ * {@link ResourceValidator} (root resources, and classes without {@code @Path} that locators may
+ * return and that have a {@code @Cors} in effect), prints the report, and generates code for the classes whose report is
  * clean; when processing is over it writes the index the runtime reads.
  */
 @AutoService(Processor.class)
@@ -49,8 +50,8 @@ public final class CorsProcessor extends AbstractProcessor {
   private boolean firstRound = true;
   /** Every resource validated in this compilation, so that none is written twice. */
   private final Set<String> processed = new HashSet<>();
-  /** The root resources of every round so far, which may inherit a supertype's {@code @Cors}. */
-  private final Set<TypeElement> allRoots = new LinkedHashSet<>();
+  /** The resources of every round so far, which may inherit a supertype's {@code @Cors}. */
+  private final Set<TypeElement> allResources = new LinkedHashSet<>();
   /** {@code @Cors} whose placement is checked once no subtype of its class waits. */
   private final Set<Element> placementWaiting = new LinkedHashSet<>();
   /** Resources validated this round, written together when it ends. */
@@ -96,40 +97,40 @@ public final class CorsProcessor extends AbstractProcessor {
     }
     candidates.addAll(resumed);
     deferred.clear();
-    Set<TypeElement> roots = new LinkedHashSet<>();
+    Set<TypeElement> resources = new LinkedHashSet<>();
     Set<TypeElement> waiting = new LinkedHashSet<>();
     for (TypeElement type : candidates) {
       if (!validator.hasResolvedSupertypes(type)
-          || (validator.isRootResource(type) && !validator.isComplete(type))) {
+          || (validator.isResource(type) && !validator.isComplete(type))) {
         // A supertype, parameter type or @Cors value another processor has yet to generate:
         // whether the class is a resource, its method keys or its policy would be wrong now, so
         // wait for the round that generates it. If it never comes, javac reports the missing
         // name itself.
         waiting.add(type);
         deferred.add(type.getQualifiedName().toString());
-      } else if (validator.isRootResource(type)) {
-        roots.add(type);
+      } else if (validator.isResource(type)) {
+        resources.add(type);
       }
     }
     // In name order, not javac's (the order of its file arguments, which builds do not fix): the
     // second of two conflicting classes is the one reported.
-    roots.stream()
+    resources.stream()
         .sorted(Comparator.comparing(type -> type.getQualifiedName().toString()))
         .forEach(this::process);
     writeRound();
-    checkPlacement(round, resumed, roots, waiting);
+    checkPlacement(round, resumed, resources, waiting);
     return false;
   }
 
   /**
    * Reports each {@code @Cors} of the round, and of the classes no longer waiting, that is not in
-   * a root resource class and that no root resource inherits. Those in a class still waiting are
+   * a resource class and that no resource inherits. Those in a class still waiting are
    * checked once it is complete, and those in a supertype of one once no subtype waits: it may
    * turn out to be a resource that inherits them.
    */
   private void checkPlacement(RoundEnvironment round, Set<TypeElement> resumed,
-      Set<TypeElement> roots, Set<TypeElement> waiting) {
-    allRoots.addAll(roots);
+      Set<TypeElement> resources, Set<TypeElement> waiting) {
+    allResources.addAll(resources);
     TypeElement cors = processingEnv.getElementUtils().getTypeElement(CORS);
     if (cors == null) {
       return;
@@ -154,7 +155,7 @@ public final class CorsProcessor extends AbstractProcessor {
           types.erasure(subtype.asType()), types.erasure(type.asType())))) {
         placementWaiting.add(element);
       } else {
-        guarded(element, () -> printer.print(validator.validatePlacement(element, allRoots)));
+        guarded(element, () -> printer.print(validator.validatePlacement(element, allResources)));
       }
     }
   }

@@ -42,7 +42,7 @@ final class EarlierBuild {
     for (String binaryName : names) {
       TypeElement type = byBinaryName(env.getElementUtils(), binaryName);
       if (type != null && !compiledNow.contains(outermost(type).getQualifiedName().toString())
-          && validator.isRootResource(type)) {
+          && validator.isResource(type)) {
         earlier.add(type);
         readBack.add(type.getQualifiedName().toString());
       }

@@ -87,7 +87,8 @@ class ConfiguredOriginsTest {
     assertTrue(rootCause(failure).getMessage().contains("never with allowCredentials = true"));
   }
 
-  private static Throwable rootCause(Throwable failure) {
+  /** The innermost cause: the exception corsgen threw, under those Jersey wrapped it in. */
+  static Throwable rootCause(Throwable failure) {
     Throwable cause = failure;
     while (cause.getCause() != null) {
       cause = cause.getCause();

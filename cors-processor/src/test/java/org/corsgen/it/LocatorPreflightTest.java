@@ -4,6 +4,7 @@ import static org.corsgen.it.CorsOnTheWireTest.assertNoCorsGrant;
 import static org.corsgen.it.CorsOnTheWireTest.header;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
@@ -89,15 +90,31 @@ class LocatorPreflightTest {
     }
   }
 
-  /** Its policy's placeholder has no value: no answer of corsgen's there, but no 500 either. */
+  /**
+   * Its policy's placeholder has no value, and the locator's declared type shows the class: the
+   * application does not start, as it would not with the class registered itself.
+   */
+  @Test
+  void locatedClassWhosePolicyCannotResolveStopsStartUp() {
+    Exception failure = assertThrows(Exception.class,
+        () -> new JerseyServer(new ResourceConfig(LocatorResource.class)).close());
+    String message = ConfiguredOriginsTest.rootCause(failure).getMessage();
+    assertTrue(message.startsWith("@Cors on org.corsgen.it.LocatedResource: origins placeholder"
+        + " ${corsgen.it.located-origins} has no value."), message);
+  }
+
+  /**
+   * The same class behind a locator declared to return {@code Object}, known only at the first
+   * request: no answer of corsgen's there, but no 500 either.
+   */
   @ParameterizedTest(name = "WADL on: {0}")
   @ValueSource(booleans = {false, true})
   void locatedResourceWhosePolicyCannotResolveLeavesPreflightsToJersey(boolean wadl)
       throws Exception {
-    try (JerseyServer server = new JerseyServer(new ResourceConfig(LocatorResource.class)
+    try (JerseyServer server = new JerseyServer(new ResourceConfig(OpaqueLocatorResource.class)
         .property(ServerProperties.WADL_FEATURE_DISABLE, !wadl))) {
       for (int i = 0; i < 2; i++) {
-        HttpResponse<String> response = preflight(server, "/locator/child", "GET");
+        HttpResponse<String> response = preflight(server, "/opaque/child", "GET");
         assertNotEquals(500, response.statusCode());
         assertTrue(response.statusCode() < 500, response.toString());
         assertNoCorsGrant(response);

@@ -18,8 +18,9 @@ public class MountingResource {
     return Resource.from(MountedResource.class);
   }
 
+  /** Declared as Object: the class it returns is known only at the first request. */
   @Path("partly")
-  public PartlyResolvedResource partly() {
+  public Object partly() {
     return new PartlyResolvedResource();
   }
 }

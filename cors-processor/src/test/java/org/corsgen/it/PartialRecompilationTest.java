@@ -116,6 +116,19 @@ class PartialRecompilationTest {
     assertAllows("Gamma", "http://intranet.example.com");
   }
 
+  /** A class without {@code @Path}, which only locators return, is read back like a root. */
+  @Test
+  void subResourceIsKept() throws Exception {
+    write("Gamma", "@Cors(origins = \"https://gamma.example.com\")");
+    Path gamma = work.resolve("src/shop/Gamma.java");
+    Files.writeString(gamma, Files.readString(gamma).replace("@Path(\"/gamma\")\n", ""));
+    compile("Alpha", "Beta", "Gamma");
+    compile("Alpha");
+
+    assertEquals(List.of("shop.Alpha", "shop.Beta", "shop.Gamma"), indexedResources());
+    assertAllows("Gamma", "https://gamma.example.com");
+  }
+
   /**
    * An application class named as corsgen would name the class it generates for a resource
    * that gets {@code @Cors} later: a partial rebuild sees that class as a class file only.

@@ -2,6 +2,7 @@ package org.corsgen.it;
 
 import static org.corsgen.it.CorsOnTheWireTest.assertNoCorsGrant;
 import static org.corsgen.it.CorsOnTheWireTest.header;
+import static org.corsgen.it.ConfiguredOriginsTest.rootCause;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -354,10 +355,10 @@ class WiringTest {
    */
   @Test
   void locatedResourceWhosePolicyCannotResolveIsServedWithoutCorsNotA500() throws Exception {
-    try (JerseyServer server = new JerseyServer(new ResourceConfig(LocatorResource.class)
+    try (JerseyServer server = new JerseyServer(new ResourceConfig(OpaqueLocatorResource.class)
         .register(CorsFeature.class))) {
       for (int i = 0; i < 2; i++) {
-        HttpResponse<String> response = server.send("GET", "/locator/child", "Origin", APP);
+        HttpResponse<String> response = server.send("GET", "/opaque/child", "Origin", APP);
         assertEquals(200, response.statusCode());
         assertEquals("located", response.body());
         assertNoCorsGrant(response);
@@ -369,9 +370,9 @@ class WiringTest {
   @Test
   void exceptionOfALocatedResourceWhosePolicyCannotResolveIsTheApplications() throws Exception {
     LogCapture jersey = new LogCapture("org.glassfish", null);
-    try (jersey; JerseyServer server = new JerseyServer(new ResourceConfig(LocatorResource.class)
-        .register(CorsFeature.class))) {
-      HttpResponse<String> response = server.send("GET", "/locator/child/boom", "Origin", APP);
+    try (jersey; JerseyServer server = new JerseyServer(
+        new ResourceConfig(OpaqueLocatorResource.class).register(CorsFeature.class))) {
+      HttpResponse<String> response = server.send("GET", "/opaque/child/boom", "Origin", APP);
       assertEquals(500, response.statusCode());
       assertNoCorsGrant(response);
       // The container may log the exception after the 500 has reached the client.
@@ -388,13 +389,5 @@ class WiringTest {
     assertTrue(thrown.contains("boom in located"), thrown::toString);
     assertTrue(thrown.stream().noneMatch(message -> message.contains("corsgen.it.located-origins")),
         thrown::toString);
-  }
-
-  private static Throwable rootCause(Throwable thrown) {
-    Throwable cause = thrown;
-    while (cause.getCause() != null) {
-      cause = cause.getCause();
-    }
-    return cause;
   }
 }

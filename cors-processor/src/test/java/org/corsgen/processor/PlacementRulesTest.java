@@ -15,11 +15,10 @@ import org.junit.jupiter.api.Test;
 class PlacementRulesTest {
 
   @Test
-  void corsOnAClassThatIsNoResourceIsAnError() {
+  void corsOnAClassThatJaxRsNeverServesIsAnError() {
     JavaFileObject source = source("Helper",
         "@Cors(origins = \"https://app.example.com\")",
         "public class Helper {",
-        "  @GET",
         "  public String get() {",
         "    return \"\";",
         "  }",
@@ -154,8 +153,9 @@ class PlacementRulesTest {
     assertOnly(compile(source), source, "@Cors", Message.NOT_PUBLIC_METHOD, "test.Res.get()");
   }
 
+  /** Without {@code @Path}, a class with resource methods is a sub-resource a locator returns. */
   @Test
-  void corsOnAResourceMethodOfAClassThatIsNoResourceIsAnError() {
+  void corsOnAResourceMethodOfAClassWithoutPathMakesItASubResource() {
     JavaFileObject source = source("Helper",
         "public class Helper {",
         "  @GET",
@@ -164,8 +164,10 @@ class PlacementRulesTest {
         "    return \"\";",
         "  }",
         "}");
-    assertOnly(compile(source), source, "@Cors", Message.METHOD_NOT_IN_ROOT_RESOURCE,
-        "test.Helper.get()", "test.Helper");
+    Compilation compilation = compile(source);
+    assertClean(compilation);
+    assertThat(compilation).generatedSourceFile("test.Cors_Helper").contentsAsUtf8String()
+        .contains("case \"get()\" -> HELPER_GET;");
   }
 
   @Test

@@ -166,14 +166,15 @@ public enum Message {
           + " Chromium honours, or @SuppressWarnings(\"CorsMaxAgeCapped\") to keep it."),
 
   NOT_A_RESOURCE_CLASS(Kind.ERROR, "CorsNotAResource",
-      "@Cors on %s, which is not a root resource: it neither has nor inherits a @Path, no"
-          + " resource class extends it, and corsgen does not cover sub-resources returned by"
-          + " locators. Put @Cors on a root resource class (one with @Path) or on its resource"
-          + " methods."),
+      "@Cors on %s, which JAX-RS never serves: it neither has nor inherits a @Path, has no"
+          + " resource method or sub-resource locator that a locator returning it could serve,"
+          + " and no resource class extends it. Put @Cors on a resource class (a root one, with"
+          + " @Path, or one that a locator returns) or on its resource methods."),
   NOT_A_RESOURCE_METHOD(Kind.ERROR, "CorsNotAResourceMethod",
       "@Cors on %s, which has no HTTP method designator (@GET, @POST, ...): it is not a resource"
-          + " method, and corsgen does not cover sub-resource locators. Put @Cors on a resource"
-          + " method, or on the resource class."),
+          + " method, and a locator's @Cors would not reach the class it returns. Put @Cors on a"
+          + " resource method, on the resource class, or, for a locator, on the class it"
+          + " returns."),
   ON_STATIC_INTERFACE_METHOD(Kind.ERROR, "CorsNotAResourceMethod",
       "@Cors on %s, a static method of an interface: classes do not inherit those, so Jersey"
           + " never serves it. Move the method to the resource class, or remove @Cors."),
@@ -185,16 +186,11 @@ public enum Message {
           + " class or method, and not through annotations that carry it. Put @Cors on the"
           + " resource classes or methods themselves; classes that share a policy can inherit it"
           + " from a common superclass or interface with @Cors."),
-  METHOD_NOT_IN_ROOT_RESOURCE(Kind.ERROR, "CorsNotAResource",
-      "@Cors on %s, whose class %s is not a root resource (it neither has nor inherits a @Path)"
-          + " and is not extended by one"
-          + " in this compilation. corsgen generates CORS only for root resource classes. Give the"
-          + " class a @Path, or move @Cors to the root resource that serves these requests."),
   NO_RESOURCE_METHOD(Kind.ERROR, "CorsNoResourceMethod",
       "@Cors on %s, which has no resource method (@GET, @POST, ...) for the policy to cover, only"
-          + " sub-resource locators or none, and corsgen does not cover sub-resources returned by"
-          + " locators. Serve these requests from resource methods of a root resource class, or"
-          + " remove @Cors."),
+          + " sub-resource locators or none, and a class's @Cors does not reach the classes its"
+          + " locators return. Put @Cors on those classes or their resource methods, or remove"
+          + " it."),
   CLASS_POLICY_UNUSED(Kind.WARNING, "CorsClassPolicyUnused",
       "@Cors on %s applies to none of its resource methods: each has a @Cors of its own, which"
           + " replaces the class's rather than adding to it. Remove the class's @Cors, or the"

@@ -3,17 +3,24 @@ package org.corsgen.processor.model;
 import java.util.List;
 
 /**
- * A root resource class with at least one CORS endpoint: what the writer turns into generated
- * code.
+ * A resource class with at least one CORS endpoint: what the writer turns into generated code.
  *
  * @param binaryName the resource class's binary name, as the run-time index knows it
  * @param packageName its package
  * @param nestedName its simple name after those of the classes it is nested in, joined with
  *     {@code _}: what its generated code is named after
  * @param endpoints its endpoints, in source order
+ * @param subResource whether it is a class without {@code @Path} that Jersey serves only where a
+ *     sub-resource locator returns it; its endpoints' paths then begin with {@link #LOCATOR}
  */
-public record CorsResource(
-    String binaryName, String packageName, String nestedName, List<Endpoint> endpoints) {
+public record CorsResource(String binaryName, String packageName, String nestedName,
+    List<Endpoint> endpoints, boolean subResource) {
+
+  /**
+   * What stands for the path of whichever locator returns a sub-resource, in its endpoints' paths
+   * as in the runtime's log.
+   */
+  public static final String LOCATOR = "{locator}";
 
   public CorsResource {
     endpoints = List.copyOf(endpoints);

@@ -12,6 +12,7 @@ import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
+import javax.lang.model.element.NestingKind;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.ArrayType;
@@ -55,6 +56,42 @@ final class JaxRs {
     return type.getKind().isClass()
         && !type.getModifiers().contains(Modifier.ABSTRACT)
         && pathType(type).isPresent();
+  }
+
+  /**
+   * A concrete class without {@code @Path} that has resource methods or sub-resource locators and
+   * a {@code @Cors} in effect: Jersey serves it only where a sub-resource locator returns an
+   * instance of it, at the locator's path. Local classes are left out: javac never shows their
+   * {@code @Cors} to a processor.
+   */
+  boolean isSubResource(TypeElement type) {
+    return type.getKind().isClass()
+        && !type.getModifiers().contains(Modifier.ABSTRACT)
+        && (type.getNestingKind() == NestingKind.TOP_LEVEL
+            || type.getNestingKind() == NestingKind.MEMBER)
+        && pathType(type).isEmpty()
+        && hasCors(type)
+        && servesRequests(type);
+  }
+
+  /** Whether {@code type}, a method of it or any supertype has {@code @Cors}. */
+  private boolean hasCors(TypeElement type) {
+    if (annotation(type, CORS).isPresent() || ElementFilter.methodsIn(type.getEnclosedElements())
+        .stream().anyMatch(method -> annotation(method, CORS).isPresent())) {
+      return true;
+    }
+    List<TypeMirror> supertypes = new ArrayList<>(type.getInterfaces());
+    supertypes.add(type.getSuperclass());
+    return supertypes.stream().anyMatch(supertype -> supertype.getKind() == TypeKind.DECLARED
+        && hasCors((TypeElement) types.asElement(supertype)));
+  }
+
+  /** Whether a member of {@code type} is a resource method or a sub-resource locator. */
+  private boolean servesRequests(TypeElement type) {
+    return ElementFilter.methodsIn(elements.getAllMembers(type)).stream()
+        .map(method -> annotatedMethod(method, type))
+        .flatMap(Optional::stream)
+        .anyMatch(method -> httpMethod(method).isPresent() || path(method).isPresent());
   }
 
   /**

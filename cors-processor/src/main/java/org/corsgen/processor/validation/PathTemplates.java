@@ -1,6 +1,7 @@
 package org.corsgen.processor.validation;
 
 import java.nio.charset.StandardCharsets;
+import org.corsgen.processor.model.CorsResource;
 
 /**
  * Path templates in the form that decides whether two resource methods share a URL: Jersey
@@ -88,6 +89,15 @@ final class PathTemplates {
     String left = strip(classPath);
     String right = strip(methodPath);
     return "/" + (left.isEmpty() ? right : right.isEmpty() ? left : left + "/" + right);
+  }
+
+  /**
+   * {@code {locator}/{id}} for a sub-resource method at {@code {id}}: its path below whichever
+   * locator returns its class, as the runtime logs it.
+   */
+  static String belowLocator(String methodPath) {
+    String below = strip(methodPath);
+    return CorsResource.LOCATOR + (below.isEmpty() ? "" : "/" + below);
   }
 
   private static String strip(String path) {

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.StringJoiner;
 import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
@@ -55,9 +56,12 @@ public final class ResourceValidator {
     this.reader = new PolicyReader(elements);
   }
 
-  /** Whether JAX-RS would serve {@code type} as a root resource. */
-  public boolean isRootResource(TypeElement type) {
-    return jaxRs.isRootResource(type);
+  /**
+   * Whether JAX-RS would serve {@code type} as a root resource, or as a sub-resource with a
+   * {@code @Cors} in effect (see {@link JaxRs#isSubResource}).
+   */
+  public boolean isResource(TypeElement type) {
+    return jaxRs.isRootResource(type) || jaxRs.isSubResource(type);
   }
 
   /**
@@ -140,14 +144,18 @@ public final class ResourceValidator {
   }
 
   /**
-   * Validates a root resource class; the model is empty when it has no CORS endpoint. A
-   * suppressible message on an element {@code suppressionsLost} accepts counts as suppressed (see
+   * Validates a resource class; the model is empty when it has no CORS endpoint. A suppressible
+   * message on an element {@code suppressionsLost} accepts counts as suppressed (see
    * {@link Report#Report(java.util.function.Predicate)}).
    */
   public Result validate(TypeElement resource, Predicate<Element> suppressionsLost) {
     Report report = new Report(suppressionsLost);
+    boolean subResource = !jaxRs.isRootResource(resource);
     Optional<AnnotatedCors> classCors = classLevelCors(resource);
-    List<ServedMethod> served = servedMethods(resource, classCors, report);
+    String classPath = jaxRs.classPath(resource);
+    List<ServedMethod> served = servedMethods(resource, subResource
+        ? PathTemplates::belowLocator
+        : methodPath -> PathTemplates.join(classPath, methodPath), classCors, report);
 
     Map<AnnotatedCors, List<ServedMethod>> uses = new LinkedHashMap<>();
     classCors.ifPresent(cors -> uses.put(cors, new ArrayList<>()));
@@ -167,7 +175,9 @@ public final class ResourceValidator {
       UsageRules.check(cors, methods, servedByClass,
           cors.annotated() instanceof TypeElement type && !type.equals(resource), report);
     });
-    preflights.check(served, policies, report);
+    // A sub-resource's paths are relative to whichever locators return it, unknown here: its
+    // methods can only be checked against each other.
+    (subResource ? new PreflightTable() : preflights).check(served, policies, report);
 
     Set<String> ownHead = new HashSet<>();
     for (ServedMethod method : served) {
@@ -191,17 +201,16 @@ public final class ResourceValidator {
         elements.getBinaryName(resource).toString(),
         elements.getPackageOf(resource).getQualifiedName().toString(),
         nestedName(resource),
-        endpoints)));
+        endpoints, subResource)));
   }
 
   /**
-   * The public resource methods of {@code resource} with the {@code @Cors} in effect for each: its
-   * own (or that of the method it overrides), else the class's. A {@code @Cors} on a method
-   * JAX-RS does not serve is reported.
+   * The public resource methods of {@code resource}, each at {@code fullPath} of its own path,
+   * with the {@code @Cors} in effect for each: its own (or that of the method it overrides), else
+   * the class's. A {@code @Cors} on a method JAX-RS does not serve is reported.
    */
-  private List<ServedMethod> servedMethods(TypeElement resource, Optional<AnnotatedCors> classCors,
-      Report report) {
-    String classPath = jaxRs.classPath(resource);
+  private List<ServedMethod> servedMethods(TypeElement resource, UnaryOperator<String> fullPath,
+      Optional<AnnotatedCors> classCors, Report report) {
     List<ServedMethod> served = new ArrayList<>();
     List<ExecutableElement> members = ElementFilter.methodsIn(elements.getAllMembers(resource));
     for (ExecutableElement method : members) {
@@ -228,7 +237,7 @@ public final class ResourceValidator {
             cors.mirror(), Optional.empty(), describe(cors.annotated())));
       } else {
         served.add(new ServedMethod(method, annotated.get(), httpMethod.get(),
-            PathTemplates.join(classPath, annotated.flatMap(jaxRs::path).orElse("")),
+            fullPath.apply(annotated.flatMap(jaxRs::path).orElse("")),
             ownCors.or(() -> classCors)));
       }
     }
@@ -236,17 +245,17 @@ public final class ResourceValidator {
   }
 
   /**
-   * Checks a {@code @Cors} that is not inside a root resource class of this round: on an abstract
+   * Checks a {@code @Cors} that is not inside a resource class of this round: on an abstract
    * class or interface it is inherited by the resources that extend it; anywhere else JAX-RS
    * never serves it.
    */
-  public Report validatePlacement(Element annotated, Set<TypeElement> rootResources) {
+  public Report validatePlacement(Element annotated, Set<TypeElement> resources) {
     Report report = new Report();
     AnnotationMirror cors = JaxRs.annotation(annotated, JaxRs.CORS).orElseThrow();
     TypeElement type = annotated instanceof TypeElement t
         ? t
         : (TypeElement) annotated.getEnclosingElement();
-    if (jaxRs.isRootResource(type)) {
+    if (isResource(type)) {
       return report;
     }
     if (annotated.getKind() == ElementKind.ANNOTATION_TYPE) {
@@ -257,8 +266,8 @@ public final class ResourceValidator {
       return report;
     }
     boolean inherited = type.getModifiers().contains(Modifier.ABSTRACT)
-        || rootResources.stream().anyMatch(root -> types.isSubtype(
-            types.erasure(root.asType()), types.erasure(type.asType())));
+        || resources.stream().anyMatch(resource -> types.isSubtype(
+            types.erasure(resource.asType()), types.erasure(type.asType())));
     if (annotated instanceof ExecutableElement method) {
       if (type.getKind().isInterface() && method.getModifiers().contains(Modifier.STATIC)) {
         report.report(Message.ON_STATIC_INTERFACE_METHOD, method, cors, Optional.empty(),
@@ -269,10 +278,8 @@ public final class ResourceValidator {
       } else if (!method.getModifiers().contains(Modifier.PUBLIC)) {
         report.report(Message.NOT_PUBLIC_METHOD, method, cors, Optional.empty(),
             describe(method));
-      } else if (!inherited) {
-        report.report(Message.METHOD_NOT_IN_ROOT_RESOURCE, method, cors, Optional.empty(),
-            describe(method), type.getQualifiedName());
       }
+      // A public resource method of a concrete class makes it a sub-resource, validated itself.
     } else if (!inherited) {
       report.report(Message.NOT_A_RESOURCE_CLASS, type, cors, Optional.empty(),
           type.getQualifiedName());

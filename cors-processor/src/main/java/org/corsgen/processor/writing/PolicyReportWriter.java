@@ -71,6 +71,7 @@ public final class PolicyReportWriter {
       json.append(i == 0 ? "\n" : ",\n").append("    {")
           .append("\"path\": ").append(quote(endpoint.path()))
           .append(", \"httpMethod\": ").append(quote(rows.get(i).httpMethod()))
+          .append(", \"subResource\": ").append(rows.get(i).resource().subResource())
           .append(", \"resourceClass\": ").append(quote(rows.get(i).resource().binaryName()))
           .append(", \"resourceMethod\": ").append(quote(endpoint.methodKey()))
           .append(", \"declaredBy\": ").append(quote(policy.source()))
@@ -106,6 +107,11 @@ public final class PolicyReportWriter {
           .append(cell(String.join(", ", policy.exposeHeaders()))).append(" | ")
           .append(policy.maxAge().isPresent() ? policy.maxAge().getAsInt() + " s" : "omitted")
           .append(" |\n");
+    }
+    if (rows.stream().anyMatch(row -> row.resource().subResource())) {
+      md.append("\n`").append(CorsResource.LOCATOR).append("` stands for the path of each")
+          .append(" sub-resource locator that returns the class: corsgen answers there\n")
+          .append("wherever Jersey routes a request to it.\n");
     }
     return md.toString();
   }

@@ -28,6 +28,7 @@ class PolicyReportWriterTest {
     assertTrue(json.startsWith("{\n  \"schema\": \"corsgen-policies/1\",\n  \"endpoints\": ["),
         json);
     assertTrue(json.contains("{\"path\": \"/items/{id: \\\\d+}\", \"httpMethod\": \"DELETE\","
+        + " \"subResource\": false,"
         + " \"resourceClass\": \"org.corsgen.it.ItemsResource\", \"resourceMethod\": \"delete(long)\","
         + " \"declaredBy\": \"@Cors on org.corsgen.it.ItemsResource.delete(long)\","
         + " \"origins\": [\"https://admin.example.com\"], \"methods\": [], \"allowHeaders\": [],"
@@ -60,6 +61,27 @@ class PolicyReportWriterTest {
         String.join("\n", rows));
     assertTrue(rows.stream().anyMatch(row -> row.startsWith("| `/head` | GET |")));
     assertTrue(rows.stream().noneMatch(row -> row.startsWith("| `/head` | HEAD |")));
+  }
+
+  /** A class without {@code @Path} is listed at the paths below its locators, apart. */
+  @Test
+  void subResourceRowsComeLastWithTheirPathsBelowTheLocator() throws IOException {
+    List<String> rows = read(PolicyReportWriter.MARKDOWN).lines()
+        .filter(line -> line.startsWith("| `"))
+        .toList();
+    assertTrue(rows.get(rows.size() - 1).startsWith("| `{locator}/{line}` | PUT |"
+        + " `org.corsgen.it.OrderLinesResource#put(java.lang.String,java.lang.String)` |"),
+        String.join("\n", rows));
+    assertTrue(rows.contains("| `{locator}` | HEAD | `org.corsgen.it.OrderLinesResource#list()`"
+        + " | https://app.example.com | no | Content-Type | X-Order | 600 s |"),
+        String.join("\n", rows));
+    assertTrue(read(PolicyReportWriter.MARKDOWN).endsWith("\n`{locator}` stands for the path of"
+        + " each sub-resource locator that returns the class: corsgen answers there\nwherever"
+        + " Jersey routes a request to it.\n"));
+    String json = read(PolicyReportWriter.JSON);
+    assertTrue(json.contains("{\"path\": \"{locator}\", \"httpMethod\": \"GET\","
+        + " \"subResource\": true, \"resourceClass\": \"org.corsgen.it.OrderLinesResource\","),
+        json);
   }
 
   @Test

@@ -5,7 +5,9 @@ import jakarta.ws.rs.core.Application;
 import jakarta.ws.rs.core.Configuration;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
+import java.lang.reflect.Method;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,14 +65,23 @@ public final class CorsModelProcessor implements ModelProcessor {
           added.size(),
           application.isEmpty() ? "" : " of " + application, wiring.listing());
     }
+    if (!wiring.located.isEmpty()) {
+      LOG.log(Level.INFO, "corsgen: classes with CORS policies that locators return, answered"
+          + " there from the first request through each locator:{0}",
+          wiring.located.entrySet().stream()
+              .map(entry -> "\n  " + entry.getKey() + ": " + String.join(", ", entry.getValue()))
+              .collect(Collectors.joining()));
+    }
     String thisApplication = application.isEmpty()
         ? "this application" : "this application (" + application + ")";
-    if (added.isEmpty() && wiring.ownOptionsPaths.isEmpty() && index.foundAnIndex()) {
+    boolean nothing = added.isEmpty() && wiring.located.isEmpty()
+        && wiring.ownOptionsPaths.isEmpty();
+    if (nothing && index.foundAnIndex()) {
       // The processor ran, for other classes: another application of the same deployment, say.
       LOG.log(Level.INFO, "corsgen: no resource of " + thisApplication + " has a CORS policy,"
           + " so corsgen answers no preflight and adds no header here (if some have @Cors, they"
           + " were compiled without cors-processor)");
-    } else if (added.isEmpty() && wiring.ownOptionsPaths.isEmpty()) {
+    } else if (nothing) {
       // The usual cause is a build that never ran the processor (Maven's default compiler plugin
       // before 3.5 ignores annotationProcessorPaths without a word); it shows only at run time.
       LOG.log(Level.WARNING, "corsgen: no resource of " + thisApplication + " has a CORS policy, so"
@@ -108,9 +119,9 @@ public final class CorsModelProcessor implements ModelProcessor {
 
   /**
    * A sub-resource a locator returns, which Jersey models once per class at the first request
-   * that reaches it: a root resource class with policies gets its endpoints there too, so that
-   * preflights at the locator's paths are answered. (Classes without {@code @Path} have no
-   * policies: the processor does not take {@code @Cors} on them.)
+   * that reaches it: a class with policies (one without {@code @Path}, or a root resource that a
+   * locator also returns) gets its endpoints there, so that preflights at the locator's paths are
+   * answered.
    */
   @Override
   public ResourceModel processSubResource(ResourceModel model, Configuration configuration) {
@@ -172,6 +183,9 @@ public final class CorsModelProcessor implements ModelProcessor {
           || parent == null && !resource.getChildRuntimeResources().isEmpty()) {
         level.add(new LevelPath(resource, path, resource.getPathPattern(), null));
       }
+      if (resource.getResourceLocator() != null && wiring.locator == null) {
+        addLocated(resource.getResourceLocator(), path, wiring, new HashSet<>());
+      }
     }
     if (parent != null && parent.getResourceLocator() != null) {
       level.add(new LevelPath(parent, parentPath, PathPattern.OPEN_ROOT_PATH_PATTERN, null));
@@ -183,6 +197,46 @@ public final class CorsModelProcessor implements ModelProcessor {
     }
     paths.forEach((resource, path) ->
         addLevel(resource.getChildRuntimeResources(), resource, path, wiring));
+  }
+
+  /**
+   * Records the class a locator declares it returns if it has policies, then the same for the
+   * locators of that class. Jersey models it only at the first request through the locator, so
+   * its policies are resolved now: one whose origins placeholder has no valid value fails the
+   * start-up, as a root resource's does, rather than leave those methods without CORS at run time.
+   * (A locator declared to return {@code Object}, an interface or a {@code Resource} gives no
+   * class to look at.)
+   *
+   * @param walking the classes whose locators are being walked, so that a locator returning its
+   *     own class (a tree of nodes, say) ends the walk
+   */
+  private void addLocated(ResourceMethod locator, String path, Wiring wiring,
+      Set<Class<?>> walking) {
+    Class<?> returned = locator.getInvocable().getRawResponseType();
+    boolean policies = false;
+    for (Method method : returned.getMethods()) {
+      policies |= method.getDeclaringClass() != Object.class
+          && index.policyFor(returned, method).isPresent();
+    }
+    if (policies) {
+      wiring.located.computeIfAbsent(returned.getName(), name -> new TreeSet<>()).add(path);
+    }
+    if (returned == Object.class || !walking.add(returned)) {
+      return;
+    }
+    // Validation is Jersey's, at the first request: here the model only shows the locators.
+    Resource model = Resource.from(returned, true);
+    if (model != null) {
+      if (model.getResourceLocator() != null) {
+        addLocated(model.getResourceLocator(), path, wiring, walking);
+      }
+      for (Resource child : model.getChildResources()) {
+        if (child.getResourceLocator() != null) {
+          addLocated(child.getResourceLocator(), join(path, child.getPath()), wiring, walking);
+        }
+      }
+    }
+    walking.remove(returned);
   }
 
   /**
@@ -311,6 +365,8 @@ public final class CorsModelProcessor implements ModelProcessor {
     final List<PreflightEndpoint> added = new ArrayList<>();
     final Map<String, Integer> otherOptionsPaths = new TreeMap<>();
     final List<String> ownOptionsPaths = new ArrayList<>();
+    /** Classes with policies that the application's locators return, with the locators' paths. */
+    final Map<String, Set<String>> located = new TreeMap<>();
 
     Wiring(ResourceModel.Builder enhanced) {
       this(enhanced, null);

@@ -1,0 +1,125 @@
+package org.corsgen.processor;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static org.corsgen.processor.ProcessorTests.assertClean;
+import static org.corsgen.processor.ProcessorTests.assertOnly;
+import static org.corsgen.processor.ProcessorTests.compile;
+import static org.corsgen.processor.ProcessorTests.source;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.testing.compile.Compilation;
+import javax.tools.JavaFileObject;
+import javax.tools.StandardLocation;
+import org.corsgen.processor.diagnostics.Message;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A class without {@code @Path} whose resource methods a sub-resource locator serves: its paths
+ * are relative to whichever locators return it, so its methods are checked against each other
+ * and never against other classes.
+ */
+class SubResourceRulesTest {
+
+  private static final String APP = "@Cors(origins = \"https://app.example.com\")";
+  private static final String ADMIN = "@Cors(origins = \"https://admin.example.com\")";
+
+  @Test
+  void subResourceIsGeneratedAndIndexed() {
+    Compilation compilation = compile(source("Lines",
+        APP,
+        "public class Lines {",
+        "  @GET public String list() { return \"\"; }",
+        "  @PUT @Path(\"{line}\") public String put(@PathParam(\"line\") String line) {"
+            + " return line; }",
+        "}"));
+    assertClean(compilation);
+    assertThat(compilation).generatedSourceFile("test.Cors_Lines").contentsAsUtf8String()
+        .contains("case \"list()\", \"put(java.lang.String)\" -> LINES;");
+    assertThat(compilation).generatedFile(StandardLocation.CLASS_OUTPUT, "",
+        "META-INF/corsgen/index").contentsAsUtf8String().contains("test.Lines test.Cors_Lines\n");
+    assertThat(compilation).generatedFile(StandardLocation.CLASS_OUTPUT, "",
+        "META-INF/corsgen/cors-policies.md").contentsAsUtf8String()
+        .contains("| `{locator}/{line}` | PUT | `test.Lines#put(java.lang.String)` |");
+  }
+
+  /** Two locators may return them at different paths, or the same class at several. */
+  @Test
+  void subResourcesWithDifferentPoliciesForTheSameRelativePathDoNotConflict() {
+    assertClean(compile(
+        source("Lines", APP, "public class Lines {", "  @GET public String list() { return \"\"; }",
+            "}"),
+        source("Notes", ADMIN, "public class Notes {",
+            "  @GET public String list() { return \"\"; }", "}"),
+        source("Root", "@Path(\"{id}\")", ADMIN, "public class Root {",
+            "  @GET public String get() { return \"\"; }",
+            "  @Path(\"lines\") public Lines lines() { return new Lines(); }", "}")));
+  }
+
+  @Test
+  void conflictingPoliciesInsideASubResourceAreAnError() {
+    JavaFileObject source = source("Lines",
+        "public class Lines {",
+        "  @GET @Produces(\"text/plain\") " + APP,
+        "  public String text() { return \"\"; }",
+        "  @GET @Produces(\"application/json\") " + ADMIN,
+        "  public String json() { return \"\"; }",
+        "}");
+    assertOnly(compile(source), source, ADMIN, Message.CONFLICTING_POLICIES, "GET", "{locator}",
+        "test.Lines.json()", "test.Lines.text()");
+  }
+
+  @Test
+  void ownOptionsMethodInASubResourceWithAPolicyThereIsAnError() {
+    JavaFileObject source = source("Lines",
+        APP,
+        "public class Lines {",
+        "  @GET public String list() { return \"\"; }",
+        "  @OPTIONS public String options() { return \"\"; }",
+        "}");
+    assertOnly(compile(source), source, "public String options()", Message.OWN_OPTIONS,
+        "test.Lines.options()", "{locator}", "test.Lines.list()");
+  }
+
+  @Test
+  void corsOnALocatorOfASubResourceIsAnError() {
+    JavaFileObject source = source("Lines",
+        "public class Lines {",
+        "  @Path(\"{line}\") " + APP,
+        "  public Lines line() { return this; }",
+        "}");
+    assertOnly(compile(source), source, APP, Message.NOT_A_RESOURCE_METHOD, "test.Lines.line()");
+  }
+
+  @Test
+  void classPolicyOfASubResourceWithOnlyLocatorsIsAnError() {
+    JavaFileObject source = source("Lines",
+        APP,
+        "public class Lines {",
+        "  @Path(\"{line}\") public Lines line() { return this; }",
+        "}");
+    assertOnly(compile(source), source, APP, Message.NO_RESOURCE_METHOD, "test.Lines");
+  }
+
+  /** The concrete subclass is what a locator returns, and what Jersey models. */
+  @Test
+  void subclassOfAnAbstractBaseWithAPolicyIsASubResource() {
+    Compilation compilation = compile(
+        source("Base", "public abstract class Base {",
+            "  @GET " + APP + " public String get() { return \"\"; }", "}"),
+        source("Impl", "public class Impl extends Base {}"));
+    assertClean(compilation);
+    assertThat(compilation).generatedSourceFile("test.Cors_Impl").contentsAsUtf8String()
+        .contains("case \"get()\" -> IMPL_GET;");
+  }
+
+  /** A concrete class with resource methods and no {@code @Cors} anywhere is left alone. */
+  @Test
+  void classWithoutPathOrPolicyGetsNoCode() {
+    Compilation compilation = compile(source("Lines", "public class Lines {",
+        "  @GET public String list() { return \"\"; }", "}"));
+    assertClean(compilation);
+    assertTrue(compilation.generatedFiles().stream()
+        .noneMatch(file -> file.getKind() == JavaFileObject.Kind.SOURCE
+            || file.getName().contains("META-INF")), compilation.generatedFiles().toString());
+  }
+}
