@@ -385,6 +385,20 @@ class BrowserConformanceTest {
   }
 
   @Test
+  void subResourceWithoutPathIsAnsweredWithItsOwnPolicyThroughItsLocator() {
+    Fetched renew = fetch("PUT", "/library/loans/5", json("{}"));
+    Fetched end = fetch("DELETE", "/library/loans/5");
+
+    assertEquals("renewed loan 5", renew.body());
+    assertEquals("5", renew.headers().get("x-loan"), "exposed by the sub-resource's policy");
+    assertTrue(end.blocked(), end.toString());
+    assertEquals(List.of(
+        "OPTIONS /library/loans/5 204",
+        "PUT /library/loans/5 200",
+        "OPTIONS /library/loans/5 403"), serverSaw(), "the policy grants PUT only");
+  }
+
+  @Test
   void regexTemplateEnablesCorsOnMatchingPathsOnly() {
     Fetched item = fetch("PUT", "/items/42", json("{}"));
     Fetched notAnItem = fetch("PUT", "/items/abc", json("{}"));

@@ -1,13 +1,22 @@
 package org.corsgen.sample.browser;
 
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 
-/** Mounts {@link ShelfResource} below its own path through a sub-resource locator. */
+/**
+ * Mounts {@link ShelfResource}, a root resource, and {@link LoanResource}, a class without
+ * {@code @Path}, below its own path through sub-resource locators.
+ */
 @Path("library")
 public class LibraryResource {
 
   @Path("shelf")
   public ShelfResource shelf() {
     return new ShelfResource();
+  }
+
+  @Path("loans/{id}")
+  public LoanResource loan(@PathParam("id") String id) {
+    return new LoanResource(id);
   }
 }
