@@ -80,6 +80,16 @@ public class NotesResource {
   }
 
   /**
+   * A sub-resource locator. The class it returns has no {@code @Path}, and a {@code @Cors} of its
+   * own, which corsgen applies here: the class policy above covers this class's resource methods,
+   * not what its locators return.
+   */
+  @Path("{id: \\d+}/tags")
+  public NoteTagsResource tags(@PathParam("id") long id) {
+    return new NoteTagsResource(id, notes, tags);
+  }
+
+  /**
    * Only the admin console may delete. A method-level {@code @Cors} replaces the class policy, so
    * the demo page's origin gets no grant here and its preflight is refused.
    */

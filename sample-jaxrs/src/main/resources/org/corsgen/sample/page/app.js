@@ -105,6 +105,9 @@ const scenarios = {
       () => call('PATCH', '/notes/1', { headers: { 'Content-Type': 'text/plain' }, body: 'demo' }),
       answer => answer.body),
 
+  subresource: () => expectPass(200, () => call('DELETE', '/notes/1/tags'),
+      answer => 'cleared: ' + answer.body),
+
   delete: () => expectBlocked(() => call('DELETE', '/notes/1')),
 
   error: () => expectPass(404, () => call('GET', '/notes/999'),

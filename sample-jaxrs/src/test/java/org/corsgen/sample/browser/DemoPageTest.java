@@ -69,6 +69,7 @@ class DemoPageTest {
     expected.put("expose", "PASS as expected: X-Total-Count is 2");
     expected.put("credentials", "PASS as expected: the session cookie came back");
     expected.put("patch", "PASS as expected: note 1 is tagged demo");
+    expected.put("subresource", "PASS as expected: cleared: note 1 has no tags");
     expected.put("delete", "BLOCKED as expected: TypeError");
     expected.put("error", "PASS as expected: status 404");
     expected.put("subdomain", "PASS as expected: the frame at http://app.localhost:8081 read");
