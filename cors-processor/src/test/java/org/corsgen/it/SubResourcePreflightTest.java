@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.logging.SimpleFormatter;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -76,7 +77,8 @@ class SubResourcePreflightTest {
           .toList();
       assertTrue(messages.contains("corsgen: classes with CORS policies that locators return,"
           + " answered there from the first request through each locator:"
-          + "\n  " + LineNotesResource.class.getName() + ": /orders/{order}/lines/{line}/notes"
+          + "\n  " + LineNotesResource.class.getName() + ": {locator}/{line}/notes in "
+          + OrderLinesResource.class.getName()
           + "\n  " + OrderLinesResource.class.getName() + ": /orders/{order}/lines"),
           messages::toString);
       assertTrue(messages.stream().noneMatch(message -> message.contains("no resource of")),
@@ -91,6 +93,34 @@ class SubResourcePreflightTest {
           + " PUT from [https://app.example.com]"
           + "\n  {locator}: GET, HEAD from [https://app.example.com]"), lines,
           "said once, at the first request through the locator");
+    }
+  }
+
+  /**
+   * Each class's locators are looked at once: followed path by path, classes that return one
+   * another would give paths without end.
+   */
+  @Test
+  void locatorsOfClassesThatReturnOneAnotherAreListedOncePerClass() throws Exception {
+    LogCapture log = new LogCapture("org.corsgen", null);
+    try (log; JerseyServer server = new JerseyServer(new ResourceConfig(TreeResource.class))) {
+      List<String> located = log.records().stream()
+          .map(record -> new SimpleFormatter().formatMessage(record))
+          .filter(message -> message.contains("classes with CORS policies that locators return"))
+          .toList();
+      String node = TreeResource.Node.class.getName();
+      String notes = TreeResource.Notes.class.getName();
+      assertEquals(List.of("corsgen: classes with CORS policies that locators return, answered"
+          + " there from the first request through each locator:"
+          + "\n  " + node + ": /tree/root, {locator}/children/{child} in " + node
+          + ", {locator}/node in " + notes
+          + "\n  " + notes + ": {locator}/notes in " + node), located);
+
+      HttpResponse<String> deep = preflight(server, "/tree/root/children/a/notes/node/notes",
+          ADMIN, "GET");
+      assertEquals(204, deep.statusCode(), deep.toString());
+      assertEquals("notes of root/a", server.send("GET", "/tree/root/children/a/notes/node/notes",
+          "Origin", ADMIN).body());
     }
   }
 }

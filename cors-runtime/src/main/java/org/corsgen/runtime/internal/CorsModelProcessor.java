@@ -7,7 +7,7 @@ import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +42,8 @@ import org.glassfish.jersey.uri.PathPattern;
 public final class CorsModelProcessor implements ModelProcessor {
 
   private static final Logger LOG = System.getLogger("org.corsgen");
+  /** What stands for a locator's path in the paths of the classes it returns, as in the log. */
+  private static final String LOCATOR = "{locator}";
 
   private final CorsIndex index;
   private final OtherOptionsMethods otherOptionsMethods;
@@ -126,7 +128,7 @@ public final class CorsModelProcessor implements ModelProcessor {
   @Override
   public ResourceModel processSubResource(ResourceModel model, Configuration configuration) {
     Wiring wiring = new Wiring(new ResourceModel.Builder(
-        new ArrayList<>(model.getResources()), true), "{locator}");
+        new ArrayList<>(model.getResources()), true), LOCATOR);
     addLevel(model.getRuntimeResourceModel().getRuntimeResources(), null, "", wiring);
     if (wiring.added.isEmpty()) {
       return model;
@@ -184,7 +186,7 @@ public final class CorsModelProcessor implements ModelProcessor {
         level.add(new LevelPath(resource, path, resource.getPathPattern(), null));
       }
       if (resource.getResourceLocator() != null && wiring.locator == null) {
-        addLocated(resource.getResourceLocator(), path, wiring, new HashSet<>());
+        addLocated(resource.getResourceLocator(), path, wiring);
       }
     }
     if (parent != null && parent.getResourceLocator() != null) {
@@ -200,43 +202,48 @@ public final class CorsModelProcessor implements ModelProcessor {
   }
 
   /**
-   * Records the class a locator declares it returns if it has policies, then the same for the
-   * locators of that class. Jersey models it only at the first request through the locator, so
-   * its policies are resolved now: one whose origins placeholder has no valid value fails the
-   * start-up, as a root resource's does, rather than leave those methods without CORS at run time.
-   * (A locator declared to return {@code Object}, an interface or a {@code Resource} gives no
-   * class to look at.)
+   * Records the class a locator declares it returns if it has policies, then, once per class, the
+   * same for the locators of that class. Jersey models it only at the first request through the
+   * locator, so its policies are resolved now: one whose origins placeholder has no valid value
+   * fails the start-up, as a root resource's does, rather than leave those methods without CORS
+   * at run time. (A locator declared to return {@code Object}, an interface or a
+   * {@code Resource} gives no class to look at.)
    *
-   * @param walking the classes whose locators are being walked, so that a locator returning its
-   *     own class (a tree of nodes, say) ends the walk
+   * @param where the locator's path, or for a locator of a class that locators return, its path
+   *     below theirs and that class: each class's locators are walked once, since classes whose
+   *     locators return one another would otherwise make the paths through them without end
    */
-  private void addLocated(ResourceMethod locator, String path, Wiring wiring,
-      Set<Class<?>> walking) {
+  private void addLocated(ResourceMethod locator, String where, Wiring wiring) {
     Class<?> returned = locator.getInvocable().getRawResponseType();
-    boolean policies = false;
-    for (Method method : returned.getMethods()) {
-      policies |= method.getDeclaringClass() != Object.class
-          && index.policyFor(returned, method).isPresent();
-    }
-    if (policies) {
-      wiring.located.computeIfAbsent(returned.getName(), name -> new TreeSet<>()).add(path);
-    }
-    if (returned == Object.class || !walking.add(returned)) {
+    if (returned == Object.class) {
       return;
     }
-    // Validation is Jersey's, at the first request: here the model only shows the locators.
-    Resource model = Resource.from(returned, true);
-    if (model != null) {
-      if (model.getResourceLocator() != null) {
-        addLocated(model.getResourceLocator(), path, wiring, walking);
-      }
-      for (Resource child : model.getChildResources()) {
+    Boolean policies = wiring.walked.get(returned);
+    if (policies == null) {
+      policies = hasPolicies(returned);
+      wiring.walked.put(returned, policies);
+      // Validation is Jersey's, at the first request: here the model only shows the locators.
+      Resource model = Resource.from(returned, true);
+      for (Resource child : model == null ? List.<Resource>of() : model.getChildResources()) {
         if (child.getResourceLocator() != null) {
-          addLocated(child.getResourceLocator(), join(path, child.getPath()), wiring, walking);
+          addLocated(child.getResourceLocator(),
+              join(LOCATOR, child.getPath()) + " in " + returned.getName(), wiring);
         }
       }
     }
-    walking.remove(returned);
+    if (policies) {
+      wiring.located.computeIfAbsent(returned.getName(), name -> new TreeSet<>()).add(where);
+    }
+  }
+
+  private boolean hasPolicies(Class<?> type) {
+    for (Method method : type.getMethods()) {
+      if (method.getDeclaringClass() != Object.class
+          && index.policyFor(type, method).isPresent()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -367,6 +374,8 @@ public final class CorsModelProcessor implements ModelProcessor {
     final List<String> ownOptionsPaths = new ArrayList<>();
     /** Classes with policies that the application's locators return, with the locators' paths. */
     final Map<String, Set<String>> located = new TreeMap<>();
+    /** Classes locators return whose locators are walked already, and whether they have policies. */
+    final Map<Class<?>, Boolean> walked = new HashMap<>();
 
     Wiring(ResourceModel.Builder enhanced) {
       this(enhanced, null);
