@@ -3,8 +3,8 @@ package org.corsgen.it;
 import jakarta.ws.rs.Path;
 
 /**
- * Returns {@link LocatedResource} from a locator declared to return {@code Object}: the class is
- * known only at the first request.
+ * Returns {@link LocatedResource} and {@link OrderLinesResource} from locators declared to return
+ * {@code Object}: the classes are known only at the first request.
  */
 @Path("/opaque")
 public class OpaqueLocatorResource {
@@ -12,5 +12,10 @@ public class OpaqueLocatorResource {
   @Path("child")
   public Object child() {
     return new LocatedResource();
+  }
+
+  @Path("lines")
+  public Object lines() {
+    return new OrderLinesResource("opaque");
   }
 }

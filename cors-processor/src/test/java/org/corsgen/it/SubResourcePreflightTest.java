@@ -123,4 +123,41 @@ class SubResourcePreflightTest {
           "Origin", ADMIN).body());
     }
   }
+
+  /**
+   * A locator declared to return {@code Object} hides its class until the first request: said at
+   * start-up, without the warning that no resource has a policy, and answered once reached.
+   */
+  @Test
+  void opaqueLocatorsAreNamedAndTheirClassesAnsweredWhenReached() throws Exception {
+    LogCapture log = new LogCapture("org.corsgen", null);
+    try (log; JerseyServer server = new JerseyServer(
+        new ResourceConfig(OpaqueLocatorResource.class))) {
+      List<String> messages = log.records().stream()
+          .map(record -> new SimpleFormatter().formatMessage(record))
+          .toList();
+      assertTrue(messages.contains("corsgen: locators whose declared type does not say which"
+          + " class they return; the policies of what they return are looked up at the first"
+          + " request through each:\n  /opaque/child (Object)\n  /opaque/lines (Object)"),
+          messages::toString);
+      assertTrue(messages.stream().noneMatch(message -> message.contains("no resource of")),
+          messages::toString);
+      assertEquals(204, preflight(server, "/opaque/lines/3", APP, "PUT").statusCode());
+    }
+  }
+
+  /**
+   * The start-up look at what locators return must not run Jersey's validation of those classes
+   * inside the application's: Jersey reports their errors at the first request through the
+   * locator, and the rest of the application serves on.
+   */
+  @Test
+  void classALocatorReturnsThatJerseyFindsWrongDoesNotStopStartUp() throws Exception {
+    try (JerseyServer server = new JerseyServer(
+        new ResourceConfig(AmbiguousLocatorResource.class))) {
+      HttpResponse<String> get = server.send("GET", "/ambiguous", "Origin", APP);
+      assertEquals("ambiguous", get.body());
+      assertEquals(Optional.of(APP), header(get, "Access-Control-Allow-Origin"));
+    }
+  }
 }

@@ -1,11 +1,13 @@
 package org.corsgen.runtime.internal;
 
 import jakarta.ws.rs.HttpMethod;
+import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Application;
 import jakarta.ws.rs.core.Configuration;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -22,6 +24,8 @@ import org.corsgen.runtime.internal.PreflightEndpoint.LaterPath;
 import org.corsgen.runtime.spi.CorsPolicy;
 import org.glassfish.jersey.process.Inflector;
 import org.glassfish.jersey.server.ResourceConfig;
+import org.glassfish.jersey.server.model.AnnotatedMethod;
+import org.glassfish.jersey.server.model.MethodList;
 import org.glassfish.jersey.server.model.ModelProcessor;
 import org.glassfish.jersey.server.model.Resource;
 import org.glassfish.jersey.server.model.ResourceMethod;
@@ -74,10 +78,17 @@ public final class CorsModelProcessor implements ModelProcessor {
               .map(entry -> "\n  " + entry.getKey() + ": " + String.join(", ", entry.getValue()))
               .collect(Collectors.joining()));
     }
+    if (!wiring.opaque.isEmpty()) {
+      LOG.log(Level.INFO, "corsgen: locators whose declared type does not say which class they"
+          + " return; the policies of what they return are looked up at the first request"
+          + " through each:{0}", wiring.opaque.stream().map(where -> "\n  " + where)
+              .collect(Collectors.joining()));
+    }
     String thisApplication = application.isEmpty()
         ? "this application" : "this application (" + application + ")";
+    // With opaque locators, nothing seen yet says nothing about what they return.
     boolean nothing = added.isEmpty() && wiring.located.isEmpty()
-        && wiring.ownOptionsPaths.isEmpty();
+        && wiring.ownOptionsPaths.isEmpty() && wiring.opaque.isEmpty();
     if (nothing && index.foundAnIndex()) {
       // The processor ran, for other classes: another application of the same deployment, say.
       LOG.log(Level.INFO, "corsgen: no resource of " + thisApplication + " has a CORS policy,"
@@ -186,7 +197,8 @@ public final class CorsModelProcessor implements ModelProcessor {
         level.add(new LevelPath(resource, path, resource.getPathPattern(), null));
       }
       if (resource.getResourceLocator() != null && wiring.locator == null) {
-        addLocated(resource.getResourceLocator(), path, wiring);
+        addLocated(resource.getResourceLocator().getInvocable().getRawResponseType(), path,
+            wiring);
       }
     }
     if (parent != null && parent.getResourceLocator() != null) {
@@ -206,29 +218,43 @@ public final class CorsModelProcessor implements ModelProcessor {
    * same for the locators of that class. Jersey models it only at the first request through the
    * locator, so its policies are resolved now: one whose origins placeholder has no valid value
    * fails the start-up, as a root resource's does, rather than leave those methods without CORS
-   * at run time. (A locator declared to return {@code Object}, an interface or a
-   * {@code Resource} gives no class to look at.)
+   * at run time. A declared type that does not name the class Jersey will model ({@code Object},
+   * an interface, an abstract class, {@code Class}, {@code Resource}) is only recorded as such.
+   *
+   * <p>The locators of a returned class are found by reflection, not through Jersey's
+   * {@code Resource.from}: that would run Jersey's validation of the class inside the start-up's,
+   * and an error Jersey reports only at the first request through the locator (two locators at
+   * one path, say) would stop the whole application.
    *
    * @param where the locator's path, or for a locator of a class that locators return, its path
    *     below theirs and that class: each class's locators are walked once, since classes whose
    *     locators return one another would otherwise make the paths through them without end
    */
-  private void addLocated(ResourceMethod locator, String where, Wiring wiring) {
-    Class<?> returned = locator.getInvocable().getRawResponseType();
-    if (returned == Object.class) {
+  private void addLocated(Class<?> returned, String where, Wiring wiring) {
+    if (returned.isInterface() || Modifier.isAbstract(returned.getModifiers())
+        || returned == Object.class || returned == Class.class
+        || Resource.class.isAssignableFrom(returned)) {
+      wiring.opaque.add(where + " (" + returned.getSimpleName() + ")");
       return;
     }
     Boolean policies = wiring.walked.get(returned);
     if (policies == null) {
-      policies = hasPolicies(returned);
+      MethodList locators;
+      try {
+        policies = hasPolicies(returned, where);
+        locators = new MethodList(returned).withoutMetaAnnotation(HttpMethod.class)
+            .withAnnotation(Path.class);
+      } catch (LinkageError e) {
+        // A class that cannot be linked yet (an optional dependency missing, say): Jersey says so
+        // at the first request through the locator, as it would without corsgen.
+        wiring.walked.put(returned, false);
+        return;
+      }
       wiring.walked.put(returned, policies);
-      // Validation is Jersey's, at the first request: here the model only shows the locators.
-      Resource model = Resource.from(returned, true);
-      for (Resource child : model == null ? List.<Resource>of() : model.getChildResources()) {
-        if (child.getResourceLocator() != null) {
-          addLocated(child.getResourceLocator(),
-              join(LOCATOR, child.getPath()) + " in " + returned.getName(), wiring);
-        }
+      for (AnnotatedMethod locator : locators) {
+        addLocated(locator.getMethod().getReturnType(),
+            join(LOCATOR, locator.getAnnotation(Path.class).value()) + " in " + returned.getName(),
+            wiring);
       }
     }
     if (policies) {
@@ -236,14 +262,19 @@ public final class CorsModelProcessor implements ModelProcessor {
     }
   }
 
-  private boolean hasPolicies(Class<?> type) {
-    for (Method method : type.getMethods()) {
-      if (method.getDeclaringClass() != Object.class
-          && index.policyFor(type, method).isPresent()) {
-        return true;
+  private boolean hasPolicies(Class<?> type, String where) {
+    try {
+      for (Method method : type.getMethods()) {
+        if (method.getDeclaringClass() != Object.class
+            && index.policyFor(type, method).isPresent()) {
+          return true;
+        }
       }
+      return false;
+    } catch (IllegalStateException e) {
+      throw new IllegalStateException("corsgen: " + type.getName() + ", which the locator at "
+          + where + " returns, has a policy that cannot be used: " + e.getMessage(), e);
     }
-    return false;
   }
 
   /**
@@ -376,6 +407,8 @@ public final class CorsModelProcessor implements ModelProcessor {
     final Map<String, Set<String>> located = new TreeMap<>();
     /** Classes locators return whose locators are walked already, and whether they have policies. */
     final Map<Class<?>, Boolean> walked = new HashMap<>();
+    /** Locators whose declared type does not tell which class Jersey will model, and that type. */
+    final Set<String> opaque = new TreeSet<>();
 
     Wiring(ResourceModel.Builder enhanced) {
       this(enhanced, null);
