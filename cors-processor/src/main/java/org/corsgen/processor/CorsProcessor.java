@@ -112,6 +112,9 @@ public final class CorsProcessor extends AbstractProcessor {
         resources.add(type);
       }
     }
+    Set<TypeElement> known = new LinkedHashSet<>(allResources);
+    known.addAll(resources);
+    resources.removeIf(type -> validator.isOnlyABase(type, known));
     // In name order, not javac's (the order of its file arguments, which builds do not fix): the
     // second of two conflicting classes is the one reported.
     resources.stream()

@@ -122,4 +122,55 @@ class SubResourceRulesTest {
         .noneMatch(file -> file.getKind() == JavaFileObject.Kind.SOURCE
             || file.getName().contains("META-INF")), compilation.generatedFiles().toString());
   }
+
+  /**
+   * A concrete base of root resources, which no locator returns, is theirs: its policy is checked
+   * with the methods of each root, as before sub-resources were taken.
+   */
+  @Test
+  void concreteBaseOfARootResourceIsNoSubResourceOfItsOwn() {
+    Compilation compilation = compile(
+        source("Base", "@Cors(origins = \"https://app.example.com\", methods = \"PUT\")",
+            "public class Base {", "  @GET public String get() { return \"\"; }", "}"),
+        source("Root", "@Path(\"/r\")", "public class Root extends Base {",
+            "  @PUT public void put(String body) {}", "}"));
+    assertClean(compilation);
+    assertThat(compilation).generatedFile(StandardLocation.CLASS_OUTPUT, "",
+        "META-INF/corsgen/index").contentsAsUtf8String().doesNotContain("test.Base ");
+  }
+
+  @Test
+  void concreteBaseWithOnlyALocatorOfARootResourceIsAccepted() {
+    assertClean(compile(
+        source("Base", APP, "public class Base {",
+            "  @Path(\"x\") public Root x() { return new Root(); }", "}"),
+        source("Root", "@Path(\"/r\")", "public class Root extends Base {",
+            "  @GET public String get() { return \"\"; }", "}")));
+  }
+
+  /** Its errors are reported once, at the root's path, not again at {@code {locator}}. */
+  @Test
+  void errorOfAConcreteBaseIsReportedOnce() {
+    JavaFileObject base = source("Base", APP, "public class Base {",
+        "  @GET public String get() { return \"\"; }",
+        "  @OPTIONS public String options() { return \"\"; }", "}");
+    Compilation compilation = compile(base,
+        source("Root", "@Path(\"/r\")", "public class Root extends Base {}"));
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation).hadErrorContaining(Message.OWN_OPTIONS.format("test.Base.options()",
+        "/r", "test.Base.get()"));
+  }
+
+  /** A base that a locator is declared to return is also a sub-resource of its own. */
+  @Test
+  void concreteBaseThatALocatorReturnsIsASubResourceToo() {
+    Compilation compilation = compile(
+        source("Base", APP, "public class Base {", "  @GET public String get() { return \"\"; }",
+            "}"),
+        source("Root", "@Path(\"/r\")", "public class Root extends Base {",
+            "  @Path(\"base\") public Base base() { return new Base(); }", "}"));
+    assertClean(compilation);
+    assertThat(compilation).generatedFile(StandardLocation.CLASS_OUTPUT, "",
+        "META-INF/corsgen/index").contentsAsUtf8String().contains("test.Base test.Cors_Base\n");
+  }
 }

@@ -1,6 +1,7 @@
 package org.corsgen.processor.validation;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -62,6 +63,24 @@ public final class ResourceValidator {
    */
   public boolean isResource(TypeElement type) {
     return jaxRs.isRootResource(type) || jaxRs.isSubResource(type);
+  }
+
+  /**
+   * Whether {@code type}, a class without {@code @Path}, is there for root resources among
+   * {@code resources} to extend, and no locator among them is declared to return it: then its
+   * {@code @Cors} is theirs, validated with each of them, and it is no sub-resource of its own,
+   * which would be checked as if it served only its own methods, and reported twice over.
+   */
+  public boolean isOnlyABase(TypeElement type, Collection<TypeElement> resources) {
+    if (jaxRs.isRootResource(type)) {
+      return false;
+    }
+    TypeMirror erased = types.erasure(type.asType());
+    return resources.stream().anyMatch(resource -> !resource.equals(type)
+            && jaxRs.isRootResource(resource)
+            && types.isSubtype(types.erasure(resource.asType()), erased))
+        && resources.stream().noneMatch(resource -> jaxRs.locatorReturnTypes(resource).stream()
+            .anyMatch(returned -> types.isSameType(returned, erased)));
   }
 
   /**
