@@ -29,8 +29,8 @@ import org.corsgen.processor.writing.PolicyReportWriter;
 /**
  * The corsgen annotation processor. Each round it hands every resource class to the
  * {@link ResourceValidator} (root resources, and classes without {@code @Path} that locators may
- * return and that have a {@code @Cors} in effect), prints the report, and generates code for the classes whose report is
- * clean; when processing is over it writes the index the runtime reads.
+ * return and that have a {@code @Cors} in effect), prints the report, and generates code for the
+ * classes whose report is clean; when processing is over it writes the index the runtime reads.
  */
 @AutoService(Processor.class)
 public final class CorsProcessor extends AbstractProcessor {

@@ -119,6 +119,11 @@ class WiringTest {
   void applicationWithoutAnyPolicySaysThatTheProcessorMayNotHaveRun() throws Exception {
     assertEquals(List.of(Level.WARNING), noPolicyMessages(WithoutIndex.load(
         FailingPlainResource.class)));
+    // A locator that hides what it returns does not hide a build without the processor.
+    assertEquals(List.of(Level.WARNING), noPolicyMessages(WithoutIndex.load(
+        OpaqueLocatorResource.class)));
+    // With an index beside it, what it returns is left to the first request, without a word.
+    assertEquals(List.of(), noPolicyMessages(OpaqueLocatorResource.class));
     // The last: policies, but each at a path with an @OPTIONS method of its own, so no endpoint.
     assertEquals(List.of(), noPolicyMessages(ItemsResource.class));
     assertEquals(List.of(), noPolicyMessages(ExtendedCorsResource.class,

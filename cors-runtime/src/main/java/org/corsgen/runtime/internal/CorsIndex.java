@@ -9,6 +9,7 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.util.Collection;
 import java.util.Enumeration;
 import java.util.HashMap;
 import java.util.Map;
@@ -72,6 +73,16 @@ public final class CorsIndex {
    */
   public boolean foundAnIndex() {
     return indexByLoader.values().stream().anyMatch(index -> !index.isEmpty());
+  }
+
+  /** Whether an index was found so far, or is beside one of {@code classes}. */
+  public boolean foundAnIndex(Collection<Class<?>> classes) {
+    for (Class<?> type : classes) {
+      if (type.getClassLoader() != null) {
+        indexByLoader.computeIfAbsent(type.getClassLoader(), CorsIndex::read);
+      }
+    }
+    return foundAnIndex();
   }
 
   /**

@@ -10,6 +10,7 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -86,14 +87,16 @@ public final class CorsModelProcessor implements ModelProcessor {
     }
     String thisApplication = application.isEmpty()
         ? "this application" : "this application (" + application + ")";
-    // With opaque locators, nothing seen yet says nothing about what they return.
     boolean nothing = added.isEmpty() && wiring.located.isEmpty()
-        && wiring.ownOptionsPaths.isEmpty() && wiring.opaque.isEmpty();
-    if (nothing && index.foundAnIndex()) {
-      // The processor ran, for other classes: another application of the same deployment, say.
-      LOG.log(Level.INFO, "corsgen: no resource of " + thisApplication + " has a CORS policy,"
-          + " so corsgen answers no preflight and adds no header here (if some have @Cors, they"
-          + " were compiled without cors-processor)");
+        && wiring.ownOptionsPaths.isEmpty();
+    if (nothing && index.foundAnIndex(wiring.locatorClasses)) {
+      // The processor ran, for other classes: another application of the same deployment, say,
+      // or the classes that opaque locators return, listed above.
+      if (wiring.opaque.isEmpty()) {
+        LOG.log(Level.INFO, "corsgen: no resource of " + thisApplication + " has a CORS policy,"
+            + " so corsgen answers no preflight and adds no header here (if some have @Cors,"
+            + " they were compiled without cors-processor)");
+      }
     } else if (nothing) {
       // The usual cause is a build that never ran the processor (Maven's default compiler plugin
       // before 3.5 ignores annotationProcessorPaths without a word); it shows only at run time.
@@ -197,6 +200,8 @@ public final class CorsModelProcessor implements ModelProcessor {
         level.add(new LevelPath(resource, path, resource.getPathPattern(), null));
       }
       if (resource.getResourceLocator() != null && wiring.locator == null) {
+        wiring.locatorClasses.add(
+            resource.getResourceLocator().getInvocable().getHandler().getHandlerClass());
         addLocated(resource.getResourceLocator().getInvocable().getRawResponseType(), path,
             wiring);
       }
@@ -405,10 +410,12 @@ public final class CorsModelProcessor implements ModelProcessor {
     final List<String> ownOptionsPaths = new ArrayList<>();
     /** Classes with policies that the application's locators return, with the locators' paths. */
     final Map<String, Set<String>> located = new TreeMap<>();
-    /** Classes locators return whose locators are walked already, and whether they have policies. */
+    /** Classes locators return, walked already, and whether they have policies. */
     final Map<Class<?>, Boolean> walked = new HashMap<>();
     /** Locators whose declared type does not tell which class Jersey will model, and that type. */
     final Set<String> opaque = new TreeSet<>();
+    /** The classes of the application's locators, beside which an index may be. */
+    final Set<Class<?>> locatorClasses = new HashSet<>();
 
     Wiring(ResourceModel.Builder enhanced) {
       this(enhanced, null);
