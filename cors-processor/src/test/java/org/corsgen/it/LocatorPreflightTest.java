@@ -103,6 +103,23 @@ class LocatorPreflightTest {
         + " ${corsgen.it.located-origins} has no value."), message);
   }
 
+  /** Deeper down, a locator's type variable is resolved against its class, as Jersey does. */
+  @Test
+  void classAGenericLocatorReturnsIsLookedAtToo() {
+    Exception failure = assertThrows(Exception.class,
+        () -> new JerseyServer(new ResourceConfig(GenericLocatorResource.class)).close());
+    String message = ConfiguredOriginsTest.rootCause(failure).getMessage();
+    assertTrue(message.startsWith("@Cors on org.corsgen.it.GenericLocatorResource.Leaf: origins"
+        + " placeholder ${corsgen.it.generic-origins} has no value."), message);
+    Throwable wrapper = failure;
+    while (wrapper.getCause() != null && !wrapper.getMessage().startsWith("corsgen: ")) {
+      wrapper = wrapper.getCause();
+    }
+    assertEquals("corsgen: " + GenericLocatorResource.Leaf.class.getName() + ", which the locator"
+        + " at {locator}/sub in " + GenericLocatorResource.Mid.class.getName() + " returns, has"
+        + " a policy that cannot be used: " + message, wrapper.getMessage());
+  }
+
   /**
    * The same class behind a locator declared to return {@code Object}, known only at the first
    * request: no answer of corsgen's there, but no 500 either.

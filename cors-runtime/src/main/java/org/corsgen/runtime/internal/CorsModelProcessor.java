@@ -6,6 +6,7 @@ import jakarta.ws.rs.core.Application;
 import jakarta.ws.rs.core.Configuration;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
+import java.lang.reflect.MalformedParameterizedTypeException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
@@ -23,6 +24,7 @@ import java.util.stream.Collectors;
 import org.corsgen.runtime.spi.CorsBindings;
 import org.corsgen.runtime.internal.PreflightEndpoint.LaterPath;
 import org.corsgen.runtime.spi.CorsPolicy;
+import org.glassfish.jersey.internal.util.ReflectionHelper;
 import org.glassfish.jersey.process.Inflector;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.model.AnnotatedMethod;
@@ -236,6 +238,9 @@ public final class CorsModelProcessor implements ModelProcessor {
    *     locators return one another would otherwise make the paths through them without end
    */
   private void addLocated(Class<?> returned, String where, Wiring wiring) {
+    if (returned.isPrimitive() || returned.isArray()) {
+      return; // void, or a value Jersey cannot route into: nothing of corsgen's there
+    }
     if (returned.isInterface() || Modifier.isAbstract(returned.getModifiers())
         || returned == Object.class || returned == Class.class
         || Resource.class.isAssignableFrom(returned)) {
@@ -257,13 +262,28 @@ public final class CorsModelProcessor implements ModelProcessor {
       }
       wiring.walked.put(returned, policies);
       for (AnnotatedMethod locator : locators) {
-        addLocated(locator.getMethod().getReturnType(),
+        addLocated(returnType(returned, locator.getDeclaredMethod()),
             join(LOCATOR, locator.getAnnotation(Path.class).value()) + " in " + returned.getName(),
             wiring);
       }
     }
     if (policies) {
       wiring.located.computeIfAbsent(returned.getName(), name -> new TreeSet<>()).add(where);
+    }
+  }
+
+  /**
+   * The class {@code locator} of {@code owner} returns as Jersey sees it: the handling method's
+   * return type, type variables resolved against {@code owner} (a {@code T locator()} of a generic
+   * base), as Jersey's {@code Invocable} does.
+   */
+  private static Class<?> returnType(Class<?> owner, Method locator) {
+    try {
+      return ReflectionHelper.resolveGenericType(owner, locator.getDeclaringClass(),
+          locator.getReturnType(), locator.getGenericReturnType()).rawClass();
+    } catch (TypeNotPresentException | MalformedParameterizedTypeException | LinkageError e) {
+      // A generic signature that cannot be read: Jersey meets the same at the first request.
+      return locator.getReturnType();
     }
   }
 
