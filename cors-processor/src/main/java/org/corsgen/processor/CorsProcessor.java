@@ -112,14 +112,24 @@ public final class CorsProcessor extends AbstractProcessor {
         resources.add(type);
       }
     }
+    Types types = processingEnv.getTypeUtils();
+    for (TypeElement type : List.copyOf(resources)) {
+      if (!validator.isRootResource(type) && waiting.stream().anyMatch(subtype -> types.isSubtype(
+          types.erasure(subtype.asType()), types.erasure(type.asType())))) {
+        // A class without @Path that a waiting class extends: whether it is a base of root
+        // resources, validated as theirs, is known once that class is.
+        resources.remove(type);
+        waiting.add(type);
+        deferred.add(type.getQualifiedName().toString());
+      }
+    }
     Set<TypeElement> known = new LinkedHashSet<>(allResources);
     known.addAll(resources);
-    resources.removeIf(type -> validator.isOnlyABase(type, known));
     // In name order, not javac's (the order of its file arguments, which builds do not fix): the
     // second of two conflicting classes is the one reported.
     resources.stream()
         .sorted(Comparator.comparing(type -> type.getQualifiedName().toString()))
-        .forEach(this::process);
+        .forEach(type -> process(type, validator.isBaseOfRoot(type, known)));
     writeRound();
     checkPlacement(round, resumed, resources, waiting);
     return false;
@@ -170,14 +180,15 @@ public final class CorsProcessor extends AbstractProcessor {
     }
   }
 
-  private void process(TypeElement resource) {
+  private void process(TypeElement resource, boolean baseOfRoot) {
     if (!processed.add(resource.getQualifiedName().toString())) {
       // Read back from its class file in the first round, and now generated again as source by
       // another processor: its code is written already, and a second class would clash.
       return;
     }
     guarded(resource, () -> {
-      ResourceValidator.Result result = validator.validate(resource, earlierBuild::isWithin);
+      ResourceValidator.Result result =
+          validator.validate(resource, baseOfRoot, earlierBuild::isWithin);
       printer.print(earlierBuild.isReadBack(resource)
           ? result.report().errors() : result.report());
       if (result.resource().isPresent()) {

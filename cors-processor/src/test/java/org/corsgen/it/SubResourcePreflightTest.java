@@ -160,4 +160,15 @@ class SubResourcePreflightTest {
       assertEquals(Optional.of(APP), header(get, "Access-Control-Allow-Origin"));
     }
   }
+
+  /** A base class of a root resource is answered where a locator returns it, too. */
+  @Test
+  void baseOfARootResourceThatALocatorReturnsIsAnswered() throws Exception {
+    try (JerseyServer server = new JerseyServer(new ResourceConfig(BasedResource.class))) {
+      assertEquals(204, preflight(server, "/based", APP, "GET").statusCode());
+      HttpResponse<String> located = preflight(server, "/based/any", APP, "GET");
+      assertEquals(204, located.statusCode(), located.toString());
+      assertEquals(Optional.of(APP), header(located, "Access-Control-Allow-Origin"));
+    }
+  }
 }

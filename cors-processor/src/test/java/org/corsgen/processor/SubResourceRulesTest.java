@@ -1,6 +1,7 @@
 package org.corsgen.processor;
 
 import static com.google.testing.compile.CompilationSubject.assertThat;
+import static com.google.testing.compile.Compiler.javac;
 import static org.corsgen.processor.ProcessorTests.assertClean;
 import static org.corsgen.processor.ProcessorTests.assertOnly;
 import static org.corsgen.processor.ProcessorTests.compile;
@@ -124,19 +125,40 @@ class SubResourceRulesTest {
   }
 
   /**
-   * A concrete base of root resources, which no locator returns, is theirs: its policy is checked
-   * with the methods of each root, as before sub-resources were taken.
+   * A concrete base of root resources is checked with the methods of each root, as before
+   * sub-resources were taken, and still generated and indexed: a locator may return it, declared
+   * as {@code Object}, an interface, or in another compilation.
    */
   @Test
-  void concreteBaseOfARootResourceIsNoSubResourceOfItsOwn() {
+  void concreteBaseOfARootResourceIsCheckedWithItsRootsAndStillIndexed() {
     Compilation compilation = compile(
         source("Base", "@Cors(origins = \"https://app.example.com\", methods = \"PUT\")",
             "public class Base {", "  @GET public String get() { return \"\"; }", "}"),
         source("Root", "@Path(\"/r\")", "public class Root extends Base {",
             "  @PUT public void put(String body) {}", "}"));
     assertClean(compilation);
-    assertThat(compilation).generatedFile(StandardLocation.CLASS_OUTPUT, "",
-        "META-INF/corsgen/index").contentsAsUtf8String().doesNotContain("test.Base ");
+
+    Compilation returned = compile(
+        source("Base", APP, "public class Base {", "  @GET public String get() { return \"\"; }",
+            "}"),
+        source("Root", "@Path(\"/r\")", "public class Root extends Base {",
+            "  @Path(\"any\") public Object any() { return new Base(); }", "}"));
+    assertClean(returned);
+    assertThat(returned).generatedFile(StandardLocation.CLASS_OUTPUT, "",
+        "META-INF/corsgen/index").contentsAsUtf8String().contains("test.Base test.Cors_Base\n");
+  }
+
+  /** The root extending the base waits for a type another processor generates. */
+  @Test
+  void concreteBaseOfARootResourceOfALaterRoundIsCheckedWithIt() {
+    Compilation compilation = javac()
+        .withProcessors(new CorsProcessor(), new DeferralTest.DtoProcessor())
+        .compile(
+            source("Base", "@Cors(origins = \"https://app.example.com\", methods = \"PUT\")",
+                "public class Base {", "  @GET public String get() { return \"\"; }", "}"),
+            source("Root", "@Path(\"/r\")", "public class Root extends Base {",
+                "  @PUT public void put(Dto body) {}", "}"));
+    assertClean(compilation);
   }
 
   @Test

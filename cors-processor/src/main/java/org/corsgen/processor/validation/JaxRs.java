@@ -86,17 +86,6 @@ final class JaxRs {
         && hasCors((TypeElement) types.asElement(supertype)));
   }
 
-  /** The erased types that the sub-resource locators of {@code type} are declared to return. */
-  List<TypeMirror> locatorReturnTypes(TypeElement type) {
-    List<TypeMirror> returned = new ArrayList<>();
-    for (ExecutableElement method : ElementFilter.methodsIn(elements.getAllMembers(type))) {
-      annotatedMethod(method, type)
-          .filter(annotated -> httpMethod(annotated).isEmpty() && path(annotated).isPresent())
-          .ifPresent(annotated -> returned.add(types.erasure(method.getReturnType())));
-    }
-    return returned;
-  }
-
   /** Whether a member of {@code type} is a resource method or a sub-resource locator. */
   private boolean servesRequests(TypeElement type) {
     return ElementFilter.methodsIn(elements.getAllMembers(type)).stream()

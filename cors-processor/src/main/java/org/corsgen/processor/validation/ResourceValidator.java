@@ -65,22 +65,21 @@ public final class ResourceValidator {
     return jaxRs.isRootResource(type) || jaxRs.isSubResource(type);
   }
 
+  /** Whether JAX-RS would serve {@code type} as a root resource. */
+  public boolean isRootResource(TypeElement type) {
+    return jaxRs.isRootResource(type);
+  }
+
   /**
-   * Whether {@code type}, a class without {@code @Path}, is there for root resources among
-   * {@code resources} to extend, and no locator among them is declared to return it: then its
-   * {@code @Cors} is theirs, validated with each of them, and it is no sub-resource of its own,
-   * which would be checked as if it served only its own methods, and reported twice over.
+   * Whether {@code type}, a class without {@code @Path}, is extended by a root resource among
+   * {@code resources}: a base whose {@code @Cors} they inherit, and which a locator may also
+   * return (declared as itself, a supertype or {@code Object}, here or in another compilation).
    */
-  public boolean isOnlyABase(TypeElement type, Collection<TypeElement> resources) {
-    if (jaxRs.isRootResource(type)) {
-      return false;
-    }
+  public boolean isBaseOfRoot(TypeElement type, Collection<TypeElement> resources) {
     TypeMirror erased = types.erasure(type.asType());
-    return resources.stream().anyMatch(resource -> !resource.equals(type)
-            && jaxRs.isRootResource(resource)
-            && types.isSubtype(types.erasure(resource.asType()), erased))
-        && resources.stream().noneMatch(resource -> jaxRs.locatorReturnTypes(resource).stream()
-            .anyMatch(returned -> types.isSameType(returned, erased)));
+    return !jaxRs.isRootResource(type) && resources.stream().anyMatch(resource ->
+        !resource.equals(type) && jaxRs.isRootResource(resource)
+            && types.isSubtype(types.erasure(resource.asType()), erased));
   }
 
   /**
@@ -166,8 +165,14 @@ public final class ResourceValidator {
    * Validates a resource class; the model is empty when it has no CORS endpoint. A suppressible
    * message on an element {@code suppressionsLost} accepts counts as suppressed (see
    * {@link Report#Report(java.util.function.Predicate)}).
+   *
+   * @param baseOfRoot whether it is a class without {@code @Path} that root resources extend (see
+   *     {@link #isBaseOfRoot}): its policies are checked with each of them, where they serve
+   *     requests, so here only as policies, as if inherited; its code is still generated, for a
+   *     locator that returns it
    */
-  public Result validate(TypeElement resource, Predicate<Element> suppressionsLost) {
+  public Result validate(TypeElement resource, boolean baseOfRoot,
+      Predicate<Element> suppressionsLost) {
     Report report = new Report(suppressionsLost);
     boolean subResource = !jaxRs.isRootResource(resource);
     Optional<AnnotatedCors> classCors = classLevelCors(resource);
@@ -191,12 +196,14 @@ public final class ResourceValidator {
           : "";
       reader.read(cors.annotated(), cors.mirror(), "@Cors on " + describe(cors.annotated()),
           label, report).ifPresent(policy -> policies.put(cors, policy));
-      UsageRules.check(cors, methods, servedByClass,
-          cors.annotated() instanceof TypeElement type && !type.equals(resource), report);
+      UsageRules.check(cors, methods, servedByClass, baseOfRoot
+          || cors.annotated() instanceof TypeElement type && !type.equals(resource), report);
     });
     // A sub-resource's paths are relative to whichever locators return it, unknown here: its
-    // methods can only be checked against each other.
-    (subResource ? new PreflightTable() : preflights).check(served, policies, report);
+    // methods can only be checked against each other (a base's, with its roots' already).
+    if (!baseOfRoot) {
+      (subResource ? new PreflightTable() : preflights).check(served, policies, report);
+    }
 
     Set<String> ownHead = new HashSet<>();
     for (ServedMethod method : served) {
