@@ -80,10 +80,17 @@ final class JaxRs {
         .stream().anyMatch(method -> annotation(method, CORS).isPresent())) {
       return true;
     }
-    List<TypeMirror> supertypes = new ArrayList<>(type.getInterfaces());
+    return directSupertypes(type).stream().anyMatch(supertype ->
+        supertype.getKind() == TypeKind.DECLARED
+            && hasCors((TypeElement) types.asElement(supertype)));
+  }
+
+  /** The superclass, then the interfaces, as declared: any of them may be unresolved. */
+  static List<TypeMirror> directSupertypes(TypeElement type) {
+    List<TypeMirror> supertypes = new ArrayList<>();
     supertypes.add(type.getSuperclass());
-    return supertypes.stream().anyMatch(supertype -> supertype.getKind() == TypeKind.DECLARED
-        && hasCors((TypeElement) types.asElement(supertype)));
+    supertypes.addAll(type.getInterfaces());
+    return supertypes;
   }
 
   /** Whether a member of {@code type} is a resource method or a sub-resource locator. */

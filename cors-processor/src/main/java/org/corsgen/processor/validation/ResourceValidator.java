@@ -108,7 +108,7 @@ public final class ResourceValidator {
         return false;
       }
     }
-    for (TypeMirror supertype : directSupertypes(type)) {
+    for (TypeMirror supertype : JaxRs.directSupertypes(type)) {
       if (supertype.getKind() == TypeKind.DECLARED
           && !hasWellFormedCors((TypeElement) types.asElement(supertype))) {
         return false;
@@ -123,7 +123,7 @@ public final class ResourceValidator {
    * methods or their {@code @Cors}.
    */
   public boolean hasResolvedSupertypes(TypeElement type) {
-    for (TypeMirror supertype : directSupertypes(type)) {
+    for (TypeMirror supertype : JaxRs.directSupertypes(type)) {
       if (supertype.getKind() == TypeKind.ERROR
           || (supertype.getKind() == TypeKind.DECLARED
               && !hasResolvedSupertypes((TypeElement) types.asElement(supertype)))) {
@@ -131,14 +131,6 @@ public final class ResourceValidator {
       }
     }
     return true;
-  }
-
-  /** The superclass, then the interfaces, as declared: any of them may be unresolved. */
-  private static List<TypeMirror> directSupertypes(TypeElement type) {
-    List<TypeMirror> supertypes = new ArrayList<>();
-    supertypes.add(type.getSuperclass());
-    supertypes.addAll(type.getInterfaces());
-    return supertypes;
   }
 
   /** {@code type} and its methods, those of them that have {@code @Cors}. */
@@ -319,7 +311,7 @@ public final class ResourceValidator {
     if (own.isPresent()) {
       return Optional.of(new AnnotatedCors(type, own.get()));
     }
-    for (TypeMirror supertype : directSupertypes(type)) {
+    for (TypeMirror supertype : JaxRs.directSupertypes(type)) {
       if (supertype.getKind() == TypeKind.DECLARED) {
         Optional<AnnotatedCors> inherited = classLevelCors((TypeElement) types.asElement(supertype));
         if (inherited.isPresent()) {
