@@ -176,6 +176,29 @@ class HeaderRulesTest {
     assertOnly(compile(source), source, "exposeHeaders", Message.EXPOSE_SAFELISTED, header);
   }
 
+  /** A page reads response headers; Origin and Access-Control-Request-* only go the other way. */
+  @ParameterizedTest
+  @ValueSource(strings = {"Origin", "Access-Control-Request-Method",
+      "access-control-request-headers"})
+  void corsRequestHeaderInExposeHeadersIsAWarning(String header) {
+    JavaFileObject source = resource(
+        "@Cors(",
+        "    origins = \"https://app.example.com\",",
+        "    exposeHeaders = \"" + header + "\")");
+    assertOnly(compile(source), source, "exposeHeaders", Message.EXPOSE_REQUEST_HEADER, header);
+  }
+
+  /** Beside "*", the header is reported for what it is, not a second time as covered. */
+  @Test
+  void corsRequestHeaderBesideTheWildcardIsReportedOnce() {
+    JavaFileObject source = resource(
+        "@Cors(",
+        "    origins = \"https://app.example.com\",",
+        "    exposeHeaders = {\"*\",",
+        "        \"Origin\"})");
+    assertOnly(compile(source), source, "\"Origin\"", Message.EXPOSE_REQUEST_HEADER, "Origin");
+  }
+
   /** A body only as JSON needs {@code Content-Type} allowed: no browser request could succeed. */
   @Test
   void bodyOnlyAsJsonWithoutContentTypeAllowedIsAWarning() {

@@ -156,6 +156,10 @@ public enum Message {
   EXPOSE_SAFELISTED(Kind.WARNING, "CorsExposeSafelisted",
       "exposeHeaders has \"%s\", a CORS-safelisted response header that every page can already"
           + " read. Remove it."),
+  EXPOSE_REQUEST_HEADER(Kind.WARNING, "CorsExposeRequestHeader",
+      "exposeHeaders has \"%s\", a header of CORS requests that the browser sends and no response"
+          + " carries (Fetch, HTTP requests), so exposing it lets a page read nothing. Remove it:"
+          + " exposeHeaders names the response headers a page may read."),
 
   MAX_AGE_NEGATIVE(Kind.ERROR, "CorsMaxAgeNegative",
       "maxAge = %d is not a number of seconds. Use 0 for no caching, -1 to leave the header out"

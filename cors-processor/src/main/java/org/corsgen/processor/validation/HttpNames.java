@@ -67,6 +67,15 @@ final class HttpNames {
         || lower.equals("access-control-expose-headers");
   }
 
+  /**
+   * The request headers of the CORS protocol (Fetch, HTTP requests), which only a browser sends
+   * and no response carries; {@code Access-Control-Request-*} covers the drafts' later ones.
+   */
+  static boolean isCorsRequestHeader(String name) {
+    String lower = lower(name);
+    return lower.equals("origin") || lower.startsWith("access-control-request-");
+  }
+
   static boolean isForbiddenResponseHeader(String name) {
     return FORBIDDEN_RESPONSE_HEADERS.contains(lower(name));
   }

@@ -229,6 +229,8 @@ final class PolicyReader {
         values.report(Message.EXPOSE_FORBIDDEN, at, name);
       } else if (!request && HttpNames.isSafelistedResponseHeader(name)) {
         values.report(Message.EXPOSE_SAFELISTED, at, name);
+      } else if (!request && HttpNames.isCorsRequestHeader(name)) {
+        values.report(Message.EXPOSE_REQUEST_HEADER, at, name);
       }
       if (names.stream().noneMatch(name::equalsIgnoreCase)) {
         names.add(name);
@@ -251,7 +253,8 @@ final class PolicyReader {
       boolean reportedOtherwise = !HttpNames.isToken(name) || (request
           ? HttpNames.isCorsResponseHeader(name) || HttpNames.isForbiddenRequestHeader(name)
           : HttpNames.isForbiddenResponseHeader(name)
-              || HttpNames.isSafelistedResponseHeader(name));
+              || HttpNames.isSafelistedResponseHeader(name)
+              || HttpNames.isCorsRequestHeader(name));
       if (!name.equals("*") && !reportedOtherwise
           && !(request && name.equalsIgnoreCase("Authorization"))) {
         values.report(Message.HEADER_COVERED, Optional.of(item), attribute, name,

@@ -56,6 +56,20 @@ class HttpNamesTest {
     assertFalse(HttpNames.isCorsResponseHeader("Access-Control-Request-Method"));
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"Origin", "access-control-request-method",
+      "Access-Control-Request-Headers", "Access-Control-Request-Private-Network"})
+  void corsRequestHeadersAreOriginAndTheRequestFamily(String name) {
+    assertTrue(HttpNames.isCorsRequestHeader(name));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"Access-Control-Allow-Origin", "Origin-Agent-Cluster", "X-Origin",
+      "Authorization"})
+  void otherHeadersAreNoCorsRequestHeaders(String name) {
+    assertFalse(HttpNames.isCorsRequestHeader(name));
+  }
+
   @Test
   void setCookieIsNeverReadable() {
     assertTrue(HttpNames.isForbiddenResponseHeader("Set-Cookie"));
