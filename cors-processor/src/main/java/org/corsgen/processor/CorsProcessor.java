@@ -48,6 +48,8 @@ public final class CorsProcessor extends AbstractProcessor {
   private final PolicyReportWriter policyReport = new PolicyReportWriter();
   private final EarlierBuild earlierBuild = new EarlierBuild();
   private boolean firstRound = true;
+  /** Set once the compilation's source version has been reported as too old to generate for. */
+  private boolean sourceVersionReported;
   /** Every resource validated in this compilation, so that none is written twice. */
   private final Set<String> processed = new HashSet<>();
   /** The resources of every round so far, which may inherit a supertype's {@code @Cors}. */
@@ -208,6 +210,9 @@ public final class CorsProcessor extends AbstractProcessor {
   private void writeRound() {
     List<List<BindingsWriter.Bindings>> classes = BindingsWriter.classesOf(validated);
     validated.clear();
+    if (!classes.isEmpty() && !canGenerate(BindingsWriter.first(classes.get(0)).element())) {
+      return;
+    }
     for (List<BindingsWriter.Bindings> group : classes) {
       TypeElement first = BindingsWriter.first(group).element();
       guarded(first, () -> {
@@ -229,12 +234,32 @@ public final class CorsProcessor extends AbstractProcessor {
   }
 
   /**
+   * Whether the compilation's source version has what the generated code uses (switch
+   * expressions, among others) and cors-runtime's class files need. Without it javac would report
+   * errors inside the generated files, which the user did not write; once is enough to say so.
+   */
+  private boolean canGenerate(TypeElement first) {
+    SourceVersion version = processingEnv.getSourceVersion();
+    if (version.compareTo(SourceVersion.RELEASE_17) >= 0) {
+      return true;
+    }
+    if (!sourceVersionReported) {
+      sourceVersionReported = true;
+      Report report = new Report();
+      report.report(Message.SOURCE_VERSION, first, first,
+          version.name().substring("RELEASE_".length()));
+      printer.print(report);
+    }
+    return false;
+  }
+
+  /**
    * The index and the policy report cover the whole compilation, so they are written last. An
    * earlier index is overwritten even when nothing is left to list: kept, it would still bind
    * resources that no longer have {@code @Cors} to the old generated classes.
    */
   private void writeAggregates() {
-    if (index.isEmpty() && !earlierBuild.hadIndex()) {
+    if (sourceVersionReported || (index.isEmpty() && !earlierBuild.hadIndex())) {
       return;
     }
     try {

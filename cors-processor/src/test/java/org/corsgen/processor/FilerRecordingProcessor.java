@@ -29,6 +29,7 @@ final class FilerRecordingProcessor implements Processor {
   private final Processor delegate;
   private final Predicate<String> failing;
   private final List<String> createdSources = new ArrayList<>();
+  private final List<String> createdResources = new ArrayList<>();
 
   FilerRecordingProcessor(Processor delegate) {
     this(delegate, name -> false);
@@ -48,6 +49,11 @@ final class FilerRecordingProcessor implements Processor {
     return List.copyOf(createdSources);
   }
 
+  /** The relative names passed to {@link Filer#createResource}, in order. */
+  List<String> createdResources() {
+    return List.copyOf(createdResources);
+  }
+
   @Override
   public void init(ProcessingEnvironment env) {
     delegate.init(proxy(ProcessingEnvironment.class, env, (method, args) ->
@@ -57,6 +63,8 @@ final class FilerRecordingProcessor implements Processor {
               throw new IllegalStateException("disk full");
             }
             createdSources.add(a[0].toString());
+          } else if (m.getName().equals("createResource")) {
+            createdResources.add(a[2].toString());
           }
           return m.invoke(env.getFiler(), a);
         }) : method.invoke(env, args)));

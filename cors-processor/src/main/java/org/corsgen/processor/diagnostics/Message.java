@@ -15,7 +15,7 @@ public enum Message {
   ORIGIN_BLANK(Kind.ERROR, "CorsOriginBlank",
       "origins has an empty entry, which no browser sends as an Origin. Remove it."),
   ORIGIN_WILDCARD_WITH_CREDENTIALS(Kind.ERROR, "CorsCredentialsWildcard",
-      "origins = \"*\" cannot be combined with allowCredentials = true: browsers reject"
+      "origins has \"*\", which cannot be combined with allowCredentials = true: browsers reject"
           + " \"Access-Control-Allow-Origin: *\" on credentialed requests (Fetch, CORS check)."
           + " List the exact origins instead, or a subdomain pattern such as"
           + " \"https://*.example.com\"."),
@@ -114,8 +114,8 @@ public enum Message {
 
   HEADER_INVALID(Kind.ERROR, "CorsHeaderInvalid",
       "%s has \"%s\", which is not a header name (RFC 9110 token: letters, digits and"
-          + " !#$%%&'*+-.^_`|~; no spaces, colons or commas), so it would never match. Write one"
-          + " name per entry, such as \"X-Request-Id\"."),
+          + " !#$%%&'*+-.^_`|~; no spaces, colons or commas), so it would never match. Write each"
+          + " name as an entry of its own, without spaces, such as \"X-Request-Id\"."),
   HEADER_PATTERN(Kind.ERROR, "CorsHeaderPattern",
       "%s has \"%s\", which browsers compare as one header name, \"*\" and all (Fetch,"
           + " CORS-preflight fetch): header lists have no patterns, only a lone \"*\" for any"
@@ -224,6 +224,12 @@ public enum Message {
           + " and a class of that name exists already, in this compilation or on its class"
           + " path. Rename that class: corsgen takes the names Cors_ followed by a resource's"
           + " name."),
+  SOURCE_VERSION(Kind.ERROR, "CorsSourceVersion",
+      "corsgen generates Java 17 code for %s and every other resource with @Cors, but this"
+          + " compilation is for Java %s, where that code would not compile (nor would"
+          + " cors-runtime load). Compile for Java 17 or later:"
+          + " <maven.compiler.release>17</maven.compiler.release> in Maven, options.release = 17"
+          + " in Gradle, --release 17 for javac."),
   UNEXPECTED(Kind.ERROR, "CorsInternalError",
       "corsgen failed on %s: %s. This is a bug in corsgen; please report it with this message.");
 
