@@ -106,7 +106,8 @@ public final class CorsModelProcessor implements ModelProcessor {
           + " corsgen answers no preflight and adds no header. If some have @Cors, cors-processor"
           + " did not run when they were compiled: there is no " + CorsBindings.INDEX + " on"
           + " their class path. With Maven, list it under annotationProcessorPaths of"
-          + " maven-compiler-plugin 3.5 or later (corsgen's README, \"Use it in your project\").");
+          + " maven-compiler-plugin 3.5 or later; from JDK 23 on, javac runs a processor found on"
+          + " the class path only with -proc:full (corsgen's README, \"Use it in your project\").");
     }
     wiring.otherOptionsPaths.forEach((method, paths) -> LOG.log(Level.INFO, "corsgen: at {0} CORS"
         + " paths Jersey may choose the OPTIONS method of {1} over corsgen''s; corsgen answers the"
