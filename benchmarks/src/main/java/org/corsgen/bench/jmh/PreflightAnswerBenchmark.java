@@ -23,9 +23,11 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * The answer to an allowed preflight alone, the six header fields of {@code PerRequestBenchmark}'s
  * policy, made three ways and each taken by Jersey as {@code ContainerResponse} takes it: with
- * Jersey's {@code ResponseBuilder} (what corsgen did before {@code PreflightAnswer}), as a
- * {@link PreflightAnswer} (what it does now), and Jersey's conversion alone, copying ready-made
- * fields into its own header map (what any answer made outside Jersey's builder costs at least).
+ * Jersey's {@code ResponseBuilder}, which fills a header map and copies it into a second on
+ * {@code build()}; as a {@code Response} of another kind, whose fields Jersey copies into a map of
+ * its own (measured as that copy alone, of ready-made fields: the least such an answer costs, and
+ * about what corsgen's answer cost while it was one); and as a {@link PreflightAnswer}, Jersey's
+ * own kind of response, its fields written into the map Jersey sends (what corsgen does now).
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)

@@ -12,42 +12,32 @@ import static org.corsgen.runtime.spi.CorsHeaders.REQUEST_HEADERS;
 import static org.corsgen.runtime.spi.CorsHeaders.REQUEST_METHOD;
 import static org.corsgen.runtime.spi.CorsHeaders.VARY;
 
-import jakarta.ws.rs.core.EntityTag;
-import jakarta.ws.rs.core.GenericType;
-import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.Link;
-import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.MultivaluedHashMap;
+import jakarta.ws.rs.core.Configuration;
 import jakarta.ws.rs.core.MultivaluedMap;
-import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.ext.RuntimeDelegate;
-import java.lang.annotation.Annotation;
-import java.net.URI;
+import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Date;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import org.corsgen.runtime.spi.CorsHeaders;
+import org.glassfish.jersey.message.internal.OutboundJaxrsResponse;
+import org.glassfish.jersey.message.internal.OutboundMessageContext;
 
 /**
  * The answer to a CORS preflight: a status and a few header fields, never an entity.
  *
- * <p>Made by hand rather than with {@link Response.ResponseBuilder}, because Jersey's builder
- * costs more than the rest of the preflight: it fills a header map of its own, and {@code build()}
- * copies it into a second one. Jersey takes a response it did not build with a single
- * {@code putAll} of {@link #getMetadata()} into its own map, and this class's map is a plain hash
- * map, cheap to fill. {@code PreflightAnswerBenchmark} measures the two side by side, each with
- * Jersey's conversion (benchmarks/RESULTS.md, "Making the allowed preflight's answer").
+ * <p>Made as Jersey's own kind of response, written straight into the header map Jersey sends,
+ * rather than with {@link Response.ResponseBuilder} or as a response of another kind: Jersey's
+ * builder fills a header map of its own and {@code build()} copies it into a second one, and
+ * Jersey copies any other response into a map of its own before its filters run. Either copy
+ * costs a preflight more than deciding it. {@code PreflightAnswerBenchmark} measures the ways side
+ * by side (benchmarks/RESULTS.md, "Making the allowed preflight's answer").
  *
  * <p>Header values are kept in lists of their own, so that a response filter that adds to a field
  * of this answer (another {@code Vary} token, say) changes this answer alone.
  */
-public final class PreflightAnswer extends Response {
+public final class PreflightAnswer extends OutboundJaxrsResponse {
 
   /**
    * The response fields that grant something to a page. A preflight answer's are its own alone:
@@ -70,15 +60,23 @@ public final class PreflightAnswer extends Response {
   private static final String VARY_KEY = VARY.toLowerCase(Locale.ROOT);
 
   private final Status status;
-  private final MultivaluedMap<String, Object> headers = new MultivaluedHashMap<>();
+  /** Jersey's map, the one sent: response filters see and change it. */
+  private final MultivaluedMap<String, Object> headers;
   /** This answer's value of each of the {@link #GRANT_FIELDS}; {@code null} while it has none. */
   private String[] grants;
-  /** This answer's first {@code Vary} value, the one field it has besides grants. */
+  /** The list this answer put into {@link #headers} for each grant it has, by field. */
+  private List<Object>[] grantLists;
+  /** This answer's first {@code Vary} value, and the list it is in. */
   private String vary;
-  private boolean closed;
+  private List<Object> varyList;
+  /** Whether this answer has a field besides grants and {@code Vary}. */
+  private boolean otherFields;
 
   public PreflightAnswer(Status status) {
+    // Jersey gives the context its configuration when it takes this answer.
+    super(status, new OutboundMessageContext((Configuration) null));
     this.status = status;
+    this.headers = getContext().getHeaders();
   }
 
   /**
@@ -86,21 +84,34 @@ public final class PreflightAnswer extends Response {
    * {@code Access-Control-Allow-Origin}, is set instead (it has one value), and kept for
    * {@link #restoreGrants}.
    */
+  @SuppressWarnings("unchecked")
   public PreflightAnswer header(String name, String value) {
     int field = grantField(name);
     if (field >= 0) {
       if (grants == null) {
         grants = new String[GRANT_FIELDS.length];
+        grantLists = new List[GRANT_FIELDS.length];
       }
       grants[field] = value;
-      headers.putSingle(name, value);
+      grantLists[field] = listOf(value);
+      headers.put(name, grantLists[field]);
       return this;
     }
     if (vary == null && (name == VARY || VARY.equalsIgnoreCase(name))) {
       vary = value;
+      varyList = listOf(value);
+      headers.put(name, varyList);
+      return this;
     }
+    otherFields |= !VARY.equalsIgnoreCase(name);
     headers.add(name, value);
     return this;
+  }
+
+  private static List<Object> listOf(String value) {
+    List<Object> list = new ArrayList<>(1);
+    list.add(value);
+    return list;
   }
 
   /** The index of {@code name} among the {@link #GRANT_FIELDS}, or -1. */
@@ -113,6 +124,16 @@ public final class PreflightAnswer extends Response {
     }
     for (int field = 0; field < GRANT_FIELDS.length; field++) {
       if (GRANT_FIELDS[field].equalsIgnoreCase(name)) {
+        return field;
+      }
+    }
+    return -1;
+  }
+
+  /** The index of {@code name} among the {@link #GRANT_FIELDS}, compared by identity, or -1. */
+  private static int grantConstant(String name) {
+    for (int field = 0; field < GRANT_FIELDS.length; field++) {
+      if (GRANT_FIELDS[field] == name) {
         return field;
       }
     }
@@ -161,269 +182,50 @@ public final class PreflightAnswer extends Response {
 
   /**
    * Whether Jersey's fields are still exactly this answer's, told without the case-insensitive
-   * look-ups that restoring costs (most applications have no filter that touches them). Jersey
-   * takes this answer's keys and value lists into its map as they are, so a filter that added a
-   * field made the map bigger, one that set a field replaced its list, one that added a value made
-   * the list longer, and one that changed a value in place left a value that is not this
-   * answer's.
+   * look-ups that restoring costs (most applications have no filter that touches them). A filter
+   * that added a field made the map bigger, one that set a field replaced its list or changed the
+   * value in it, and one that added a value made the list longer.
    */
   private boolean isUntouched(MultivaluedMap<String, Object> responseHeaders) {
-    if (responseHeaders.size() != headers.size()) {
+    if (otherFields || responseHeaders.size() != ownFieldCount()) {
       return false;
     }
     for (Map.Entry<String, List<Object>> field : responseHeaders.entrySet()) {
-      List<Object> own = headers.get(field.getKey());
-      if (own == null || own != field.getValue() || own.size() != 1
-          || own.get(0) != ownValue(field.getKey())) {
+      if (!isOwn(field.getKey(), field.getValue())) {
         return false;
       }
     }
     return true;
   }
 
-  /** The value this answer gave field {@code name}, one of its own keys (compared as such). */
-  private String ownValue(String name) {
+  private int ownFieldCount() {
+    int count = varyList == null ? 0 : 1;
+    if (grants != null) {
+      for (String grant : grants) {
+        count += grant == null ? 0 : 1;
+      }
+    }
+    return count;
+  }
+
+  /**
+   * Whether {@code name} and {@code values} are a constant key and a list this answer put, as it
+   * put them. A field named in another case than the constant's is told by the look-ups.
+   */
+  private boolean isOwn(String name, List<Object> values) {
+    if (values.size() != 1) {
+      return false;
+    }
+    if (values == varyList) {
+      return name == VARY && values.get(0) == vary;
+    }
     int field = grantConstant(name);
-    if (field >= 0) {
-      return grants == null ? null : grants[field];
-    }
-    return name == VARY ? vary : null;
-  }
-
-  /** The index of {@code name} among the {@link #GRANT_FIELDS}, compared by identity, or -1. */
-  private static int grantConstant(String name) {
-    for (int field = 0; field < GRANT_FIELDS.length; field++) {
-      if (GRANT_FIELDS[field] == name) {
-        return field;
-      }
-    }
-    return -1;
-  }
-
-  @Override
-  public int getStatus() {
-    return status.getStatusCode();
-  }
-
-  @Override
-  public StatusType getStatusInfo() {
-    return status;
-  }
-
-  @Override
-  public MultivaluedMap<String, Object> getMetadata() {
-    return headers;
-  }
-
-  @Override
-  public MultivaluedMap<String, String> getStringHeaders() {
-    MultivaluedMap<String, String> strings = new MultivaluedHashMap<>();
-    headers.forEach((name, values) -> {
-      for (Object value : values) {
-        strings.add(name, toString(value));
-      }
-    });
-    return strings;
-  }
-
-  /** The field's values joined with {@code ","}, the name matched without regard to case. */
-  @Override
-  public String getHeaderString(String name) {
-    StringBuilder joined = null;
-    for (Map.Entry<String, List<Object>> field : headers.entrySet()) {
-      if (!field.getKey().equalsIgnoreCase(name)) {
-        continue;
-      }
-      for (Object value : field.getValue()) {
-        if (joined == null) {
-          joined = new StringBuilder();
-        } else {
-          joined.append(',');
-        }
-        joined.append(toString(value));
-      }
-    }
-    return joined == null ? null : joined.toString();
-  }
-
-  @Override
-  public Object getEntity() {
-    checkOpen();
-    return null;
-  }
-
-  @Override
-  public boolean hasEntity() {
-    checkOpen();
-    return false;
-  }
-
-  /** Nothing to buffer: there is no entity. */
-  @Override
-  public boolean bufferEntity() {
-    checkOpen();
-    return false;
-  }
-
-  @Override
-  public void close() {
-    closed = true;
-  }
-
-  @Override
-  public <T> T readEntity(Class<T> entityType) {
-    throw notInbound();
-  }
-
-  @Override
-  public <T> T readEntity(GenericType<T> entityType) {
-    throw notInbound();
-  }
-
-  @Override
-  public <T> T readEntity(Class<T> entityType, Annotation[] annotations) {
-    throw notInbound();
-  }
-
-  @Override
-  public <T> T readEntity(GenericType<T> entityType, Annotation[] annotations) {
-    throw notInbound();
-  }
-
-  // The typed views below read the header fields, as any Response's do: this answer has none of
-  // these fields unless a caller put them into getMetadata().
-
-  @Override
-  public MediaType getMediaType() {
-    return typed(HttpHeaders.CONTENT_TYPE, MediaType.class);
-  }
-
-  @Override
-  public Locale getLanguage() {
-    return typed(HttpHeaders.CONTENT_LANGUAGE, Locale.class);
-  }
-
-  @Override
-  public int getLength() {
-    String length = getHeaderString(HttpHeaders.CONTENT_LENGTH);
-    try {
-      return length == null ? -1 : Integer.parseInt(length.trim());
-    } catch (NumberFormatException e) {
-      return -1;
-    }
-  }
-
-  @Override
-  public Set<String> getAllowedMethods() {
-    String allow = getHeaderString(HttpHeaders.ALLOW);
-    Set<String> methods = new LinkedHashSet<>();
-    if (allow != null) {
-      for (String method : allow.split(",")) {
-        if (!method.isBlank()) {
-          methods.add(method.trim().toUpperCase(Locale.ROOT));
-        }
-      }
-    }
-    return methods;
-  }
-
-  @Override
-  public Map<String, NewCookie> getCookies() {
-    Map<String, NewCookie> cookies = new LinkedHashMap<>();
-    for (String value : values(HttpHeaders.SET_COOKIE)) {
-      NewCookie cookie = delegate(NewCookie.class).fromString(value);
-      cookies.put(cookie.getName(), cookie);
-    }
-    return cookies;
-  }
-
-  @Override
-  public EntityTag getEntityTag() {
-    return typed(HttpHeaders.ETAG, EntityTag.class);
-  }
-
-  @Override
-  public Date getDate() {
-    return typed(HttpHeaders.DATE, Date.class);
-  }
-
-  @Override
-  public Date getLastModified() {
-    return typed(HttpHeaders.LAST_MODIFIED, Date.class);
-  }
-
-  @Override
-  public URI getLocation() {
-    String location = getHeaderString(HttpHeaders.LOCATION);
-    return location == null ? null : URI.create(location);
-  }
-
-  @Override
-  public Set<Link> getLinks() {
-    Set<Link> links = new LinkedHashSet<>();
-    for (String value : values(HttpHeaders.LINK)) {
-      links.add(Link.valueOf(value));
-    }
-    return links;
-  }
-
-  @Override
-  public boolean hasLink(String relation) {
-    return getLink(relation) != null;
-  }
-
-  @Override
-  public Link getLink(String relation) {
-    for (Link link : getLinks()) {
-      if (link.getRels().contains(relation)) {
-        return link;
-      }
-    }
-    return null;
-  }
-
-  @Override
-  public Link.Builder getLinkBuilder(String relation) {
-    Link link = getLink(relation);
-    return link == null ? null : Link.fromLink(link);
+    return field >= 0 && grants != null && values == grantLists[field]
+        && values.get(0) == grants[field];
   }
 
   @Override
   public String toString() {
     return "PreflightAnswer[" + getStatus() + " " + headers + "]";
-  }
-
-  private List<String> values(String name) {
-    MultivaluedMap<String, String> strings = getStringHeaders();
-    for (Map.Entry<String, List<String>> field : strings.entrySet()) {
-      if (field.getKey().equalsIgnoreCase(name)) {
-        return field.getValue();
-      }
-    }
-    return List.of();
-  }
-
-  private <T> T typed(String name, Class<T> type) {
-    String value = getHeaderString(name);
-    return value == null ? null : delegate(type).fromString(value);
-  }
-
-  private static <T> RuntimeDelegate.HeaderDelegate<T> delegate(Class<T> type) {
-    return RuntimeDelegate.getInstance().createHeaderDelegate(type);
-  }
-
-  private static String toString(Object value) {
-    return value instanceof String string ? string : String.valueOf(value);
-  }
-
-  private void checkOpen() {
-    if (closed) {
-      throw new IllegalStateException("this preflight answer has been closed");
-    }
-  }
-
-  private static IllegalStateException notInbound() {
-    return new IllegalStateException(
-        "a preflight answer is an outbound response: it has no entity to read");
   }
 }
