@@ -213,7 +213,8 @@ public final class PreflightAnswer extends OutboundJaxrsResponse {
    * put them. A field named in another case than the constant's is told by the look-ups.
    */
   private boolean isOwn(String name, List<Object> values) {
-    if (values.size() != 1) {
+    // Jersey's map keeps a null a filter put as a field's value.
+    if (values == null || values.size() != 1) {
       return false;
     }
     if (values == varyList) {

@@ -124,8 +124,8 @@ class PreflightAnswerTest {
 
   @Test
   void grantsAreRestoredWhateverFiltersDidAndOnlyThen() {
-    MultivaluedMap<String, Object> untouched = asJersey(allowed());
-    assertNull(allowed().restoreGrants(untouched));
+    PreflightAnswer same = allowed();
+    assertNull(same.restoreGrants(asJersey(same)));
 
     PreflightAnswer answer = allowed();
     MultivaluedMap<String, Object> headers = asJersey(answer);
@@ -147,6 +147,19 @@ class PreflightAnswerTest {
     MultivaluedMap<String, Object> headers = asJersey(answer);
     assertNull(answer.restoreGrants(headers));
     assertEquals(List.of("https://app.example.com"), headers.get(CorsHeaders.ALLOW_ORIGIN));
+  }
+
+  /** Jersey's map takes a null list: the field is then as good as absent, and put back. */
+  @Test
+  void aFieldSetToNullIsPutBack() {
+    PreflightAnswer answer = allowed();
+    MultivaluedMap<String, Object> headers = asJersey(answer);
+    headers.put(CorsHeaders.ALLOW_ORIGIN, null);
+    headers.put(CorsHeaders.VARY, null);
+    assertEquals("access-control-allow-origin", answer.restoreGrants(headers));
+    assertEquals(List.of("https://app.example.com"), headers.get(CorsHeaders.ALLOW_ORIGIN));
+    assertEquals(CorsHeaders.PREFLIGHT_VARY, String.join(", ",
+        headers.get(CorsHeaders.VARY).stream().map(String::valueOf).toList()));
   }
 
   /** Jersey shares this answer's value lists, so a change in place is one to look for too. */
