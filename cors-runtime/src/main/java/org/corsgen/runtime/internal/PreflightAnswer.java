@@ -59,7 +59,6 @@ public final class PreflightAnswer extends OutboundJaxrsResponse {
 
   private static final String VARY_KEY = VARY.toLowerCase(Locale.ROOT);
 
-  private final Status status;
   /** Jersey's map, the one sent: response filters see and change it. */
   private final MultivaluedMap<String, Object> headers;
   /** This answer's value of each of the {@link #GRANT_FIELDS}; {@code null} while it has none. */
@@ -75,7 +74,6 @@ public final class PreflightAnswer extends OutboundJaxrsResponse {
   public PreflightAnswer(Status status) {
     // Jersey gives the context its configuration when it takes this answer.
     super(status, new OutboundMessageContext((Configuration) null));
-    this.status = status;
     this.headers = getContext().getHeaders();
   }
 
@@ -167,7 +165,7 @@ public final class PreflightAnswer extends OutboundJaxrsResponse {
         changed = GRANT_KEYS[field];
       }
     }
-    if (status.getFamily() != Status.Family.SUCCESSFUL
+    if (getStatusInfo().getFamily() != Status.Family.SUCCESSFUL
         && responseHeaders.remove(ALLOW_PRIVATE_NETWORK_KEY) != null) {
       changed = ALLOW_PRIVATE_NETWORK_KEY;
     }
