@@ -82,7 +82,7 @@ public final class PreflightAnswer extends OutboundJaxrsResponse {
    * {@code Access-Control-Allow-Origin}, is set instead (it has one value), and kept for
    * {@link #restoreGrants}.
    */
-  @SuppressWarnings("unchecked")
+  @SuppressWarnings({"unchecked", "rawtypes"})
   public PreflightAnswer header(String name, String value) {
     int field = grantField(name);
     if (field >= 0) {
