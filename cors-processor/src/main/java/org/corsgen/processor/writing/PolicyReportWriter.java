@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Collectors;
 import javax.annotation.processing.Filer;
 import javax.lang.model.element.Element;
 import javax.tools.FileObject;
@@ -98,13 +99,13 @@ public final class PolicyReportWriter {
     for (Row row : rows) {
       Endpoint endpoint = row.endpoint();
       Policy policy = endpoint.policy();
-      md.append("| `").append(cell(endpoint.path())).append("` | ")
-          .append(row.httpMethod()).append(" | `")
-          .append(cell(row.resource().binaryName() + "#" + endpoint.methodKey())).append("` | ")
-          .append(cell(String.join(", ", policy.origins()))).append(" | ")
+      md.append("| ").append(code(endpoint.path())).append(" | ")
+          .append(row.httpMethod()).append(" | ")
+          .append(code(row.resource().binaryName() + "#" + endpoint.methodKey())).append(" | ")
+          .append(codes(policy.origins())).append(" | ")
           .append(policy.allowCredentials() ? "yes" : "no").append(" | ")
-          .append(cell(String.join(", ", policy.allowHeaders()))).append(" | ")
-          .append(cell(String.join(", ", policy.exposeHeaders()))).append(" | ")
+          .append(codes(policy.allowHeaders())).append(" | ")
+          .append(codes(policy.exposeHeaders())).append(" | ")
           .append(policy.maxAge().isPresent() ? policy.maxAge().getAsInt() + " s" : "omitted")
           .append(" |\n");
     }
@@ -116,8 +117,24 @@ public final class PolicyReportWriter {
     return md.toString();
   }
 
-  private static String cell(String text) {
-    return text.replace("|", "\\|");
+  /**
+   * {@code text} as a code span of a table cell, shown as written: as plain text, the {@code *}
+   * of {@code https://*.example.com} would start emphasis and vanish from the rendered report.
+   */
+  private static String code(String text) {
+    int longestRun = 0;
+    for (int i = 0, run = 0; i < text.length(); i++) {
+      run = text.charAt(i) == '`' ? run + 1 : 0;
+      longestRun = Math.max(longestRun, run);
+    }
+    // A header name may hold backticks (RFC 9110 tokens do): fence them with a longer run.
+    String fence = "`".repeat(longestRun + 1);
+    String pad = longestRun > 0 ? " " : "";
+    return fence + pad + text.replace("|", "\\|") + pad + fence;
+  }
+
+  private static String codes(List<String> values) {
+    return values.stream().map(PolicyReportWriter::code).collect(Collectors.joining(", "));
   }
 
   private static String array(List<String> values) {

@@ -45,8 +45,8 @@ class PolicyReportWriterTest {
         .toList();
     assertEquals(keys.stream().sorted().toList(), keys);
     assertTrue(rows.contains("| `/items/{id: \\d+}` | PATCH | `org.corsgen.it.ItemsResource#patch("
-        + "long,java.lang.String)` | https://app.example.com, https://*.example.org | no"
-        + " | Content-Type, X-Token | X-Total-Count | 600 s |"), String.join("\n", rows));
+        + "long,java.lang.String)` | `https://app.example.com`, `https://*.example.org` | no"
+        + " | `Content-Type`, `X-Token` | `X-Total-Count` | 600 s |"), String.join("\n", rows));
   }
 
   /**
@@ -73,7 +73,7 @@ class PolicyReportWriterTest {
         + " `org.corsgen.it.OrderLinesResource#put(java.lang.String,java.lang.String)` |"),
         String.join("\n", rows));
     assertTrue(rows.contains("| `{locator}` | HEAD | `org.corsgen.it.OrderLinesResource#list()`"
-        + " | https://app.example.com | no | Content-Type | X-Order | 600 s |"),
+        + " | `https://app.example.com` | no | `Content-Type` | `X-Order` | 600 s |"),
         String.join("\n", rows));
     assertTrue(read(PolicyReportWriter.MARKDOWN).endsWith("\n`{locator}` stands for the path of"
         + " each sub-resource locator that returns the class: corsgen answers there\nwherever"
