@@ -12,6 +12,7 @@ import org.corsgen.processor.diagnostics.Message;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -27,7 +28,21 @@ class HeaderRulesTest {
         "    " + attribute + " = {\"X-Token\",",
         "        \"X-Trace, X-Span\"})");
     assertOnly(compile(source), source, "X-Span", Message.HEADER_INVALID, attribute,
-        "X-Trace, X-Span");
+        "X-Trace, X-Span", " Write {\"X-Trace\", \"X-Span\"}.");
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "'Content-Type ' | ' Write \"Content-Type\".'",
+      "X-Trace:        | ' Write \"X-Trace\".'",
+      "'X-Trace: 1'    | ' Write \"X-Trace\".'",
+      "'X-Trace,'      | ' Write \"X-Trace\".'",
+      "X-Tr\u00e4ce    | ' Write each name as an entry of its own, such as \"X-Request-Id\".'"})
+  void headerNameThatIsNotATokenGetsTheNameItMeant(String name, String fix) {
+    JavaFileObject source = resource(
+        "@Cors(origins = \"https://app.example.com\", allowHeaders = \"" + name + "\")");
+    assertOnly(compile(source), source, "allowHeaders", Message.HEADER_INVALID, "allowHeaders",
+        name, fix);
   }
 
   @ParameterizedTest

@@ -96,7 +96,40 @@ class OriginRulesTest {
   void originWithoutSchemeIsAnErrorShowingTheFix() {
     JavaFileObject source = resource("@Cors(origins = \"app.example.com\")");
     assertOnly(compile(source), source, "@Cors", Message.ORIGIN_NO_SCHEME, "app.example.com",
-        "https://app.example.com");
+        " Write \"https://app.example.com\".");
+  }
+
+  /** "https://" before such an entry would make "https://https", valid and never matching. */
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "https:/app.example.com | https://app.example.com",
+      "https//app.example.com | https://app.example.com",
+      "http:/localhost:3000   | http://localhost:3000"})
+  void mistypedSeparatorIsAnErrorKeepingTheScheme(String origin, String fix) {
+    JavaFileObject source = resource("@Cors(origins = \"" + origin + "\")");
+    assertOnly(compile(source), source, "@Cors", Message.ORIGIN_MALFORMED, origin,
+        "\"://\" does not follow its scheme", " Write \"" + fix + "\".");
+  }
+
+  @Test
+  void textThatIsNoHostGetsNoFix() {
+    JavaFileObject source = resource("@Cors(origins = \"app.example.com/api\")");
+    assertOnly(compile(source), source, "@Cors", Message.ORIGIN_NO_SCHEME, "app.example.com/api",
+        " Write the origin of the page, such as \"https://app.example.com\".");
+  }
+
+  @Test
+  void urlWithoutAHostIsNeverAPage() {
+    JavaFileObject source = resource("@Cors(origins = \"data:text/html,hi\")");
+    assertOnly(compile(source), source, "@Cors", Message.ORIGIN_NOT_A_PAGE, "data:text/html,hi",
+        "a data: URL's page has an opaque origin, which browsers send as \"null\"", "");
+  }
+
+  @Test
+  void dollarNameIsAPlaceholderMistyped() {
+    JavaFileObject source = resource("@Cors(origins = \"$APP_ORIGINS\")");
+    assertOnly(compile(source), source, "@Cors", Message.ORIGIN_PLACEHOLDER_MALFORMED,
+        "$APP_ORIGINS");
   }
 
   @Test
@@ -169,7 +202,7 @@ class OriginRulesTest {
   void subdomainPatternWithoutSchemeIsAnErrorShowingTheFix() {
     JavaFileObject source = resource("@Cors(origins = \"*.example.com\")");
     assertOnly(compile(source), source, "@Cors", Message.ORIGIN_NO_SCHEME, "*.example.com",
-        "https://*.example.com");
+        " Write \"https://*.example.com\".");
   }
 
   @ParameterizedTest

@@ -69,8 +69,12 @@ class PlaceholderRulesTest {
   @Test
   void badOriginInTheDefaultIsReportedLikeALiteralOne() {
     JavaFileObject source = resource("@Cors(origins = \"${cors.origins:https://App.example.com/}\")");
-    assertOnly(compile(source), source, "${cors.origins", Message.ORIGIN_MALFORMED,
+    Compilation compilation = compile(source);
+    assertOnly(compilation, source, "${cors.origins", Message.ORIGIN_MALFORMED,
         "https://App.example.com/", "it ends with a slash", " Write \"https://app.example.com\".");
+    // Read alone, that fix would replace the placeholder with one origin.
+    assertThat(compilation).hadErrorContaining("\"https://app.example.com\". That origin is in"
+        + " the default of ${cors.origins}: correct it there, keeping the placeholder.");
   }
 
   @Test
@@ -79,13 +83,13 @@ class PlaceholderRulesTest {
         resource("@Cors(origins = \"${cors.origins:https://a.example.com https://b.example.com}\")");
     assertOnly(compile(source), source, "${cors.origins", Message.ORIGIN_MALFORMED,
         "https://a.example.com https://b.example.com",
-        "it holds 2 origins separated by white space; a default separates them with commas",
+        "it holds 2 origins in one entry; a default separates them with commas",
         " Write \"${cors.origins:https://a.example.com,https://b.example.com}\".");
     JavaFileObject among = resource("@Cors(origins ="
         + " \"${cors.origins:https://c.example.com,https://a.example.com https://b.example.com}\")");
     assertOnly(compile(among), among, "${cors.origins", Message.ORIGIN_MALFORMED,
         "https://a.example.com https://b.example.com",
-        "it holds 2 origins separated by white space; a default separates them with commas",
+        "it holds 2 origins in one entry; a default separates them with commas",
         " Write \"${cors.origins:https://c.example.com,https://a.example.com,https://b.example.com}\".");
   }
 

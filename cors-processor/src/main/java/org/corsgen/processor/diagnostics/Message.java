@@ -33,7 +33,7 @@ public enum Message {
       "origin \"%s\" is never the origin of a page (%s), so no browser sends it and it would"
           + " never match. List the origin of the page that calls this resource.%s"),
   ORIGIN_NO_SCHEME(Kind.ERROR, "CorsOriginScheme",
-      "origin \"%s\" has no scheme: browsers send scheme://host[:port]. Write \"%s\"."),
+      "origin \"%s\" has no scheme: browsers send scheme://host[:port].%s"),
   ORIGIN_MALFORMED(Kind.ERROR, "CorsOriginMalformed",
       "origin \"%s\" is not a serialized origin (%s): browsers send the Origin header as"
           + " scheme://host[:port] in lower case, without default port, path or trailing slash,"
@@ -114,8 +114,7 @@ public enum Message {
 
   HEADER_INVALID(Kind.ERROR, "CorsHeaderInvalid",
       "%s has \"%s\", which is not a header name (RFC 9110 token: letters, digits and"
-          + " !#$%%&'*+-.^_`|~; no spaces, colons or commas), so it would never match. Write each"
-          + " name as an entry of its own, without spaces, such as \"X-Request-Id\"."),
+          + " !#$%%&'*+-.^_`|~; no spaces, colons or commas), so it would never match.%s"),
   HEADER_PATTERN(Kind.ERROR, "CorsHeaderPattern",
       "%s has \"%s\", which browsers compare as one header name, \"*\" and all (Fetch,"
           + " CORS-preflight fetch): header lists have no patterns, only a lone \"*\" for any"
@@ -263,5 +262,14 @@ public enum Message {
   /** The full text with its tag: {@code [CorsNullOrigin] origin "null" is ...}. */
   public String format(Object... args) {
     return "[" + tag + "] " + String.format(format, args);
+  }
+
+  /**
+   * The full text, for an origin in the default of {@code placeholder}: read alone, its fix
+   * would replace the whole placeholder with one origin.
+   */
+  public String formatInDefault(String placeholder, Object... args) {
+    return format(args) + " That origin is in the default of " + placeholder
+        + ": correct it there, keeping the placeholder.";
   }
 }

@@ -56,6 +56,16 @@ public final class Report {
     add(new Entry(message, message.format(args), element, Optional.of(annotation), value));
   }
 
+  /**
+   * Reports {@code message}, about an origin in the default of {@code placeholder}, on an
+   * annotation's value: its fix is for that origin, which the message then says.
+   */
+  public void reportInDefault(Message message, Element element, AnnotationMirror annotation,
+      AnnotationValue value, String placeholder, Object[] args) {
+    add(new Entry(message, message.formatInDefault(placeholder, args), element,
+        Optional.of(annotation), Optional.of(value)));
+  }
+
   private void add(Entry entry) {
     if (!(entry.message().suppressible()
         && (isSuppressed(entry.message().tag(), entry.element())

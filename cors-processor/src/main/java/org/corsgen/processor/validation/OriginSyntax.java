@@ -67,8 +67,9 @@ final class OriginSyntax {
       case BLANK -> new Invalid(Message.ORIGIN_BLANK);
       case NULL -> new Invalid(Message.ORIGIN_NULL);
       case FILE_SCHEME -> new Invalid(Message.ORIGIN_FILE_SCHEME, entry);
-      case NO_SCHEME -> new Invalid(Message.ORIGIN_NO_SCHEME, entry,
-          fix.orElse("https://app.example.com"));
+      case NO_SCHEME -> new Invalid(Message.ORIGIN_NO_SCHEME, entry, fix
+          .map(fixed -> " Write \"" + fixed + "\".")
+          .orElse(" Write the origin of the page, such as \"https://app.example.com\"."));
       // The punycode form may have a problem of its own (a pattern over a public suffix): then
       // that is the one to name, rather than a fix that would fail next.
       case NOT_PUNYCODE -> parse(fix.orElseThrow()) instanceof Invalid problem

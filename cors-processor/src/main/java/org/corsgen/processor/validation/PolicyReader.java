@@ -1,6 +1,7 @@
 package org.corsgen.processor.validation;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -10,6 +11,7 @@ import java.util.OptionalInt;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
@@ -74,7 +76,8 @@ final class PolicyReader {
     }
     for (AnnotationValue item : items) {
       String origin = (String) item.getValue();
-      if (origin.contains("${")) {
+      if (origin.contains("${") || origin.strip().startsWith("$")) {
+        // "$APP_ORIGINS" and the like are placeholders mistyped: say how to write one.
         placeholder(values, item, origin, credentials, items.size() == 1).ifPresent(placeholder -> {
           if (placeholders.putIfAbsent(placeholder, item) != null) {
             values.report(Message.ORIGIN_DUPLICATE, Optional.of(item), origin);
@@ -135,12 +138,12 @@ final class PolicyReader {
       OriginSyntax.Parsed parsed = OriginSyntax.parse(origin.strip());
       if (OriginSyntax.isJoined(origin.strip())) {
         // Commas have split the default already; an array's fix would be wrong advice here.
-        String[] joined = origin.strip().split("\\s+");
+        String[] joined = origin.strip().split("[;|\\s]+");
         String[] fixed = origins.clone();
         fixed[index] = String.join(",", joined);
         values.report(Message.ORIGIN_MALFORMED, Optional.of(item), origin.strip(),
-            "it holds " + joined.length + " origins separated by white space; a default"
-                + " separates them with commas",
+            "it holds " + joined.length + " origins in one entry; a default separates them"
+                + " with commas",
             " Write \"${" + matcher.group(1) + ":" + String.join(",", fixed) + "}\".");
         valid = false;
       } else if (origin.isBlank()) {
@@ -148,7 +151,8 @@ final class PolicyReader {
             matcher.group(1));
         return Optional.empty();
       } else if (parsed instanceof OriginSyntax.Invalid invalid) {
-        values.report(invalid.message(), Optional.of(item), invalid.args());
+        values.reportInDefault(invalid.message(), item, "${" + matcher.group(1) + "}",
+            invalid.args());
         valid = false;
       } else if (parsed instanceof OriginSyntax.AnyOrigin && credentials) {
         values.report(Message.ORIGIN_WILDCARD_WITH_CREDENTIALS, Optional.of(item));
@@ -207,6 +211,22 @@ final class PolicyReader {
     return methods;
   }
 
+  /**
+   * The end of {@code CorsHeaderInvalid}'s message: the names {@code entry} most likely meant,
+   * a list in one string split, or a name with a colon ({@code "X-Trace: 1"}) cut there.
+   */
+  private static String headerNameFix(String entry) {
+    int colon = entry.indexOf(':');
+    String[] names = (colon >= 0 ? entry.substring(0, colon) : entry).strip().split("[,;\\s]+");
+    if (Arrays.stream(names).allMatch(HttpNames::isToken)) {
+      return names.length == 1
+          ? " Write \"" + names[0] + "\"."
+          : " Write " + Arrays.stream(names).collect(Collectors.joining("\", \"", "{\"", "\"}"))
+              + ".";
+    }
+    return " Write each name as an entry of its own, such as \"X-Request-Id\".";
+  }
+
   private static List<String> headerNames(Values values, String attribute, boolean credentials) {
     boolean request = attribute.equals("allowHeaders");
     List<String> names = new ArrayList<>();
@@ -214,7 +234,7 @@ final class PolicyReader {
       String name = (String) item.getValue();
       Optional<AnnotationValue> at = Optional.of(item);
       if (!HttpNames.isToken(name)) {
-        values.report(Message.HEADER_INVALID, at, attribute, name);
+        values.report(Message.HEADER_INVALID, at, attribute, name, headerNameFix(name));
       } else if (name.length() > 1 && name.indexOf('*') >= 0) {
         values.report(Message.HEADER_PATTERN, at, attribute, name);
       } else if (names.stream().anyMatch(name::equalsIgnoreCase)) {
@@ -289,6 +309,11 @@ final class PolicyReader {
 
     void report(Message message, Optional<AnnotationValue> value, Object... args) {
       report.report(message, annotated, cors, value, args);
+    }
+
+    void reportInDefault(Message message, AnnotationValue value, String placeholder,
+        Object[] args) {
+      report.reportInDefault(message, annotated, cors, value, placeholder, args);
     }
 
     AnnotationValue get(String attribute) {

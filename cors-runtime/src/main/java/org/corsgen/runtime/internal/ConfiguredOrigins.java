@@ -73,11 +73,15 @@ final class ConfiguredOrigins {
               + " machine while allowCredentials = true: an active network attacker could read"
               + " the credentialed responses. Use https, or a loopback origin for development");
         } else if (parsed instanceof OriginSyntax.AnyOrigin) {
-          if (policy.allowsCredentials() || policy.placeholders().size() > 1
-              || entries.length > 1 || policy.hasLiteralOrigins()) {
-            throw bad(policy, placeholder, value, "\"*\" may only stand alone, and never with"
-                + " allowCredentials = true (browsers reject \"Access-Control-Allow-Origin: *\""
-                + " on credentialed requests). List the origins instead");
+          if (policy.allowsCredentials()) {
+            throw bad(policy, placeholder, value, "\"*\" cannot allow credentials: browsers"
+                + " reject \"Access-Control-Allow-Origin: *\" on credentialed requests. List the"
+                + " origins instead");
+          }
+          if (policy.placeholders().size() > 1 || entries.length > 1
+              || policy.hasLiteralOrigins()) {
+            throw bad(policy, placeholder, value, "\"*\" stands beside other origins, which"
+                + " then mean nothing. Set either \"*\" alone or only the origins");
           }
           any = true;
         } else if (parsed instanceof OriginSyntax.Exact origin) {
@@ -99,7 +103,7 @@ final class ConfiguredOrigins {
       listed.add(placeholder.key() + "=" + value.text().strip() + " (" + value.from() + ")");
     }
     if (any) {
-      return policy.withAnyOrigin();
+      return policy.withAnyOrigin(listed.toString());
     }
     return policy.withConfiguredOrigins(listed.toString(), configured.build());
   }
@@ -120,20 +124,31 @@ final class ConfiguredOrigins {
 
   private static String describe(OriginSyntax.Invalid invalid) {
     String what = switch (invalid.problem()) {
-      case BLANK -> "is empty";
+      case BLANK -> "is empty: remove the comma that leaves it";
       case NULL -> "is \"null\", which sandboxed iframes, file: pages and redirects send, so any"
           + " site can forge it";
       case FILE_SCHEME -> "is a file: URL; browsers send \"null\" for file: pages";
       case NO_SCHEME -> "has no scheme; browsers send scheme://host[:port]";
       case NOT_PUNYCODE -> "has a non-ASCII host, which browsers send in punycode";
       case MALFORMED -> "is not a serialized origin (" + invalid.detail() + ")";
-      // Commas have split the value already: what is left is separated by white space.
-      case JOINED -> "holds several origins separated by white space; separate them with commas";
+      // Commas have split the value already: what is left is separated otherwise.
+      case JOINED -> "holds several origins in one entry; separate them with commas";
       case BAD_WILDCARD -> "has a wildcard other than one leading \"*.\" label in the host";
       case NOT_A_PAGE -> "is never a page's origin (" + invalid.detail() + ")";
     };
     return invalid.problem() == OriginSyntax.Problem.JOINED
         ? what
-        : what + invalid.fix().map(fix -> "; write \"" + fix + "\"").orElse("");
+        : what + invalid.fix().filter(ConfiguredOrigins::isAccepted)
+            .map(fix -> "; write \"" + fix + "\"").orElse("");
+  }
+
+  /**
+   * Whether start-up would accept {@code fix} as an entry: the punycode form of a pattern can be
+   * one over a top-level name ({@code https://*.рф}), which is no fix to suggest.
+   */
+  private static boolean isAccepted(String fix) {
+    OriginSyntax.Entry parsed = OriginSyntax.parse(fix);
+    return parsed instanceof OriginSyntax.Exact
+        || parsed instanceof OriginSyntax.Pattern pattern && !pattern.overTopLevelName();
   }
 }

@@ -139,12 +139,16 @@ public final class CorsPolicy implements ContainerResponseFilter {
     return resolved.build();
   }
 
-  /** This policy, whose only origins came from configuration as {@code *}, open to any origin. */
-  public CorsPolicy withAnyOrigin() {
+  /**
+   * This policy, whose only origins came from configuration as {@code *}, open to any origin;
+   * {@code configuredList} says in logs where the {@code *} came from.
+   */
+  public CorsPolicy withAnyOrigin(String configuredList) {
     Builder resolved = toBuilder();
     resolved.placeholders = List.of();
     resolved.origins = null;
-    return resolved.allowAnyOrigin().build();
+    resolved.allowAnyOrigin().originList = configuredList;
+    return resolved.build();
   }
 
   private Builder toBuilder() {

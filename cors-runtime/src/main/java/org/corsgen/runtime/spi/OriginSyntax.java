@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.StringJoiner;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
 
 /**
  * Parses one allowed-origin entry against the form browsers give the {@code Origin} header (the
@@ -106,6 +107,18 @@ public final class OriginSyntax {
 
   private static final String SEPARATOR = "://";
 
+  /** What separates the origins of a list written as one string, a mistake the parser names. */
+  private static final String LIST_SEPARATORS = "[,;|\\s]+";
+
+  /** Schemes of URLs that have no host, with why none is an origin a browser sends. */
+  private static final Map<String, String> HOSTLESS_SCHEMES = Map.of(
+      "data", "a data: URL's page has an opaque origin, which browsers send as \"null\"",
+      "about", "an about: page has the origin of the page that opened it, or \"null\"",
+      "javascript", "a javascript: URL runs in the page it was opened from, whose origin"
+          + " browsers send",
+      "mailto", "a mailto: URL is an e-mail address, not a page",
+      "tel", "a tel: URL is a telephone number, not a page");
+
   /** Schemes of URLs that are never a page's, with the reason. */
   private static final Map<String, String> PAGELESS_SCHEMES = Map.of(
       "ws", "a WebSocket URL is what a page connects to; its Origin is the http(s) origin the page"
@@ -123,6 +136,11 @@ public final class OriginSyntax {
   // Compiled once: the processor parses every origin of every @Cors, and String.matches compiling
   // its regular expression anew on each call was most of the time parsing took in a profile.
   private static final Predicate<String> URL_SCHEME = whole("[A-Za-z][A-Za-z0-9+.-]*");
+  /** {@code https:/host}, {@code https:host}, {@code https//host}, but not {@code http:8080}. */
+  private static final java.util.regex.Pattern MISTYPED_SEPARATOR =
+      java.util.regex.Pattern.compile("(?i)(https?)(?::/?|//)(?![0-9/])(.*)");
+  /** What can follow {@code https://} as a host, with a port, a slash or a wildcard label. */
+  private static final Predicate<String> HOST_AND_PORT = whole("[\\p{L}\\p{N}*._\\[\\]:-]+/?");
   private static final Predicate<String> HOST_NAME_CHARS = whole("[a-z0-9*_.-]+");
   private static final Predicate<String> BRACKETED_IPV6_CHARS = whole("\\[[0-9a-f:.]+]");
   private static final Predicate<String> PORT = whole(":[0-9]{1,5}");
@@ -174,7 +192,11 @@ public final class OriginSyntax {
     if (entry.strip().equalsIgnoreCase("null")) {
       return invalid(Problem.NULL);
     }
-    String[] items = entry.strip().split("[,\\s]+");
+    Optional<Invalid> hostless = hostlessUrl(entry.strip());
+    if (hostless.isPresent()) {
+      return hostless.get();
+    }
+    String[] items = entry.strip().split(LIST_SEPARATORS);
     if (items.length > 1 && (entry.indexOf(',') >= 0
         || entry.indexOf(SEPARATOR) != entry.lastIndexOf(SEPARATOR))) {
       // "https://a.example.com,https://b.example.com": one string where an array was meant.
@@ -183,7 +205,7 @@ public final class OriginSyntax {
     }
     int separator = entry.indexOf(SEPARATOR);
     if (separator < 0) {
-      return new Invalid(Problem.NO_SCHEME, "", validNormalized("https://" + entry.strip()));
+      return withoutSeparator(entry.strip());
     }
     String scheme = entry.substring(0, separator);
     if (scheme.equalsIgnoreCase("file")) {
@@ -217,6 +239,46 @@ public final class OriginSyntax {
       return invalid(Problem.BAD_WILDCARD);
     }
     return new Pattern(scheme + SEPARATOR, authority.substring(1));
+  }
+
+  /**
+   * A URL of a scheme whose pages have no origin of their own to send ({@code data:},
+   * {@code about:}), or that is no page at all ({@code mailto:}); a {@code blob:} URL, whose page
+   * has the origin written inside it. Told before anything else, since their text can look like
+   * a list ({@code data:text/plain,hi}).
+   */
+  private static Optional<Invalid> hostlessUrl(String entry) {
+    int colon = entry.indexOf(':');
+    String scheme = colon < 0 ? "" : entry.substring(0, colon).toLowerCase(Locale.ROOT);
+    if (scheme.equals("blob")) {
+      return Optional.of(new Invalid(Problem.NOT_A_PAGE, "a blob: URL's page has the origin"
+          + " written inside it, which is what browsers send",
+          validNormalized(entry.substring(colon + 1))));
+    }
+    String reason = HOSTLESS_SCHEMES.get(scheme);
+    return reason == null || entry.startsWith(SEPARATOR, colon)
+        ? Optional.empty()
+        : Optional.of(new Invalid(Problem.NOT_A_PAGE, reason, Optional.empty()));
+  }
+
+  /**
+   * An entry without {@code ://}: a host alone ({@code app.example.com}, {@code localhost:3000}),
+   * for which a fix can add the scheme, or an http(s) URL whose {@code ://} is mistyped
+   * ({@code https:/app.example.com}, {@code https//app.example.com}), which is not missing its
+   * scheme at all. Anything else gets no fix: {@code "https://"} before it would make a valid
+   * origin of nearly any text ({@code https:/a.example.com} as host {@code https}), one that is
+   * accepted and never matches.
+   */
+  private static Invalid withoutSeparator(String entry) {
+    Matcher mistyped = MISTYPED_SEPARATOR.matcher(entry);
+    if (mistyped.matches()) {
+      return new Invalid(Problem.MALFORMED, "\"://\" does not follow its scheme",
+          validNormalized(mistyped.group(1).toLowerCase(Locale.ROOT) + SEPARATOR
+              + mistyped.group(2)));
+    }
+    return new Invalid(Problem.NO_SCHEME, "", HOST_AND_PORT.test(entry)
+        ? validNormalized("https://" + entry)
+        : Optional.empty());
   }
 
   /**

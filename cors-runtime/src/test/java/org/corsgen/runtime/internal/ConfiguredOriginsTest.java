@@ -63,6 +63,45 @@ class ConfiguredOriginsTest {
         config(Map.of("cors.origins", "*")));
     assertEquals("*", policy.allowOriginValue("https://anyone.example"));
     assertTrue(policy.allowsOrigin("https://anyone.example"));
+    // The most open answer of all must not be the one whose source the start-up log leaves out.
+    assertEquals("cors.origins=* (system property cors.origins)", policy.originList());
+  }
+
+  @Test
+  void starBesideOtherOriginsAndStarWithCredentialsAreToldApart() {
+    IllegalStateException mixed = assertThrows(IllegalStateException.class,
+        () -> ConfiguredOrigins.resolve(policy().allowConfiguredOrigins("k").build(),
+            config(Map.of("k", "*, https://a.example"))));
+    assertTrue(mixed.getMessage().endsWith("\"*\" stands beside other origins, which then mean"
+        + " nothing. Set either \"*\" alone or only the origins."), mixed.getMessage());
+    IllegalStateException credentialed = assertThrows(IllegalStateException.class,
+        () -> ConfiguredOrigins.resolve(policy().allowConfiguredOrigins("k").allowCredentials()
+            .build(), config(Map.of("k", "*"))));
+    assertTrue(credentialed.getMessage().endsWith("\"*\" cannot allow credentials: browsers"
+        + " reject \"Access-Control-Allow-Origin: *\" on credentialed requests. List the origins"
+        + " instead."), credentialed.getMessage());
+  }
+
+  /** A fix is suggested only when start-up would accept it. */
+  @Test
+  void fixesThatStartUpWouldRefuseAreNotSuggested() {
+    for (String value : new String[] {"https://*.\u0440\u0444", "https://*.com.", "https://*."}) {
+      IllegalStateException e = assertThrows(IllegalStateException.class,
+          () -> ConfiguredOrigins.resolve(policy().allowConfiguredOrigins("k").build(),
+              config(Map.of("k", value))));
+      assertFalse(e.getMessage().contains("write \""), e.getMessage());
+    }
+    IllegalStateException typo = assertThrows(IllegalStateException.class,
+        () -> ConfiguredOrigins.resolve(policy().allowConfiguredOrigins("k").build(),
+            config(Map.of("k", "https:/app.example.com"))));
+    assertTrue(typo.getMessage().endsWith("\"https:/app.example.com\" in it is not a serialized"
+        + " origin (\"://\" does not follow its scheme); write \"https://app.example.com\"."),
+        typo.getMessage());
+    IllegalStateException blank = assertThrows(IllegalStateException.class,
+        () -> ConfiguredOrigins.resolve(policy().allowConfiguredOrigins("k").build(),
+            config(Map.of("k", "https://a.example,"))));
+    assertTrue(blank.getMessage().endsWith("\"\" in it is empty: remove the comma that leaves"
+        + " it."), blank.getMessage());
   }
 
   @Test
@@ -115,7 +154,7 @@ class ConfiguredOriginsTest {
         () -> ConfiguredOrigins.resolve(policy().allowConfiguredOrigins("cors.origins").build(),
         config(Map.of("cors.origins", "https://a.example https://b.example"))));
     assertTrue(e.getMessage().endsWith("and \"https://a.example https://b.example\" in it holds"
-        + " several origins separated by white space; separate them with commas."),
+        + " several origins in one entry; separate them with commas."),
         e.getMessage());
   }
 

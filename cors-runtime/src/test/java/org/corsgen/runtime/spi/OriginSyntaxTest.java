@@ -114,11 +114,57 @@ class OriginSyntaxTest {
     assertEquals(Problem.NULL, invalid("NULL").problem());
   }
 
+  /**
+   * An http(s) scheme whose "://" lost a slash or the colon is mistyped, not missing: the fix
+   * keeps it, where "https://" before the entry would make "https://https", a valid origin that
+   * never matches.
+   */
+  @Test
+  void aMistypedSeparatorIsNamedAndFixedKeepingTheScheme() {
+    assertEquals(new Invalid(Problem.MALFORMED, "\"://\" does not follow its scheme",
+        Optional.of("https://app.example.com")), invalid("https:/app.example.com"));
+    assertEquals(Optional.of("https://app.example.com"), invalid("https//app.example.com").fix());
+    assertEquals(Optional.of("https://app.example.com"), invalid("HTTPS:App.example.com").fix());
+    assertEquals(Optional.of("http://localhost:3000"), invalid("http:/localhost:3000").fix());
+    assertEquals(Optional.empty(), invalid("https:").fix());
+    assertEquals(Optional.empty(), invalid("https//").fix());
+  }
+
+  /** Text that is no host gets no fix: "https://" before it would parse as user information. */
+  @Test
+  void anEntryThatIsNoHostGetsNoFix() {
+    for (String entry : new String[] {"[Ljava.lang.String;@133314b", "$APP_ORIGINS",
+        "user@app.example.com", "app.example.com/path"}) {
+      assertEquals(Problem.NO_SCHEME, invalid(entry).problem(), entry);
+    }
+    assertEquals(Optional.empty(), invalid("[Ljava.lang.String;@133314b").fix());
+    assertEquals(Optional.empty(), invalid("$APP_ORIGINS").fix());
+    assertEquals(Optional.empty(), invalid("app.example.com/path").fix());
+    assertEquals(Optional.of("https://app.example.com"), invalid("App.example.com/").fix());
+    assertEquals(Optional.of("https://xn--bcher-kva.example"), invalid("bücher.example").fix());
+  }
+
+  /** data:, about:, javascript:, mailto: and blob: URLs say why no browser sends them. */
+  @Test
+  void urlsWithoutAHostAreNeverAPage() {
+    assertEquals(new Invalid(Problem.NOT_A_PAGE, "a data: URL's page has an opaque origin, which"
+        + " browsers send as \"null\"", Optional.empty()), invalid("data:text/html,hi"));
+    for (String entry : new String[] {"about:blank", "javascript:void(0)", "mailto:x@example.com",
+        "tel:+15551234", "JavaScript:1"}) {
+      assertEquals(Problem.NOT_A_PAGE, invalid(entry).problem(), entry);
+      assertEquals(Optional.empty(), invalid(entry).fix(), entry);
+    }
+    assertEquals(new Invalid(Problem.NOT_A_PAGE, "a blob: URL's page has the origin written inside"
+        + " it, which is what browsers send", Optional.of("https://app.example.com")),
+        invalid("blob:https://app.example.com/5c1e0a2e-91d8-4d0b-a0f4-1f6bde6b2d57"));
+  }
+
   @Test
   void severalOriginsInOneStringAreNamedSo() {
     for (String joined : new String[] {"https://a.example.com,https://b.example.com",
-        "https://a.example.com, https://b.example.com", "https://a.example.com https://b.example.com"}) {
-      String[] items = joined.split("[,\\s]+");
+        "https://a.example.com, https://b.example.com", "https://a.example.com https://b.example.com",
+        "https://a.example.com;https://b.example.com", "https://a.example.com | https://b.example.com"}) {
+      String[] items = joined.split("[,;|\\s]+");
       assertEquals(new Invalid(Problem.JOINED, "it holds 2 origins in one string",
           Optional.of("{\"" + items[0] + "\", \"" + items[1] + "\"}")), invalid(joined), joined);
     }
