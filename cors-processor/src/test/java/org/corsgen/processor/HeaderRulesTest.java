@@ -170,6 +170,49 @@ class HeaderRulesTest {
         "}")));
   }
 
+  @Test
+  void headerReadButNotAllowedIsAWarningOncePerHeader() {
+    JavaFileObject source = source("Res",
+        "@Path(\"/res\")",
+        "@Cors(origins = \"https://app.example.com\", allowHeaders = \"Content-Type\")",
+        "public class Res {",
+        "  @GET public String get(@HeaderParam(\"X-Api-Key\") String key) { return key; }",
+        "  @DELETE public void delete(@HeaderParam(\"x-api-key\") String key) {}",
+        "}");
+    assertOnly(compile(source), source, "allowHeaders", Message.HEADER_PARAM_NOT_ALLOWED,
+        "test.Res.get(String)", "X-Api-Key", "X-Api-Key");
+  }
+
+  @Test
+  void headerReadUnderAPolicyWithoutAllowHeadersIsAWarningOnTheAnnotation() {
+    JavaFileObject source = source("Res",
+        "@Path(\"/res\")",
+        "@Cors(origins = \"https://app.example.com\")",
+        "public class Res {",
+        "  @GET public String get(@HeaderParam(\"Authorization\") String token) { return token; }",
+        "}");
+    assertOnly(compile(source), source, "@Cors", Message.HEADER_PARAM_NOT_ALLOWED,
+        "test.Res.get(String)", "Authorization", "Authorization");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"Accept", "accept-language", "Content-Language", "Range", "Content-Type",
+      "Cookie", "Origin", "User-Agent", "If-None-Match", "Forwarded", "X-Forwarded-For",
+      "X-Real-IP", "Authorization"})
+  void headerThatNeedsNoPermissionOrIsAllowedIsNotReported(String header) {
+    assertClean(compile(source("Res",
+        "@Path(\"/res\")",
+        "@Cors(origins = \"https://app.example.com\", allowHeaders = \"authorization\",",
+        "    methods = \"GET\")",
+        "public class Res {",
+        "  @GET public String get(@HeaderParam(\"" + header + "\") String value) {",
+        "    return value;",
+        "  }",
+        "  // Not granted to pages, so not called by them.",
+        "  @PUT public void put(@HeaderParam(\"X-Not-Granted\") String value) {}",
+        "}")));
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"Set-Cookie", "set-cookie2"})
   void setCookieInExposeHeadersIsAnError(String header) {

@@ -53,6 +53,27 @@ final class HttpNames {
     return FORBIDDEN_METHODS.contains(lower(method));
   }
 
+  /**
+   * Request headers that a page can send without a preflight asking for them (Fetch,
+   * CORS-safelisted request-header; {@code Content-Type} has its own rule), that the browser adds
+   * after the preflight is decided ({@code If-None-Match} and the like, by its cache), or that a
+   * proxy in front of the server adds: none of them need {@code allowHeaders}.
+   */
+  private static final Set<String> NOT_ASKED_FOR_REQUEST_HEADERS = Set.of(
+      "accept", "accept-language", "content-language", "content-type", "range",
+      "if-none-match", "if-modified-since", "cache-control", "pragma", "user-agent",
+      "forwarded", "x-real-ip");
+
+  /**
+   * Whether a resource can read a request header from browsers without {@code allowHeaders}
+   * naming it: the browser sends it without asking, or sets it itself, or a proxy adds it.
+   */
+  static boolean needsNoPreflightPermission(String name) {
+    String lower = lower(name);
+    return NOT_ASKED_FOR_REQUEST_HEADERS.contains(lower) || lower.startsWith("x-forwarded-")
+        || isForbiddenRequestHeader(name);
+  }
+
   /** Request headers a page can never set. */
   static boolean isForbiddenRequestHeader(String name) {
     String lower = lower(name);

@@ -51,6 +51,7 @@ final class UsageRules {
     checkMethods(cors, answered(cors, uses.stream().map(ServedMethod::httpMethod).toList(),
         servedByClass), served(servedByClass), inherited, report);
     checkAuthorization(cors, uses, report);
+    checkHeaderParams(cors, uses, report);
     checkContentType(cors, uses, report);
   }
 
@@ -149,6 +150,37 @@ final class UsageRules {
             JaxRs.writtenValue(cors.mirror(), "allowHeaders"), use.describe(),
             String.join(", ", consumed.get()));
         return;
+      }
+    }
+  }
+
+  /**
+   * A method that reads a request header with {@code @HeaderParam} expects pages to send it; when
+   * the header needs the preflight's permission and {@code allowHeaders} does not list it, each
+   * such request is refused. Once per header name and policy, on the first method reading it;
+   * {@code "*"} is {@link #checkAuthorization}'s, and an error of its own with credentials.
+   */
+  private static void checkHeaderParams(AnnotatedCors cors, List<ServedMethod> uses,
+      Report report) {
+    List<String> allowed = cors.items("allowHeaders").stream()
+        .map(item -> (String) item.getValue())
+        .toList();
+    if (allowed.contains("*") || !allowed.stream().allMatch(HttpNames::isToken)) {
+      // An entry that is no header name is an error already, maybe the very name read here.
+      return;
+    }
+    Set<String> reported = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+    for (ServedMethod use : uses) {
+      if (use.answersOptions() || !cors.grants(use.httpMethod())) {
+        continue;
+      }
+      for (VariableElement parameter : use.annotated().getParameters()) {
+        JaxRs.headerParam(parameter)
+            .filter(header -> !HttpNames.needsNoPreflightPermission(header)
+                && allowed.stream().noneMatch(header::equalsIgnoreCase) && reported.add(header))
+            .ifPresent(header -> report.report(Message.HEADER_PARAM_NOT_ALLOWED,
+                cors.annotated(), cors.mirror(), JaxRs.writtenValue(cors.mirror(), "allowHeaders"),
+                use.describe(), header, header));
       }
     }
   }
