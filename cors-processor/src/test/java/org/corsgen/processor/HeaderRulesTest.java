@@ -57,6 +57,18 @@ class HeaderRulesTest {
         "X-Custom-*");
   }
 
+  /** One mistake, one diagnostic: the pattern is an error, not also a name "*" covers. */
+  @Test
+  void headerPatternBesideAStarIsOnlyThePatternError() {
+    JavaFileObject source = resource(
+        "@Cors(",
+        "    origins = \"https://app.example.com\",",
+        "    exposeHeaders = {\"*\",",
+        "        \"X-Custom-*\"})");
+    assertOnly(compile(source), source, "\"X-Custom-*\"", Message.HEADER_PATTERN, "exposeHeaders",
+        "X-Custom-*");
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"allowHeaders", "exposeHeaders"})
   void headerListedTwiceIgnoringCaseIsAWarning(String attribute) {

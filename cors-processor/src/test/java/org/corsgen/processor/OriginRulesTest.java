@@ -118,6 +118,18 @@ class OriginRulesTest {
         " Write the origin of the page, such as \"https://app.example.com\".");
   }
 
+  /** A text block's line break would cut the message in two, javac's caret between the halves. */
+  @Test
+  void charactersOneCannotSeeAreEscapedInTheMessage() {
+    JavaFileObject source = resource("@Cors(origins = {\"https://app.example.com\\n\",",
+        "    \"https://b\\u00a0.example.com\"})");
+    Compilation compilation = compile(source);
+    assertThat(compilation).hadErrorContaining("origin \"https://app.example.com\\n\" is not a"
+        + " serialized origin (it contains white space)");
+    assertThat(compilation).hadErrorContaining("origin \"https://b\\u00a0.example.com\"");
+    assertThat(compilation).hadErrorCount(2);
+  }
+
   @Test
   void urlWithoutAHostIsNeverAPage() {
     JavaFileObject source = resource("@Cors(origins = \"data:text/html,hi\")");

@@ -267,7 +267,39 @@ public enum Message {
 
   /** The full text with its tag: {@code [CorsNullOrigin] origin "null" is ...}. */
   public String format(Object... args) {
-    return "[" + tag + "] " + String.format(format, args);
+    Object[] shown = args.clone();
+    for (int i = 0; i < shown.length; i++) {
+      if (shown[i] instanceof CharSequence text) {
+        shown[i] = visible(text.toString());
+      }
+    }
+    return "[" + tag + "] " + String.format(format, shown);
+  }
+
+  /**
+   * {@code text} with the characters one cannot see escaped as in Java source: a text block's
+   * line break in an origin would cut the message in two, javac's source line and caret between
+   * the halves, and a no-break space would look like none.
+   */
+  static String visible(String text) {
+    StringBuilder visible = new StringBuilder(text.length());
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      switch (c) {
+        case '\n' -> visible.append("\\n");
+        case '\r' -> visible.append("\\r");
+        case '\t' -> visible.append("\\t");
+        default -> {
+          if (Character.isISOControl(c) || Character.getType(c) == Character.FORMAT
+              || (Character.isSpaceChar(c) && c != ' ')) {
+            visible.append(String.format("\\u%04x", (int) c));
+          } else {
+            visible.append(c);
+          }
+        }
+      }
+    }
+    return visible.toString();
   }
 
   /**

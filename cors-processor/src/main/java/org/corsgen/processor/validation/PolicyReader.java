@@ -270,7 +270,8 @@ final class PolicyReader {
   private static void reportCoveredByWildcard(Values values, String attribute, boolean request) {
     for (AnnotationValue item : values.list(attribute)) {
       String name = (String) item.getValue();
-      boolean reportedOtherwise = !HttpNames.isToken(name) || (request
+      boolean reportedOtherwise = !HttpNames.isToken(name)
+          || (name.length() > 1 && name.indexOf('*') >= 0) || (request
           ? HttpNames.isCorsResponseHeader(name) || HttpNames.isForbiddenRequestHeader(name)
           : HttpNames.isForbiddenResponseHeader(name)
               || HttpNames.isSafelistedResponseHeader(name)
