@@ -144,6 +144,7 @@ public final class OriginSyntax {
   private static final Predicate<String> HOST_NAME_CHARS = whole("[a-z0-9*_.-]+");
   private static final Predicate<String> BRACKETED_IPV6_CHARS = whole("\\[[0-9a-f:.]+]");
   private static final Predicate<String> PORT = whole(":[0-9]{1,5}");
+  private static final Predicate<String> PORT_AND_SLASH = whole(":[0-9]+/?");
   private static final Predicate<String> LOOPBACK_IPV4 =
       whole("127\\.[0-9]{1,3}\\.[0-9]{1,3}\\.[0-9]{1,3}");
   private static final Predicate<String> HEX_NUMBER = whole("0[xX][0-9a-fA-F]*");
@@ -256,7 +257,9 @@ public final class OriginSyntax {
           validNormalized(entry.substring(colon + 1))));
     }
     String reason = HOSTLESS_SCHEMES.get(scheme);
+    // "data:8080" is a host named data with a port, missing its scheme.
     return reason == null || entry.startsWith(SEPARATOR, colon)
+        || PORT_AND_SLASH.test(entry.substring(colon))
         ? Optional.empty()
         : Optional.of(new Invalid(Problem.NOT_A_PAGE, reason, Optional.empty()));
   }

@@ -150,10 +150,12 @@ class OriginSyntaxTest {
     assertEquals(new Invalid(Problem.NOT_A_PAGE, "a data: URL's page has an opaque origin, which"
         + " browsers send as \"null\"", Optional.empty()), invalid("data:text/html,hi"));
     for (String entry : new String[] {"about:blank", "javascript:void(0)", "mailto:x@example.com",
-        "tel:+15551234", "JavaScript:1"}) {
+        "tel:+15551234", "JavaScript:alert(1)"}) {
       assertEquals(Problem.NOT_A_PAGE, invalid(entry).problem(), entry);
       assertEquals(Optional.empty(), invalid(entry).fix(), entry);
     }
+    assertEquals(new Invalid(Problem.NO_SCHEME, "", Optional.of("https://data:8080")),
+        invalid("data:8080"), "a host named data, with a port");
     assertEquals(new Invalid(Problem.NOT_A_PAGE, "a blob: URL's page has the origin written inside"
         + " it, which is what browsers send", Optional.of("https://app.example.com")),
         invalid("blob:https://app.example.com/5c1e0a2e-91d8-4d0b-a0f4-1f6bde6b2d57"));
