@@ -37,6 +37,7 @@ class HeaderRulesTest {
       "X-Trace:        | ' Write \"X-Trace\".'",
       "'X-Trace: 1'    | ' Write \"X-Trace\".'",
       "'X-Trace,'      | ' Write \"X-Trace\".'",
+      "'X Trace'       | ' Write each name as an entry of its own, such as \"X-Request-Id\".'",
       "X-Tr\u00e4ce    | ' Write each name as an entry of its own, such as \"X-Request-Id\".'"})
   void headerNameThatIsNotATokenGetsTheNameItMeant(String name, String fix) {
     JavaFileObject source = resource(
@@ -193,6 +194,18 @@ class HeaderRulesTest {
         "}");
     assertOnly(compile(source), source, "allowHeaders", Message.HEADER_PARAM_NOT_ALLOWED,
         "test.Res.get(String)", "X-Api-Key", "X-Api-Key");
+  }
+
+  /** The message says to suppress it on the method; that must work under a class policy. */
+  @Test
+  void headerReadButNotAllowedIsSuppressedOnTheMethod() {
+    assertClean(compile(source("Res",
+        "@Path(\"/res\")",
+        "@Cors(origins = \"https://app.example.com\")",
+        "public class Res {",
+        "  @GET @SuppressWarnings(\"CorsHeaderParamNotAllowed\")",
+        "  public String get(@HeaderParam(\"X-Api-Key\") String key) { return key; }",
+        "}")));
   }
 
   @Test

@@ -6,6 +6,7 @@ import static org.corsgen.processor.ProcessorTests.assertOnly;
 import static org.corsgen.processor.ProcessorTests.compile;
 import static org.corsgen.processor.ProcessorTests.resource;
 import static org.corsgen.processor.ProcessorTests.source;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.testing.compile.Compilation;
 import javax.tools.JavaFileObject;
@@ -104,11 +105,33 @@ class OriginRulesTest {
   @CsvSource(delimiter = '|', value = {
       "https:/app.example.com | https://app.example.com",
       "https//app.example.com | https://app.example.com",
-      "http:/localhost:3000   | http://localhost:3000"})
+      "http:/localhost:3000   | http://localhost:3000",
+      "http:/127.0.0.1:8080   | http://127.0.0.1:8080"})
   void mistypedSeparatorIsAnErrorKeepingTheScheme(String origin, String fix) {
     JavaFileObject source = resource("@Cors(origins = \"" + origin + "\")");
     assertOnly(compile(source), source, "@Cors", Message.ORIGIN_MALFORMED, origin,
         "\"://\" does not follow its scheme", " Write \"" + fix + "\".");
+  }
+
+  /** A fix that would fail the next rule is no fix: a pattern over a public suffix, say. */
+  @ParameterizedTest
+  @ValueSource(strings = {"*.co.uk", "*example.com", "https:/*.github.io"})
+  void fixThatAnotherRuleRefusesIsNotSuggested(String origin) {
+    JavaFileObject source = resource("@Cors(origins = \"" + origin + "\")");
+    Compilation compilation = compile(source);
+    assertThat(compilation).hadErrorCount(1);
+    String message = compilation.errors().get(0).getMessage(java.util.Locale.ROOT);
+    assertTrue(message.contains("origin \"" + origin + "\""), message);
+    assertTrue(!message.contains("Write \"") || message.contains("such as"), message);
+  }
+
+  @Test
+  void plainHttpFixIsNotSuggestedUnderCredentials() {
+    JavaFileObject source = resource("@Cors(origins = \"ws://api.example.com\","
+        + " allowCredentials = true)");
+    assertOnly(compile(source), source, "@Cors", Message.ORIGIN_NOT_A_PAGE, "ws://api.example.com",
+        "a WebSocket URL is what a page connects to; its Origin is the http(s) origin the page was"
+            + " loaded from", "");
   }
 
   @Test

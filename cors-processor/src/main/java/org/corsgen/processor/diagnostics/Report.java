@@ -67,11 +67,18 @@ public final class Report {
   }
 
   private void add(Entry entry) {
-    if (!(entry.message().suppressible()
-        && (isSuppressed(entry.message().tag(), entry.element())
-            || suppressionsLost.test(entry.element())))) {
+    if (!suppresses(entry.message(), entry.element())) {
       entries.add(entry);
     }
+  }
+
+  /**
+   * Whether {@code message} is suppressed on {@code element}: for a message reported on a policy
+   * about one of the methods it covers, which may be suppressed on that method instead.
+   */
+  public boolean suppresses(Message message, Element element) {
+    return message.suppressible()
+        && (isSuppressed(message.tag(), element) || suppressionsLost.test(element));
   }
 
   /** Whether {@code @SuppressWarnings(tag)} is on {@code element} or any element enclosing it. */

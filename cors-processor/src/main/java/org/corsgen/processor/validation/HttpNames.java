@@ -56,12 +56,15 @@ final class HttpNames {
   /**
    * Request headers that a page can send without a preflight asking for them (Fetch,
    * CORS-safelisted request-header; {@code Content-Type} has its own rule), that the browser adds
-   * after the preflight is decided ({@code If-None-Match} and the like, by its cache), or that a
-   * proxy in front of the server adds: none of them need {@code allowHeaders}.
+   * on its own after the preflight is decided (its cache's {@code If-None-Match} and the like,
+   * client hints such as {@code Save-Data}), or that a proxy in front of the server adds. A
+   * resource reading one of them usually gets it from those, so it is no sign that pages must be
+   * allowed to send it; a page that sets {@code If-None-Match} itself still needs it allowed.
    */
   private static final Set<String> NOT_ASKED_FOR_REQUEST_HEADERS = Set.of(
       "accept", "accept-language", "content-language", "content-type", "range",
       "if-none-match", "if-modified-since", "cache-control", "pragma", "user-agent",
+      "save-data", "device-memory", "downlink", "dpr", "ect", "rtt", "viewport-width", "width",
       "forwarded", "x-real-ip");
 
   /**

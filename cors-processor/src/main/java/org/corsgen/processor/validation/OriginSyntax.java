@@ -5,6 +5,7 @@ import org.corsgen.processor.diagnostics.Message;
 import org.corsgen.processor.model.OriginPattern;
 import org.corsgen.runtime.spi.OriginPatterns;
 import org.corsgen.runtime.spi.OriginSyntax.Entry;
+import org.corsgen.runtime.spi.OriginSyntax.Problem;
 
 /**
  * The compile-time view of one {@code origins} entry: the runtime's {@code OriginSyntax} decides
@@ -31,10 +32,14 @@ final class OriginSyntax {
 
   private OriginSyntax() {}
 
-  static Parsed parse(String entry) {
+  /**
+   * Parses one entry of a policy that allows {@code credentials} or not, which decides whether a
+   * plain-http origin is a fix to suggest.
+   */
+  static Parsed parse(String entry, boolean credentials) {
     Entry parsed = org.corsgen.runtime.spi.OriginSyntax.parse(entry);
     if (parsed instanceof org.corsgen.runtime.spi.OriginSyntax.Invalid invalid) {
-      return invalid(entry, invalid);
+      return invalid(entry, invalid, credentials);
     }
     if (parsed instanceof org.corsgen.runtime.spi.OriginSyntax.Exact exact) {
       return new Exact(exact.origin());
@@ -61,8 +66,12 @@ final class OriginSyntax {
     return new AnyOrigin();
   }
 
-  private static Invalid invalid(String entry, org.corsgen.runtime.spi.OriginSyntax.Invalid invalid) {
-    Optional<String> fix = invalid.fix();
+  private static Invalid invalid(String entry, org.corsgen.runtime.spi.OriginSyntax.Invalid invalid,
+      boolean credentials) {
+    Optional<String> fix = invalid.problem() == Problem.NOT_PUNYCODE
+        || invalid.problem() == Problem.JOINED
+        ? invalid.fix()
+        : invalid.fix().filter(fixed -> isAccepted(fixed, credentials));
     return switch (invalid.problem()) {
       case BLANK -> new Invalid(Message.ORIGIN_BLANK);
       case NULL -> new Invalid(Message.ORIGIN_NULL);
@@ -72,7 +81,7 @@ final class OriginSyntax {
           .orElse(" Write the origin of the page, such as \"https://app.example.com\"."));
       // The punycode form may have a problem of its own (a pattern over a public suffix): then
       // that is the one to name, rather than a fix that would fail next.
-      case NOT_PUNYCODE -> parse(fix.orElseThrow()) instanceof Invalid problem
+      case NOT_PUNYCODE -> parse(fix.orElseThrow(), credentials) instanceof Invalid problem
           ? problem
           : new Invalid(Message.ORIGIN_NOT_PUNYCODE, entry, fix.orElseThrow());
       case MALFORMED -> new Invalid(Message.ORIGIN_MALFORMED, entry, invalid.detail(),
@@ -85,6 +94,17 @@ final class OriginSyntax {
           fix.map(fixed -> " Write \"" + fixed + "\" if that is where the page comes from.")
               .orElse(""));
     };
+  }
+
+  /**
+   * Whether {@code fix} passes every rule the entry it corrects must pass: the syntax's fix for a
+   * subdomain pattern can be one over a public suffix ({@code *.co.uk}), the http origin for a
+   * ws: one plain http, which credentials refuse.
+   */
+  private static boolean isAccepted(String fix, boolean credentials) {
+    Parsed parsed = parse(fix, credentials);
+    return (parsed instanceof Exact || parsed instanceof Pattern)
+        && !(credentials && isCleartext(parsed));
   }
 
   /**

@@ -85,7 +85,7 @@ final class PolicyReader {
         });
         continue;
       }
-      OriginSyntax.Parsed parsed = OriginSyntax.parse(origin);
+      OriginSyntax.Parsed parsed = OriginSyntax.parse(origin, credentials);
       if (credentials && OriginSyntax.isCleartext(parsed)) {
         values.report(Message.INSECURE_CREDENTIALS, Optional.of(item), origin);
       }
@@ -135,7 +135,7 @@ final class PolicyReader {
     String[] origins = defaultValue.map(value -> value.split(",", -1)).orElse(new String[0]);
     for (int index = 0; index < origins.length; index++) {
       String origin = origins[index];
-      OriginSyntax.Parsed parsed = OriginSyntax.parse(origin.strip());
+      OriginSyntax.Parsed parsed = OriginSyntax.parse(origin.strip(), credentials);
       if (OriginSyntax.isJoined(origin.strip())) {
         // Commas have split the default already; an array's fix would be wrong advice here.
         String[] joined = origin.strip().split("[;|\\s]+");
@@ -217,8 +217,12 @@ final class PolicyReader {
    */
   private static String headerNameFix(String entry) {
     int colon = entry.indexOf(':');
-    String[] names = (colon >= 0 ? entry.substring(0, colon) : entry).strip().split("[,;\\s]+");
-    if (Arrays.stream(names).allMatch(HttpNames::isToken)) {
+    // Split at commas only: "X Trace" is one name mistyped, not two names.
+    String[] names = Arrays.stream((colon >= 0 ? entry.substring(0, colon) : entry).split("[,;]"))
+        .map(String::strip)
+        .filter(name -> !name.isEmpty())
+        .toArray(String[]::new);
+    if (names.length > 0 && Arrays.stream(names).allMatch(HttpNames::isToken)) {
       return names.length == 1
           ? " Write \"" + names[0] + "\"."
           : " Write " + Arrays.stream(names).collect(Collectors.joining("\", \"", "{\"", "\"}"))

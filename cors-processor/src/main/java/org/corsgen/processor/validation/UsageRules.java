@@ -138,7 +138,8 @@ final class UsageRules {
     }
     for (ServedMethod use : uses) {
       if (use.answersOptions() || !cors.grants(use.httpMethod())
-          || use.annotated().getParameters().stream().noneMatch(JaxRs::isEntityParameter)) {
+          || use.annotated().getParameters().stream().noneMatch(JaxRs::isEntityParameter)
+          || report.suppresses(Message.CONTENT_TYPE_NOT_ALLOWED, use.annotated())) {
         continue;
       }
       Optional<List<String>> consumed = JaxRs.consumes(use.annotated())
@@ -171,7 +172,8 @@ final class UsageRules {
     }
     Set<String> reported = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
     for (ServedMethod use : uses) {
-      if (use.answersOptions() || !cors.grants(use.httpMethod())) {
+      if (use.answersOptions() || !cors.grants(use.httpMethod())
+          || report.suppresses(Message.HEADER_PARAM_NOT_ALLOWED, use.annotated())) {
         continue;
       }
       for (VariableElement parameter : use.annotated().getParameters()) {
@@ -201,6 +203,9 @@ final class UsageRules {
       return;
     }
     for (ServedMethod use : uses) {
+      if (report.suppresses(Message.ANY_HEADER_WITHOUT_AUTHORIZATION, use.annotated())) {
+        continue;
+      }
       for (VariableElement parameter : use.annotated().getParameters()) {
         Optional<String> header = JaxRs.headerParam(parameter)
             .filter(AUTHORIZATION::equalsIgnoreCase);

@@ -1,5 +1,6 @@
 package org.corsgen.runtime.internal;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -67,7 +68,8 @@ final class ConfiguredOrigins {
         String entry = raw.strip();
         OriginSyntax.Entry parsed = OriginSyntax.parse(entry);
         if (parsed instanceof OriginSyntax.Invalid invalid) {
-          throw bad(policy, placeholder, value, "\"" + entry + "\" in it " + describe(invalid));
+          throw bad(policy, placeholder, value, "\"" + entry + "\" in it "
+              + describe(invalid, policy.allowsCredentials()));
         } else if (policy.allowsCredentials() && OriginSyntax.isCleartext(parsed)) {
           throw bad(policy, placeholder, value, "\"" + entry + "\" in it is plain http on another"
               + " machine while allowCredentials = true: an active network attacker could read"
@@ -78,8 +80,8 @@ final class ConfiguredOrigins {
                 + " reject \"Access-Control-Allow-Origin: *\" on credentialed requests. List the"
                 + " origins instead");
           }
-          if (policy.placeholders().size() > 1 || entries.length > 1
-              || policy.hasLiteralOrigins()) {
+          if (policy.placeholders().size() > 1 || policy.hasLiteralOrigins()
+              || Arrays.stream(entries).filter(other -> !other.isBlank()).count() > 1) {
             throw bad(policy, placeholder, value, "\"*\" stands beside other origins, which"
                 + " then mean nothing. Set either \"*\" alone or only the origins");
           }
@@ -122,7 +124,7 @@ final class ConfiguredOrigins {
         + " is \"" + value.text() + "\" (from " + value.from() + "), and " + problem + ".");
   }
 
-  private static String describe(OriginSyntax.Invalid invalid) {
+  private static String describe(OriginSyntax.Invalid invalid, boolean credentials) {
     String what = switch (invalid.problem()) {
       case BLANK -> "is empty: remove the comma that leaves it";
       case NULL -> "is \"null\", which sandboxed iframes, file: pages and redirects send, so any"
@@ -138,17 +140,20 @@ final class ConfiguredOrigins {
     };
     return invalid.problem() == OriginSyntax.Problem.JOINED
         ? what
-        : what + invalid.fix().filter(ConfiguredOrigins::isAccepted)
+        : what + invalid.fix().filter(fix -> isAccepted(fix, credentials))
             .map(fix -> "; write \"" + fix + "\"").orElse("");
   }
 
   /**
-   * Whether start-up would accept {@code fix} as an entry: the punycode form of a pattern can be
-   * one over a top-level name ({@code https://*.рф}), which is no fix to suggest.
+   * Whether start-up would accept {@code fix} as an entry of a policy that allows
+   * {@code credentials} or not: the punycode form of a pattern can be one over a top-level name
+   * ({@code https://*.рф}), and the http origin for a ws: one is plain http, neither of which is
+   * a fix to suggest.
    */
-  private static boolean isAccepted(String fix) {
+  private static boolean isAccepted(String fix, boolean credentials) {
     OriginSyntax.Entry parsed = OriginSyntax.parse(fix);
-    return parsed instanceof OriginSyntax.Exact
-        || parsed instanceof OriginSyntax.Pattern pattern && !pattern.overTopLevelName();
+    return (parsed instanceof OriginSyntax.Exact
+        || parsed instanceof OriginSyntax.Pattern pattern && !pattern.overTopLevelName())
+        && !(credentials && OriginSyntax.isCleartext(parsed));
   }
 }

@@ -2,6 +2,7 @@ package org.corsgen.runtime.spi;
 
 import java.net.IDN;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -136,9 +137,10 @@ public final class OriginSyntax {
   // Compiled once: the processor parses every origin of every @Cors, and String.matches compiling
   // its regular expression anew on each call was most of the time parsing took in a profile.
   private static final Predicate<String> URL_SCHEME = whole("[A-Za-z][A-Za-z0-9+.-]*");
-  /** {@code https:/host}, {@code https:host}, {@code https//host}, but not {@code http:8080}. */
+  /** {@code https:/host}, {@code https//host}, {@code https:host}, but not {@code http:8080}. */
   private static final java.util.regex.Pattern MISTYPED_SEPARATOR =
-      java.util.regex.Pattern.compile("(?i)(https?)(?::/?|//)(?![0-9/])(.*)");
+      java.util.regex.Pattern.compile("(?i)(https?)(?::/|//|:(?![0-9]))(.*)");
+  private static final Predicate<String> SCHEME_AND_PORT = whole("(?i)https?:[0-9]+/?");
   /** What can follow {@code https://} as a host, with a port, a slash or a wildcard label. */
   private static final Predicate<String> HOST_AND_PORT = whole("[\\p{L}\\p{N}*._\\[\\]:-]+/?");
   private static final Predicate<String> HOST_NAME_CHARS = whole("[a-z0-9*_.-]+");
@@ -199,7 +201,10 @@ public final class OriginSyntax {
     }
     String[] items = entry.strip().split(LIST_SEPARATORS);
     if (items.length > 1 && (entry.indexOf(',') >= 0
-        || entry.indexOf(SEPARATOR) != entry.lastIndexOf(SEPARATOR))) {
+        || entry.indexOf(SEPARATOR) != entry.lastIndexOf(SEPARATOR)
+        // ";" and "|" separate only what looks like origins: a String[]'s toString() has one.
+        || (firstOf(entry, ";|") >= 0 && Arrays.stream(items)
+            .allMatch(item -> item.contains(SEPARATOR) || HOST_AND_PORT.test(item))))) {
       // "https://a.example.com,https://b.example.com": one string where an array was meant.
       return new Invalid(Problem.JOINED, "it holds " + items.length + " origins in one string",
           asArray(items));
@@ -250,19 +255,23 @@ public final class OriginSyntax {
    */
   private static Optional<Invalid> hostlessUrl(String entry) {
     int colon = entry.indexOf(':');
-    String scheme = colon < 0 ? "" : entry.substring(0, colon).toLowerCase(Locale.ROOT);
+    // "data:8080" is a host named data with a port, missing its scheme.
+    if (colon < 0 || entry.startsWith(SEPARATOR, colon)
+        || PORT_AND_SLASH.test(entry.substring(colon))) {
+      return Optional.empty();
+    }
+    String scheme = entry.substring(0, colon).toLowerCase(Locale.ROOT);
     if (scheme.equals("blob")) {
       return Optional.of(new Invalid(Problem.NOT_A_PAGE, "a blob: URL's page has the origin"
           + " written inside it, which is what browsers send",
           validNormalized(entry.substring(colon + 1))));
     }
     String reason = HOSTLESS_SCHEMES.get(scheme);
-    // "data:8080" is a host named data with a port, missing its scheme.
-    return reason == null || entry.startsWith(SEPARATOR, colon)
-        || PORT_AND_SLASH.test(entry.substring(colon))
+    return reason == null
         ? Optional.empty()
         : Optional.of(new Invalid(Problem.NOT_A_PAGE, reason, Optional.empty()));
   }
+
 
   /**
    * An entry without {@code ://}: a host alone ({@code app.example.com}, {@code localhost:3000}),
@@ -279,10 +288,15 @@ public final class OriginSyntax {
           validNormalized(mistyped.group(1).toLowerCase(Locale.ROOT) + SEPARATOR
               + mistyped.group(2)));
     }
+    if (SCHEME_AND_PORT.test(entry)) {
+      // "https:8443": a port, but the host is missing, not the scheme.
+      return new Invalid(Problem.MALFORMED, "it has no host", Optional.empty());
+    }
     return new Invalid(Problem.NO_SCHEME, "", HOST_AND_PORT.test(entry)
         ? validNormalized("https://" + entry)
         : Optional.empty());
   }
+
 
   /**
    * The fix to suggest for an entry that is not a valid origin as written. Asked only then: it

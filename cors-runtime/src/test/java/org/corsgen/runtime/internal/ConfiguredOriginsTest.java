@@ -97,6 +97,16 @@ class ConfiguredOriginsTest {
     assertTrue(typo.getMessage().endsWith("\"https:/app.example.com\" in it is not a serialized"
         + " origin (\"://\" does not follow its scheme); write \"https://app.example.com\"."),
         typo.getMessage());
+    IllegalStateException plainHttp = assertThrows(IllegalStateException.class,
+        () -> ConfiguredOrigins.resolve(policy().allowConfiguredOrigins("k").allowCredentials()
+            .build(), config(Map.of("k", "ws://api.example.com"))));
+    assertFalse(plainHttp.getMessage().contains("write \""), "credentials refuse http://api…: "
+        + plainHttp.getMessage());
+    IllegalStateException starThenComma = assertThrows(IllegalStateException.class,
+        () -> ConfiguredOrigins.resolve(policy().allowConfiguredOrigins("k").build(),
+            config(Map.of("k", "*,"))));
+    assertTrue(starThenComma.getMessage().endsWith("\"\" in it is empty: remove the comma that"
+        + " leaves it."), starThenComma.getMessage());
     IllegalStateException blank = assertThrows(IllegalStateException.class,
         () -> ConfiguredOrigins.resolve(policy().allowConfiguredOrigins("k").build(),
             config(Map.of("k", "https://a.example,"))));

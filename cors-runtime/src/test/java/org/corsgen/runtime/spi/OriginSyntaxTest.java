@@ -126,8 +126,14 @@ class OriginSyntaxTest {
     assertEquals(Optional.of("https://app.example.com"), invalid("https//app.example.com").fix());
     assertEquals(Optional.of("https://app.example.com"), invalid("HTTPS:App.example.com").fix());
     assertEquals(Optional.of("http://localhost:3000"), invalid("http:/localhost:3000").fix());
+    assertEquals(Optional.of("http://127.0.0.1:8080"), invalid("http:/127.0.0.1:8080").fix());
+    assertEquals(Optional.of("https://10.0.0.5"), invalid("https//10.0.0.5").fix());
     assertEquals(Optional.empty(), invalid("https:").fix());
     assertEquals(Optional.empty(), invalid("https//").fix());
+    // A scheme with a port has lost its host, not its scheme: no "https://https:8443".
+    assertEquals(new Invalid(Problem.MALFORMED, "it has no host", Optional.empty()),
+        invalid("https:8443"));
+    assertEquals(Optional.empty(), invalid("http:3000").fix());
   }
 
   /** Text that is no host gets no fix: "https://" before it would parse as user information. */
@@ -156,6 +162,7 @@ class OriginSyntaxTest {
     }
     assertEquals(new Invalid(Problem.NO_SCHEME, "", Optional.of("https://data:8080")),
         invalid("data:8080"), "a host named data, with a port");
+    assertEquals(Problem.NO_SCHEME, invalid("blob:8080").problem());
     assertEquals(new Invalid(Problem.NOT_A_PAGE, "a blob: URL's page has the origin written inside"
         + " it, which is what browsers send", Optional.of("https://app.example.com")),
         invalid("blob:https://app.example.com/5c1e0a2e-91d8-4d0b-a0f4-1f6bde6b2d57"));
@@ -178,6 +185,8 @@ class OriginSyntaxTest {
         invalid("https://A.example.com/, https://*.b.example.com").fix());
     assertEquals(Optional.of("{\"https://a.example.com\", \"https://b.example.com\"}"),
         invalid("a.example.com,b.example.com").fix(), "no scheme: https is offered");
+    assertEquals(Optional.of("{\"https://a.example.com\", \"https://b.example.com\"}"),
+        invalid("a.example.com;b.example.com").fix());
     assertEquals(Optional.empty(), invalid("https://a.example.com, *").fix());
     assertEquals(Optional.empty(), invalid("https://a.example.com, https://a..b").fix());
   }
