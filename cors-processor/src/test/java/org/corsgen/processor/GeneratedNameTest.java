@@ -95,6 +95,11 @@ class GeneratedNameTest {
     assertAllows(byId, "by-id");
     assertEquals("@Cors on test.Orders.get()", plain.source());
     assertEquals("@Cors on test.Orders.get(List, int[])", byId.source());
+    // Constants told apart by their parameters, not by a trailing underscore.
+    assertThat(compilation).generatedSourceFile("test.Cors_Orders").contentsAsUtf8String()
+        .contains("case \"get(java.util.List,int[])\" -> ORDERS_GET_LIST_INT_ARRAY;");
+    assertThat(compilation).generatedSourceFile("test.Cors_Orders").contentsAsUtf8String()
+        .contains("case \"get()\" -> ORDERS_GET;");
   }
 
   /**

@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.StringJoiner;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
@@ -182,9 +183,14 @@ public final class ResourceValidator {
     Map<AnnotatedCors, Policy> policies = new HashMap<>();
     List<String> servedByClass = served.stream().map(ServedMethod::httpMethod).toList();
     uses.entrySet().removeIf(use -> !use.getKey().isWellFormed());
+    Map<String, Long> policiesByMethodName = uses.keySet().stream()
+        .map(AnnotatedCors::annotated)
+        .filter(ExecutableElement.class::isInstance)
+        .collect(Collectors.groupingBy(method -> method.getSimpleName().toString(),
+            Collectors.counting()));
     uses.forEach((cors, methods) -> {
       String label = cors.annotated() instanceof ExecutableElement method
-          ? method.getSimpleName().toString()
+          ? label(method, policiesByMethodName.get(method.getSimpleName().toString()) > 1)
           : "";
       reader.read(cors.annotated(), cors.mirror(), "@Cors on " + describe(cors.annotated()),
           label, report).ifPresent(policy -> policies.put(cors, policy));
@@ -335,6 +341,21 @@ public final class ResourceValidator {
     }
     return element instanceof TypeElement type ? type.getQualifiedName().toString()
         : element.toString();
+  }
+
+  /**
+   * What a method's policy constant is named after: the method's name, and when several methods
+   * of that name have policies, its parameter types too ({@code X_STRING} beside {@code X_INT},
+   * rather than the {@code X} and {@code X_} a name clash would leave).
+   */
+  private static String label(ExecutableElement method, boolean overloaded) {
+    StringBuilder label = new StringBuilder(method.getSimpleName());
+    if (overloaded) {
+      for (VariableElement parameter : method.getParameters()) {
+        label.append('_').append(simpleName(parameter.asType()).replace("[]", "Array"));
+      }
+    }
+    return label.toString();
   }
 
   private static String simpleName(TypeMirror type) {
