@@ -58,6 +58,36 @@ class PreflightRulesTest {
         "test.Options.options()", "/res", "test.Res.get()");
   }
 
+  /** Reported on the class that sorts later; the message says either class may suppress it. */
+  @Test
+  void ownOptionsMethodInAnotherClassIsSuppressedOnEitherClass() {
+    String[] options = {
+        "@Path(\"/res\")",
+        "public class Options {",
+        "  @OPTIONS public String options() { return \"\"; }",
+        "}"};
+    // Res sorts after Options, Items before it: each is reported on a different side.
+    for (String name : new String[] {"Res", "Items"}) {
+      String[] resource = {
+          "@Path(\"/res\")",
+          "@Cors(origins = \"https://app.example.com\")",
+          "public class " + name + " {",
+          "  @GET public String get() { return \"\"; }",
+          "}"};
+      for (boolean onOptions : new boolean[] {true, false}) {
+        assertClean(compile(source("Options", onOptions ? withSuppression(options) : options),
+            source(name, onOptions ? resource : withSuppression(resource))));
+      }
+    }
+  }
+
+  private static String[] withSuppression(String[] lines) {
+    String[] suppressed = new String[lines.length + 1];
+    suppressed[0] = "@SuppressWarnings(\"CorsOptionsElsewhere\")";
+    System.arraycopy(lines, 0, suppressed, 1, lines.length);
+    return suppressed;
+  }
+
   @Test
   void ownOptionsMethodOnAnotherPathIsAccepted() {
     assertClean(compile(source("Res",

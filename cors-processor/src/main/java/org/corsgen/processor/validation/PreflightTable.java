@@ -122,7 +122,9 @@ final class PreflightTable {
         if (here != null) {
           report.report(Message.OWN_OPTIONS, method.method(), method.describe(), method.path(),
               here.describe());
-        } else if (elsewhere != null) {
+        } else if (elsewhere != null
+            && !report.suppresses(Message.OWN_OPTIONS_ELSEWHERE, elsewhere.method())) {
+          // Said on the class that comes second, but either may carry the suppression.
           report.report(Message.OWN_OPTIONS_ELSEWHERE, method.method(), method.describe(),
               method.path(), elsewhere.describe());
         }
@@ -131,7 +133,8 @@ final class PreflightTable {
     }
     preflightedHere.forEach((path, method) -> {
       ServedMethod options = ownOptions.get(path);
-      if (options != null && !served.contains(options)) {
+      if (options != null && !served.contains(options)
+          && !report.suppresses(Message.OWN_OPTIONS_ELSEWHERE, options.method())) {
         AnnotatedCors cors = method.cors().orElseThrow();
         report.report(Message.OWN_OPTIONS_ELSEWHERE, cors.annotated(), cors.mirror(),
             Optional.empty(), options.describe(), options.path(), method.describe());
