@@ -12,6 +12,7 @@ import javax.tools.JavaFileObject;
 import org.corsgen.processor.diagnostics.Message;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The rules on {@code methods}. */
@@ -24,13 +25,19 @@ class MethodRulesTest {
       "public @interface PATCH {}");
 
   @ParameterizedTest
-  @ValueSource(strings = {"", "GET,PUT", "GET PUT", "PUT ", "(GET)", "GÉT"})
-  void methodThatIsNotATokenIsAnError(String method) {
+  @CsvSource(delimiter = '|', value = {
+      "''       | ' Write it as the resource method''s designator names it, such as \"PATCH\".'",
+      "GET,PUT  | ' Write {\"GET\", \"PUT\"}.'",
+      "'GET PUT' | ' Write it as the resource method''s designator names it, such as \"PATCH\".'",
+      "'PUT '   | ' Write \"PUT\".'",
+      "(GET)    | ' Write it as the resource method''s designator names it, such as \"PATCH\".'",
+      "GÉT      | ' Write it as the resource method''s designator names it, such as \"PATCH\".'"})
+  void methodThatIsNotATokenIsAnError(String method, String fix) {
     JavaFileObject source = resource(
         "@Cors(",
         "    origins = \"https://app.example.com\",",
         "    methods = \"" + method + "\")");
-    assertOnly(compile(source), source, "methods =", Message.METHOD_INVALID, method);
+    assertOnly(compile(source), source, "methods =", Message.METHOD_INVALID, method, fix);
   }
 
   @ParameterizedTest

@@ -89,8 +89,7 @@ public enum Message {
 
   METHOD_INVALID(Kind.ERROR, "CorsMethodInvalid",
       "method \"%s\" is not an HTTP method name (RFC 9110 token: letters, digits and"
-          + " !#$%%&'*+-.^_`|~), so no browser can send it. Write it as the resource method's"
-          + " designator names it, such as \"PATCH\"."),
+          + " !#$%%&'*+-.^_`|~), so no browser can send it.%s"),
   METHOD_FORBIDDEN(Kind.ERROR, "CorsMethodForbidden",
       "method \"%s\" is a forbidden method (Fetch): browsers refuse to send CONNECT, TRACE and"
           + " TRACK from a page. Remove it."),

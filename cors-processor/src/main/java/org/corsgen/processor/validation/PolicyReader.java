@@ -198,7 +198,8 @@ final class PolicyReader {
     for (AnnotationValue item : values.list("methods")) {
       String method = (String) item.getValue();
       if (!HttpNames.isToken(method)) {
-        values.report(Message.METHOD_INVALID, Optional.of(item), method);
+        values.report(Message.METHOD_INVALID, Optional.of(item), method, namesFix(method,
+            " Write it as the resource method's designator names it, such as \"PATCH\"."));
       } else if (HttpNames.isForbiddenMethod(method)) {
         values.report(Message.METHOD_FORBIDDEN, Optional.of(item), method);
       } else if (method.equals("*")) {
@@ -212,10 +213,11 @@ final class PolicyReader {
   }
 
   /**
-   * The end of {@code CorsHeaderInvalid}'s message: the names {@code entry} most likely meant,
-   * a list in one string split, or a name with a colon ({@code "X-Trace: 1"}) cut there.
+   * The end of a message on an entry that is no token: the names {@code entry} most likely meant,
+   * a list in one string split, or a name with a colon ({@code "X-Trace: 1"}) cut there; else
+   * {@code otherwise}.
    */
-  private static String headerNameFix(String entry) {
+  private static String namesFix(String entry, String otherwise) {
     int colon = entry.indexOf(':');
     // Split at commas only: "X Trace" is one name mistyped, not two names.
     String[] names = Arrays.stream((colon >= 0 ? entry.substring(0, colon) : entry).split("[,;]"))
@@ -228,7 +230,7 @@ final class PolicyReader {
           : " Write " + Arrays.stream(names).collect(Collectors.joining("\", \"", "{\"", "\"}"))
               + ".";
     }
-    return " Write each name as an entry of its own, such as \"X-Request-Id\".";
+    return otherwise;
   }
 
   private static List<String> headerNames(Values values, String attribute, boolean credentials) {
@@ -238,7 +240,8 @@ final class PolicyReader {
       String name = (String) item.getValue();
       Optional<AnnotationValue> at = Optional.of(item);
       if (!HttpNames.isToken(name)) {
-        values.report(Message.HEADER_INVALID, at, attribute, name, headerNameFix(name));
+        values.report(Message.HEADER_INVALID, at, attribute, name,
+            namesFix(name, " Write each name as an entry of its own, such as \"X-Request-Id\"."));
       } else if (name.length() > 1 && name.indexOf('*') >= 0) {
         values.report(Message.HEADER_PATTERN, at, attribute, name);
       } else if (names.stream().anyMatch(name::equalsIgnoreCase)) {
