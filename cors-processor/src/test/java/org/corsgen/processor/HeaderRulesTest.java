@@ -196,6 +196,30 @@ class HeaderRulesTest {
         "test.Res.get(String)", "X-Api-Key", "X-Api-Key");
   }
 
+  /** A field or constructor parameter is read by every request to the resource. */
+  @Test
+  void headerReadByAFieldOrConstructorIsAWarningToo() {
+    JavaFileObject field = source("Res",
+        "@Path(\"/res\")",
+        "@Cors(origins = \"https://app.example.com\", allowHeaders = \"Content-Type\")",
+        "public class Res {",
+        "  @HeaderParam(\"X-Tenant\") String tenant;",
+        "  @GET public String get() { return tenant; }",
+        "}");
+    assertOnly(compile(field), field, "allowHeaders", Message.HEADER_PARAM_NOT_ALLOWED,
+        "test.Res.tenant", "X-Tenant", "X-Tenant");
+    JavaFileObject constructor = source("Res",
+        "@Path(\"/res\")",
+        "@Cors(origins = \"https://app.example.com\", allowHeaders = \"Content-Type\")",
+        "public class Res {",
+        "  private final String tenant;",
+        "  public Res(@HeaderParam(\"X-Tenant\") String tenant) { this.tenant = tenant; }",
+        "  @GET public String get() { return tenant; }",
+        "}");
+    assertOnly(compile(constructor), constructor, "allowHeaders",
+        Message.HEADER_PARAM_NOT_ALLOWED, "test.Res(String)", "X-Tenant", "X-Tenant");
+  }
+
   /** The message says to suppress it on the method; that must work under a class policy. */
   @Test
   void headerReadButNotAllowedIsSuppressedOnTheMethod() {

@@ -151,8 +151,8 @@ public enum Message {
       "%s reads the request header \"%s\" with @HeaderParam, but allowHeaders does not allow it and"
           + " it is not CORS-safelisted (Fetch, CORS-safelisted request-header), so browsers"
           + " refuse every request of a page that sends it, at its preflight. Add \"%s\" to"
-          + " allowHeaders, or put @SuppressWarnings(\"CorsHeaderParamNotAllowed\") on that method if"
-          + " only non-browser clients send it."),
+          + " allowHeaders, or put @SuppressWarnings(\"CorsHeaderParamNotAllowed\") where it is read"
+          + " if only non-browser clients send it."),
   EXPOSE_FORBIDDEN(Kind.ERROR, "CorsExposeSetCookie",
       "exposeHeaders has \"%s\", which browsers never let a page read, exposed or not (Fetch,"
           + " forbidden response-header name). Remove it: cookies reach the browser's cookie store"

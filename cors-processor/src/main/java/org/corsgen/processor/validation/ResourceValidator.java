@@ -194,7 +194,7 @@ public final class ResourceValidator {
           : "";
       reader.read(cors.annotated(), cors.mirror(), "@Cors on " + describe(cors.annotated()),
           label, report).ifPresent(policy -> policies.put(cors, policy));
-      UsageRules.check(cors, methods, servedByClass, baseOfRoot
+      UsageRules.check(cors, resource, methods, servedByClass, baseOfRoot
           || cors.annotated() instanceof TypeElement type && !type.equals(resource), report);
     });
     // A sub-resource's paths are relative to whichever locators return it, unknown here: its
@@ -336,8 +336,10 @@ public final class ResourceValidator {
       for (VariableElement parameter : method.getParameters()) {
         parameters.add(simpleName(parameter.asType()));
       }
-      return ((TypeElement) method.getEnclosingElement()).getQualifiedName() + "."
-          + method.getSimpleName() + parameters;
+      String type = ((TypeElement) method.getEnclosingElement()).getQualifiedName().toString();
+      return method.getKind() == ElementKind.CONSTRUCTOR
+          ? type + parameters
+          : type + "." + method.getSimpleName() + parameters;
     }
     return element instanceof TypeElement type ? type.getQualifiedName().toString()
         : element.toString();

@@ -8,7 +8,11 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import javax.lang.model.element.AnnotationValue;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.util.ElementFilter;
 import org.corsgen.processor.diagnostics.Message;
 import org.corsgen.processor.diagnostics.Report;
 
@@ -32,13 +36,13 @@ final class UsageRules {
   private UsageRules() {}
 
   /**
-   * Checks {@code cors}, in effect for {@code uses}, in a resource class that serves
+   * Checks {@code cors}, in effect for {@code uses}, in {@code resource}, a class that serves
    * {@code servedByClass} (every HTTP method of any of its resource methods). A class-level
    * policy {@code inherited} from a supertype may serve other resources that extend it too, so
    * which of its methods this one leaves unserved says nothing about the policy.
    */
-  static void check(AnnotatedCors cors, List<ServedMethod> uses, Collection<String> servedByClass,
-      boolean inherited, Report report) {
+  static void check(AnnotatedCors cors, TypeElement resource, List<ServedMethod> uses,
+      Collection<String> servedByClass, boolean inherited, Report report) {
     if (uses.isEmpty()) {
       // Only a class-level policy can cover nothing: a method's own @Cors covers that method.
       if (!inherited) {
@@ -51,7 +55,7 @@ final class UsageRules {
     checkMethods(cors, answered(cors, uses.stream().map(ServedMethod::httpMethod).toList(),
         servedByClass), served(servedByClass), inherited, report);
     checkAuthorization(cors, uses, report);
-    checkHeaderParams(cors, uses, report);
+    checkHeaderParams(cors, resource, uses, report);
     checkContentType(cors, uses, report);
   }
 
@@ -158,11 +162,12 @@ final class UsageRules {
   /**
    * A method that reads a request header with {@code @HeaderParam} expects pages to send it; when
    * the header needs the preflight's permission and {@code allowHeaders} does not list it, each
-   * such request is refused. Once per header name and policy, on the first method reading it;
+   * such request is refused. So does a field or constructor parameter of the resource, which
+   * every request to it reads. Once per header name and policy, on the first reader;
    * {@code "*"} is {@link #checkAuthorization}'s, and an error of its own with credentials.
    */
-  private static void checkHeaderParams(AnnotatedCors cors, List<ServedMethod> uses,
-      Report report) {
+  private static void checkHeaderParams(AnnotatedCors cors, TypeElement resource,
+      List<ServedMethod> uses, Report report) {
     List<String> allowed = cors.items("allowHeaders").stream()
         .map(item -> (String) item.getValue())
         .toList();
@@ -171,20 +176,57 @@ final class UsageRules {
       return;
     }
     Set<String> reported = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+    boolean granted = false;
     for (ServedMethod use : uses) {
-      if (use.answersOptions() || !cors.grants(use.httpMethod())
-          || report.suppresses(Message.HEADER_PARAM_NOT_ALLOWED, use.annotated())) {
+      if (use.answersOptions() || !cors.grants(use.httpMethod())) {
         continue;
       }
-      for (VariableElement parameter : use.annotated().getParameters()) {
-        JaxRs.headerParam(parameter)
-            .filter(header -> !HttpNames.needsNoPreflightPermission(header)
-                && allowed.stream().noneMatch(header::equalsIgnoreCase) && reported.add(header))
-            .ifPresent(header -> report.report(Message.HEADER_PARAM_NOT_ALLOWED,
-                cors.annotated(), cors.mirror(), JaxRs.writtenValue(cors.mirror(), "allowHeaders"),
-                use.describe(), header, header));
+      granted = true;
+      if (!report.suppresses(Message.HEADER_PARAM_NOT_ALLOWED, use.annotated())) {
+        for (VariableElement parameter : use.annotated().getParameters()) {
+          reportHeaderParam(cors, parameter, use.describe(), allowed, reported, report);
+        }
       }
     }
+    if (!granted) {
+      return;
+    }
+    for (TypeElement type = resource; type != null; type = superclass(type)) {
+      for (VariableElement field : ElementFilter.fieldsIn(type.getEnclosedElements())) {
+        if (!report.suppresses(Message.HEADER_PARAM_NOT_ALLOWED, field)) {
+          reportHeaderParam(cors, field, ResourceValidator.describe(type) + "."
+              + field.getSimpleName(), allowed, reported, report);
+        }
+      }
+    }
+    for (ExecutableElement constructor
+        : ElementFilter.constructorsIn(resource.getEnclosedElements())) {
+      if (!report.suppresses(Message.HEADER_PARAM_NOT_ALLOWED, constructor)) {
+        for (VariableElement parameter : constructor.getParameters()) {
+          reportHeaderParam(cors, parameter, ResourceValidator.describe(constructor), allowed,
+              reported, report);
+        }
+      }
+    }
+  }
+
+  private static void reportHeaderParam(AnnotatedCors cors, VariableElement reader,
+      String readerName, List<String> allowed, Set<String> reported, Report report) {
+    JaxRs.headerParam(reader)
+        .filter(header -> !HttpNames.needsNoPreflightPermission(header)
+            && allowed.stream().noneMatch(header::equalsIgnoreCase) && reported.add(header))
+        .ifPresent(header -> report.report(Message.HEADER_PARAM_NOT_ALLOWED, cors.annotated(),
+            cors.mirror(), JaxRs.writtenValue(cors.mirror(), "allowHeaders"), readerName, header,
+            header));
+  }
+
+  /** The class {@code type} extends, when it is a class corsgen can see ({@code Object} too). */
+  private static TypeElement superclass(TypeElement type) {
+    return type.getSuperclass() instanceof DeclaredType declared
+        && declared.asElement() instanceof TypeElement superclass
+        && !superclass.getQualifiedName().contentEquals("java.lang.Object")
+        ? superclass
+        : null;
   }
 
   /**
