@@ -171,8 +171,9 @@ class DeferralTest {
                 "  @Override public String list() { return \"\"; }",
                 "}"));
     assertThat(compilation).succeededWithoutWarnings();
+    // Named after the class that declares it.
     assertThat(compilation).generatedSourceFile("test.Cors_Items").contentsAsUtf8String()
-        .contains("case \"list()\" -> ITEMS;");
+        .contains("case \"list()\" -> HELPER;");
   }
 
   @Test

@@ -6,6 +6,7 @@ import static org.corsgen.processor.ProcessorTests.assertOnly;
 import static org.corsgen.processor.ProcessorTests.compile;
 import static org.corsgen.processor.ProcessorTests.source;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.testing.compile.Compilation;
@@ -100,6 +101,28 @@ class GeneratedNameTest {
         .contains("case \"get(java.util.List,int[])\" -> ORDERS_GET_LIST_INT_ARRAY;");
     assertThat(compilation).generatedSourceFile("test.Cors_Orders").contentsAsUtf8String()
         .contains("case \"get()\" -> ORDERS_GET;");
+  }
+
+  /** A supertype's policy that two resources inherit is one constant, named after it. */
+  @Test
+  void inheritedPolicyIsOneConstantNamedAfterItsClass() throws Exception {
+    Compilation compilation = compile(
+        source("Base",
+            "@Cors(origins = \"https://app.example.com\")",
+            "public abstract class Base {",
+            "  @GET public String get() { return \"\"; }",
+            "}"),
+        source("Items", "@Path(\"/items\")", "public class Items extends Base {}"),
+        source("Other", "@Path(\"/other\")", "public class Other extends Base {}"));
+    assertThat(compilation).succeeded();
+    String generated = compilation.generatedSourceFile("test.Cors_Items").orElseThrow()
+        .getCharContent(true).toString();
+    assertEquals(1, generated.split("static final CorsPolicy ", -1).length - 1, generated);
+    assertTrue(generated.contains("private static final CorsPolicy BASE = "), generated);
+    CorsBindings bindings = (CorsBindings) new GeneratedClasses(compilation)
+        .loadClass("test.Cors_Items").getConstructor().newInstance();
+    assertSame(bindings.policyOrNull("test.Items", "get()"),
+        bindings.policyOrNull("test.Other", "get()"));
   }
 
   /**

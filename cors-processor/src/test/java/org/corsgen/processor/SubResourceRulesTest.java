@@ -110,7 +110,7 @@ class SubResourceRulesTest {
         source("Impl", "public class Impl extends Base {}"));
     assertClean(compilation);
     assertThat(compilation).generatedSourceFile("test.Cors_Impl").contentsAsUtf8String()
-        .contains("case \"get()\" -> IMPL_GET;");
+        .contains("case \"get()\" -> BASE_GET;");
   }
 
   /** A concrete class with resource methods and no {@code @Cors} anywhere is left alone. */

@@ -8,7 +8,10 @@ import java.util.OptionalInt;
  * A validated {@code @Cors} policy, with every header value already in the form it is sent.
  *
  * @param source where it was declared, for generated comments and run-time logs
- * @param label what its generated constant is named after, besides its resource: empty for the
+ * @param owner the nested name of the class that declares it, its resource's or a supertype's,
+ *     which its generated constant is named after: one constant serves every resource of a
+ *     generated class that inherits it
+ * @param label what its generated constant is named after, besides its owner: empty for a
  *     class's policy, else the method's name
  * @param anyOrigin whether {@code origins = "*"}
  * @param exactOrigins serialized origins, in declaration order, without duplicates
@@ -22,6 +25,7 @@ import java.util.OptionalInt;
  */
 public record Policy(
     String source,
+    String owner,
     String label,
     boolean anyOrigin,
     List<String> exactOrigins,
@@ -61,13 +65,14 @@ public record Policy(
    * constant holds, so that policies with equal contents can share one.
    */
   public Policy content() {
-    return new Policy("", "", anyOrigin, exactOrigins, patterns, placeholders, List.of(),
+    return new Policy("", "", "", anyOrigin, exactOrigins, patterns, placeholders, List.of(),
         allowHeaders, exposeHeaders, allowCredentials, maxAge);
   }
 
   /** This policy, declared at {@code source} and named after {@code label}. */
   public Policy declaredAs(String source, String label) {
-    return new Policy(source, label, anyOrigin, exactOrigins, patterns, placeholders, methods,
+    return new Policy(source, owner, label, anyOrigin, exactOrigins, patterns, placeholders,
+        methods,
         allowHeaders, exposeHeaders, allowCredentials, maxAge);
   }
 

@@ -43,7 +43,7 @@ final class PolicyReader {
   }
 
   /** The policy, or empty when it has errors (which are then in {@code report}). */
-  Optional<Policy> read(Element annotated, AnnotationMirror cors, String source,
+  Optional<Policy> read(Element annotated, AnnotationMirror cors, String source, String owner,
       String label, Report report) {
     Values values = new Values(annotated, cors, report);
     int errorsBefore = report.errorCount();
@@ -56,7 +56,8 @@ final class PolicyReader {
     if (report.errorCount() > errorsBefore) {
       return Optional.empty();
     }
-    return Optional.of(new Policy(source, label, origins.any(), List.copyOf(origins.exact()),
+    return Optional.of(new Policy(source, owner, label, origins.any(),
+        List.copyOf(origins.exact()),
         origins.patterns(), origins.placeholders(), List.copyOf(methods), allowHeaders, exposeHeaders, credentials,
         maxAge == -1 ? OptionalInt.empty() : OptionalInt.of(maxAge)));
   }

@@ -192,8 +192,11 @@ public final class ResourceValidator {
       String label = cors.annotated() instanceof ExecutableElement method
           ? label(method, policiesByMethodName.get(method.getSimpleName().toString()) > 1)
           : "";
+      TypeElement owner = cors.annotated() instanceof TypeElement type
+          ? type
+          : (TypeElement) cors.annotated().getEnclosingElement();
       reader.read(cors.annotated(), cors.mirror(), "@Cors on " + describe(cors.annotated()),
-          label, report).ifPresent(policy -> policies.put(cors, policy));
+          nestedName(owner), label, report).ifPresent(policy -> policies.put(cors, policy));
       UsageRules.check(cors, resource, methods, servedByClass, baseOfRoot
           || cors.annotated() instanceof TypeElement type && !type.equals(resource), report);
     });

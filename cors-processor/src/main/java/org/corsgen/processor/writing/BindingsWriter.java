@@ -13,6 +13,7 @@ import java.io.Writer;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -259,21 +260,28 @@ public final class BindingsWriter {
     StringBuilder byResource = new StringBuilder();
     List<MethodSpec> resourceMethods = new ArrayList<>();
     List<MethodSpec> originPartMethods = new ArrayList<>();
+    // A supertype's policy that several resources inherit is one constant, as written by hand.
+    Map<Policy, String> constantOfPolicy = new HashMap<>();
     for (Bindings bindings : sorted) {
       CorsResource resource = bindings.resource();
       type.addOriginatingElement(bindings.element());
-      String prefix = upperSnakeCase(resource.nestedName());
       Map<Policy, String> constantNames = new LinkedHashMap<>();
       for (Map.Entry<Policy, List<Policy>> shared : sharedPolicies(resource).entrySet()) {
         Policy policy = shared.getKey();
-        String constant = constants.newName(
-            policy.label().isEmpty() ? prefix : prefix + "_" + upperSnakeCase(policy.label()),
-            tags++);
-        shared.getValue().forEach(declared -> constantNames.put(declared, constant));
-        List<MethodSpec> parts = originParts(policy, constant, methods, tags);
-        tags += parts.size();
-        type.addField(policyConstant(policy, constant, parts));
-        originPartMethods.addAll(parts);
+        String constant = constantOfPolicy.get(policy);
+        if (constant == null) {
+          String prefix = upperSnakeCase(policy.owner());
+          constant = constants.newName(
+              policy.label().isEmpty() ? prefix : prefix + "_" + upperSnakeCase(policy.label()),
+              tags++);
+          constantOfPolicy.put(policy, constant);
+          List<MethodSpec> parts = originParts(policy, constant, methods, tags);
+          tags += parts.size();
+          type.addField(policyConstant(policy, constant, parts));
+          originPartMethods.addAll(parts);
+        }
+        String named = constant;
+        shared.getValue().forEach(declared -> constantNames.put(declared, named));
       }
       String method = methods.newName(lowerCamelCase(resource.nestedName()), tags++);
       resourceMethods.add(policiesOf(bindings, method, constantNames));
