@@ -1,11 +1,13 @@
 package org.corsgen.processor;
 
+import static com.google.testing.compile.CompilationSubject.assertThat;
 import static org.corsgen.processor.ProcessorTests.assertClean;
 import static org.corsgen.processor.ProcessorTests.assertOnly;
 import static org.corsgen.processor.ProcessorTests.compile;
 import static org.corsgen.processor.ProcessorTests.resource;
 import static org.corsgen.processor.ProcessorTests.source;
 
+import com.google.testing.compile.Compilation;
 import java.util.stream.Stream;
 import javax.tools.JavaFileObject;
 import org.corsgen.processor.diagnostics.Message;
@@ -38,6 +40,7 @@ class HeaderRulesTest {
       "'X-Trace: 1'    | ' Write \"X-Trace\".'",
       "'X-Trace,'      | ' Write \"X-Trace\".'",
       "'X Trace'       | ' Write each name as an entry of its own, such as \"X-Request-Id\".'",
+      "'X-A, Cookie'   | ' Write each name as an entry of its own, such as \"X-Request-Id\".'",
       "X-Tr\u00e4ce    | ' Write each name as an entry of its own, such as \"X-Request-Id\".'"})
   void headerNameThatIsNotATokenGetsTheNameItMeant(String name, String fix) {
     JavaFileObject source = resource(
@@ -218,6 +221,58 @@ class HeaderRulesTest {
         "}");
     assertOnly(compile(constructor), constructor, "allowHeaders",
         Message.HEADER_PARAM_NOT_ALLOWED, "test.Res(String)", "X-Tenant", "X-Tenant");
+  }
+
+  /**
+   * Only what Jersey injects counts: instance fields and the public constructor with the most
+   * parameters, in a root resource (a locator makes its sub-resources itself).
+   */
+  @Test
+  void headerReadOnlyWhereJerseyDoesNotInjectIsNotReported() {
+    assertClean(compile(source("Res",
+        "@Path(\"/res\")",
+        "@Cors(origins = \"https://app.example.com\")",
+        "public class Res {",
+        "  @HeaderParam(\"X-Static\") static String shared;",
+        "  public Res() {}",
+        "  private Res(@HeaderParam(\"X-Private\") String a) {}",
+        "  @GET public String get() { return \"\"; }",
+        "}"), source("Sub",
+        "@Cors(origins = \"https://app.example.com\")",
+        "public class Sub {",
+        "  @HeaderParam(\"X-Sub\") String made;",
+        "  @GET public String get() { return made; }",
+        "}")));
+  }
+
+  /** Three policies of one class, one field: one warning, on the first policy. */
+  @Test
+  void headerReadByAFieldIsReportedOncePerClass() {
+    JavaFileObject source = source("Res",
+        "@Path(\"/res\")",
+        "@Cors(origins = \"https://app.example.com\")",
+        "public class Res {",
+        "  @HeaderParam(\"X-Tenant\") String tenant;",
+        "  @GET public String get() { return tenant; }",
+        "  @PUT @Cors(origins = \"https://admin.example.com\") public void put() {}",
+        "  @DELETE @Cors(origins = \"https://root.example.com\") public void delete() {}",
+        "}");
+    Compilation compilation = compile(source);
+    assertThat(compilation).hadWarningCount(1);
+    assertThat(compilation).hadWarningContaining("test.Res.tenant reads the request header");
+  }
+
+  @Test
+  void authorizationReadByAFieldUnderAnyHeaderIsAWarning() {
+    JavaFileObject source = source("Res",
+        "@Path(\"/res\")",
+        "@Cors(origins = \"https://app.example.com\", allowHeaders = \"*\")",
+        "public class Res {",
+        "  @HeaderParam(\"Authorization\") String token;",
+        "  @GET public String get() { return token; }",
+        "}");
+    assertOnly(compile(source), source, "allowHeaders", Message.ANY_HEADER_WITHOUT_AUTHORIZATION,
+        "test.Res.token", "Authorization");
   }
 
   /** The message says to suppress it on the method; that must work under a class policy. */

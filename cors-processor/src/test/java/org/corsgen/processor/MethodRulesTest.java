@@ -31,7 +31,10 @@ class MethodRulesTest {
       "'GET PUT' | ' Write it as the resource method''s designator names it, such as \"PATCH\".'",
       "'PUT '   | ' Write \"PUT\".'",
       "(GET)    | ' Write it as the resource method''s designator names it, such as \"PATCH\".'",
-      "GÉT      | ' Write it as the resource method''s designator names it, such as \"PATCH\".'"})
+      "GÉT      | ' Write it as the resource method''s designator names it, such as \"PATCH\".'",
+      "'put,delete' | ' Write {\"PUT\", \"DELETE\"}.'",
+      "'GET,TRACE'  | ' Write it as the resource method''s designator names it, such as \"PATCH\".'",
+      "'PUT, *'     | ' Write it as the resource method''s designator names it, such as \"PATCH\".'"})
   void methodThatIsNotATokenIsAnError(String method, String fix) {
     JavaFileObject source = resource(
         "@Cors(",

@@ -5,6 +5,7 @@ import static org.corsgen.processor.ProcessorTests.assertOnly;
 import static org.corsgen.processor.ProcessorTests.compile;
 import static org.corsgen.processor.ProcessorTests.source;
 
+import com.google.testing.compile.Compilation;
 import javax.tools.JavaFileObject;
 import org.corsgen.processor.diagnostics.Message;
 import org.junit.jupiter.api.Test;
@@ -79,6 +80,31 @@ class PreflightRulesTest {
             source(name, onOptions ? resource : withSuppression(resource))));
       }
     }
+  }
+
+  /** One class's suppression speaks for that class alone, not for others at the same path. */
+  @Test
+  void ownOptionsSuppressedInOneClassIsStillReportedForAnother() {
+    JavaFileObject resource = source("ZRes",
+        "@Path(\"/res\")",
+        "@Cors(origins = \"https://app.example.com\")",
+        "public class ZRes {",
+        "  @GET public String get() { return \"\"; }",
+        "}");
+    Compilation compilation = compile(
+        source("AOpt", withSuppression(new String[] {
+            "@Path(\"/res\")",
+            "public class AOpt {",
+            "  @OPTIONS public String options() { return \"\"; }",
+            "}"})),
+        source("BOpt",
+            "@Path(\"/res\")",
+            "public class BOpt {",
+            "  @OPTIONS public String options() { return \"\"; }",
+            "}"),
+        resource);
+    assertOnly(compilation, resource, "@Cors", Message.OWN_OPTIONS_ELSEWHERE,
+        "test.BOpt.options()", "/res", "test.ZRes.get()");
   }
 
   private static String[] withSuppression(String[] lines) {

@@ -210,7 +210,7 @@ public enum Message {
       "%s answers OPTIONS %s itself, and corsgen answers CORS preflights there for %s in another"
           + " class: if one application serves both, one preflight gets two answers and Jersey"
           + " picks one. Serve them at different paths; if they belong to different applications,"
-          + " add @SuppressWarnings(\"CorsOptionsElsewhere\") to either class."),
+          + " add @SuppressWarnings(\"CorsOptionsElsewhere\") to the class of either method."),
   PARTIAL_POLICY(Kind.WARNING, "CorsPartialPolicy",
       "%s %s is served by %s with a @Cors policy and by %s without one, and Jersey picks one of"
           + " them per request (by media type): preflights say yes for both, but the answers of"

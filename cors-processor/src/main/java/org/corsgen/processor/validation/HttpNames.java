@@ -53,6 +53,15 @@ final class HttpNames {
     return FORBIDDEN_METHODS.contains(lower(method));
   }
 
+  /** Fetch, "normalize" a method: browsers send these six upper-cased, however written. */
+  private static final Set<String> NORMALIZED_METHODS =
+      Set.of("delete", "get", "head", "options", "post", "put");
+
+  /** Whether browsers upper-case {@code method} before sending it. */
+  static boolean isNormalizedMethod(String method) {
+    return NORMALIZED_METHODS.contains(lower(method));
+  }
+
   /**
    * Request headers that a page can send without a preflight asking for them (Fetch,
    * CORS-safelisted request-header; {@code Content-Type} has its own rule), that the browser adds

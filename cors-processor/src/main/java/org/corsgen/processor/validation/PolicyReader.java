@@ -5,10 +5,13 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -199,7 +202,10 @@ final class PolicyReader {
     for (AnnotationValue item : values.list("methods")) {
       String method = (String) item.getValue();
       if (!HttpNames.isToken(method)) {
+        // Browsers upper-case these six methods whatever the case, so the designators do too.
         values.report(Message.METHOD_INVALID, Optional.of(item), method, namesFix(method,
+            name -> HttpNames.isNormalizedMethod(name) ? name.toUpperCase(Locale.ROOT) : name,
+            name -> !HttpNames.isForbiddenMethod(name),
             " Write it as the resource method's designator names it, such as \"PATCH\"."));
       } else if (HttpNames.isForbiddenMethod(method)) {
         values.report(Message.METHOD_FORBIDDEN, Optional.of(item), method);
@@ -215,17 +221,22 @@ final class PolicyReader {
 
   /**
    * The end of a message on an entry that is no token: the names {@code entry} most likely meant,
-   * a list in one string split, or a name with a colon ({@code "X-Trace: 1"}) cut there; else
+   * a list in one string split, or a name with a colon ({@code "X-Trace: 1"}) cut there, each
+   * {@code normalized}, when every one is {@code acceptable} to the rules that follow; else
    * {@code otherwise}.
    */
-  private static String namesFix(String entry, String otherwise) {
+  private static String namesFix(String entry, UnaryOperator<String> normalized,
+      Predicate<String> acceptable, String otherwise) {
     int colon = entry.indexOf(':');
     // Split at commas only: "X Trace" is one name mistyped, not two names.
     String[] names = Arrays.stream((colon >= 0 ? entry.substring(0, colon) : entry).split("[,;]"))
         .map(String::strip)
         .filter(name -> !name.isEmpty())
+        .map(normalized)
+        .distinct()
         .toArray(String[]::new);
-    if (names.length > 0 && Arrays.stream(names).allMatch(HttpNames::isToken)) {
+    if (names.length > 0 && Arrays.stream(names)
+        .allMatch(name -> HttpNames.isToken(name) && !name.equals("*") && acceptable.test(name))) {
       return names.length == 1
           ? " Write \"" + names[0] + "\"."
           : " Write " + Arrays.stream(names).collect(Collectors.joining("\", \"", "{\"", "\"}"))
@@ -241,8 +252,12 @@ final class PolicyReader {
       String name = (String) item.getValue();
       Optional<AnnotationValue> at = Optional.of(item);
       if (!HttpNames.isToken(name)) {
-        values.report(Message.HEADER_INVALID, at, attribute, name,
-            namesFix(name, " Write each name as an entry of its own, such as \"X-Request-Id\"."));
+        values.report(Message.HEADER_INVALID, at, attribute, name, namesFix(name,
+            UnaryOperator.identity(), request
+                ? header -> !HttpNames.isForbiddenRequestHeader(header)
+                    && !HttpNames.isCorsResponseHeader(header)
+                : header -> !HttpNames.isForbiddenResponseHeader(header),
+            " Write each name as an entry of its own, such as \"X-Request-Id\"."));
       } else if (name.length() > 1 && name.indexOf('*') >= 0) {
         values.report(Message.HEADER_PATTERN, at, attribute, name);
       } else if (names.stream().anyMatch(name::equalsIgnoreCase)) {

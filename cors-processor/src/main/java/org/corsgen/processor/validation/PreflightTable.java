@@ -1,5 +1,6 @@
 package org.corsgen.processor.validation;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,12 +49,12 @@ final class PreflightTable {
 
   /** By normalized path, then HTTP method. */
   private final Map<String, Map<String, Claim>> claims = new HashMap<>();
-  /** The first preflighted resource method by normalized path. */
-  private final Map<String, ServedMethod> preflighted = new HashMap<>();
+  /** The preflighted resource methods by normalized path, the first of each earlier class. */
+  private final Map<String, List<ServedMethod>> preflighted = new HashMap<>();
   /** The first method without a policy by normalized path, then HTTP method. */
   private final Map<String, Map<String, ServedMethod>> withoutPolicy = new HashMap<>();
-  /** The first own {@code @OPTIONS} method by normalized path. */
-  private final Map<String, ServedMethod> ownOptions = new HashMap<>();
+  /** The own {@code @OPTIONS} methods by normalized path. */
+  private final Map<String, List<ServedMethod>> ownOptions = new HashMap<>();
 
   /**
    * Checks and records the resource methods of one class; {@code policies} holds the valid policy
@@ -74,7 +75,8 @@ final class PreflightTable {
       }
     }
     checkPartial(served, report);
-    preflightedHere.forEach(preflighted::putIfAbsent);
+    preflightedHere.forEach((path, method) ->
+        preflighted.computeIfAbsent(path, p -> new ArrayList<>()).add(method));
   }
 
   /**
@@ -118,29 +120,37 @@ final class PreflightTable {
         // In one class, both are served by the same application for sure; across classes of a
         // compilation, perhaps not (a build may hold several applications), so only a warning.
         ServedMethod here = preflightedHere.get(path);
-        ServedMethod elsewhere = preflighted.get(path);
         if (here != null) {
           report.report(Message.OWN_OPTIONS, method.method(), method.describe(), method.path(),
               here.describe());
-        } else if (elsewhere != null
-            && !report.suppresses(Message.OWN_OPTIONS_ELSEWHERE, elsewhere.method())) {
-          // Said on the class that comes second, but either may carry the suppression.
-          report.report(Message.OWN_OPTIONS_ELSEWHERE, method.method(), method.describe(),
-              method.path(), elsewhere.describe());
+        } else {
+          // Said on the class that comes second; the other may carry the suppression instead.
+          notSuppressed(preflighted.get(path), report).ifPresent(elsewhere -> report.report(
+              Message.OWN_OPTIONS_ELSEWHERE, method.method(), method.describe(), method.path(),
+              elsewhere.describe()));
         }
-        ownOptions.putIfAbsent(path, method);
+        ownOptions.computeIfAbsent(path, p -> new ArrayList<>()).add(method);
       }
     }
     preflightedHere.forEach((path, method) -> {
-      ServedMethod options = ownOptions.get(path);
-      if (options != null && !served.contains(options)
-          && !report.suppresses(Message.OWN_OPTIONS_ELSEWHERE, options.method())) {
+      List<ServedMethod> elsewhere = ownOptions.getOrDefault(path, List.of()).stream()
+          .filter(options -> !served.contains(options))
+          .toList();
+      notSuppressed(elsewhere, report).ifPresent(options -> {
         AnnotatedCors cors = method.cors().orElseThrow();
         report.report(Message.OWN_OPTIONS_ELSEWHERE, cors.annotated(), cors.mirror(),
             Optional.empty(), options.describe(), options.path(), method.describe());
-      }
+      });
     });
   }
+
+  /** The first of {@code methods} whose class does not suppress {@code CorsOptionsElsewhere}. */
+  private static Optional<ServedMethod> notSuppressed(List<ServedMethod> methods, Report report) {
+    return methods == null ? Optional.empty() : methods.stream()
+        .filter(method -> !report.suppresses(Message.OWN_OPTIONS_ELSEWHERE, method.method()))
+        .findFirst();
+  }
+
 
   private void checkConflict(ServedMethod method, Answer answer, Report report) {
     Map<String, Claim> byMethod =

@@ -26,6 +26,7 @@ import javax.lang.model.type.ArrayType;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
+import javax.lang.model.type.TypeVariable;
 import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
@@ -188,6 +189,9 @@ public final class ResourceValidator {
         .filter(ExecutableElement.class::isInstance)
         .collect(Collectors.groupingBy(method -> method.getSimpleName().toString(),
             Collectors.counting()));
+    UsageRules.InjectedHeaders injected = subResource
+        ? UsageRules.InjectedHeaders.NONE
+        : UsageRules.InjectedHeaders.of(resource);
     uses.forEach((cors, methods) -> {
       String label = cors.annotated() instanceof ExecutableElement method
           ? label(method, policiesByMethodName.get(method.getSimpleName().toString()) > 1)
@@ -197,7 +201,7 @@ public final class ResourceValidator {
           : (TypeElement) cors.annotated().getEnclosingElement();
       reader.read(cors.annotated(), cors.mirror(), "@Cors on " + describe(cors.annotated()),
           nestedName(owner), label, report).ifPresent(policy -> policies.put(cors, policy));
-      UsageRules.check(cors, resource, methods, servedByClass, baseOfRoot
+      UsageRules.check(cors, injected, methods, servedByClass, baseOfRoot
           || cors.annotated() instanceof TypeElement type && !type.equals(resource), report);
     });
     // A sub-resource's paths are relative to whichever locators return it, unknown here: its
@@ -357,7 +361,7 @@ public final class ResourceValidator {
     StringBuilder label = new StringBuilder(method.getSimpleName());
     if (overloaded) {
       for (VariableElement parameter : method.getParameters()) {
-        label.append('_').append(simpleName(parameter.asType()).replace("[]", "Array"));
+        label.append('_').append(simpleName(parameter.asType()).replace("[]", "_Array"));
       }
     }
     return label.toString();
@@ -372,6 +376,10 @@ public final class ResourceValidator {
     }
     if (type instanceof DeclaredType declared) {
       return declared.asElement().getSimpleName().toString();
+    }
+    if (type instanceof TypeVariable variable) {
+      // Its name alone: toString() would bring type-use annotations along ("@A T").
+      return variable.asElement().getSimpleName().toString();
     }
     return type.toString();
   }

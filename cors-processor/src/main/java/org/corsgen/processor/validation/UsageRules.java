@@ -2,13 +2,15 @@ package org.corsgen.processor.validation;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import javax.lang.model.element.AnnotationValue;
-import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.DeclaredType;
@@ -36,12 +38,13 @@ final class UsageRules {
   private UsageRules() {}
 
   /**
-   * Checks {@code cors}, in effect for {@code uses}, in {@code resource}, a class that serves
+   * Checks {@code cors}, in effect for {@code uses}, in a resource class that reads
+   * {@code injected} headers and serves
    * {@code servedByClass} (every HTTP method of any of its resource methods). A class-level
    * policy {@code inherited} from a supertype may serve other resources that extend it too, so
    * which of its methods this one leaves unserved says nothing about the policy.
    */
-  static void check(AnnotatedCors cors, TypeElement resource, List<ServedMethod> uses,
+  static void check(AnnotatedCors cors, InjectedHeaders injected, List<ServedMethod> uses,
       Collection<String> servedByClass, boolean inherited, Report report) {
     if (uses.isEmpty()) {
       // Only a class-level policy can cover nothing: a method's own @Cors covers that method.
@@ -54,8 +57,8 @@ final class UsageRules {
     }
     checkMethods(cors, answered(cors, uses.stream().map(ServedMethod::httpMethod).toList(),
         servedByClass), served(servedByClass), inherited, report);
-    checkAuthorization(cors, uses, report);
-    checkHeaderParams(cors, resource, uses, report);
+    checkAuthorization(cors, uses, injected, report);
+    checkHeaderParams(cors, injected, uses, report);
     checkContentType(cors, uses, report);
   }
 
@@ -160,13 +163,64 @@ final class UsageRules {
   }
 
   /**
+   * A request header that Jersey injects into a root resource it creates for each request: an
+   * instance field, or a parameter of the constructor it calls.
+   *
+   * @param element the field or parameter carrying {@code @HeaderParam}
+   * @param name how the message names it
+   * @param suppressible where {@code @SuppressWarnings} silences what is said about it
+   */
+  record InjectedHeader(VariableElement element, String name, Element suppressible) {}
+
+  /**
+   * The headers a resource class reads outside its methods' parameters, each reported once for
+   * the class rather than once for each of its policies.
+   */
+  static final class InjectedHeaders {
+    final List<InjectedHeader> headers;
+    final Set<String> reported = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+
+    private InjectedHeaders(List<InjectedHeader> headers) {
+      this.headers = headers;
+    }
+
+    static final InjectedHeaders NONE = new InjectedHeaders(List.of());
+
+    /**
+     * Those of {@code resource}, a root resource: the instance fields of it and its
+     * superclasses, and the parameters of the public constructor with the most parameters, the
+     * one Jersey calls. A sub-resource is made by its locator, which Jersey does not inject.
+     */
+    static InjectedHeaders of(TypeElement resource) {
+      List<InjectedHeader> headers = new ArrayList<>();
+      for (TypeElement type = resource; type != null; type = superclass(type)) {
+        for (VariableElement field : ElementFilter.fieldsIn(type.getEnclosedElements())) {
+          if (!field.getModifiers().contains(Modifier.STATIC)) {
+            headers.add(new InjectedHeader(field,
+                ResourceValidator.describe(type) + "." + field.getSimpleName(), field));
+          }
+        }
+      }
+      ElementFilter.constructorsIn(resource.getEnclosedElements()).stream()
+          .filter(constructor -> constructor.getModifiers().contains(Modifier.PUBLIC))
+          .max(Comparator.comparingInt(constructor -> constructor.getParameters().size()))
+          .ifPresent(constructor -> constructor.getParameters().forEach(parameter -> headers.add(
+              new InjectedHeader(parameter, ResourceValidator.describe(constructor),
+                  constructor))));
+      headers.removeIf(header -> JaxRs.headerParam(header.element()).isEmpty());
+      return new InjectedHeaders(headers);
+    }
+  }
+
+  /**
    * A method that reads a request header with {@code @HeaderParam} expects pages to send it; when
    * the header needs the preflight's permission and {@code allowHeaders} does not list it, each
-   * such request is refused. So does a field or constructor parameter of the resource, which
-   * every request to it reads. Once per header name and policy, on the first reader;
-   * {@code "*"} is {@link #checkAuthorization}'s, and an error of its own with credentials.
+   * such request is refused. Every request to a root resource also reads its {@code injected}
+   * headers. Once per header name and policy, on the first method reading it, and once per
+   * class for an injected one; {@code "*"} is {@link #checkAuthorization}'s, and an error of its
+   * own with credentials.
    */
-  private static void checkHeaderParams(AnnotatedCors cors, TypeElement resource,
+  private static void checkHeaderParams(AnnotatedCors cors, InjectedHeaders injected,
       List<ServedMethod> uses, Report report) {
     List<String> allowed = cors.items("allowHeaders").stream()
         .map(item -> (String) item.getValue())
@@ -184,33 +238,21 @@ final class UsageRules {
       granted = true;
       if (!report.suppresses(Message.HEADER_PARAM_NOT_ALLOWED, use.annotated())) {
         for (VariableElement parameter : use.annotated().getParameters()) {
-          reportHeaderParam(cors, parameter, use.describe(), allowed, reported, report);
+          reportNotAllowed(cors, parameter, use.describe(), allowed, reported, report);
         }
       }
     }
-    if (!granted) {
-      return;
-    }
-    for (TypeElement type = resource; type != null; type = superclass(type)) {
-      for (VariableElement field : ElementFilter.fieldsIn(type.getEnclosedElements())) {
-        if (!report.suppresses(Message.HEADER_PARAM_NOT_ALLOWED, field)) {
-          reportHeaderParam(cors, field, ResourceValidator.describe(type) + "."
-              + field.getSimpleName(), allowed, reported, report);
-        }
-      }
-    }
-    for (ExecutableElement constructor
-        : ElementFilter.constructorsIn(resource.getEnclosedElements())) {
-      if (!report.suppresses(Message.HEADER_PARAM_NOT_ALLOWED, constructor)) {
-        for (VariableElement parameter : constructor.getParameters()) {
-          reportHeaderParam(cors, parameter, ResourceValidator.describe(constructor), allowed,
-              reported, report);
+    if (granted) {
+      for (InjectedHeader header : injected.headers) {
+        if (!report.suppresses(Message.HEADER_PARAM_NOT_ALLOWED, header.suppressible())) {
+          reportNotAllowed(cors, header.element(), header.name(), allowed, injected.reported,
+              report);
         }
       }
     }
   }
 
-  private static void reportHeaderParam(AnnotatedCors cors, VariableElement reader,
+  private static void reportNotAllowed(AnnotatedCors cors, VariableElement reader,
       String readerName, List<String> allowed, Set<String> reported, Report report) {
     JaxRs.headerParam(reader)
         .filter(header -> !HttpNames.needsNoPreflightPermission(header)
@@ -220,7 +262,7 @@ final class UsageRules {
             header));
   }
 
-  /** The class {@code type} extends, when it is a class corsgen can see ({@code Object} too). */
+  /** The class {@code type} extends, when it is one other than {@code Object}. */
   private static TypeElement superclass(TypeElement type) {
     return type.getSuperclass() instanceof DeclaredType declared
         && declared.asElement() instanceof TypeElement superclass
@@ -235,7 +277,7 @@ final class UsageRules {
    * browsers. With credentials {@code "*"} is already an error of its own.
    */
   private static void checkAuthorization(AnnotatedCors cors, List<ServedMethod> uses,
-      Report report) {
+      InjectedHeaders injected, Report report) {
     List<AnnotationValue> allowHeaders = cors.items("allowHeaders");
     Optional<AnnotationValue> any = allowHeaders.stream()
         .filter(item -> item.getValue().equals("*"))
@@ -256,6 +298,16 @@ final class UsageRules {
               any, use.describe(), header.get());
           return;
         }
+      }
+    }
+    for (InjectedHeader header : injected.headers) {
+      Optional<String> name = JaxRs.headerParam(header.element())
+          .filter(AUTHORIZATION::equalsIgnoreCase);
+      if (name.isPresent() && !uses.isEmpty()
+          && !report.suppresses(Message.ANY_HEADER_WITHOUT_AUTHORIZATION, header.suppressible())) {
+        report.report(Message.ANY_HEADER_WITHOUT_AUTHORIZATION, cors.annotated(), cors.mirror(),
+            any, header.name(), name.get());
+        return;
       }
     }
   }
