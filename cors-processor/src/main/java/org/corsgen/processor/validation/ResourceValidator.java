@@ -190,7 +190,7 @@ public final class ResourceValidator {
         .collect(Collectors.groupingBy(method -> method.getSimpleName().toString(),
             Collectors.counting()));
     UsageRules.InjectedHeaders injected = subResource
-        ? UsageRules.InjectedHeaders.NONE
+        ? UsageRules.InjectedHeaders.none()
         : UsageRules.InjectedHeaders.of(resource);
     uses.forEach((cors, methods) -> {
       String label = cors.annotated() instanceof ExecutableElement method

@@ -184,7 +184,10 @@ final class UsageRules {
       this.headers = headers;
     }
 
-    static final InjectedHeaders NONE = new InjectedHeaders(List.of());
+    /** Those of a sub-resource, which its locator creates and Jersey does not inject. */
+    static InjectedHeaders none() {
+      return new InjectedHeaders(List.of());
+    }
 
     /**
      * Those of {@code resource}, a root resource: the instance fields of it and its
