@@ -34,7 +34,8 @@ class MethodRulesTest {
       "GÉT      | ' Write it as the resource method''s designator names it, such as \"PATCH\".'",
       "'put,delete' | ' Write {\"PUT\", \"DELETE\"}.'",
       "'GET,TRACE'  | ' Write it as the resource method''s designator names it, such as \"PATCH\".'",
-      "'PUT, *'     | ' Write it as the resource method''s designator names it, such as \"PATCH\".'"})
+      "'PUT, *'     | ' Write it as the resource method''s designator names it, such as \"PATCH\".'",
+      "'patch, put' | ' Write it as the resource method''s designator names it, such as \"PATCH\".'"})
   void methodThatIsNotATokenIsAnError(String method, String fix) {
     JavaFileObject source = resource(
         "@Cors(",

@@ -107,6 +107,27 @@ class PreflightRulesTest {
         "test.BOpt.options()", "/res", "test.ZRes.get()");
   }
 
+  /** A resource's suppression counts for the policy it inherits, whichever class comes first. */
+  @Test
+  void ownOptionsElsewhereIsSuppressedOnAResourceWithAnInheritedPolicy() {
+    for (String optionsClass : new String[] {"AOpt", "ZOpt"}) {
+      assertClean(compile(
+          source("Base",
+              "@Cors(origins = \"https://app.example.com\")",
+              "public abstract class Base {",
+              "  @GET public String get() { return \"\"; }",
+              "}"),
+          source("BRes", withSuppression(new String[] {
+              "@Path(\"/res\")",
+              "public class BRes extends Base {}"})),
+          source(optionsClass,
+              "@Path(\"/res\")",
+              "public class " + optionsClass + " {",
+              "  @OPTIONS public String options() { return \"\"; }",
+              "}")));
+    }
+  }
+
   private static String[] withSuppression(String[] lines) {
     String[] suppressed = new String[lines.length + 1];
     suppressed[0] = "@SuppressWarnings(\"CorsOptionsElsewhere\")";

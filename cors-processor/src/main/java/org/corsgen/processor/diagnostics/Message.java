@@ -139,20 +139,20 @@ public enum Message {
           + " that is not CORS-safelisted (Fetch, CORS-safelisted request-header); allowHeaders"
           + " does not allow it, so browsers refuse every such request at its preflight. Add"
           + " \"Content-Type\" to allowHeaders, or put"
-          + " @SuppressWarnings(\"CorsContentTypeNotAllowed\") on that method if only non-browser clients"
-          + " send bodies."),
+          + " @SuppressWarnings(\"CorsContentTypeNotAllowed\") on that method if only non-browser"
+          + " clients send bodies."),
   ANY_HEADER_WITHOUT_AUTHORIZATION(Kind.WARNING, "CorsWildcardAuthorization",
       "allowHeaders = \"*\" never covers Authorization (Fetch, CORS-preflight fetch), but %s"
           + " reads it with @HeaderParam(\"%s\"), so browsers refuse to send it there. Add"
           + " \"Authorization\" to allowHeaders, or put"
-          + " @SuppressWarnings(\"CorsWildcardAuthorization\") on that method if only non-browser clients"
-          + " send it."),
+          + " @SuppressWarnings(\"CorsWildcardAuthorization\") where it is read if only non-browser"
+          + " clients send it."),
   HEADER_PARAM_NOT_ALLOWED(Kind.WARNING, "CorsHeaderParamNotAllowed",
-      "%s reads the request header \"%s\" with @HeaderParam, but allowHeaders does not allow it and"
-          + " it is not CORS-safelisted (Fetch, CORS-safelisted request-header), so browsers"
+      "%s reads the request header \"%s\" with @HeaderParam, but allowHeaders does not allow it"
+          + " and it is not CORS-safelisted (Fetch, CORS-safelisted request-header), so browsers"
           + " refuse every request of a page that sends it, at its preflight. Add \"%s\" to"
-          + " allowHeaders, or put @SuppressWarnings(\"CorsHeaderParamNotAllowed\") where it is read"
-          + " if only non-browser clients send it."),
+          + " allowHeaders, or put @SuppressWarnings(\"CorsHeaderParamNotAllowed\") where it is"
+          + " read if only non-browser clients send it."),
   EXPOSE_FORBIDDEN(Kind.ERROR, "CorsExposeSetCookie",
       "exposeHeaders has \"%s\", which browsers never let a page read, exposed or not (Fetch,"
           + " forbidden response-header name). Remove it: cookies reach the browser's cookie store"

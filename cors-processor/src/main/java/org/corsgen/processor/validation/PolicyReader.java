@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
@@ -202,10 +203,13 @@ final class PolicyReader {
     for (AnnotationValue item : values.list("methods")) {
       String method = (String) item.getValue();
       if (!HttpNames.isToken(method)) {
-        // Browsers upper-case these six methods whatever the case, so the designators do too.
+        // Browsers upper-case these six methods whatever the case, so the designators do too;
+        // another in lower case would likely differ from its designator's (CorsMethodCase).
         values.report(Message.METHOD_INVALID, Optional.of(item), method, namesFix(method,
+            others(values, "methods", item),
             name -> HttpNames.isNormalizedMethod(name) ? name.toUpperCase(Locale.ROOT) : name,
-            name -> !HttpNames.isForbiddenMethod(name),
+            name -> !HttpNames.isForbiddenMethod(name)
+                && name.equals(name.toUpperCase(Locale.ROOT)),
             " Write it as the resource method's designator names it, such as \"PATCH\"."));
       } else if (HttpNames.isForbiddenMethod(method)) {
         values.report(Message.METHOD_FORBIDDEN, Optional.of(item), method);
@@ -221,28 +225,40 @@ final class PolicyReader {
 
   /**
    * The end of a message on an entry that is no token: the names {@code entry} most likely meant,
-   * a list in one string split, or a name with a colon ({@code "X-Trace: 1"}) cut there, each
-   * {@code normalized}, when every one is {@code acceptable} to the rules that follow; else
-   * {@code otherwise}.
+   * a list in one string split, or a name with a value ({@code "X-Trace: 1"}) cut at its colon,
+   * each {@code normalized} and none among the {@code others} entries already, when every one is
+   * {@code acceptable} to the rules that follow; else {@code otherwise}.
    */
-  private static String namesFix(String entry, UnaryOperator<String> normalized,
-      Predicate<String> acceptable, String otherwise) {
+  private static String namesFix(String entry, List<String> others,
+      UnaryOperator<String> normalized, Predicate<String> acceptable, String otherwise) {
     int colon = entry.indexOf(':');
+    // A value after the colon, unless a list goes on after it: "X-Trace: 1, X-G" is no one name.
+    String named = colon >= 0 && entry.indexOf(',', colon) < 0 ? entry.substring(0, colon) : entry;
     // Split at commas only: "X Trace" is one name mistyped, not two names.
-    String[] names = Arrays.stream((colon >= 0 ? entry.substring(0, colon) : entry).split("[,;]"))
+    Set<String> seen = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+    seen.addAll(others);
+    String[] names = Arrays.stream(named.split("[,;]"))
         .map(String::strip)
         .filter(name -> !name.isEmpty())
         .map(normalized)
-        .distinct()
+        .filter(seen::add)
         .toArray(String[]::new);
-    if (names.length > 0 && Arrays.stream(names)
-        .allMatch(name -> HttpNames.isToken(name) && !name.equals("*") && acceptable.test(name))) {
+    if (names.length > 0 && Arrays.stream(names).allMatch(name -> HttpNames.isToken(name)
+        && name.indexOf('*') < 0 && acceptable.test(name))) {
       return names.length == 1
           ? " Write \"" + names[0] + "\"."
           : " Write " + Arrays.stream(names).collect(Collectors.joining("\", \"", "{\"", "\"}"))
               + ".";
     }
     return otherwise;
+  }
+
+  /** The entries of {@code attribute} other than {@code item}. */
+  private static List<String> others(Values values, String attribute, AnnotationValue item) {
+    return values.list(attribute).stream()
+        .filter(other -> other != item)
+        .map(other -> (String) other.getValue())
+        .toList();
   }
 
   private static List<String> headerNames(Values values, String attribute, boolean credentials) {
@@ -253,10 +269,11 @@ final class PolicyReader {
       Optional<AnnotationValue> at = Optional.of(item);
       if (!HttpNames.isToken(name)) {
         values.report(Message.HEADER_INVALID, at, attribute, name, namesFix(name,
-            UnaryOperator.identity(), request
+            others(values, attribute, item), UnaryOperator.identity(), request
                 ? header -> !HttpNames.isForbiddenRequestHeader(header)
                     && !HttpNames.isCorsResponseHeader(header)
-                : header -> !HttpNames.isForbiddenResponseHeader(header),
+                : header -> !HttpNames.isForbiddenResponseHeader(header)
+                    && !HttpNames.isSafelistedResponseHeader(header),
             " Write each name as an entry of its own, such as \"X-Request-Id\"."));
       } else if (name.length() > 1 && name.indexOf('*') >= 0) {
         values.report(Message.HEADER_PATTERN, at, attribute, name);

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.stream.Collectors;
+import javax.lang.model.element.TypeElement;
 import org.corsgen.processor.diagnostics.Message;
 import org.corsgen.processor.diagnostics.Report;
 import org.corsgen.processor.model.OriginPattern;
@@ -49,25 +50,33 @@ final class PreflightTable {
 
   /** By normalized path, then HTTP method. */
   private final Map<String, Map<String, Claim>> claims = new HashMap<>();
+  /** A method of a resource class, which a suppression on that class speaks for too. */
+  private record Claimant(ServedMethod method, TypeElement resource) {
+    boolean suppresses(Message message, Report report) {
+      return report.suppresses(message, method.method()) || report.suppresses(message, resource);
+    }
+  }
+
   /** The preflighted resource methods by normalized path, the first of each earlier class. */
-  private final Map<String, List<ServedMethod>> preflighted = new HashMap<>();
+  private final Map<String, List<Claimant>> preflighted = new HashMap<>();
   /** The first method without a policy by normalized path, then HTTP method. */
   private final Map<String, Map<String, ServedMethod>> withoutPolicy = new HashMap<>();
   /** The own {@code @OPTIONS} methods by normalized path. */
-  private final Map<String, List<ServedMethod>> ownOptions = new HashMap<>();
+  private final Map<String, List<Claimant>> ownOptions = new HashMap<>();
 
   /**
    * Checks and records the resource methods of one class; {@code policies} holds the valid policy
    * of each {@code @Cors} (those with errors are left out).
    */
-  void check(List<ServedMethod> served, Map<AnnotatedCors, Policy> policies, Report report) {
+  void check(TypeElement resource, List<ServedMethod> served, Map<AnnotatedCors, Policy> policies,
+      Report report) {
     Map<String, ServedMethod> preflightedHere = new LinkedHashMap<>();
     for (ServedMethod method : served) {
       if (method.isPreflighted()) {
         preflightedHere.putIfAbsent(PathTemplates.normalize(method.path()), method);
       }
     }
-    checkOwnOptions(served, preflightedHere, report);
+    checkOwnOptions(resource, served, preflightedHere, report);
     for (ServedMethod method : served) {
       Optional<Policy> policy = method.cors().map(policies::get);
       if (method.isPreflighted() && policy.isPresent()) {
@@ -75,8 +84,9 @@ final class PreflightTable {
       }
     }
     checkPartial(served, report);
-    preflightedHere.forEach((path, method) ->
-        preflighted.computeIfAbsent(path, p -> new ArrayList<>()).add(method));
+    preflightedHere.forEach((path, method) -> preflighted
+        .computeIfAbsent(path, p -> new ArrayList<>())
+        .add(new Claimant(method, resource)));
   }
 
   /**
@@ -112,7 +122,7 @@ final class PreflightTable {
         withPolicy.describe(), plain.describe());
   }
 
-  private void checkOwnOptions(List<ServedMethod> served,
+  private void checkOwnOptions(TypeElement resource, List<ServedMethod> served,
       Map<String, ServedMethod> preflightedHere, Report report) {
     for (ServedMethod method : served) {
       String path = PathTemplates.normalize(method.path());
@@ -120,34 +130,39 @@ final class PreflightTable {
         // In one class, both are served by the same application for sure; across classes of a
         // compilation, perhaps not (a build may hold several applications), so only a warning.
         ServedMethod here = preflightedHere.get(path);
+        Claimant options = new Claimant(method, resource);
         if (here != null) {
           report.report(Message.OWN_OPTIONS, method.method(), method.describe(), method.path(),
               here.describe());
-        } else {
+        } else if (!options.suppresses(Message.OWN_OPTIONS_ELSEWHERE, report)) {
           // Said on the class that comes second; the other may carry the suppression instead.
           notSuppressed(preflighted.get(path), report).ifPresent(elsewhere -> report.report(
               Message.OWN_OPTIONS_ELSEWHERE, method.method(), method.describe(), method.path(),
-              elsewhere.describe()));
+              elsewhere.method().describe()));
         }
-        ownOptions.computeIfAbsent(path, p -> new ArrayList<>()).add(method);
+        ownOptions.computeIfAbsent(path, p -> new ArrayList<>()).add(options);
       }
     }
     preflightedHere.forEach((path, method) -> {
-      List<ServedMethod> elsewhere = ownOptions.getOrDefault(path, List.of()).stream()
-          .filter(options -> !served.contains(options))
+      if (new Claimant(method, resource).suppresses(Message.OWN_OPTIONS_ELSEWHERE, report)) {
+        return;
+      }
+      List<Claimant> elsewhere = ownOptions.getOrDefault(path, List.of()).stream()
+          .filter(options -> !served.contains(options.method()))
           .toList();
       notSuppressed(elsewhere, report).ifPresent(options -> {
         AnnotatedCors cors = method.cors().orElseThrow();
         report.report(Message.OWN_OPTIONS_ELSEWHERE, cors.annotated(), cors.mirror(),
-            Optional.empty(), options.describe(), options.path(), method.describe());
+            Optional.empty(), options.method().describe(), options.method().path(),
+            method.describe());
       });
     });
   }
 
-  /** The first of {@code methods} whose class does not suppress {@code CorsOptionsElsewhere}. */
-  private static Optional<ServedMethod> notSuppressed(List<ServedMethod> methods, Report report) {
-    return methods == null ? Optional.empty() : methods.stream()
-        .filter(method -> !report.suppresses(Message.OWN_OPTIONS_ELSEWHERE, method.method()))
+  /** The first of {@code claimants} that does not suppress {@code CorsOptionsElsewhere}. */
+  private static Optional<Claimant> notSuppressed(List<Claimant> claimants, Report report) {
+    return claimants == null ? Optional.empty() : claimants.stream()
+        .filter(claimant -> !claimant.suppresses(Message.OWN_OPTIONS_ELSEWHERE, report))
         .findFirst();
   }
 

@@ -207,7 +207,8 @@ public final class ResourceValidator {
     // A sub-resource's paths are relative to whichever locators return it, unknown here: its
     // methods can only be checked against each other (a base's, with its roots' already).
     if (!baseOfRoot) {
-      (subResource ? new PreflightTable() : preflights).check(served, policies, report);
+      (subResource ? new PreflightTable() : preflights).check(resource, served, policies,
+          report);
     }
 
     Set<String> ownHead = new HashSet<>();

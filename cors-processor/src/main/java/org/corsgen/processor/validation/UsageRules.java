@@ -172,13 +172,9 @@ final class UsageRules {
    */
   record InjectedHeader(VariableElement element, String name, Element suppressible) {}
 
-  /**
-   * The headers a resource class reads outside its methods' parameters, each reported once for
-   * the class rather than once for each of its policies.
-   */
+  /** The headers a resource class reads outside its methods' parameters. */
   static final class InjectedHeaders {
     final List<InjectedHeader> headers;
-    final Set<String> reported = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
 
     private InjectedHeaders(List<InjectedHeader> headers) {
       this.headers = headers;
@@ -219,9 +215,8 @@ final class UsageRules {
    * A method that reads a request header with {@code @HeaderParam} expects pages to send it; when
    * the header needs the preflight's permission and {@code allowHeaders} does not list it, each
    * such request is refused. Every request to a root resource also reads its {@code injected}
-   * headers. Once per header name and policy, on the first method reading it, and once per
-   * class for an injected one; {@code "*"} is {@link #checkAuthorization}'s, and an error of its
-   * own with credentials.
+   * headers. Once per header name and policy, on the first reader: each policy needs its own
+   * fix. {@code "*"} is {@link #checkAuthorization}'s, and an error of its own with credentials.
    */
   private static void checkHeaderParams(AnnotatedCors cors, InjectedHeaders injected,
       List<ServedMethod> uses, Report report) {
@@ -248,8 +243,7 @@ final class UsageRules {
     if (granted) {
       for (InjectedHeader header : injected.headers) {
         if (!report.suppresses(Message.HEADER_PARAM_NOT_ALLOWED, header.suppressible())) {
-          reportNotAllowed(cors, header.element(), header.name(), allowed, injected.reported,
-              report);
+          reportNotAllowed(cors, header.element(), header.name(), allowed, reported, report);
         }
       }
     }
