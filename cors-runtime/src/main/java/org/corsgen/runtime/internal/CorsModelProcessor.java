@@ -359,7 +359,10 @@ public final class CorsModelProcessor implements ModelProcessor {
         continue;
       }
       CorsPolicy previous = policyByMethod.putIfAbsent(httpMethod, policy.get());
-      if (previous != null && previous != policy.get()) {
+      // One @Cors that resources of two packages inherit is one constant in each package's
+      // generated class: the same declaration, not different policies.
+      if (previous != null && previous != policy.get()
+          && !previous.source().equals(policy.get().source())) {
         LOG.log(Level.WARNING, "corsgen: {0} {1} is served by methods with different CORS"
             + " policies; preflights use {2}", httpMethod, path, previous);
       }
