@@ -166,7 +166,6 @@ final class PreflightTable {
         .findFirst();
   }
 
-
   private void checkConflict(ServedMethod method, Answer answer, Report report) {
     Map<String, Claim> byMethod =
         claims.computeIfAbsent(PathTemplates.normalize(method.path()), path -> new HashMap<>());

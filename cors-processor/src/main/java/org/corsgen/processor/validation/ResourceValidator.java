@@ -189,9 +189,9 @@ public final class ResourceValidator {
         .filter(ExecutableElement.class::isInstance)
         .collect(Collectors.groupingBy(method -> method.getSimpleName().toString(),
             Collectors.counting()));
-    UsageRules.InjectedHeaders injected = subResource
-        ? UsageRules.InjectedHeaders.none()
-        : UsageRules.InjectedHeaders.of(resource);
+    List<UsageRules.InjectedHeader> injected = subResource
+        ? List.of()
+        : UsageRules.injectedHeaders(resource);
     uses.forEach((cors, methods) -> {
       String label = cors.annotated() instanceof ExecutableElement method
           ? label(method, policiesByMethodName.get(method.getSimpleName().toString()) > 1)

@@ -44,7 +44,7 @@ final class UsageRules {
    * policy {@code inherited} from a supertype may serve other resources that extend it too, so
    * which of its methods this one leaves unserved says nothing about the policy.
    */
-  static void check(AnnotatedCors cors, InjectedHeaders injected, List<ServedMethod> uses,
+  static void check(AnnotatedCors cors, List<InjectedHeader> injected, List<ServedMethod> uses,
       Collection<String> servedByClass, boolean inherited, Report report) {
     if (uses.isEmpty()) {
       // Only a class-level policy can cover nothing: a method's own @Cors covers that method.
@@ -166,49 +166,36 @@ final class UsageRules {
    * A request header that Jersey injects into a root resource it creates for each request: an
    * instance field, or a parameter of the constructor it calls.
    *
-   * @param element the field or parameter carrying {@code @HeaderParam}
-   * @param name how the message names it
+   * @param header the header's name, as {@code @HeaderParam} gives it
+   * @param name how the message names the field or constructor
    * @param suppressible where {@code @SuppressWarnings} silences what is said about it
    */
-  record InjectedHeader(VariableElement element, String name, Element suppressible) {}
+  record InjectedHeader(String header, String name, Element suppressible) {}
 
-  /** The headers a resource class reads outside its methods' parameters. */
-  static final class InjectedHeaders {
-    final List<InjectedHeader> headers;
-
-    private InjectedHeaders(List<InjectedHeader> headers) {
-      this.headers = headers;
-    }
-
-    /** Those of a sub-resource, which its locator creates and Jersey does not inject. */
-    static InjectedHeaders none() {
-      return new InjectedHeaders(List.of());
-    }
-
-    /**
-     * Those of {@code resource}, a root resource: the instance fields of it and its
-     * superclasses, and the parameters of the public constructor with the most parameters, the
-     * one Jersey calls. A sub-resource is made by its locator, which Jersey does not inject.
-     */
-    static InjectedHeaders of(TypeElement resource) {
-      List<InjectedHeader> headers = new ArrayList<>();
-      for (TypeElement type = resource; type != null; type = superclass(type)) {
-        for (VariableElement field : ElementFilter.fieldsIn(type.getEnclosedElements())) {
-          if (!field.getModifiers().contains(Modifier.STATIC)) {
-            headers.add(new InjectedHeader(field,
-                ResourceValidator.describe(type) + "." + field.getSimpleName(), field));
-          }
+  /**
+   * The headers {@code resource}, a root resource, reads outside its methods' parameters: the
+   * instance fields of it and its superclasses, and the parameters of the public constructor with
+   * the most parameters, the one Jersey calls. (A sub-resource is made by its locator, which Jersey
+   * does not inject.)
+   */
+  static List<InjectedHeader> injectedHeaders(TypeElement resource) {
+    List<InjectedHeader> headers = new ArrayList<>();
+    for (TypeElement type = resource; type != null; type = superclass(type)) {
+      String owner = ResourceValidator.describe(type);
+      for (VariableElement field : ElementFilter.fieldsIn(type.getEnclosedElements())) {
+        if (!field.getModifiers().contains(Modifier.STATIC)) {
+          JaxRs.headerParam(field).ifPresent(header -> headers.add(
+              new InjectedHeader(header, owner + "." + field.getSimpleName(), field)));
         }
       }
-      ElementFilter.constructorsIn(resource.getEnclosedElements()).stream()
-          .filter(constructor -> constructor.getModifiers().contains(Modifier.PUBLIC))
-          .max(Comparator.comparingInt(constructor -> constructor.getParameters().size()))
-          .ifPresent(constructor -> constructor.getParameters().forEach(parameter -> headers.add(
-              new InjectedHeader(parameter, ResourceValidator.describe(constructor),
-                  constructor))));
-      headers.removeIf(header -> JaxRs.headerParam(header.element()).isEmpty());
-      return new InjectedHeaders(headers);
     }
+    ElementFilter.constructorsIn(resource.getEnclosedElements()).stream()
+        .filter(constructor -> constructor.getModifiers().contains(Modifier.PUBLIC))
+        .max(Comparator.comparingInt(constructor -> constructor.getParameters().size()))
+        .ifPresent(constructor -> constructor.getParameters().forEach(parameter ->
+            JaxRs.headerParam(parameter).ifPresent(header -> headers.add(new InjectedHeader(
+                header, ResourceValidator.describe(constructor), constructor)))));
+    return headers;
   }
 
   /**
@@ -218,7 +205,7 @@ final class UsageRules {
    * headers. Once per header name and policy, on the first reader: each policy needs its own
    * fix. {@code "*"} is {@link #checkAuthorization}'s, and an error of its own with credentials.
    */
-  private static void checkHeaderParams(AnnotatedCors cors, InjectedHeaders injected,
+  private static void checkHeaderParams(AnnotatedCors cors, List<InjectedHeader> injected,
       List<ServedMethod> uses, Report report) {
     List<String> allowed = cors.items("allowHeaders").stream()
         .map(item -> (String) item.getValue())
@@ -236,23 +223,24 @@ final class UsageRules {
       granted = true;
       if (!report.suppresses(Message.HEADER_PARAM_NOT_ALLOWED, use.annotated())) {
         for (VariableElement parameter : use.annotated().getParameters()) {
-          reportNotAllowed(cors, parameter, use.describe(), allowed, reported, report);
+          reportNotAllowed(cors, JaxRs.headerParam(parameter), use.describe(), allowed, reported,
+              report);
         }
       }
     }
     if (granted) {
-      for (InjectedHeader header : injected.headers) {
+      for (InjectedHeader header : injected) {
         if (!report.suppresses(Message.HEADER_PARAM_NOT_ALLOWED, header.suppressible())) {
-          reportNotAllowed(cors, header.element(), header.name(), allowed, reported, report);
+          reportNotAllowed(cors, Optional.of(header.header()), header.name(), allowed, reported,
+              report);
         }
       }
     }
   }
 
-  private static void reportNotAllowed(AnnotatedCors cors, VariableElement reader,
+  private static void reportNotAllowed(AnnotatedCors cors, Optional<String> read,
       String readerName, List<String> allowed, Set<String> reported, Report report) {
-    JaxRs.headerParam(reader)
-        .filter(header -> !HttpNames.needsNoPreflightPermission(header)
+    read.filter(header -> !HttpNames.needsNoPreflightPermission(header)
             && allowed.stream().noneMatch(header::equalsIgnoreCase) && reported.add(header))
         .ifPresent(header -> report.report(Message.HEADER_PARAM_NOT_ALLOWED, cors.annotated(),
             cors.mirror(), JaxRs.writtenValue(cors.mirror(), "allowHeaders"), readerName, header,
@@ -274,7 +262,7 @@ final class UsageRules {
    * browsers. With credentials {@code "*"} is already an error of its own.
    */
   private static void checkAuthorization(AnnotatedCors cors, List<ServedMethod> uses,
-      InjectedHeaders injected, Report report) {
+      List<InjectedHeader> injected, Report report) {
     List<AnnotationValue> allowHeaders = cors.items("allowHeaders");
     Optional<AnnotationValue> any = allowHeaders.stream()
         .filter(item -> item.getValue().equals("*"))
@@ -297,13 +285,11 @@ final class UsageRules {
         }
       }
     }
-    for (InjectedHeader header : injected.headers) {
-      Optional<String> name = JaxRs.headerParam(header.element())
-          .filter(AUTHORIZATION::equalsIgnoreCase);
-      if (name.isPresent() && !uses.isEmpty()
+    for (InjectedHeader header : injected) {
+      if (AUTHORIZATION.equalsIgnoreCase(header.header())
           && !report.suppresses(Message.ANY_HEADER_WITHOUT_AUTHORIZATION, header.suppressible())) {
         report.report(Message.ANY_HEADER_WITHOUT_AUTHORIZATION, cors.annotated(), cors.mirror(),
-            any, header.name(), name.get());
+            any, header.name(), header.header());
         return;
       }
     }

@@ -272,7 +272,6 @@ public final class OriginSyntax {
         : Optional.of(new Invalid(Problem.NOT_A_PAGE, reason, Optional.empty()));
   }
 
-
   /**
    * An entry without {@code ://}: a host alone ({@code app.example.com}, {@code localhost:3000}),
    * for which a fix can add the scheme, or an http(s) URL whose {@code ://} is mistyped
@@ -296,7 +295,6 @@ public final class OriginSyntax {
         ? validNormalized("https://" + entry)
         : Optional.empty());
   }
-
 
   /**
    * The fix to suggest for an entry that is not a valid origin as written. Asked only then: it
