@@ -259,11 +259,11 @@ public final class CorsProcessor extends AbstractProcessor {
    * resources that no longer have {@code @Cors} to the old generated classes.
    */
   private void writeAggregates() {
-    if (sourceVersionReported || (index.isEmpty() && !earlierBuild.hadIndex())) {
+    if (sourceVersionReported || (index.isEmpty() && earlierBuild.indexedResources().isEmpty())) {
       return;
     }
     try {
-      index.write(processingEnv.getFiler());
+      index.write(processingEnv.getFiler(), earlierBuild.indexedResources());
       policyReport.write(processingEnv.getFiler());
     } catch (IOException e) {
       processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR,

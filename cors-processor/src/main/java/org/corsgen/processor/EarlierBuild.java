@@ -23,7 +23,7 @@ import org.corsgen.processor.writing.IndexWriter;
 final class EarlierBuild {
 
   private final Set<String> readBack = new HashSet<>();
-  private boolean indexed;
+  private Set<String> indexed = Set.of();
 
   /**
    * The resources of the earlier index that still exist as class files and whose sources are not
@@ -36,10 +36,9 @@ final class EarlierBuild {
     for (TypeElement type : ElementFilter.typesIn(firstRound.getRootElements())) {
       compiledNow.add(type.getQualifiedName().toString());
     }
-    Set<String> names = IndexWriter.earlierResources(env.getFiler());
-    indexed = !names.isEmpty();
+    indexed = IndexWriter.earlierResources(env.getFiler());
     List<TypeElement> earlier = new ArrayList<>();
-    for (String binaryName : names) {
+    for (String binaryName : indexed) {
       TypeElement type = byBinaryName(env.getElementUtils(), binaryName);
       if (type != null && !compiledNow.contains(outermost(type).getQualifiedName().toString())
           && validator.isResource(type)) {
@@ -70,10 +69,10 @@ final class EarlierBuild {
   }
 
   /**
-   * Whether an earlier index named resources: then one must be written, if only to empty it, or
-   * it would still bind resources that no longer have {@code @Cors} to the old generated classes.
+   * The resources an earlier index named: then one must be written, if only to empty it, or it
+   * would still bind resources that no longer have {@code @Cors} to the old generated classes.
    */
-  boolean hadIndex() {
+  Set<String> indexedResources() {
     return indexed;
   }
 

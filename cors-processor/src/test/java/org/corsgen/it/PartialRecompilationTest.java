@@ -82,6 +82,8 @@ class PartialRecompilationTest {
 
     assertEquals(List.of("shop.Alpha"), indexedResources());
     assertAllows("Alpha", "https://alpha.example.com");
+    // Beta's own index file is still in the class output, emptied: the Filer cannot delete it.
+    assertNoPolicy("Beta");
   }
 
   @Test
@@ -91,6 +93,8 @@ class PartialRecompilationTest {
     compile("Alpha", "Beta");
 
     assertEquals(List.of(), indexedResources());
+    assertNoPolicy("Alpha");
+    assertNoPolicy("Beta");
   }
 
   @Test
@@ -198,6 +202,15 @@ class PartialRecompilationTest {
         .filter(line -> !line.startsWith("#"))
         .map(line -> line.substring(0, line.indexOf(' ')))
         .toList();
+  }
+
+  private void assertNoPolicy(String resource) throws Exception {
+    try (URLClassLoader loader = new URLClassLoader(new URL[] {out.toUri().toURL()},
+        PartialRecompilationTest.class.getClassLoader())) {
+      Class<?> type = loader.loadClass("shop." + resource);
+      assertEquals(Optional.empty(), CorsIndex.forApplication(new ResourceConfig())
+          .policyFor(type, type.getMethod("get")), resource + " still has a policy");
+    }
   }
 
   private void assertAllows(String resource, String origin) throws Exception {

@@ -228,9 +228,18 @@ class WiringTest {
     }
 
     @Override
+    public URL getResource(String resource) {
+      return isIndex(resource) ? null : super.getResource(resource);
+    }
+
+    @Override
     public Enumeration<URL> getResources(String resource) throws IOException {
+      return isIndex(resource) ? Collections.emptyEnumeration() : super.getResources(resource);
+    }
+
+    private static boolean isIndex(String resource) {
       return resource.equals(CorsBindings.INDEX)
-          ? Collections.emptyEnumeration() : super.getResources(resource);
+          || resource.startsWith(CorsBindings.RESOURCE_INDEX);
     }
   }
 

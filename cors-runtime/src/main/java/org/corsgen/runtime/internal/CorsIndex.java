@@ -10,8 +10,6 @@ import java.lang.reflect.Modifier;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.util.Collection;
-import java.util.Enumeration;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -22,11 +20,13 @@ import org.corsgen.runtime.spi.MethodKey;
 
 /**
  * Finds the generated {@link CorsBindings} of a resource class through the index files the
- * processor writes ({@value CorsBindings#INDEX}); nothing else on the class path is scanned.
+ * processor writes beside it ({@value CorsBindings#RESOURCE_INDEX} and the class's name); nothing
+ * else on the class path is scanned.
  */
 public final class CorsIndex {
 
-  private final Map<ClassLoader, Map<String, String>> indexByLoader = new ConcurrentHashMap<>();
+  /** Whether each class loader seen so far has {@value CorsBindings#INDEX}. */
+  private final Map<ClassLoader, Boolean> indexByLoader = new ConcurrentHashMap<>();
   private final Map<Class<?>, Optional<Indexed>> indexed = new ConcurrentHashMap<>();
   private final Map<Generated, CorsBindings> bindingsByClass = new ConcurrentHashMap<>();
   private final Map<CorsPolicy, CorsPolicy> resolved = new ConcurrentHashMap<>();
@@ -72,14 +72,14 @@ public final class CorsIndex {
    * some classes of the class path, if none of this application's.
    */
   public boolean foundAnIndex() {
-    return indexByLoader.values().stream().anyMatch(index -> !index.isEmpty());
+    return indexByLoader.containsValue(true);
   }
 
   /** Whether an index was found so far, or is beside one of {@code classes}. */
   public boolean foundAnIndex(Collection<Class<?>> classes) {
     for (Class<?> type : classes) {
       if (type.getClassLoader() != null) {
-        indexByLoader.computeIfAbsent(type.getClassLoader(), CorsIndex::read);
+        hasIndex(type.getClassLoader());
       }
     }
     return foundAnIndex();
@@ -93,8 +93,8 @@ public final class CorsIndex {
     for (Class<?> type = resourceClass; type != null && type != Object.class;
         type = type.getSuperclass()) {
       ClassLoader loader = type.getClassLoader();
-      String generated = loader == null ? null
-          : indexByLoader.computeIfAbsent(loader, CorsIndex::read).get(type.getName());
+      String generated = loader == null || !hasIndex(loader) ? null
+          : generatedFor(loader, type.getName());
       if (generated != null) {
         Class<?> resource = type;
         // One instance per generated class: it holds the policies of a whole package.
@@ -104,6 +104,11 @@ public final class CorsIndex {
       }
     }
     return Optional.empty();
+  }
+
+  private boolean hasIndex(ClassLoader loader) {
+    return indexByLoader.computeIfAbsent(loader,
+        l -> l.getResource(CorsBindings.INDEX) != null);
   }
 
   private static CorsBindings instantiate(Class<?> resourceClass, String generated,
@@ -133,28 +138,24 @@ public final class CorsIndex {
     }
   }
 
-  private static Map<String, String> read(ClassLoader loader) {
-    Map<String, String> index = new HashMap<>();
-    try {
-      Enumeration<URL> files = loader.getResources(CorsBindings.INDEX);
-      while (files.hasMoreElements()) {
-        URL file = files.nextElement();
-        try (BufferedReader reader = new BufferedReader(
-            new InputStreamReader(file.openStream(), StandardCharsets.UTF_8))) {
-          reader.lines()
-              .map(String::strip)
-              .filter(line -> !line.isEmpty() && !line.startsWith("#"))
-              .forEach(line -> {
-                int space = line.indexOf(' ');
-                if (space > 0) {
-                  index.put(line.substring(0, space), line.substring(space + 1).strip());
-                }
-              });
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("corsgen: cannot read " + CorsBindings.INDEX, e);
+  /**
+   * The generated class the index names for {@code resourceClass}, or null: no index file for
+   * it, or one the processor emptied when the class lost its policies in a partial rebuild.
+   */
+  private static String generatedFor(ClassLoader loader, String resourceClass) {
+    URL file = loader.getResource(CorsBindings.RESOURCE_INDEX + resourceClass);
+    if (file == null) {
+      return null;
     }
-    return index;
+    try (BufferedReader reader = new BufferedReader(
+        new InputStreamReader(file.openStream(), StandardCharsets.UTF_8))) {
+      return reader.lines()
+          .map(String::strip)
+          .filter(line -> !line.isEmpty() && !line.startsWith("#"))
+          .findFirst()
+          .orElse(null);
+    } catch (IOException e) {
+      throw new UncheckedIOException("corsgen: cannot read " + file, e);
+    }
   }
 }

@@ -6,15 +6,27 @@ package org.corsgen.runtime.spi;
  * other resources of its package that the same round of processing saw).
  *
  * <p>Generated code is the only implementation; {@code CorsFeature} finds it through the index the
- * processor writes to {@value #INDEX}.
+ * processor writes: a file per resource under {@value #RESOURCE_INDEX}.
  */
 public interface CorsBindings {
 
   /**
    * Class-path resource listing, one per line, {@code <resource class> <generated class>} as
-   * binary names. Every compilation that runs the processor writes one.
+   * binary names, every resource of a compilation: what a partial rebuild reads back, and how
+   * {@code CorsFeature} tells a class path where the processor ran. Every compilation that runs
+   * the processor writes one.
    */
   String INDEX = "META-INF/corsgen/index";
+
+  /**
+   * Where the generated class of one resource is named: this prefix and the resource's binary
+   * name make a class-path resource whose first line that is not a {@code #} comment is the
+   * generated class's binary name (none, for a resource that lost its policies). A file per
+   * resource, not only {@link #INDEX}: a jar merged from several (maven-shade, the assembly
+   * plugin's jar-with-dependencies) keeps one file of each name, so one module's list would
+   * replace another's, and that module's resources would lose CORS without a word.
+   */
+  String RESOURCE_INDEX = "META-INF/corsgen/resources/";
 
   /**
    * The policy of a resource method, or {@code null} when no policy covers it (or it is not a
