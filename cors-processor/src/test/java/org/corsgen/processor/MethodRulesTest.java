@@ -205,6 +205,41 @@ class MethodRulesTest {
         "@Cors(origins = \"https://app.example.com\", methods = {\"GET\", \"HEAD\"})")));
   }
 
+  /** Jersey answers HEAD with the GET method per path: a HEAD method elsewhere changes nothing. */
+  @Test
+  void headComesWithGetAtAPathWithoutAHeadMethod() {
+    assertClean(compile(source("Res",
+        "@Path(\"/res\")",
+        "public class Res {",
+        "  @GET",
+        "  @Path(\"a\")",
+        "  @Cors(origins = \"https://app.example.com\", methods = {\"GET\", \"HEAD\"})",
+        "  public String a() {",
+        "    return \"\";",
+        "  }",
+        "  @HEAD",
+        "  @Path(\"b\")",
+        "  public void b() {}",
+        "}")));
+  }
+
+  /** Where the path has a HEAD method of its own, GET's policy does not reach HEAD. */
+  @Test
+  void headIsNotServedUnderGetsPolicyWhereThePathHasAHeadMethod() {
+    JavaFileObject source = source("Res",
+        "@Path(\"/res\")",
+        "public class Res {",
+        "  @GET",
+        "  @Cors(origins = \"https://app.example.com\", methods = {\"GET\", \"HEAD\"})",
+        "  public String get() {",
+        "    return \"\";",
+        "  }",
+        "  @HEAD",
+        "  public void head() {}",
+        "}");
+    assertOnly(compile(source), source, "\"HEAD\"", Message.METHOD_NOT_SERVED, "HEAD", "GET");
+  }
+
   /** The runtime answers HEAD with GET's policy, so a policy granting HEAD alone grants nothing. */
   @Test
   void headWithoutGetIsAnError() {

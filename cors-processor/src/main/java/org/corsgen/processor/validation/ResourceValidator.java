@@ -183,6 +183,13 @@ public final class ResourceValidator {
     }
     Map<AnnotatedCors, Policy> policies = new HashMap<>();
     List<String> servedByClass = served.stream().map(ServedMethod::httpMethod).toList();
+    // Jersey answers HEAD with the GET method at a path, unless that path has a HEAD method.
+    Set<String> ownHead = new HashSet<>();
+    for (ServedMethod method : served) {
+      if (method.httpMethod().equals("HEAD")) {
+        ownHead.add(PathTemplates.normalize(method.path()));
+      }
+    }
     uses.entrySet().removeIf(use -> !use.getKey().isWellFormed());
     Map<String, Long> policiesByMethodName = uses.keySet().stream()
         .map(AnnotatedCors::annotated)
@@ -201,7 +208,7 @@ public final class ResourceValidator {
           : (TypeElement) cors.annotated().getEnclosingElement();
       reader.read(cors.annotated(), cors.mirror(), "@Cors on " + describe(cors.annotated()),
           nestedName(owner), label, report).ifPresent(policy -> policies.put(cors, policy));
-      UsageRules.check(cors, injected, methods, servedByClass, baseOfRoot
+      UsageRules.check(cors, injected, methods, servedByClass, ownHead, baseOfRoot
           || cors.annotated() instanceof TypeElement type && !type.equals(resource), report);
     });
     // A sub-resource's paths are relative to whichever locators return it, unknown here: its
@@ -211,12 +218,6 @@ public final class ResourceValidator {
           report);
     }
 
-    Set<String> ownHead = new HashSet<>();
-    for (ServedMethod method : served) {
-      if (method.httpMethod().equals("HEAD")) {
-        ownHead.add(PathTemplates.normalize(method.path()));
-      }
-    }
     List<Endpoint> endpoints = new ArrayList<>();
     for (ServedMethod method : served) {
       method.cors().map(policies::get)

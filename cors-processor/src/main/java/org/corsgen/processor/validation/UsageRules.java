@@ -39,13 +39,14 @@ final class UsageRules {
 
   /**
    * Checks {@code cors}, in effect for {@code uses}, in a resource class that reads
-   * {@code injected} headers and serves
-   * {@code servedByClass} (every HTTP method of any of its resource methods). A class-level
-   * policy {@code inherited} from a supertype may serve other resources that extend it too, so
-   * which of its methods this one leaves unserved says nothing about the policy.
+   * {@code injected} headers and serves {@code servedByClass} (every HTTP method of any of its
+   * resource methods), with HEAD methods of its own at {@code ownHeadPaths} (normalized). A
+   * class-level policy {@code inherited} from a supertype may serve other resources that extend
+   * it too, so which of its methods this one leaves unserved says nothing about the policy.
    */
   static void check(AnnotatedCors cors, List<InjectedHeader> injected, List<ServedMethod> uses,
-      Collection<String> servedByClass, boolean inherited, Report report) {
+      Collection<String> servedByClass, Set<String> ownHeadPaths, boolean inherited,
+      Report report) {
     if (uses.isEmpty()) {
       // Only a class-level policy can cover nothing: a method's own @Cors covers that method.
       if (!inherited) {
@@ -55,8 +56,8 @@ final class UsageRules {
       }
       return;
     }
-    checkMethods(cors, answered(cors, uses.stream().map(ServedMethod::httpMethod).toList(),
-        servedByClass), served(servedByClass), inherited, report);
+    checkMethods(cors, answered(cors, uses, ownHeadPaths), served(servedByClass), inherited,
+        report);
     checkAuthorization(cors, uses, injected, report);
     checkHeaderParams(cors, injected, uses, report);
     checkContentType(cors, uses, report);
@@ -72,15 +73,19 @@ final class UsageRules {
   }
 
   /**
-   * The HTTP methods a policy answers. Jersey answers HEAD with the GET method where the class has
-   * no HEAD method, and the runtime then applies GET's policy; so HEAD counts only when the policy
+   * The HTTP methods a policy answers. Jersey answers HEAD with the GET method at a path without a
+   * HEAD method, and the runtime then applies GET's policy; so HEAD counts only where the policy
    * grants GET too, or {@code methods = "HEAD"} would be accepted and grant nothing.
    */
-  private static Set<String> answered(AnnotatedCors cors, Collection<String> httpMethods,
-      Collection<String> servedByClass) {
-    Set<String> answered = new TreeSet<>(httpMethods);
-    if (answered.contains("GET") && cors.grants("GET") && !servedByClass.contains("HEAD")) {
-      answered.add("HEAD");
+  private static Set<String> answered(AnnotatedCors cors, List<ServedMethod> uses,
+      Set<String> ownHeadPaths) {
+    Set<String> answered = new TreeSet<>();
+    for (ServedMethod use : uses) {
+      answered.add(use.httpMethod());
+      if (use.httpMethod().equals("GET") && cors.grants("GET")
+          && !ownHeadPaths.contains(PathTemplates.normalize(use.path()))) {
+        answered.add("HEAD");
+      }
     }
     return answered;
   }
