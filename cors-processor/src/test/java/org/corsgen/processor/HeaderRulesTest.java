@@ -100,6 +100,33 @@ class HeaderRulesTest {
         "X-Token", attribute.equals("allowHeaders") ? " but Authorization" : "");
   }
 
+  /** A fix is offered only when every name in it passes the next rules. */
+  @Test
+  void joinedExposeHeadersWithARequestHeaderGetNoFixThatFails() {
+    JavaFileObject source = resource(
+        "@Cors(origins = \"https://app.example.com\", exposeHeaders = \"Origin;X-Total\")");
+    assertOnly(compile(source), source, "exposeHeaders", Message.HEADER_INVALID, "exposeHeaders",
+        "Origin;X-Total",
+        " Write each name as an entry of its own, such as \"X-Request-Id\".");
+  }
+
+  /** Listed twice beside "*": the duplicate is said once, the name "*" covers once. */
+  @Test
+  void duplicateBesideTheWildcardIsOnlyTheDuplicate() {
+    JavaFileObject source = resource(
+        "@Cors(",
+        "    origins = \"https://app.example.com\",",
+        "    exposeHeaders = {\"*\", \"X-A\",",
+        "        \"X-a\"})");
+    Compilation compilation = compile(source);
+    assertThat(compilation).succeeded();
+    assertThat(compilation).hadWarningContaining(Message.HEADER_DUPLICATE.format(
+        "exposeHeaders", "X-a")).inFile(source).onLineContaining("\"X-a\"");
+    assertThat(compilation).hadWarningContaining(Message.HEADER_COVERED.format(
+        "exposeHeaders", "X-A", "")).inFile(source).onLineContaining("\"X-A\"");
+    assertThat(compilation).hadWarningCount(2);
+  }
+
   /** "*" never covers Authorization in allowHeaders: naming it beside "*" is how to allow it. */
   @Test
   void authorizationBesideTheWildcardIsNeeded() {

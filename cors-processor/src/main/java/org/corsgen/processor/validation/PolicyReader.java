@@ -269,28 +269,17 @@ final class PolicyReader {
       Optional<AnnotationValue> at = Optional.of(item);
       if (!HttpNames.isToken(name)) {
         values.report(Message.HEADER_INVALID, at, attribute, name, namesFix(name,
-            others(values, attribute, item), UnaryOperator.identity(), request
-                ? header -> !HttpNames.isForbiddenRequestHeader(header)
-                    && !HttpNames.isCorsResponseHeader(header)
-                : header -> !HttpNames.isForbiddenResponseHeader(header)
-                    && !HttpNames.isSafelistedResponseHeader(header),
+            others(values, attribute, item), UnaryOperator.identity(),
+            header -> misplaced(header, request).isEmpty(),
             " Write each name as an entry of its own, such as \"X-Request-Id\"."));
-      } else if (name.length() > 1 && name.indexOf('*') >= 0) {
+      } else if (isPattern(name)) {
         values.report(Message.HEADER_PATTERN, at, attribute, name);
       } else if (names.stream().anyMatch(name::equalsIgnoreCase)) {
         values.report(Message.HEADER_DUPLICATE, at, attribute, name);
       } else if (name.equals("*") && credentials) {
         values.report(Message.CREDENTIALS_ANY_HEADER, at, attribute);
-      } else if (request && HttpNames.isCorsResponseHeader(name)) {
-        values.report(Message.ALLOW_RESPONSE_HEADER, at, name);
-      } else if (request && HttpNames.isForbiddenRequestHeader(name)) {
-        values.report(Message.ALLOW_FORBIDDEN_HEADER, at, name);
-      } else if (!request && HttpNames.isForbiddenResponseHeader(name)) {
-        values.report(Message.EXPOSE_FORBIDDEN, at, name);
-      } else if (!request && HttpNames.isSafelistedResponseHeader(name)) {
-        values.report(Message.EXPOSE_SAFELISTED, at, name);
-      } else if (!request && HttpNames.isCorsRequestHeader(name)) {
-        values.report(Message.EXPOSE_REQUEST_HEADER, at, name);
+      } else {
+        misplaced(name, request).ifPresent(message -> values.report(message, at, name));
       }
       if (names.stream().noneMatch(name::equalsIgnoreCase)) {
         names.add(name);
@@ -302,20 +291,39 @@ final class PolicyReader {
     return names;
   }
 
+  /** A name with a {@code *} in it, which browsers take literally; {@code "*"} alone is none. */
+  private static boolean isPattern(String name) {
+    return name.length() > 1 && name.indexOf('*') >= 0;
+  }
+
+  /**
+   * What is wrong with a header name in allowHeaders ({@code request}) or exposeHeaders, whatever
+   * else the list holds: the one home of these rules, which the fixes suggested and the names
+   * {@code "*"} covers also go by.
+   */
+  private static Optional<Message> misplaced(String name, boolean request) {
+    if (request) {
+      return HttpNames.isCorsResponseHeader(name) ? Optional.of(Message.ALLOW_RESPONSE_HEADER)
+          : HttpNames.isForbiddenRequestHeader(name) ? Optional.of(Message.ALLOW_FORBIDDEN_HEADER)
+          : Optional.empty();
+    }
+    return HttpNames.isForbiddenResponseHeader(name) ? Optional.of(Message.EXPOSE_FORBIDDEN)
+        : HttpNames.isSafelistedResponseHeader(name) ? Optional.of(Message.EXPOSE_SAFELISTED)
+        : HttpNames.isCorsRequestHeader(name) ? Optional.of(Message.EXPOSE_REQUEST_HEADER)
+        : Optional.empty();
+  }
+
   /**
    * Names beside a {@code "*"} that covers them: without credentials it stands for every name,
    * but for Authorization among request headers (Fetch, CORS-preflight fetch), which must be
-   * named.
+   * named. A name reported otherwise, or listed before, gets nothing more.
    */
   private static void reportCoveredByWildcard(Values values, String attribute, boolean request) {
+    Set<String> seen = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
     for (AnnotationValue item : values.list(attribute)) {
       String name = (String) item.getValue();
-      boolean reportedOtherwise = !HttpNames.isToken(name)
-          || (name.length() > 1 && name.indexOf('*') >= 0) || (request
-          ? HttpNames.isCorsResponseHeader(name) || HttpNames.isForbiddenRequestHeader(name)
-          : HttpNames.isForbiddenResponseHeader(name)
-              || HttpNames.isSafelistedResponseHeader(name)
-              || HttpNames.isCorsRequestHeader(name));
+      boolean reportedOtherwise = !HttpNames.isToken(name) || isPattern(name)
+          || misplaced(name, request).isPresent() || !seen.add(name);
       if (!name.equals("*") && !reportedOtherwise
           && !(request && name.equalsIgnoreCase("Authorization"))) {
         values.report(Message.HEADER_COVERED, Optional.of(item), attribute, name,
