@@ -359,10 +359,11 @@ public final class CorsModelProcessor implements ModelProcessor {
         continue;
       }
       CorsPolicy previous = policyByMethod.putIfAbsent(httpMethod, policy.get());
-      // One @Cors that resources of two packages inherit is one constant in each package's
-      // generated class: the same declaration, not different policies.
+      // Compared by what a preflight answers, as the processor compares them: one @Cors that
+      // resources of two packages inherit is a constant in each package's generated class, and
+      // policies that differ only in exposed headers differ only on actual responses.
       if (previous != null && previous != policy.get()
-          && !previous.source().equals(policy.get().source())) {
+          && !previous.answersPreflightsLike(policy.get())) {
         LOG.log(Level.WARNING, "corsgen: {0} {1} is served by methods with different CORS"
             + " policies; preflights use {2}", httpMethod, path, previous);
       }

@@ -15,6 +15,7 @@ import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -215,6 +216,22 @@ public final class CorsPolicy implements ContainerResponseFilter {
       start = end + 1;
     }
     return Optional.empty();
+  }
+
+  /**
+   * Whether a preflight gets the same answer from this policy as from {@code other}: the same
+   * origins, allowed header names (in any case), credentials and max age. Exposed headers reach
+   * only actual responses, which each resource method's own filter answers. The processor compares
+   * policies the same way when it looks for conflicting ones at a path.
+   */
+  public boolean answersPreflightsLike(CorsPolicy other) {
+    return anyOrigin == other.anyOrigin && Objects.equals(maxAge, other.maxAge)
+        && originItems().equals(other.originItems())
+        && !exceeds(other) && !other.exceeds(this);
+  }
+
+  private Set<String> originItems() {
+    return originList == null ? Set.of() : new HashSet<>(Arrays.asList(originList.split(", ")));
   }
 
   /**

@@ -16,6 +16,32 @@ class CorsPolicyTest {
         .allowHeaders(headers).build();
   }
 
+  /** What start-up compares at a path several methods serve, as the processor compares them. */
+  @Test
+  void preflightAnswersAreComparedWithoutExposedHeadersOrTheDeclaration() {
+    CorsPolicy policy = answering("https://a.example.com, https://b.example.com",
+        "X-Token, Content-Type").exposeHeaders("X-A").build();
+    CorsPolicy alike = CorsPolicy.builder("@Cors on B")
+        .allowOrigins("https://b.example.com", "https://a.example.com")
+        .allowHeaders("content-type, x-token").exposeHeaders("X-B").maxAge(600).build();
+    assertTrue(policy.answersPreflightsLike(alike));
+    assertTrue(alike.answersPreflightsLike(policy));
+
+    String origins = "https://a.example.com, https://b.example.com";
+    assertFalse(policy.answersPreflightsLike(answering(origins, "X-Token").build()));
+    assertFalse(policy.answersPreflightsLike(
+        answering(origins, "X-Token, Content-Type").maxAge(60).build()));
+    assertFalse(policy.answersPreflightsLike(
+        answering(origins, "X-Token, Content-Type").allowCredentials().build()));
+    assertFalse(policy.answersPreflightsLike(
+        answering("https://a.example.com", "X-Token, Content-Type").build()));
+  }
+
+  private static CorsPolicy.Builder answering(String origins, String headers) {
+    return CorsPolicy.builder("@Cors on A").allowOrigins(origins.split(", "))
+        .allowHeaders(headers).maxAge(600);
+  }
+
   @Test
   void requestHeadersAreComparedIgnoringCaseAndSpaces() {
     CorsPolicy policy = allowing("Content-Type, X-Token");
