@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.FilerException;
 import javax.annotation.processing.Processor;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
@@ -266,8 +267,9 @@ public final class CorsProcessor extends AbstractProcessor {
       index.write(processingEnv.getFiler(), earlierBuild.indexedResources());
       policyReport.write(processingEnv.getFiler());
     } catch (IOException e) {
-      processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR,
-          Message.UNEXPECTED.format("META-INF/corsgen", e));
+      processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR, e instanceof FilerException
+          ? Message.UNEXPECTED.format("META-INF/corsgen", summary(e))
+          : Message.WRITE_FAILED.format("the compilation (META-INF/corsgen)", e));
     }
   }
 
@@ -277,17 +279,24 @@ public final class CorsProcessor extends AbstractProcessor {
   }
 
   /**
-   * Runs a step so that nothing escapes to javac: an unexpected failure becomes one error on the
-   * element being processed, and the other classes carry on.
+   * Runs a step so that nothing escapes to javac: a failure becomes one error on the element being
+   * processed, and the other classes carry on. A file that cannot be written (a full disk) is the
+   * build's problem, not corsgen's; but the Filer refusing a name is corsgen's.
    */
   private void guarded(Element element, Step step) {
+    Report report = new Report();
     try {
       step.run();
+    } catch (IOException e) {
+      if (e instanceof FilerException) {
+        report.report(Message.UNEXPECTED, element, element, summary(e));
+      } else {
+        report.report(Message.WRITE_FAILED, element, element, e);
+      }
     } catch (Exception | LinkageError | AssertionError e) {
-      Report report = new Report();
       report.report(Message.UNEXPECTED, element, element, summary(e));
-      printer.print(report);
     }
+    printer.print(report);
   }
 
   /**

@@ -22,26 +22,28 @@ import javax.lang.model.element.TypeElement;
  * Runs a processor with a {@link Filer} that remembers the source files it creates: compile-testing
  * hides generated files once a compilation has failed, yet a failing compilation must still
  * generate the code of its clean classes. It can also fail on purpose for some names, as a full
- * disk would.
+ * disk or a bug would.
  */
 final class FilerRecordingProcessor implements Processor {
 
   private final Processor delegate;
   private final Predicate<String> failing;
+  private final Exception failure;
   private final List<String> createdSources = new ArrayList<>();
   private final List<String> createdResources = new ArrayList<>();
 
   FilerRecordingProcessor(Processor delegate) {
-    this(delegate, name -> false);
+    this(delegate, name -> false, null);
   }
 
   /**
-   * Throws {@code IllegalStateException("disk full")} from {@link Filer#createSourceFile} for the
-   * names {@code failing} accepts.
+   * Throws {@code failure} from {@link Filer#createSourceFile} for the names {@code failing}
+   * accepts.
    */
-  FilerRecordingProcessor(Processor delegate, Predicate<String> failing) {
+  FilerRecordingProcessor(Processor delegate, Predicate<String> failing, Exception failure) {
     this.delegate = delegate;
     this.failing = failing;
+    this.failure = failure;
   }
 
   /** The names passed to {@link Filer#createSourceFile}, in order. */
@@ -60,7 +62,8 @@ final class FilerRecordingProcessor implements Processor {
         method.getName().equals("getFiler") ? proxy(Filer.class, env.getFiler(), (m, a) -> {
           if (m.getName().equals("createSourceFile")) {
             if (failing.test(a[0].toString())) {
-              throw new IllegalStateException("disk full");
+              // Unwrapped by proxy(), so the Filer's caller sees the failure itself.
+              throw new InvocationTargetException(failure);
             }
             createdSources.add(a[0].toString());
           } else if (m.getName().equals("createResource")) {

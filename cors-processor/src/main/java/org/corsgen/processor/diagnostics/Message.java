@@ -234,6 +234,9 @@ public enum Message {
           + " cors-runtime load). Compile for Java 17 or later:"
           + " <maven.compiler.release>17</maven.compiler.release> in Maven, options.release = 17"
           + " in Gradle, --release 17 for javac."),
+  WRITE_FAILED(Kind.ERROR, "CorsWriteFailed",
+      "corsgen could not write what it generates for %s: %s. The policies are fine; make sure"
+          + " the build's output directories are writable and have space, and build again."),
   UNEXPECTED(Kind.ERROR, "CorsInternalError",
       "corsgen failed on %s: %s. This is a bug in corsgen; please report it with this message.");
 
