@@ -1,6 +1,7 @@
 package org.corsgen.runtime.spi;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
@@ -234,6 +235,7 @@ public final class OriginSet implements CorsPolicy.OriginMatcher {
     private final Set<String> exact = new LinkedHashSet<>();
     private final List<String> schemes = new ArrayList<>();
     private final List<String> suffixes = new ArrayList<>();
+    private final Set<String> patterns = new HashSet<>();
 
     private Builder() {}
 
@@ -253,8 +255,10 @@ public final class OriginSet implements CorsPolicy.OriginMatcher {
       if (!suffix.startsWith(".")) {
         throw new IllegalArgumentException("a pattern's suffix starts with '.': " + suffix);
       }
-      schemes.add(Objects.requireNonNull(scheme));
-      suffixes.add(suffix);
+      if (patterns.add(Objects.requireNonNull(scheme) + "*" + suffix)) {
+        schemes.add(scheme);
+        suffixes.add(suffix);
+      }
       return this;
     }
 

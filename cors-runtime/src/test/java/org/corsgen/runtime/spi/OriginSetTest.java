@@ -46,9 +46,12 @@ class OriginSetTest {
 
   @Test
   void keepsDuplicatesOnce() {
-    OriginSet twice = OriginSet.builder().exact("https://a.com", "https://a.com").build();
-    assertEquals("https://a.com", twice.toString());
+    OriginSet twice = OriginSet.builder().exact("https://a.com", "https://a.com")
+        .subdomains("https://", ".b.com").subdomains("https://", ".b.com")
+        .subdomains("http://", ".b.com").build();
+    assertEquals("https://a.com, https://*.b.com, http://*.b.com", twice.toString());
     assertTrue(twice.matches("https://a.com"));
+    assertTrue(twice.matches("https://x.b.com"));
   }
 
   @Test
