@@ -1,6 +1,7 @@
 package org.corsgen.processor.model;
 
 import java.util.List;
+import org.corsgen.runtime.spi.CorsBindings;
 
 /**
  * A resource class with at least one CORS endpoint: what the writer turns into generated code.
@@ -16,11 +17,8 @@ import java.util.List;
 public record CorsResource(String binaryName, String packageName, String nestedName,
     List<Endpoint> endpoints, boolean subResource) {
 
-  /**
-   * What stands for the path of whichever locator returns a sub-resource, in its endpoints' paths
-   * as in the runtime's log.
-   */
-  public static final String LOCATOR = "{locator}";
+  /** What stands for the path of whichever locator returns a sub-resource, in its endpoints. */
+  public static final String LOCATOR = CorsBindings.LOCATOR_PATH;
 
   public CorsResource {
     endpoints = List.copyOf(endpoints);

@@ -59,7 +59,8 @@ record AnnotatedCors(Element annotated, AnnotationMirror mirror) {
   /** Whether this policy covers {@code httpMethod}, read from the annotation as written. */
   boolean grants(String httpMethod) {
     List<AnnotationValue> methods = items("methods");
-    return methods.isEmpty() || methods.stream().anyMatch(item -> item.getValue().equals(httpMethod));
+    return methods.isEmpty()
+        || methods.stream().anyMatch(item -> item.getValue().equals(httpMethod));
   }
 
   /** Whether the policy allows credentials, read from the annotation as written. */

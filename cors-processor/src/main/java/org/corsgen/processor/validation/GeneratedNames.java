@@ -54,7 +54,9 @@ public final class GeneratedNames {
     return report;
   }
 
-  /** Claims the name of {@code resource}; the report holds an error when another resource has it. */
+  /**
+   * Claims the name of {@code resource}; the report holds an error when another resource has it.
+   */
   public Report claim(CorsResource resource, TypeElement element) {
     Report report = new Report();
     String name = resource.qualifiedNestedName();

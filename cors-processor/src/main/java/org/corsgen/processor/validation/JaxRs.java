@@ -329,7 +329,8 @@ final class JaxRs {
   private String typeName(TypeMirror type) {
     if (type.getKind().isPrimitive()) {
       // Not toString(): it keeps type annotations, and Bean Validation's @Min or @Positive are
-      // TYPE_USE, so "@Min(1) long id" would print as "@jakarta.validation.constraints.Min(1L) long".
+      // TYPE_USE, so "@Min(1) long id" would print as
+      // "@jakarta.validation.constraints.Min(1L) long".
       return type.getKind().name().toLowerCase(Locale.ROOT);
     }
     switch (type.getKind()) {

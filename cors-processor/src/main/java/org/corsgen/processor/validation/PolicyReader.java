@@ -33,7 +33,9 @@ import org.corsgen.processor.model.Policy;
  */
 final class PolicyReader {
 
-  /** A whole entry {@code ${key}} or {@code ${key:default}}, with a key of property-name characters. */
+  /**
+   * A whole entry {@code ${key}} or {@code ${key:default}}, with a key of property-name characters.
+   */
   private static final Pattern PLACEHOLDER =
       Pattern.compile("\\$\\{([A-Za-z0-9_.-]+)(?::([^{}]*))?}");
 
@@ -62,7 +64,8 @@ final class PolicyReader {
     }
     return Optional.of(new Policy(source, owner, label, origins.any(),
         List.copyOf(origins.exact()),
-        origins.patterns(), origins.placeholders(), List.copyOf(methods), allowHeaders, exposeHeaders, credentials,
+        origins.patterns(), origins.placeholders(), List.copyOf(methods), allowHeaders,
+        exposeHeaders, credentials,
         maxAge == -1 ? OptionalInt.empty() : OptionalInt.of(maxAge)));
   }
 
@@ -174,7 +177,6 @@ final class PolicyReader {
     }
     return valid ? Optional.of(new Placeholder(matcher.group(1), defaultValue)) : Optional.empty();
   }
-
 
   /**
    * Warns about entries a pattern of the same list already allows: harmless, but a sign that the

@@ -37,7 +37,8 @@ import org.corsgen.processor.model.Endpoint;
 import org.corsgen.processor.model.Policy;
 
 /**
- * Turns a root resource class into its {@link CorsResource} model and a {@link Report}: reads the
+ * Turns a resource class (a root resource, a sub-resource that locators return, or a base that
+ * root resources extend) into its {@link CorsResource} model and a {@link Report}: reads the
  * JAX-RS structure (paths, HTTP methods, inherited annotations), finds the policy in effect for
  * each resource method and validates it.
  */
@@ -328,7 +329,8 @@ public final class ResourceValidator {
     }
     for (TypeMirror supertype : JaxRs.directSupertypes(type)) {
       if (supertype.getKind() == TypeKind.DECLARED) {
-        Optional<AnnotatedCors> inherited = classLevelCors((TypeElement) types.asElement(supertype));
+        Optional<AnnotatedCors> inherited =
+            classLevelCors((TypeElement) types.asElement(supertype));
         if (inherited.isPresent()) {
           return inherited;
         }

@@ -4,12 +4,12 @@ import java.util.Optional;
 import javax.lang.model.element.ExecutableElement;
 
 /**
- * A public resource method of a root resource class, as JAX-RS serves it.
+ * A public resource method of a resource class, as JAX-RS serves it.
  *
  * @param method the method, as a member of the resource class
  * @param annotated the method whose JAX-RS annotations apply (itself, or one it overrides)
  * @param httpMethod the HTTP method it serves
- * @param path its full path template
+ * @param path its full path template ({@code {locator}/...} in a sub-resource)
  * @param cors the {@code @Cors} in effect for it, if any
  */
 record ServedMethod(ExecutableElement method, ExecutableElement annotated, String httpMethod,

@@ -181,7 +181,8 @@ public final class BindingsWriter {
 
   /**
    * The generated class's name for resources of one package (or a run of them, see
-   * {@link #classesOfPackage}): {@code Cors_} and the nested name of the first resource by binary name.
+   * {@link #classesOfPackage}): {@code Cors_} and the nested name of the first resource by binary
+   * name.
    * Named after a resource rather than the package, so that main and test code sharing a package
    * each get their own. The one way two can meet is a nested
    * {@code Outer.Inner} first in one compilation and a top-level {@code Outer_Inner} first in the
@@ -218,8 +219,8 @@ public final class BindingsWriter {
   }
 
   /**
-   * The file for {@code group}, resources of one package as {@link #classesOfPackage} cuts them, sorted
-   * by binary name.
+   * The file for {@code group}, resources of one package as {@link #classesOfPackage} cuts them,
+   * sorted by binary name.
    *
    * @param elements to find out whether the resources' module can see {@code @Generated}
    */

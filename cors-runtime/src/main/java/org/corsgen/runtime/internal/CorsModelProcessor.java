@@ -49,8 +49,7 @@ import org.glassfish.jersey.uri.PathPattern;
 public final class CorsModelProcessor implements ModelProcessor {
 
   private static final Logger LOG = System.getLogger("org.corsgen");
-  /** What stands for a locator's path in the paths of the classes it returns, as in the log. */
-  private static final String LOCATOR = "{locator}";
+  private static final String LOCATOR = CorsBindings.LOCATOR_PATH;
 
   private final CorsIndex index;
   private final OtherOptionsMethods otherOptionsMethods;
@@ -174,7 +173,8 @@ public final class CorsModelProcessor implements ModelProcessor {
   }
 
   /** What one path's resource methods serve, as the preflight endpoint needs it. */
-  private record Methods(MethodTable table, boolean ownOptions, List<ResourceMethod> otherOptions) {}
+  private record Methods(MethodTable table, boolean ownOptions,
+      List<ResourceMethod> otherOptions) {}
 
   /**
    * Adds the endpoints of one level of the resource tree (the root resources, or the children of
@@ -395,8 +395,8 @@ public final class CorsModelProcessor implements ModelProcessor {
         .filter(other -> !other.descends() && other.table().hasPolicies())
         .map(LaterPath::path)
         .toList();
-    if (!ownPolicies && (laterWithPolicies.isEmpty()
-        || levelPath.resource().getResourceMethods().stream().allMatch(ResourceMethod::isExtended))) {
+    if (!ownPolicies && (laterWithPolicies.isEmpty() || levelPath.resource().getResourceMethods()
+        .stream().allMatch(ResourceMethod::isExtended))) {
       // A path of Jersey's own (WADL's application.wadl) is not the application's to answer for.
       return;
     }

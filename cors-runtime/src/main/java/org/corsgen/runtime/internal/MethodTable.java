@@ -13,8 +13,8 @@ import org.corsgen.runtime.spi.CorsPolicy;
 
 /**
  * The HTTP methods served at one URL and their policies, with what a preflight answer derives
- * from them, computed once: which methods each policy lists in {@code Access-Control-Allow-Methods},
- * and which other policies make an answer uncacheable.
+ * from them, computed once: which methods each policy lists in
+ * {@code Access-Control-Allow-Methods}, and which other policies make an answer uncacheable.
  */
 final class MethodTable {
 

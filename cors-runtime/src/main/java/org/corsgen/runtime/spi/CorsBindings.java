@@ -29,6 +29,12 @@ public interface CorsBindings {
   String RESOURCE_INDEX = "META-INF/corsgen/resources/";
 
   /**
+   * What stands for the path of whichever locator returns a sub-resource, in the paths of its
+   * methods: in the processor's policy report as in the start-up log.
+   */
+  String LOCATOR_PATH = "{locator}";
+
+  /**
    * The policy of a resource method, or {@code null} when no policy covers it (or it is not a
    * resource method).
    *

@@ -84,8 +84,8 @@ public final class CorsPolicy implements ContainerResponseFilter {
         : (builder.originList == null ? "" : builder.originList + ", ")
             + builder.placeholders.stream().map(Placeholder::toString)
                 .collect(Collectors.joining(", "));
-    // Until the configured origins are resolved, they match nothing: a policy never grants more than
-    // its configuration says.
+    // Until the configured origins are resolved, they match nothing: a policy never grants more
+    // than its configuration says.
     this.origins = builder.origins != null ? builder.origins : origin -> false;
     this.anyOrigin = builder.anyOrigin;
     this.credentials = builder.credentials;

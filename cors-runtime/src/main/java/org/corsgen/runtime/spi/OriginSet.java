@@ -200,7 +200,10 @@ public final class OriginSet implements CorsPolicy.OriginMatcher {
     return label ^ suffix.length() * 0x9E3779B9;
   }
 
-  /** Whether {@code origin} is {@code scheme}, then a subdomain host, then {@code suffix} at {@code at}. */
+  /**
+   * Whether {@code origin} is {@code scheme}, then a subdomain host, then {@code suffix} at
+   * {@code at}.
+   */
   private static boolean matchesAt(String origin, int at, String suffix, String scheme) {
     return suffix.length() == origin.length() - at
         && origin.regionMatches(at, suffix, 0, suffix.length())

@@ -84,7 +84,8 @@ public final class OriginSyntax {
     MALFORMED,
     /**
      * Several origins in one string, separated by commas or white space; {@link Invalid#fix()}
-     * lists them as an array initializer, {@code {"https://a.example.com", "https://b.example.com"}}.
+     * lists them as an array initializer,
+     * {@code {"https://a.example.com", "https://b.example.com"}}.
      */
     JOINED,
     /** A wildcard other than one leading {@code *.} label in the host. */
@@ -351,7 +352,8 @@ public final class OriginSyntax {
       if (c == '/' && end == rest.length() - 1) {
         return Optional.of("it ends with a slash");
       }
-      return Optional.of(c == '/' ? "it has a path" : c == '?' ? "it has a query" : "it has a fragment");
+      return Optional.of(
+          c == '/' ? "it has a path" : c == '?' ? "it has a query" : "it has a fragment");
     }
     if (rest.indexOf('@') >= 0) {
       return Optional.of("it has user information before the host");
