@@ -171,7 +171,8 @@ public enum Message {
   MAX_AGE_ABOVE_CAP(Kind.WARNING, "CorsMaxAgeCapped",
       "maxAge = %d is longer than any browser caches a preflight: Firefox caps it at 86400"
           + " seconds, Chromium at 7200 and WebKit at 600. Use 7200 or less, the longest that"
-          + " Chromium honours, or @SuppressWarnings(\"CorsMaxAgeCapped\") to keep it."),
+          + " Chromium honours; to keep it, put @SuppressWarnings(\"CorsMaxAgeCapped\") on the"
+          + " annotated class or method."),
 
   NOT_A_RESOURCE_CLASS(Kind.ERROR, "CorsNotAResource",
       "@Cors on %s, which JAX-RS never serves: it neither has nor inherits a @Path, has no"
@@ -210,13 +211,14 @@ public enum Message {
       "%s answers OPTIONS %s itself, and corsgen answers CORS preflights there for %s in another"
           + " class: if one application serves both, one preflight gets two answers and Jersey"
           + " picks one. Serve them at different paths; if they belong to different applications,"
-          + " add @SuppressWarnings(\"CorsOptionsElsewhere\") to the class of either method."),
+          + " put @SuppressWarnings(\"CorsOptionsElsewhere\") on the class of either method."),
   PARTIAL_POLICY(Kind.WARNING, "CorsPartialPolicy",
       "%s %s is served by %s with a @Cors policy and by %s without one, and Jersey picks one of"
           + " them per request (by media type): preflights say yes for both, but the answers of"
           + " the second carry no CORS headers, not even Vary: Origin, so browsers refuse them."
           + " Give it the same policy, or serve it at another path; if only non-browser clients"
-          + " ask for it, put @SuppressWarnings(\"CorsPartialPolicy\") on it."),
+          + " ask for it, put @SuppressWarnings(\"CorsPartialPolicy\") on the method without"
+          + " one."),
   CONFLICTING_POLICIES(Kind.ERROR, "CorsConflictingPolicies",
       "%s %s has a different @Cors policy in %s than in %s, but a path gets one preflight answer"
           + " per method. Give both the same policy, or serve them at different paths."),
