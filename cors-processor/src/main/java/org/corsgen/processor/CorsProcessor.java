@@ -16,7 +16,6 @@ import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.ElementFilter;
-import javax.lang.model.util.Types;
 import javax.tools.Diagnostic;
 import org.corsgen.processor.diagnostics.Message;
 import org.corsgen.processor.diagnostics.Printer;
@@ -43,7 +42,7 @@ public final class CorsProcessor extends AbstractProcessor {
   private BindingsWriter writer;
   private Printer printer;
   private final IndexWriter index = new IndexWriter();
-  private final Set<String> deferred = new LinkedHashSet<>();
+  private Deferral deferral;
   private final GeneratedNames generatedNames =
       new GeneratedNames(BindingsWriter.CORS_BINDINGS_NAME);
   private final PolicyReportWriter policyReport = new PolicyReportWriter();
@@ -74,6 +73,7 @@ public final class CorsProcessor extends AbstractProcessor {
   public synchronized void init(javax.annotation.processing.ProcessingEnvironment env) {
     super.init(env);
     validator = new ResourceValidator(env);
+    deferral = new Deferral(validator, env.getTypeUtils());
     writer = new BindingsWriter(CorsProcessor.class.getName());
     printer = new Printer(env.getMessager());
   }
@@ -94,38 +94,9 @@ public final class CorsProcessor extends AbstractProcessor {
       firstRound = false;
       candidates.addAll(earlierBuild.resources(round, processingEnv, validator));
     }
-    Set<TypeElement> resumed = new LinkedHashSet<>();
-    for (String name : deferred) {
-      resumed.add(processingEnv.getElementUtils().getTypeElement(name));
-    }
+    Set<TypeElement> resumed = deferral.resume(processingEnv.getElementUtils());
     candidates.addAll(resumed);
-    deferred.clear();
-    Set<TypeElement> resources = new LinkedHashSet<>();
-    Set<TypeElement> waiting = new LinkedHashSet<>();
-    for (TypeElement type : candidates) {
-      if (!validator.hasResolvedSupertypes(type)
-          || (validator.isResource(type) && !validator.isComplete(type))) {
-        // A supertype, parameter type or @Cors value another processor has yet to generate:
-        // whether the class is a resource, its method keys or its policy would be wrong now, so
-        // wait for the round that generates it. If it never comes, javac reports the missing
-        // name itself.
-        waiting.add(type);
-        deferred.add(type.getQualifiedName().toString());
-      } else if (validator.isResource(type)) {
-        resources.add(type);
-      }
-    }
-    Types types = processingEnv.getTypeUtils();
-    for (TypeElement type : List.copyOf(resources)) {
-      if (!validator.isRootResource(type) && waiting.stream().anyMatch(subtype -> types.isSubtype(
-          types.erasure(subtype.asType()), types.erasure(type.asType())))) {
-        // A class without @Path that a waiting class extends: whether it is a base of root
-        // resources, validated as theirs, is known once that class is.
-        resources.remove(type);
-        waiting.add(type);
-        deferred.add(type.getQualifiedName().toString());
-      }
-    }
+    Set<TypeElement> resources = deferral.readyResources(candidates);
     Set<TypeElement> known = new LinkedHashSet<>(allResources);
     known.addAll(resources);
     // In name order, not javac's (the order of its file arguments, which builds do not fix): the
@@ -134,7 +105,7 @@ public final class CorsProcessor extends AbstractProcessor {
         .sorted(Comparator.comparing(type -> type.getQualifiedName().toString()))
         .forEach(type -> process(type, validator.isBaseOfRoot(type, known)));
     writeRound();
-    checkPlacement(round, resumed, resources, waiting);
+    checkPlacement(round, resumed, resources);
     return false;
   }
 
@@ -145,7 +116,7 @@ public final class CorsProcessor extends AbstractProcessor {
    * turn out to be a resource that inherits them.
    */
   private void checkPlacement(RoundEnvironment round, Set<TypeElement> resumed,
-      Set<TypeElement> resources, Set<TypeElement> waiting) {
+      Set<TypeElement> resources) {
     allResources.addAll(resources);
     TypeElement cors = processingEnv.getElementUtils().getTypeElement(CORS);
     if (cors == null) {
@@ -155,20 +126,18 @@ public final class CorsProcessor extends AbstractProcessor {
     placementWaiting.clear();
     annotated.addAll(round.getElementsAnnotatedWith(cors));
     for (TypeElement type : resumed) {
-      if (!waiting.contains(type)) {
+      if (!deferral.isWaiting(type)) {
         annotated.addAll(validator.corsAnnotated(type));
       }
     }
-    Types types = processingEnv.getTypeUtils();
     for (Element element : annotated) {
       TypeElement type = element instanceof TypeElement t
           ? t
           : (TypeElement) element.getEnclosingElement();
-      if (waiting.contains(type)) {
+      if (deferral.isWaiting(type)) {
         continue;
       }
-      if (waiting.stream().anyMatch(subtype -> types.isSubtype(
-          types.erasure(subtype.asType()), types.erasure(type.asType())))) {
+      if (deferral.hasWaitingSubtype(type)) {
         placementWaiting.add(element);
       } else {
         guarded(element, () -> printer.print(validator.validatePlacement(element, allResources)));

@@ -79,10 +79,8 @@ public final class ResourceValidator {
    * return (declared as itself, a supertype or {@code Object}, here or in another compilation).
    */
   public boolean isBaseOfRoot(TypeElement type, Collection<TypeElement> resources) {
-    TypeMirror erased = types.erasure(type.asType());
     return !jaxRs.isRootResource(type) && resources.stream().anyMatch(resource ->
-        !resource.equals(type) && jaxRs.isRootResource(resource)
-            && types.isSubtype(types.erasure(resource.asType()), erased));
+        !resource.equals(type) && jaxRs.isRootResource(resource) && extendsErased(resource, type));
   }
 
   /**
@@ -300,8 +298,7 @@ public final class ResourceValidator {
       return report;
     }
     boolean inherited = type.getModifiers().contains(Modifier.ABSTRACT)
-        || resources.stream().anyMatch(resource -> types.isSubtype(
-            types.erasure(resource.asType()), types.erasure(type.asType())));
+        || resources.stream().anyMatch(resource -> extendsErased(resource, type));
     if (annotated instanceof ExecutableElement method) {
       if (type.getKind().isInterface() && method.getModifiers().contains(Modifier.STATIC)) {
         report.report(Message.ON_STATIC_INTERFACE_METHOD, method, cors, Optional.empty(),
@@ -319,6 +316,11 @@ public final class ResourceValidator {
           type.getQualifiedName());
     }
     return report;
+  }
+
+  /** Whether {@code subtype} is {@code type} or extends it, generics aside. */
+  private boolean extendsErased(TypeElement subtype, TypeElement type) {
+    return types.isSubtype(types.erasure(subtype.asType()), types.erasure(type.asType()));
   }
 
   /** {@code @Cors} on the class itself, or else on the nearest supertype that has one. */

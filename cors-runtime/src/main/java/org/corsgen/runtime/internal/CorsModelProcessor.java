@@ -65,8 +65,13 @@ public final class CorsModelProcessor implements ModelProcessor {
     Wiring wiring = new Wiring(new ResourceModel.Builder(
         new ArrayList<>(model.getResources()), false));
     addLevel(model.getRuntimeResourceModel().getRuntimeResources(), null, "", wiring);
+    logSummary(wiring, applicationOf(configuration));
+    return wiring.enhanced.build();
+  }
+
+  /** What start-up tells of this application's CORS: its paths and policies, or why none. */
+  private void logSummary(Wiring wiring, String application) {
     List<PreflightEndpoint> added = wiring.added;
-    String application = applicationOf(configuration);
     if (LOG.isLoggable(Level.INFO)) {
       LOG.log(Level.INFO, "corsgen: {0} CORS policies on {1} paths{2}{3}",
           added.stream().flatMap(endpoint -> endpoint.policies().stream()).distinct().count(),
@@ -111,7 +116,6 @@ public final class CorsModelProcessor implements ModelProcessor {
     wiring.otherOptionsPaths.forEach((method, paths) -> LOG.log(Level.INFO, "corsgen: at {0} CORS"
         + " paths Jersey may choose the OPTIONS method of {1} over corsgen''s; corsgen answers the"
         + " preflights it is chosen for", paths, method));
-    return wiring.enhanced.build();
   }
 
   /**

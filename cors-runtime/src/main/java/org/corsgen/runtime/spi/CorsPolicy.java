@@ -148,7 +148,8 @@ public final class CorsPolicy implements ContainerResponseFilter {
     Builder resolved = toBuilder();
     resolved.placeholders = List.of();
     resolved.origins = null;
-    resolved.allowAnyOrigin().originList = configuredList;
+    resolved.allowAnyOrigin();
+    resolved.originList = configuredList;
     return resolved.build();
   }
 
