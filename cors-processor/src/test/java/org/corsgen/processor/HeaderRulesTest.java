@@ -253,6 +253,52 @@ class HeaderRulesTest {
         Message.HEADER_PARAM_NOT_ALLOWED, "test.Res(String)", "X-Tenant", "X-Tenant");
   }
 
+  /** A @BeanParam's fields and setters are read as the method's parameters are, nested too. */
+  @Test
+  void headerReadThroughABeanParamIsAWarningToo() {
+    JavaFileObject bean = source("Query",
+        "public class Query {",
+        "  @HeaderParam(\"X-Api-Key\") String key;",
+        "  @BeanParam Paging paging;",
+        "}");
+    JavaFileObject paging = source("Paging",
+        "public class Paging {",
+        "  @BeanParam Query loop;",
+        "  @HeaderParam(\"X-Page\") public void setPage(String page) {}",
+        "}");
+    JavaFileObject source = source("Res",
+        "@Path(\"/res\")",
+        "@Cors(origins = \"https://app.example.com\", allowHeaders = \"Content-Type\")",
+        "public class Res {",
+        "  @GET public String get(@BeanParam Query query) { return \"\"; }",
+        "}");
+    Compilation compilation = compile(source, bean, paging);
+    assertThat(compilation).succeeded();
+    assertThat(compilation).hadWarningContaining(Message.HEADER_PARAM_NOT_ALLOWED.format(
+        "test.Query.key (in the @BeanParam of test.Res.get(Query))", "X-Api-Key",
+        "X-Api-Key")).inFile(source).onLineContaining("allowHeaders");
+    assertThat(compilation).hadWarningContaining(Message.HEADER_PARAM_NOT_ALLOWED.format(
+        "test.Paging.setPage(String) (in the @BeanParam of test.Res.get(Query))", "X-Page",
+        "X-Page")).inFile(source).onLineContaining("allowHeaders");
+    assertThat(compilation).hadWarningCount(2);
+  }
+
+  /** Where it is read includes the bean's member, and a bean field of the resource counts. */
+  @Test
+  void headerReadThroughABeanParamIsSuppressedOnTheBeansMember() {
+    assertClean(compile(source("Res",
+        "@Path(\"/res\")",
+        "@Cors(origins = \"https://app.example.com\")",
+        "public class Res {",
+        "  @BeanParam Query query;",
+        "  @GET public String get() { return \"\"; }",
+        "}"), source("Query",
+        "public class Query {",
+        "  @SuppressWarnings(\"CorsHeaderParamNotAllowed\")",
+        "  @HeaderParam(\"X-Api-Key\") String key;",
+        "}")));
+  }
+
   /**
    * Only what Jersey injects counts: instance fields and the public constructor with the most
    * parameters, in a root resource (a locator makes its sub-resources itself).

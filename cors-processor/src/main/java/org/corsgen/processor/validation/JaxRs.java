@@ -33,11 +33,12 @@ final class JaxRs {
   static final String HTTP_METHOD = "jakarta.ws.rs.HttpMethod";
   static final String CORS = "org.corsgen.Cors";
   static final String HEADER_PARAM = "jakarta.ws.rs.HeaderParam";
+  static final String BEAN_PARAM = "jakarta.ws.rs.BeanParam";
   static final String CONSUMES = "jakarta.ws.rs.Consumes";
   private static final Set<String> NON_ENTITY_PARAMETERS = Set.of(
       "jakarta.ws.rs.PathParam", "jakarta.ws.rs.QueryParam", HEADER_PARAM,
       "jakarta.ws.rs.CookieParam", "jakarta.ws.rs.MatrixParam", "jakarta.ws.rs.FormParam",
-      "jakarta.ws.rs.BeanParam", "jakarta.ws.rs.core.Context",
+      BEAN_PARAM, "jakarta.ws.rs.core.Context",
       "jakarta.ws.rs.container.Suspended");
 
   private final Elements elements;
@@ -280,9 +281,16 @@ final class JaxRs {
     return true;
   }
 
-  /** The header a parameter is bound to with {@code @HeaderParam}. */
-  static Optional<String> headerParam(VariableElement parameter) {
+  /** The header a parameter, field or setter is bound to with {@code @HeaderParam}. */
+  static Optional<String> headerParam(Element parameter) {
     return annotation(parameter, HEADER_PARAM).flatMap(mirror -> stringValue(mirror, "value"));
+  }
+
+  /** The class of a parameter or field annotated with {@code @BeanParam}. */
+  static Optional<TypeElement> beanParam(VariableElement variable) {
+    return annotation(variable, BEAN_PARAM)
+        .filter(mirror -> variable.asType() instanceof DeclaredType)
+        .map(mirror -> (TypeElement) ((DeclaredType) variable.asType()).asElement());
   }
 
   static Optional<AnnotationMirror> annotation(Element element, String name) {

@@ -195,7 +195,7 @@ public final class ResourceValidator {
         .filter(ExecutableElement.class::isInstance)
         .collect(Collectors.groupingBy(method -> method.getSimpleName().toString(),
             Collectors.counting()));
-    List<UsageRules.InjectedHeader> injected = subResource
+    List<UsageRules.ReadHeader> injected = subResource
         ? List.of()
         : UsageRules.injectedHeaders(resource);
     uses.forEach((cors, methods) -> {

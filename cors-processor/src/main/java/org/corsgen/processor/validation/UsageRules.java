@@ -3,6 +3,7 @@ package org.corsgen.processor.validation;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -10,6 +11,7 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
+import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
@@ -44,7 +46,7 @@ final class UsageRules {
    * class-level policy {@code inherited} from a supertype may serve other resources that extend
    * it too, so which of its methods this one leaves unserved says nothing about the policy.
    */
-  static void check(AnnotatedCors cors, List<InjectedHeader> injected, List<ServedMethod> uses,
+  static void check(AnnotatedCors cors, List<ReadHeader> injected, List<ServedMethod> uses,
       Collection<String> servedByClass, Set<String> ownHeadPaths, boolean inherited,
       Report report) {
     if (uses.isEmpty()) {
@@ -168,14 +170,20 @@ final class UsageRules {
   }
 
   /**
-   * A request header that Jersey injects into a root resource it creates for each request: an
-   * instance field, or a parameter of the constructor it calls.
+   * A request header read with {@code @HeaderParam}: by a resource method's parameter, or
+   * injected into a root resource Jersey creates for each request (an instance field, or a
+   * parameter of the constructor it calls), or by a member of a {@code @BeanParam} class.
    *
    * @param header the header's name, as {@code @HeaderParam} gives it
-   * @param name how the message names the field or constructor
-   * @param suppressible where {@code @SuppressWarnings} silences what is said about it
+   * @param reader how the message names the parameter's method, field or constructor
+   * @param suppressible where {@code @SuppressWarnings} silences what is said about it: any of
+   *     these and what encloses them
    */
-  record InjectedHeader(String header, String name, Element suppressible) {}
+  record ReadHeader(String header, String reader, List<Element> suppressible) {
+    boolean suppresses(Message message, Report report) {
+      return suppressible.stream().anyMatch(element -> report.suppresses(message, element));
+    }
+  }
 
   /**
    * The headers {@code resource}, a root resource, reads outside its methods' parameters: the
@@ -183,24 +191,70 @@ final class UsageRules {
    * the most parameters, the one Jersey calls. (A sub-resource is made by its locator, which Jersey
    * does not inject.)
    */
-  static List<InjectedHeader> injectedHeaders(TypeElement resource) {
-    List<InjectedHeader> headers = new ArrayList<>();
+  static List<ReadHeader> injectedHeaders(TypeElement resource) {
+    List<ReadHeader> headers = new ArrayList<>();
     for (TypeElement type = resource; type != null; type = superclass(type)) {
       String owner = ResourceValidator.describe(type);
       for (VariableElement field : ElementFilter.fieldsIn(type.getEnclosedElements())) {
         if (!field.getModifiers().contains(Modifier.STATIC)) {
-          JaxRs.headerParam(field).ifPresent(header -> headers.add(
-              new InjectedHeader(header, owner + "." + field.getSimpleName(), field)));
+          read(field, owner + "." + field.getSimpleName(), List.of(field), headers);
         }
       }
     }
     ElementFilter.constructorsIn(resource.getEnclosedElements()).stream()
         .filter(constructor -> constructor.getModifiers().contains(Modifier.PUBLIC))
         .max(Comparator.comparingInt(constructor -> constructor.getParameters().size()))
-        .ifPresent(constructor -> constructor.getParameters().forEach(parameter ->
-            JaxRs.headerParam(parameter).ifPresent(header -> headers.add(new InjectedHeader(
-                header, ResourceValidator.describe(constructor), constructor)))));
+        .ifPresent(constructor -> constructor.getParameters().forEach(parameter -> read(parameter,
+            ResourceValidator.describe(constructor), List.of(constructor), headers)));
     return headers;
+  }
+
+  /** The headers a resource method reads through its parameters. */
+  private static List<ReadHeader> headersRead(ServedMethod use) {
+    List<ReadHeader> headers = new ArrayList<>();
+    for (VariableElement parameter : use.annotated().getParameters()) {
+      read(parameter, use.describe(), List.of(use.annotated()), headers);
+    }
+    return headers;
+  }
+
+  /**
+   * Adds the header {@code variable} is bound to, or those its {@code @BeanParam} class reads:
+   * the instance fields and setters of it and its superclasses, and of the bean classes in those.
+   */
+  private static void read(VariableElement variable, String reader, List<Element> suppressible,
+      List<ReadHeader> headers) {
+    JaxRs.headerParam(variable).ifPresent(header ->
+        headers.add(new ReadHeader(header, reader, suppressible)));
+    JaxRs.beanParam(variable).ifPresent(bean ->
+        readBean(bean, reader, suppressible, new HashSet<>(), headers));
+  }
+
+  private static void readBean(TypeElement bean, String reader, List<Element> suppressible,
+      Set<TypeElement> seen, List<ReadHeader> headers) {
+    if (!seen.add(bean)) {
+      return;
+    }
+    for (TypeElement type = bean; type != null; type = superclass(type)) {
+      for (Element member : type.getEnclosedElements()) {
+        if (member.getModifiers().contains(Modifier.STATIC)
+            || !(member instanceof VariableElement || member instanceof ExecutableElement)) {
+          continue;
+        }
+        String name = (member instanceof ExecutableElement
+            ? ResourceValidator.describe(member)
+            : ResourceValidator.describe(type) + "." + member.getSimpleName())
+            + " (in the @BeanParam of " + reader + ")";
+        List<Element> here = new ArrayList<>(suppressible);
+        here.add(member);
+        JaxRs.headerParam(member).ifPresent(header ->
+            headers.add(new ReadHeader(header, name, here)));
+        if (member instanceof VariableElement field) {
+          JaxRs.beanParam(field).ifPresent(nested ->
+              readBean(nested, reader, suppressible, seen, headers));
+        }
+      }
+    }
   }
 
   /**
@@ -210,7 +264,7 @@ final class UsageRules {
    * headers. Once per header name and policy, on the first reader: each policy needs its own
    * fix. {@code "*"} is {@link #checkAuthorization}'s, and an error of its own with credentials.
    */
-  private static void checkHeaderParams(AnnotatedCors cors, List<InjectedHeader> injected,
+  private static void checkHeaderParams(AnnotatedCors cors, List<ReadHeader> injected,
       List<ServedMethod> uses, Report report) {
     List<String> allowed = cors.items("allowHeaders").stream()
         .map(item -> (String) item.getValue())
@@ -220,36 +274,27 @@ final class UsageRules {
       return;
     }
     Set<String> reported = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+    List<ReadHeader> read = new ArrayList<>();
     boolean granted = false;
     for (ServedMethod use : uses) {
-      if (use.answersOptions() || !cors.grants(use.httpMethod())) {
-        continue;
-      }
-      granted = true;
-      if (!report.suppresses(Message.HEADER_PARAM_NOT_ALLOWED, use.annotated())) {
-        for (VariableElement parameter : use.annotated().getParameters()) {
-          reportNotAllowed(cors, JaxRs.headerParam(parameter), use.describe(), allowed, reported,
-              report);
-        }
+      if (!use.answersOptions() && cors.grants(use.httpMethod())) {
+        granted = true;
+        read.addAll(headersRead(use));
       }
     }
     if (granted) {
-      for (InjectedHeader header : injected) {
-        if (!report.suppresses(Message.HEADER_PARAM_NOT_ALLOWED, header.suppressible())) {
-          reportNotAllowed(cors, Optional.of(header.header()), header.name(), allowed, reported,
-              report);
-        }
+      read.addAll(injected);
+    }
+    for (ReadHeader header : read) {
+      if (!HttpNames.needsNoPreflightPermission(header.header())
+          && allowed.stream().noneMatch(header.header()::equalsIgnoreCase)
+          && !header.suppresses(Message.HEADER_PARAM_NOT_ALLOWED, report)
+          && reported.add(header.header())) {
+        report.report(Message.HEADER_PARAM_NOT_ALLOWED, cors.annotated(), cors.mirror(),
+            JaxRs.writtenValue(cors.mirror(), "allowHeaders"), header.reader(), header.header(),
+            header.header());
       }
     }
-  }
-
-  private static void reportNotAllowed(AnnotatedCors cors, Optional<String> read,
-      String readerName, List<String> allowed, Set<String> reported, Report report) {
-    read.filter(header -> !HttpNames.needsNoPreflightPermission(header)
-            && allowed.stream().noneMatch(header::equalsIgnoreCase) && reported.add(header))
-        .ifPresent(header -> report.report(Message.HEADER_PARAM_NOT_ALLOWED, cors.annotated(),
-            cors.mirror(), JaxRs.writtenValue(cors.mirror(), "allowHeaders"), readerName, header,
-            header));
   }
 
   /** The class {@code type} extends, when it is one other than {@code Object}. */
@@ -267,7 +312,7 @@ final class UsageRules {
    * browsers. With credentials {@code "*"} is already an error of its own.
    */
   private static void checkAuthorization(AnnotatedCors cors, List<ServedMethod> uses,
-      List<InjectedHeader> injected, Report report) {
+      List<ReadHeader> injected, Report report) {
     List<AnnotationValue> allowHeaders = cors.items("allowHeaders");
     Optional<AnnotationValue> any = allowHeaders.stream()
         .filter(item -> item.getValue().equals("*"))
@@ -276,27 +321,14 @@ final class UsageRules {
         .anyMatch(item -> AUTHORIZATION.equalsIgnoreCase((String) item.getValue()))) {
       return;
     }
-    for (ServedMethod use : uses) {
-      if (report.suppresses(Message.ANY_HEADER_WITHOUT_AUTHORIZATION, use.annotated())) {
-        continue;
-      }
-      for (VariableElement parameter : use.annotated().getParameters()) {
-        Optional<String> header = JaxRs.headerParam(parameter)
-            .filter(AUTHORIZATION::equalsIgnoreCase);
-        if (header.isPresent()) {
-          report.report(Message.ANY_HEADER_WITHOUT_AUTHORIZATION, cors.annotated(), cors.mirror(),
-              any, use.describe(), header.get());
-          return;
-        }
-      }
-    }
-    for (InjectedHeader header : injected) {
-      if (AUTHORIZATION.equalsIgnoreCase(header.header())
-          && !report.suppresses(Message.ANY_HEADER_WITHOUT_AUTHORIZATION, header.suppressible())) {
-        report.report(Message.ANY_HEADER_WITHOUT_AUTHORIZATION, cors.annotated(), cors.mirror(),
-            any, header.name(), header.header());
-        return;
-      }
-    }
+    List<ReadHeader> read = new ArrayList<>();
+    uses.forEach(use -> read.addAll(headersRead(use)));
+    read.addAll(injected);
+    read.stream()
+        .filter(header -> AUTHORIZATION.equalsIgnoreCase(header.header())
+            && !header.suppresses(Message.ANY_HEADER_WITHOUT_AUTHORIZATION, report))
+        .findFirst()
+        .ifPresent(header -> report.report(Message.ANY_HEADER_WITHOUT_AUTHORIZATION,
+            cors.annotated(), cors.mirror(), any, header.reader(), header.header()));
   }
 }
