@@ -1,9 +1,13 @@
 package org.corsgen.runtime.internal;
 
 import jakarta.ws.rs.core.Configuration;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.corsgen.runtime.internal.ConfiguredOrigins.Value;
 
 /**
@@ -33,7 +37,7 @@ final class ConfigurationLookup implements Function<String, Optional<Value>> {
   public Optional<Value> apply(String key) {
     Object property = configuration.getProperty(key);
     if (property != null) {
-      return Optional.of(new Value(property.toString(), "JAX-RS property " + key));
+      return Optional.of(new Value(text(property), "JAX-RS property " + key));
     }
     String system = systemProperties.apply(key);
     if (system != null) {
@@ -45,5 +49,18 @@ final class ConfigurationLookup implements Function<String, Optional<Value>> {
       return Optional.of(new Value(env, "environment variable " + variable));
     }
     return Optional.empty();
+  }
+
+  /**
+   * A property's origins as one list. Configuration libraries hand lists over as collections or
+   * arrays, whose {@code toString()} ({@code [https://a.com, ...]}, {@code [Ljava.lang.String;@1f})
+   * would be refused as a malformed origin.
+   */
+  private static String text(Object property) {
+    Stream<?> items = property instanceof Collection<?> collection ? collection.stream()
+        : property instanceof Object[] array ? Arrays.stream(array)
+        : null;
+    return items == null ? property.toString()
+        : items.map(String::valueOf).collect(Collectors.joining(", "));
   }
 }

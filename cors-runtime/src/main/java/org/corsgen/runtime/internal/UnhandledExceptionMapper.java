@@ -73,7 +73,7 @@ public final class UnhandledExceptionMapper implements ExtendedExceptionMapper<T
     // serving": Jersey may have thrown it before the method ran (reading the entity, say).
     LOG.log(Level.WARNING, "corsgen: an exception that no mapper handles, while serving "
         + resource.getResourceClass().getName() + "." + resource.getResourceMethod().getName()
-        + "; answered 500 with its CORS headers", exception);
+        + "; mapping it to a 500 with the method's CORS headers", exception);
     return Response.serverError().build();
   }
 }

@@ -2,6 +2,7 @@ package org.corsgen.runtime.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.corsgen.runtime.internal.ConfiguredOrigins.Value;
@@ -34,5 +35,17 @@ class ConfigurationLookupTest {
     assertEquals(Optional.of(new Value("https://env", "environment variable CORS_ORIGINS")),
         lookup.apply("cors.origins"));
     assertEquals(Optional.empty(), lookup.apply("other"));
+  }
+
+  /** A list from a configuration library is a list of origins, not its toString(). */
+  @Test
+  void jaxRsPropertyThatIsACollectionOrArrayIsItsItems() {
+    ConfigurationLookup lookup = new ConfigurationLookup(new ResourceConfig()
+        .property("as.list", List.of("https://a.example.com", "https://b.example.com"))
+        .property("as.array", new String[] {"https://a.example.com", "https://b.example.com"}),
+        key -> null, Map.of());
+    String both = "https://a.example.com, https://b.example.com";
+    assertEquals(both, lookup.apply("as.list").orElseThrow().text());
+    assertEquals(both, lookup.apply("as.array").orElseThrow().text());
   }
 }
