@@ -5,7 +5,8 @@ import jakarta.ws.rs.core.FeatureContext;
 import org.corsgen.runtime.internal.CorsIndex;
 import org.corsgen.runtime.internal.CorsModelProcessor;
 import org.corsgen.runtime.internal.FilterBinder;
-import org.corsgen.runtime.internal.MediaTypeRefusalFilter;
+import org.corsgen.runtime.internal.LocatorFailure;
+import org.corsgen.runtime.internal.NoMethodChosenFilter;
 import org.corsgen.runtime.internal.OtherOptionsMethods;
 import org.corsgen.runtime.internal.PreflightAnswerGuard;
 import org.corsgen.runtime.internal.PreflightFilter;
@@ -31,8 +32,9 @@ public final class CorsFeature implements Feature {
     context.register(new FilterBinder(index, otherOptionsMethods));
     context.register(PreflightFilter.class);
     context.register(PreflightAnswerGuard.class);
-    context.register(new UnhandledExceptionMapper(index));
-    context.register(new MediaTypeRefusalFilter(index));
+    LocatorFailure locatorFailure = new LocatorFailure(index);
+    context.register(new UnhandledExceptionMapper(index, locatorFailure));
+    context.register(new NoMethodChosenFilter(index, locatorFailure));
     return true;
   }
 }

@@ -21,6 +21,7 @@ import org.corsgen.runtime.internal.CorsModelProcessor;
 import org.corsgen.runtime.internal.FilterBinder;
 import org.corsgen.runtime.internal.OtherOptionsMethods;
 import org.corsgen.runtime.internal.PreflightFilter;
+import org.corsgen.runtime.internal.LocatorFailure;
 import org.corsgen.runtime.internal.UnhandledExceptionMapper;
 import org.glassfish.jersey.server.ResourceConfig;
 
@@ -125,7 +126,7 @@ public enum DiagnosticBuild {
         context.register(new FilterBinder(index, otherOptionsMethods));
       }
       if (mapper) {
-        context.register(new UnhandledExceptionMapper(index));
+        context.register(new UnhandledExceptionMapper(index, new LocatorFailure(index)));
       }
       return true;
     }

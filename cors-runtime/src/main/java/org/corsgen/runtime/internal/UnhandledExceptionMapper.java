@@ -4,11 +4,16 @@ import jakarta.annotation.Priority;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
+import java.lang.reflect.Method;
+import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import org.glassfish.jersey.server.ExtendedUriInfo;
+import org.glassfish.jersey.server.model.ResourceMethod;
 import org.glassfish.jersey.spi.ExtendedExceptionMapper;
 
 /**
@@ -17,8 +22,10 @@ import org.glassfish.jersey.spi.ExtendedExceptionMapper;
  * the exception to the container (JAX-RS 3.1, section 4.4), whose 500 skips every response
  * filter, and the browser reports a bare network error instead.
  *
- * <p>It claims only exceptions from resource methods that have a CORS policy; everything else,
- * {@link WebApplicationException}s included, goes exactly where it went before. Any application
+ * <p>It claims only exceptions from resource methods that have a CORS policy, and from
+ * sub-resource locators whose returned class has one for the request (see
+ * {@link LocatorFailure}); everything else, {@link WebApplicationException}s included, goes
+ * exactly where it went before. Any application
  * mapper for the exception's type or a supertype is closer than {@code Throwable} and wins; one
  * for {@code Throwable} itself wins through its higher priority.
  */
@@ -28,21 +35,32 @@ public final class UnhandledExceptionMapper implements ExtendedExceptionMapper<T
   private static final Logger LOG = System.getLogger("org.corsgen");
 
   private final CorsIndex index;
+  private final LocatorFailure locatorFailure;
 
   @Context
   private ResourceInfo resource;
+  @Context
+  private ExtendedUriInfo uriInfo;
+  @Context
+  private Request request;
 
-  public UnhandledExceptionMapper(CorsIndex index) {
+  public UnhandledExceptionMapper(CorsIndex index, LocatorFailure locatorFailure) {
     this.index = index;
+    this.locatorFailure = locatorFailure;
   }
 
   @Override
   public boolean isMappable(Throwable exception) {
     return !(exception instanceof WebApplicationException)
         && !isUnwrappedByJersey(exception)
-        && resource.getResourceClass() != null
-        && resource.getResourceMethod() != null
-        && hasPolicy();
+        && (resource.getResourceClass() != null && resource.getResourceMethod() != null
+            ? hasPolicy() : failedLocator().isPresent());
+  }
+
+  /** The locator that threw, when it is one whose returned class gives the error a policy. */
+  private Optional<ResourceMethod> failedLocator() {
+    return locatorFailure.policyFor(uriInfo, request.getMethod()).isPresent()
+        ? Optional.of(uriInfo.getMatchedResourceLocators().get(0)) : Optional.empty();
   }
 
   private boolean hasPolicy() {
@@ -71,9 +89,12 @@ public final class UnhandledExceptionMapper implements ExtendedExceptionMapper<T
   public Response toResponse(Throwable exception) {
     // At the level Jersey logs an unmapped exception for resources without CORS. "While
     // serving": Jersey may have thrown it before the method ran (reading the entity, say).
+    Method served = resource.getResourceMethod() != null ? resource.getResourceMethod()
+        : failedLocator().map(locator -> locator.getInvocable().getHandlingMethod()).orElse(null);
     LOG.log(Level.WARNING, "corsgen: an exception that no mapper handles, while serving "
-        + resource.getResourceClass().getName() + "." + resource.getResourceMethod().getName()
-        + "; mapping it to a 500 with the method's CORS headers", exception);
+        + (served == null ? "a resource with CORS"
+            : served.getDeclaringClass().getName() + "." + served.getName())
+        + "; mapping it to a 500 with CORS headers", exception);
     return Response.serverError().build();
   }
 }

@@ -17,23 +17,30 @@ import org.glassfish.jersey.server.model.ResourceMethod;
 import org.glassfish.jersey.server.model.RuntimeResource;
 
 /**
- * Gives the CORS headers of a method's policy to the errors Jersey answers at its path when the
- * request's media types rule out every method for its HTTP method ({@code 415 Unsupported Media
- * Type}, {@code 406 Not Acceptable}): no method is chosen, so no method's filter runs, and without
- * the headers the page would see a bare network error instead of the status.
+ * Gives the CORS headers of a policy to errors Jersey answers without choosing a resource method,
+ * where one policy is certain: no method is chosen, so no method's filter runs, and without the
+ * headers the page would see a bare network error instead of the status. Two such errors:
  *
- * <p>It acts only where the answer is certain: every method Jersey could have chosen for the
- * request's HTTP method has one and the same policy. Whether the application maps Jersey's
- * exception to an answer of its own makes no difference. A {@code 405} (no method for the HTTP
- * method) or a {@code 404} has no such method and stays as it is.
+ * <ul>
+ *   <li>the request's media types rule out every method for its HTTP method at its path
+ *       ({@code 415 Unsupported Media Type}, {@code 406 Not Acceptable}), when every method
+ *       Jersey could have chosen has one and the same policy;
+ *   <li>a sub-resource locator fails itself (see {@link LocatorFailure}).
+ * </ul>
+ *
+ * <p>Whether the application maps the exception to an answer of its own makes no difference. A
+ * {@code 405} (no method for the HTTP method) or a {@code 404} (no path) has no such method and
+ * stays as it is.
  */
 @Priority(Priorities.HEADER_DECORATOR)
-public final class MediaTypeRefusalFilter implements ContainerResponseFilter {
+public final class NoMethodChosenFilter implements ContainerResponseFilter {
 
   private final CorsIndex index;
+  private final LocatorFailure locatorFailure;
 
-  public MediaTypeRefusalFilter(CorsIndex index) {
+  public NoMethodChosenFilter(CorsIndex index, LocatorFailure locatorFailure) {
     this.index = index;
+    this.locatorFailure = locatorFailure;
   }
 
   @Override
@@ -43,12 +50,14 @@ public final class MediaTypeRefusalFilter implements ContainerResponseFilter {
       return;
     }
     ExtendedUriInfo uriInfo = (ExtendedUriInfo) request.getUriInfo();
-    // Thrown by Jersey's method selection, at the path matched last; any other error without a
-    // chosen method (a 404 below a matched resource, say) has no method to take a policy from.
+    // Thrown by Jersey's method selection, at the path matched last; of the other errors without
+    // a chosen method (a 404 below a matched resource, say), only a failed locator has a policy.
     Throwable refusal = uriInfo.getMappedThrowable();
     List<RuntimeResource> matched = uriInfo.getMatchedRuntimeResources();
     if (!(refusal instanceof NotSupportedException || refusal instanceof NotAcceptableException)
         || uriInfo.getMatchedResourceMethod() != null || matched.isEmpty()) {
+      locatorFailure.policyFor(uriInfo, request.getMethod())
+          .ifPresent(policy -> policy.filter(request, response));
       return;
     }
     RuntimeResource resource = matched.get(0);
