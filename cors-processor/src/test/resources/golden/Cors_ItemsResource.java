@@ -14,24 +14,27 @@ import org.corsgen.runtime.spi.CorsPolicy;
  */
 @Generated("org.corsgen.processor.CorsProcessor")
 public final class Cors_ItemsResource implements CorsBindings {
-  private static final CorsPolicy ITEMS_RESOURCE = CorsPolicy.builder("@Cors on com.example.ItemsResource")
-      .allowOrigins("https://app.example.com")
-      .allowSubdomains("https://", ".example.org")
-      .allowHeaders("Content-Type, X-Request-Id")
-      .exposeHeaders("X-Total-Count")
-      .maxAge(600)
-      .build();
+  private static final CorsPolicy ITEMS_RESOURCE =
+      CorsPolicy.builder("@Cors on com.example.ItemsResource")
+          .allowOrigins("https://app.example.com")
+          .allowSubdomains("https://", ".example.org")
+          .allowHeaders("Content-Type, X-Request-Id")
+          .exposeHeaders("X-Total-Count")
+          .maxAge(600)
+          .build();
 
-  private static final CorsPolicy ITEMS_RESOURCE_DELETE = CorsPolicy.builder("@Cors on com.example.ItemsResource.delete(long)")
-      .allowOrigins("https://admin.example.com")
-      .allowConfiguredOrigins("admin.origins")
-      .allowCredentials()
-      .build();
+  private static final CorsPolicy ITEMS_RESOURCE_DELETE =
+      CorsPolicy.builder("@Cors on com.example.ItemsResource.delete(long)")
+          .allowOrigins("https://admin.example.com")
+          .allowConfiguredOrigins("admin.origins")
+          .allowCredentials()
+          .build();
 
-  private static final CorsPolicy ORDERS_RESOURCE_LIST = CorsPolicy.builder("@Cors on com.example.OrdersResource.list()")
-      .allowSubdomains("https://", ".shop.example.com")
-      .maxAge(600)
-      .build();
+  private static final CorsPolicy ORDERS_RESOURCE_LIST =
+      CorsPolicy.builder("@Cors on com.example.OrdersResource.list()")
+          .allowSubdomains("https://", ".shop.example.com")
+          .maxAge(600)
+          .build();
 
   /**
    * Instantiated once per application by {@code CorsFeature}.

@@ -64,6 +64,9 @@ public final class BindingsWriter {
 
   /** The column JavaPoet wraps at, which {@link #list} wraps at too. */
   private static final int LINE_WIDTH = 100;
+  /** Where a class member starts. */
+  private static final int MEMBER_INDENT = 2;
+  private static final Pattern TRAILING_SPACES = Pattern.compile(" +\n");
   /** Where a continued field initializer's lines start: member indent and two more levels. */
   static final int CONTINUED = 6;
   /** Where a {@code switch} arm in a method starts: member, body and switch indent. */
@@ -206,7 +209,8 @@ public final class BindingsWriter {
    * to the {@code Filer}'s writer token by token, each append going through its charset encoder.
    */
   public static void writeTo(JavaFile file, Filer filer) throws IOException {
-    String source = file.toString();
+    // A wrapped initializer leaves JavaPoet's " = " at a line's end; no literal spans lines.
+    String source = TRAILING_SPACES.matcher(file.toString()).replaceAll("\n");
     TypeSpec type = file.typeSpec();
     String name = file.packageName().isEmpty()
         ? type.name()
@@ -370,6 +374,11 @@ public final class BindingsWriter {
   }
 
   private static FieldSpec policyConstant(Policy policy, String name, List<MethodSpec> parts) {
+    String builder = "CorsPolicy.builder(" + literal(policy.source()) + ")";
+    // As a careful person wraps a long first line: after the '=', the calls a level further in.
+    boolean wrapped = MEMBER_INDENT + "private static final CorsPolicy ".length() + name.length()
+        + " = ".length() + builder.length() > LINE_WIDTH;
+    int indent = wrapped ? CONTINUED + 4 : CONTINUED;
     StringBuilder calls = new StringBuilder();
     if (policy.anyOrigin()) {
       calls.append(".allowAnyOrigin()\n");
@@ -378,7 +387,7 @@ public final class BindingsWriter {
         calls.append(".allowOrigins(").append(part.name()).append("())\n");
       }
     } else if (!policy.exactOrigins().isEmpty()) {
-      calls.append(list(".allowOrigins(", literals(policy.exactOrigins()), ")", CONTINUED))
+      calls.append(list(".allowOrigins(", literals(policy.exactOrigins()), ")", indent))
           .append('\n');
     }
     for (OriginPattern pattern : policy.patterns()) {
@@ -406,10 +415,17 @@ public final class BindingsWriter {
     calls.append(".build()");
     return FieldSpec.builder(CORS_POLICY, name,
             Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-        .initializer(CodeBlock.builder()
-            .add("$T.builder($L)\n", CORS_POLICY, literal(policy.source()))
-            .indent().indent().add("$L", calls.toString()).unindent().unindent()
-            .build())
+        .initializer(wrapped
+            ? CodeBlock.builder()
+                .indent().indent()
+                .add("\n$T.builder($L)\n", CORS_POLICY, literal(policy.source()))
+                .indent().indent().add("$L", calls.toString()).unindent().unindent()
+                .unindent().unindent()
+                .build()
+            : CodeBlock.builder()
+                .add("$T.builder($L)\n", CORS_POLICY, literal(policy.source()))
+                .indent().indent().add("$L", calls.toString()).unindent().unindent()
+                .build())
         .build();
   }
 
