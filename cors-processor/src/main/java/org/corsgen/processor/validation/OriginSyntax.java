@@ -48,7 +48,7 @@ final class OriginSyntax {
       String parent = pattern.parentHost();
       if (PublicSuffixes.isPublicSuffix(parent)) {
         return new Invalid(Message.ORIGIN_PATTERN_PUBLIC_SUFFIX, entry, parent,
-            pattern.scheme() + "*.example." + pattern.suffix().substring(1));
+            pattern.overOwnDomain());
       }
       Optional<String> below = PublicSuffixes.ruleBelow(parent);
       if (below.isPresent()) {
@@ -59,7 +59,7 @@ final class OriginSyntax {
         // Not on the list yet, but a top-level name all the same; the runtime refuses it in
         // configured origins, so a default must not compile that start-up would refuse.
         return new Invalid(Message.ORIGIN_PATTERN_TOP_LEVEL, entry, parent,
-            pattern.scheme() + "*.example." + pattern.suffix().substring(1));
+            pattern.overOwnDomain());
       }
       return new Pattern(new OriginPattern(pattern.scheme(), pattern.suffix()));
     }

@@ -94,8 +94,8 @@ final class ConfiguredOrigins {
           if (pattern.overTopLevelName()) {
             throw bad(policy, placeholder, value, "\"" + entry + "\" in it allows every site"
                 + " under the top-level name \"" + pattern.parentHost() + "\", where anyone can"
-                + " register one. Name your own domain, as in \"" + pattern.scheme()
-                + "*.example." + pattern.suffix().substring(1) + "\"");
+                + " register one. Name your own domain, as in \"" + pattern.overOwnDomain()
+                + "\"");
           }
           configured.subdomains(pattern.scheme(), pattern.suffix());
         }

@@ -62,6 +62,14 @@ public final class OriginSyntax {
       return parent.indexOf('.') < 0 && !PRIVATE_USE_TOP_LEVEL_NAMES.contains(parent);
     }
 
+    /**
+     * The pattern a refusal of this one suggests: the same with a domain of one's own in front
+     * of the public suffix, {@code https://*.example.co.uk} for {@code https://*.co.uk}.
+     */
+    public String overOwnDomain() {
+      return scheme + "*.example." + suffix.substring(1);
+    }
+
     @Override
     public String toString() {
       return scheme + "*" + suffix;
