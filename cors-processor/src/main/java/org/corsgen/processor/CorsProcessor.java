@@ -36,7 +36,6 @@ import org.corsgen.processor.writing.PolicyReportWriter;
 public final class CorsProcessor extends AbstractProcessor {
 
   private static final String CORS = "org.corsgen.Cors";
-  private static final String PATH = "jakarta.ws.rs.Path";
 
   private ResourceValidator validator;
   private BindingsWriter writer;
@@ -59,9 +58,16 @@ public final class CorsProcessor extends AbstractProcessor {
   /** Resources validated this round, written together when it ends. */
   private final List<BindingsWriter.Bindings> validated = new ArrayList<>();
 
+  /**
+   * Every type, not only {@code @Cors} and {@code @Path}: a partial rebuild may recompile only a
+   * class that carries neither, one whose {@code @Path} is on its interface and whose
+   * {@code @Cors} was just removed, and javac calls no processor for a round without their
+   * annotations; the index would then keep the policy. corsgen claims nothing, so other
+   * processors see every annotation as before.
+   */
   @Override
   public Set<String> getSupportedAnnotationTypes() {
-    return Set.of(CORS, PATH);
+    return Set.of("*");
   }
 
   @Override

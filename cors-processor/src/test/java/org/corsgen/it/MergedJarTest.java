@@ -55,20 +55,43 @@ class MergedJarTest {
     }
   }
 
-  /** Compiles one module with its resource, as its own build would, into its own classes. */
+  /** A binary name longer than a file name may be is as fine as its class file is. */
+  @Test
+  void aResourceWhoseNameIsLongerThanAFileNameKeepsItsPolicy() throws Exception {
+    String segment = "averyveryverylongpackagesegmentnumber";
+    String module = segment + "one." + segment + "two." + segment + "three." + segment + "four."
+        + segment + "five";
+    String resource = "AFairlyLongResourceClassNameForTheOrdersOfTheShop";
+    assertTrue((module + "." + resource).length() > 255);
+    Path classes = compileModule(module, resource);
+
+    try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()},
+        MergedJarTest.class.getClassLoader())) {
+      assertAllows(CorsIndex.forApplication(new ResourceConfig()),
+          loader.loadClass(module + "." + resource), "https://" + segment + "five.example.com");
+    }
+  }
+
+  /**
+   * Compiles one module, its resource in package {@code module}, allowing {@code module}'s last
+   * name as a host, as its own build would, into its own classes.
+   */
   private Path compileModule(String module, String resource) throws IOException {
-    Path source = work.resolve(module + "-src/" + module + "/" + resource + ".java");
+    String last = module.substring(module.lastIndexOf('.') + 1);
+    String origin = last + ".example.com";
+    Path source = work.resolve(last + "-src/" + module.replace('.', '/') + "/" + resource
+        + ".java");
     Files.createDirectories(source.getParent());
     Files.writeString(source, "package " + module + ";\n"
         + "import jakarta.ws.rs.GET;\n"
         + "import jakarta.ws.rs.Path;\n"
         + "import org.corsgen.Cors;\n"
         + "@Path(\"/" + module + "\")\n"
-        + "@Cors(origins = \"https://" + module + ".example.com\")\n"
+        + "@Cors(origins = \"https://" + origin + "\")\n"
         + "public class " + resource + " {\n"
         + "  @GET public String get() { return \"\"; }\n"
         + "}\n");
-    Path classes = Files.createDirectories(work.resolve(module + "-classes"));
+    Path classes = Files.createDirectories(work.resolve(last + "-classes"));
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     String classPath = System.getProperty("java.class.path");
     int status = javac.run(null, null, null, "-d", classes.toString(), "-cp", classPath,

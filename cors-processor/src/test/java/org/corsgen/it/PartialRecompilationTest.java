@@ -86,6 +86,32 @@ class PartialRecompilationTest {
     assertNoPolicy("Beta");
   }
 
+  /**
+   * Its {@code @Path} is on its interface: recompiled without {@code @Cors}, the class has no
+   * annotation that javac would call a processor for, and its policy must still go.
+   */
+  @Test
+  void resourceWithoutAnAnnotationOfItsOwnRecompiledWithoutCorsIsDropped() throws Exception {
+    Path sources = work.resolve("src/shop");
+    Files.writeString(sources.resolve("DeltaApi.java"), "package shop;\n"
+        + "import jakarta.ws.rs.GET;\n"
+        + "import jakarta.ws.rs.Path;\n"
+        + "@Path(\"/delta\")\n"
+        + "public interface DeltaApi { @GET String get(); }\n");
+    Files.writeString(sources.resolve("Delta.java"), "package shop;\n"
+        + "@org.corsgen.Cors(origins = \"https://delta.example.com\")\n"
+        + "public class Delta implements DeltaApi { public String get() { return \"\"; } }\n");
+    compile("Alpha", "Beta", "DeltaApi", "Delta");
+    assertAllows("Delta", "https://delta.example.com");
+    Files.writeString(sources.resolve("Delta.java"), "package shop;\n"
+        + "public class Delta implements DeltaApi { public String get() { return \"\"; } }\n");
+
+    compile("Delta");
+
+    assertEquals(List.of("shop.Alpha", "shop.Beta"), indexedResources());
+    assertNoPolicy("Delta");
+  }
+
   @Test
   void lastPolicyRemovedEmptiesTheIndex() throws Exception {
     write("Alpha", "");

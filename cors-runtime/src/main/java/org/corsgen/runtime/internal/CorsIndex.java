@@ -143,7 +143,7 @@ public final class CorsIndex {
    * it, or one the processor emptied when the class lost its policies in a partial rebuild.
    */
   private static String generatedFor(ClassLoader loader, String resourceClass) {
-    URL file = loader.getResource(CorsBindings.RESOURCE_INDEX + resourceClass);
+    URL file = loader.getResource(CorsBindings.RESOURCE_INDEX + resourceClass.replace('.', '/'));
     if (file == null) {
       return null;
     }

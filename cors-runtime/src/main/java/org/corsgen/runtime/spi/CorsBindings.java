@@ -20,11 +20,13 @@ public interface CorsBindings {
 
   /**
    * Where the generated class of one resource is named: this prefix and the resource's binary
-   * name make a class-path resource whose first line that is not a {@code #} comment is the
-   * generated class's binary name (none, for a resource that lost its policies). A file per
-   * resource, not only {@link #INDEX}: a jar merged from several (maven-shade, the assembly
-   * plugin's jar-with-dependencies) keeps one file of each name, so one module's list would
-   * replace another's, and that module's resources would lose CORS without a word.
+   * name, its dots as slashes ({@code META-INF/corsgen/resources/com/example/Items$Sub}), make a
+   * class-path resource whose first line that is not a {@code #} comment is the generated class's
+   * binary name (none, for a resource that lost its policies). A file per resource, not only
+   * {@link #INDEX}: a jar merged from several (maven-shade, the assembly plugin's
+   * jar-with-dependencies) keeps one file of each name, so one module's list would replace
+   * another's, and that module's resources would lose CORS without a word. A directory per
+   * package, as class files have, so that no file name is longer than a class file's.
    */
   String RESOURCE_INDEX = "META-INF/corsgen/resources/";
 
