@@ -87,6 +87,29 @@ class DeferralTest {
         .contains("case \"put(test.Dto)\" -> RES;");
   }
 
+  /** The headers a bean reads are checked against the policy: its class is waited for too. */
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "  @BeanParam GenBean bean;\n  @GET public String get() { return \"\"; }",
+      "  public Res(@BeanParam GenBean bean) {}\n  @GET public String get() { return \"\"; }",
+      "  @GET public String get(@BeanParam Own bean) { return \"\"; }"})
+  void beanParamClassGeneratedByAnotherProcessorIsWaitedFor(String members) {
+    Compilation compilation = javac()
+        .withProcessors(new CorsProcessor(), new DtoProcessor("test.GenBean",
+            "package test; public class GenBean {"
+                + " @jakarta.ws.rs.HeaderParam(\"X-Gen\") public String gen; }"))
+        .compile(ProcessorTests.source("Own",
+                "public class Own extends GenBean { @BeanParam public GenBean nested; }"),
+            ProcessorTests.source("Res",
+                "@Path(\"/res\")",
+                "@Cors(origins = \"https://app.example.com\")",
+                "public class Res {",
+                members,
+                "}"));
+    assertThat(compilation).succeeded();
+    assertThat(compilation).hadWarningContaining("reads the request header \"X-Gen\"");
+  }
+
   @Test
   void originConstantGeneratedByAnotherProcessorIsWaitedFor() {
     Compilation compilation = javac()

@@ -110,6 +110,15 @@ class HeaderRulesTest {
         " Write each name as an entry of its own, such as \"X-Request-Id\".");
   }
 
+  /** Beside "*" the names it meant are covered already: no fix that the next rule removes. */
+  @Test
+  void joinedNamesBesideAStarGetNoFixThatIsCovered() {
+    JavaFileObject source = resource(
+        "@Cors(origins = \"https://app.example.com\", allowHeaders = {\"*\", \"X-A;X-B\"})");
+    assertOnly(compile(source), source, "allowHeaders", Message.HEADER_INVALID, "allowHeaders",
+        "X-A;X-B", " Write each name as an entry of its own, such as \"X-Request-Id\".");
+  }
+
   /** Listed twice beside "*": the duplicate is said once, the name "*" covers once. */
   @Test
   void duplicateBesideTheWildcardIsOnlyTheDuplicate() {
@@ -296,6 +305,52 @@ class HeaderRulesTest {
         "public class Query {",
         "  @SuppressWarnings(\"CorsHeaderParamNotAllowed\")",
         "  @HeaderParam(\"X-Api-Key\") String key;",
+        "}")));
+  }
+
+  /** A bean in a bean through a setter, and a resource's own setter, are read too. */
+  @Test
+  void headerReadThroughSettersIsAWarningToo() {
+    JavaFileObject source = source("Res",
+        "@Path(\"/res\")",
+        "@Cors(origins = \"https://app.example.com\")",
+        "public class Res {",
+        "  @HeaderParam(\"X-Own\") public void setOwn(String own) {}",
+        "  @GET public String get(@BeanParam Outer outer) { return \"\"; }",
+        "}");
+    Compilation compilation = compile(source, source("Outer",
+        "public class Outer {",
+        "  @BeanParam public void setInner(Inner inner) {}",
+        "}"), source("Inner",
+        "public class Inner {",
+        "  @HeaderParam(\"X-Inner\") String inner;",
+        "}"));
+    assertThat(compilation).succeeded();
+    assertThat(compilation).hadWarningContaining(Message.HEADER_PARAM_NOT_ALLOWED.format(
+        "test.Inner.inner (in the @BeanParam of test.Res.get(Outer))", "X-Inner", "X-Inner"));
+    assertThat(compilation).hadWarningContaining(Message.HEADER_PARAM_NOT_ALLOWED.format(
+        "test.Res.setOwn(String)", "X-Own", "X-Own"));
+    assertThat(compilation).hadWarningCount(2);
+  }
+
+  /** Where it is read is any element on the way: a parameter, or a bean field holding a bean. */
+  @Test
+  void headerReadIsSuppressedOnTheParameterOrANestedBeanField() {
+    assertClean(compile(source("Res",
+        "@Path(\"/res\")",
+        "@Cors(origins = \"https://app.example.com\")",
+        "public class Res {",
+        "  @GET public String get(",
+        "      @SuppressWarnings(\"CorsHeaderParamNotAllowed\") @HeaderParam(\"X-P\") String p,",
+        "      @BeanParam Outer outer) {",
+        "    return p;",
+        "  }",
+        "}"), source("Outer",
+        "public class Outer {",
+        "  @SuppressWarnings(\"CorsHeaderParamNotAllowed\") @BeanParam Inner inner;",
+        "}"), source("Inner",
+        "public class Inner {",
+        "  @HeaderParam(\"X-Inner\") String inner;",
         "}")));
   }
 

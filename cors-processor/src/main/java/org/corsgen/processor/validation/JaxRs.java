@@ -286,11 +286,16 @@ final class JaxRs {
     return annotation(parameter, HEADER_PARAM).flatMap(mirror -> stringValue(mirror, "value"));
   }
 
-  /** The class of a parameter or field annotated with {@code @BeanParam}. */
-  static Optional<TypeElement> beanParam(VariableElement variable) {
-    return annotation(variable, BEAN_PARAM)
-        .filter(mirror -> variable.asType() instanceof DeclaredType)
-        .map(mirror -> (TypeElement) ((DeclaredType) variable.asType()).asElement());
+  /** The class of a parameter, field or setter annotated with {@code @BeanParam}. */
+  static Optional<TypeElement> beanParam(Element bound) {
+    if (annotation(bound, BEAN_PARAM).isEmpty()) {
+      return Optional.empty();
+    }
+    TypeMirror type = bound instanceof ExecutableElement setter
+        ? (setter.getParameters().size() == 1 ? setter.getParameters().get(0).asType() : null)
+        : bound.asType();
+    return type instanceof DeclaredType declared && declared.asElement() instanceof TypeElement bean
+        ? Optional.of(bean) : Optional.empty();
   }
 
   static Optional<AnnotationMirror> annotation(Element element, String name) {

@@ -265,6 +265,9 @@ final class PolicyReader {
 
   private static List<String> headerNames(Values values, String attribute, boolean credentials) {
     boolean request = attribute.equals("allowHeaders");
+    // Beside "*" without credentials, a name is one to remove, not to suggest (but Authorization).
+    boolean anyName = !credentials
+        && values.list(attribute).stream().anyMatch(item -> item.getValue().equals("*"));
     List<String> names = new ArrayList<>();
     for (AnnotationValue item : values.list(attribute)) {
       String name = (String) item.getValue();
@@ -272,7 +275,8 @@ final class PolicyReader {
       if (!HttpNames.isToken(name)) {
         values.report(Message.HEADER_INVALID, at, attribute, name, namesFix(name,
             others(values, attribute, item), UnaryOperator.identity(),
-            header -> misplaced(header, request).isEmpty(),
+            header -> misplaced(header, request).isEmpty() && !(anyName
+                && !(request && header.equalsIgnoreCase("Authorization"))),
             " Write each name as an entry of its own, such as \"X-Request-Id\"."));
       } else if (isPattern(name)) {
         values.report(Message.HEADER_PATTERN, at, attribute, name);

@@ -89,16 +89,60 @@ public final class ResourceValidator {
    * type, whose name would give the runtime a method key it never looks up.
    */
   public boolean isComplete(TypeElement resource) {
-    for (ExecutableElement method : ElementFilter.methodsIn(elements.getAllMembers(resource))) {
+    Set<TypeElement> beans = new HashSet<>();
+    List<? extends Element> members = elements.getAllMembers(resource);
+    for (ExecutableElement method : ElementFilter.methodsIn(members)) {
       for (VariableElement parameter : method.getParameters()) {
-        if (containsError(parameter.asType())) {
+        if (containsError(parameter.asType()) || !isBeanComplete(parameter, beans)) {
           return false;
         }
+      }
+    }
+    for (ExecutableElement constructor : ElementFilter.constructorsIn(members)) {
+      for (VariableElement parameter : constructor.getParameters()) {
+        if (!isBeanComplete(parameter, beans)) {
+          return false;
+        }
+      }
+    }
+    for (Element member : members) {
+      if (!isBeanComplete(member, beans)) {
+        return false;
       }
     }
     // Every @Cors of the hierarchy, not only the resource's members': the policy in effect may
     // be a supertype's class-level one, or on a method that a member overrides.
     return hasWellFormedCors(resource);
+  }
+
+  /**
+   * Whether the {@code @BeanParam} class that {@code bound} (a parameter, field or setter) reads
+   * into, if any, is resolved, with its supertypes and the bean classes in it: the headers they
+   * read are checked against the policy.
+   */
+  private boolean isBeanComplete(Element bound, Set<TypeElement> seen) {
+    if (JaxRs.annotation(bound, JaxRs.BEAN_PARAM).isEmpty()) {
+      return true;
+    }
+    TypeMirror type = bound instanceof ExecutableElement setter
+        ? (setter.getParameters().size() == 1 ? setter.getParameters().get(0).asType() : null)
+        : bound.asType();
+    if (type != null && containsError(type)) {
+      return false;
+    }
+    Optional<TypeElement> bean = JaxRs.beanParam(bound);
+    if (bean.isEmpty() || !seen.add(bean.get())) {
+      return true;
+    }
+    if (!hasResolvedSupertypes(bean.get())) {
+      return false;
+    }
+    for (Element member : elements.getAllMembers(bean.get())) {
+      if (!isBeanComplete(member, seen)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private boolean hasWellFormedCors(TypeElement type) {

@@ -11,6 +11,7 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
@@ -187,25 +188,19 @@ final class UsageRules {
 
   /**
    * The headers {@code resource}, a root resource, reads outside its methods' parameters: the
-   * instance fields of it and its superclasses, and the parameters of the public constructor with
-   * the most parameters, the one Jersey calls. (A sub-resource is made by its locator, which Jersey
-   * does not inject.)
+   * instance fields and setters of it and its superclasses, and the parameters of the public
+   * constructor with the most parameters, the one Jersey calls. (A sub-resource is made by its
+   * locator, which Jersey does not inject.)
    */
   static List<ReadHeader> injectedHeaders(TypeElement resource) {
     List<ReadHeader> headers = new ArrayList<>();
-    for (TypeElement type = resource; type != null; type = superclass(type)) {
-      String owner = ResourceValidator.describe(type);
-      for (VariableElement field : ElementFilter.fieldsIn(type.getEnclosedElements())) {
-        if (!field.getModifiers().contains(Modifier.STATIC)) {
-          read(field, owner + "." + field.getSimpleName(), List.of(field), headers);
-        }
-      }
-    }
+    readMembers(resource, null, List.of(), new HashSet<>(), headers);
     ElementFilter.constructorsIn(resource.getEnclosedElements()).stream()
         .filter(constructor -> constructor.getModifiers().contains(Modifier.PUBLIC))
         .max(Comparator.comparingInt(constructor -> constructor.getParameters().size()))
-        .ifPresent(constructor -> constructor.getParameters().forEach(parameter -> read(parameter,
-            ResourceValidator.describe(constructor), List.of(constructor), headers)));
+        .ifPresent(constructor -> constructor.getParameters().forEach(parameter ->
+            read(parameter, ResourceValidator.describe(constructor), null,
+                List.of(constructor, parameter), new HashSet<>(), headers)));
     return headers;
   }
 
@@ -213,46 +208,49 @@ final class UsageRules {
   private static List<ReadHeader> headersRead(ServedMethod use) {
     List<ReadHeader> headers = new ArrayList<>();
     for (VariableElement parameter : use.annotated().getParameters()) {
-      read(parameter, use.describe(), List.of(use.annotated()), headers);
+      read(parameter, use.describe(), null, List.of(use.annotated(), parameter),
+          new HashSet<>(), headers);
     }
     return headers;
   }
 
   /**
-   * Adds the header {@code variable} is bound to, or those its {@code @BeanParam} class reads:
-   * the instance fields and setters of it and its superclasses, and of the bean classes in those.
+   * Adds the header {@code bound} (a parameter, field or setter) is bound to, named
+   * {@code reader}, or those its {@code @BeanParam} class reads, silenced where any of
+   * {@code suppressible} is.
+   *
+   * @param bean where {@code bound} is a member of a bean class, what its name ends with: the
+   *     bean parameter, field or setter of a resource that holds it all, or null for the resource
    */
-  private static void read(VariableElement variable, String reader, List<Element> suppressible,
-      List<ReadHeader> headers) {
-    JaxRs.headerParam(variable).ifPresent(header ->
+  private static void read(Element bound, String reader, String bean,
+      List<Element> suppressible, Set<TypeElement> seenBeans, List<ReadHeader> headers) {
+    JaxRs.headerParam(bound).ifPresent(header ->
         headers.add(new ReadHeader(header, reader, suppressible)));
-    JaxRs.beanParam(variable).ifPresent(bean ->
-        readBean(bean, reader, suppressible, new HashSet<>(), headers));
+    JaxRs.beanParam(bound).filter(seenBeans::add).ifPresent(type -> readMembers(type,
+        bean != null ? bean : " (in the @BeanParam of " + reader + ")", suppressible, seenBeans,
+        headers));
   }
 
-  private static void readBean(TypeElement bean, String reader, List<Element> suppressible,
-      Set<TypeElement> seen, List<ReadHeader> headers) {
-    if (!seen.add(bean)) {
-      return;
-    }
-    for (TypeElement type = bean; type != null; type = superclass(type)) {
-      for (Element member : type.getEnclosedElements()) {
+  /**
+   * Adds what the instance fields and setters of {@code type} and its superclasses read, as Jersey
+   * injects them into a resource or a {@code @BeanParam} class ({@code bean}, as in
+   * {@link #read}).
+   */
+  private static void readMembers(TypeElement type, String bean, List<Element> suppressible,
+      Set<TypeElement> seenBeans, List<ReadHeader> headers) {
+    for (TypeElement declaring = type; declaring != null; declaring = superclass(declaring)) {
+      for (Element member : declaring.getEnclosedElements()) {
         if (member.getModifiers().contains(Modifier.STATIC)
-            || !(member instanceof VariableElement || member instanceof ExecutableElement)) {
+            || !(member.getKind() == ElementKind.FIELD || member.getKind() == ElementKind.METHOD)) {
           continue;
         }
         String name = (member instanceof ExecutableElement
             ? ResourceValidator.describe(member)
-            : ResourceValidator.describe(type) + "." + member.getSimpleName())
-            + " (in the @BeanParam of " + reader + ")";
+            : ResourceValidator.describe(declaring) + "." + member.getSimpleName())
+            + (bean == null ? "" : bean);
         List<Element> here = new ArrayList<>(suppressible);
         here.add(member);
-        JaxRs.headerParam(member).ifPresent(header ->
-            headers.add(new ReadHeader(header, name, here)));
-        if (member instanceof VariableElement field) {
-          JaxRs.beanParam(field).ifPresent(nested ->
-              readBean(nested, reader, suppressible, seen, headers));
-        }
+        read(member, name, bean, here, seenBeans, headers);
       }
     }
   }

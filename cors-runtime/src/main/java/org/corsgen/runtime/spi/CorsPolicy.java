@@ -222,8 +222,9 @@ public final class CorsPolicy implements ContainerResponseFilter {
   /**
    * Whether a preflight gets the same answer from this policy as from {@code other}: the same
    * origins, allowed header names (in any case), credentials and max age. Exposed headers reach
-   * only actual responses, which each resource method's own filter answers. The processor compares
-   * policies the same way when it looks for conflicting ones at a path.
+   * only actual responses, which each resource method's own filter answers. The processor leaves
+   * exposed headers out too when it looks for conflicting policies at a path, but compares the
+   * header names as written: {@code {"*", "X-A"}} and {@code {"*"}}, alike here, conflict there.
    */
   public boolean answersPreflightsLike(CorsPolicy other) {
     return anyOrigin == other.anyOrigin && Objects.equals(maxAge, other.maxAge)
