@@ -38,8 +38,8 @@ class MergedJarTest {
 
   @Test
   void everyModulesResourcesKeepTheirPoliciesInAJarMergedFirstWins() throws Exception {
-    Path alpha = compileModule("alpha", "Alpha");
-    Path beta = compileModule("beta", "Beta");
+    Path alpha = compileModule("alpha", "Alpha", "alpha.example.com");
+    Path beta = compileModule("beta", "Beta", "beta.example.com");
     Path merged = work.resolve("app.jar");
     mergeFirstWins(merged, alpha, beta);
 
@@ -63,7 +63,7 @@ class MergedJarTest {
         + segment + "five";
     String resource = "AFairlyLongResourceClassNameForTheOrdersOfTheShop";
     assertTrue((module + "." + resource).length() > 255);
-    Path classes = compileModule(module, resource);
+    Path classes = compileModule(module, resource, segment + "five.example.com");
 
     try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()},
         MergedJarTest.class.getClassLoader())) {
@@ -73,13 +73,36 @@ class MergedJarTest {
   }
 
   /**
-   * Compiles one module, its resource in package {@code module}, allowing {@code module}'s last
-   * name as a host, as its own build would, into its own classes.
+   * Two modules with resources in one package each write that package's index file: a merge that
+   * keeps one loses the other's resources (README, "merged jar"), one that appends the file, as
+   * shade's {@code AppendingTransformer} does, keeps both.
    */
-  private Path compileModule(String module, String resource) throws IOException {
-    String last = module.substring(module.lastIndexOf('.') + 1);
-    String origin = last + ".example.com";
-    Path source = work.resolve(last + "-src/" + module.replace('.', '/') + "/" + resource
+  @Test
+  void aPackageSplitAcrossModulesKeepsBothWhenItsIndexFileIsAppended() throws Exception {
+    Path orders = compileModule("shop", "Orders", "orders.example.com");
+    Path carts = compileModule("shop", "Carts", "carts.example.com");
+    String file = CorsBindings.PACKAGE_INDEX + "shop/" + CorsBindings.PACKAGE_INDEX_FILE;
+    Path appended = Files.createDirectories(work.resolve("appended"));
+    Files.createDirectories(appended.resolve(file).getParent());
+    Files.writeString(appended.resolve(file),
+        Files.readString(orders.resolve(file)) + Files.readString(carts.resolve(file)));
+    Path merged = work.resolve("app.jar");
+    mergeFirstWins(merged, appended, orders, carts);
+
+    try (URLClassLoader loader = new URLClassLoader(new URL[] {merged.toUri().toURL()},
+        MergedJarTest.class.getClassLoader())) {
+      CorsIndex index = CorsIndex.forApplication(new ResourceConfig());
+      assertAllows(index, loader.loadClass("shop.Orders"), "https://orders.example.com");
+      assertAllows(index, loader.loadClass("shop.Carts"), "https://carts.example.com");
+    }
+  }
+
+  /**
+   * Compiles one module, its resource in package {@code module}, allowing {@code host}, as its
+   * own build would, into its own classes.
+   */
+  private Path compileModule(String module, String resource, String host) throws IOException {
+    Path source = work.resolve(resource + "-src/" + module.replace('.', '/') + "/" + resource
         + ".java");
     Files.createDirectories(source.getParent());
     Files.writeString(source, "package " + module + ";\n"
@@ -87,11 +110,11 @@ class MergedJarTest {
         + "import jakarta.ws.rs.Path;\n"
         + "import org.corsgen.Cors;\n"
         + "@Path(\"/" + module + "\")\n"
-        + "@Cors(origins = \"https://" + origin + "\")\n"
+        + "@Cors(origins = \"https://" + host + "\")\n"
         + "public class " + resource + " {\n"
         + "  @GET public String get() { return \"\"; }\n"
         + "}\n");
-    Path classes = Files.createDirectories(work.resolve(last + "-classes"));
+    Path classes = Files.createDirectories(work.resolve(resource + "-classes"));
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     String classPath = System.getProperty("java.class.path");
     int status = javac.run(null, null, null, "-d", classes.toString(), "-cp", classPath,

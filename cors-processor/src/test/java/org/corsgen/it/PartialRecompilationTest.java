@@ -82,7 +82,7 @@ class PartialRecompilationTest {
 
     assertEquals(List.of("shop.Alpha"), indexedResources());
     assertAllows("Alpha", "https://alpha.example.com");
-    // Beta's own index file is still in the class output, emptied: the Filer cannot delete it.
+    // shop's index file is rewritten without Beta; a stale one would still bind it.
     assertNoPolicy("Beta");
   }
 

@@ -239,7 +239,7 @@ class WiringTest {
 
     private static boolean isIndex(String resource) {
       return resource.equals(CorsBindings.INDEX)
-          || resource.startsWith(CorsBindings.RESOURCE_INDEX);
+          || resource.startsWith(CorsBindings.PACKAGE_INDEX);
     }
   }
 

@@ -61,8 +61,8 @@ class SourceVersionTest {
 
     assertThat(compilation).succeededWithoutWarnings();
     assertEquals(List.of("other.Cors_Orders", "test.Cors_Items"), processor.createdSources());
-    assertEquals(List.of("META-INF/corsgen/index", "META-INF/corsgen/resources/other/Orders",
-        "META-INF/corsgen/resources/test/Items", "META-INF/corsgen/cors-policies.json",
+    assertEquals(List.of("META-INF/corsgen/index", "META-INF/corsgen/packages/other/index.cors",
+        "META-INF/corsgen/packages/test/index.cors", "META-INF/corsgen/cors-policies.json",
         "META-INF/corsgen/cors-policies.md"), processor.createdResources());
   }
 

@@ -10,6 +10,8 @@ import java.lang.reflect.Modifier;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -19,15 +21,16 @@ import org.corsgen.runtime.spi.CorsPolicy;
 import org.corsgen.runtime.spi.MethodKey;
 
 /**
- * Finds the generated {@link CorsBindings} of a resource class through the index files the
- * processor writes beside it ({@value CorsBindings#RESOURCE_INDEX} and the class's name); nothing
- * else on the class path is scanned.
+ * Finds the generated {@link CorsBindings} of a resource class through the index file the
+ * processor writes for its package (under {@value CorsBindings#PACKAGE_INDEX}); nothing else on
+ * the class path is scanned.
  */
 public final class CorsIndex {
 
   /** Whether each class loader seen so far has {@value CorsBindings#INDEX}. */
   private final Map<ClassLoader, Boolean> indexByLoader = new ConcurrentHashMap<>();
   private final Map<Class<?>, Optional<Indexed>> indexed = new ConcurrentHashMap<>();
+  private final Map<PackageOf, Map<String, String>> packages = new ConcurrentHashMap<>();
   private final Map<Generated, CorsBindings> bindingsByClass = new ConcurrentHashMap<>();
   private final Map<CorsPolicy, CorsPolicy> resolved = new ConcurrentHashMap<>();
   private final Function<String, Optional<ConfiguredOrigins.Value>> configuration;
@@ -40,6 +43,9 @@ public final class CorsIndex {
 
   /** A generated class by its loader (compared by identity) and binary name. */
   private record Generated(ClassLoader loader, String name) {}
+
+  /** A package as a class loader sees it, split across the jars and directories it reads. */
+  private record PackageOf(ClassLoader loader, String name) {}
 
   /**
    * @param configuration where {@code origins} placeholders find their values; every policy is
@@ -94,7 +100,7 @@ public final class CorsIndex {
         type = type.getSuperclass()) {
       ClassLoader loader = type.getClassLoader();
       String generated = loader == null || !hasIndex(loader) ? null
-          : generatedFor(loader, type.getName());
+          : generatedFor(loader, type);
       if (generated != null) {
         Class<?> resource = type;
         // One instance per generated class: it holds the policies of a whole package.
@@ -139,21 +145,38 @@ public final class CorsIndex {
   }
 
   /**
-   * The generated class the index names for {@code resourceClass}, or null: no index file for
-   * it, or one the processor emptied when the class lost its policies in a partial rebuild.
+   * The generated class the index names for {@code type}, or null: no index file lists it, or
+   * the one that did was rewritten without it when the class lost its policies.
    */
-  private static String generatedFor(ClassLoader loader, String resourceClass) {
-    URL file = loader.getResource(CorsBindings.RESOURCE_INDEX + resourceClass.replace('.', '/'));
-    if (file == null) {
-      return null;
+  private String generatedFor(ClassLoader loader, Class<?> type) {
+    return packages.computeIfAbsent(new PackageOf(loader, type.getPackageName()), this::readIndex)
+        .get(type.getName());
+  }
+
+  /** Every copy of a package's file the loader sees, the first to name a resource winning. */
+  private Map<String, String> readIndex(PackageOf pkg) {
+    String name = CorsBindings.PACKAGE_INDEX
+        + (pkg.name().isEmpty() ? "" : pkg.name().replace('.', '/') + "/")
+        + CorsBindings.PACKAGE_INDEX_FILE;
+    Map<String, String> generatedByResource = new HashMap<>();
+    try {
+      for (URL file : Collections.list(pkg.loader().getResources(name))) {
+        read(file, generatedByResource);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("corsgen: cannot list " + name, e);
     }
+    return generatedByResource;
+  }
+
+  private static void read(URL file, Map<String, String> generatedByResource) {
     try (BufferedReader reader = new BufferedReader(
         new InputStreamReader(file.openStream(), StandardCharsets.UTF_8))) {
-      return reader.lines()
+      reader.lines()
           .map(String::strip)
-          .filter(line -> !line.isEmpty() && !line.startsWith("#"))
-          .findFirst()
-          .orElse(null);
+          .filter(line -> !line.isEmpty() && !line.startsWith("#") && line.indexOf(' ') > 0)
+          .forEach(line -> generatedByResource.putIfAbsent(
+              line.substring(0, line.indexOf(' ')), line.substring(line.indexOf(' ') + 1).strip()));
     } catch (IOException e) {
       throw new UncheckedIOException("corsgen: cannot read " + file, e);
     }

@@ -6,7 +6,7 @@ package org.corsgen.runtime.spi;
  * other resources of its package that the same round of processing saw).
  *
  * <p>Generated code is the only implementation; {@code CorsFeature} finds it through the index the
- * processor writes: a file per resource under {@value #RESOURCE_INDEX}.
+ * processor writes: a file per package under {@value #PACKAGE_INDEX}.
  */
 public interface CorsBindings {
 
@@ -19,16 +19,28 @@ public interface CorsBindings {
   String INDEX = "META-INF/corsgen/index";
 
   /**
-   * Where the generated class of one resource is named: this prefix and the resource's binary
-   * name, its dots as slashes ({@code META-INF/corsgen/resources/com/example/Items$Sub}), make a
-   * class-path resource whose first line that is not a {@code #} comment is the generated class's
-   * binary name (none, for a resource that lost its policies). A file per resource, not only
-   * {@link #INDEX}: a jar merged from several (maven-shade, the assembly plugin's
-   * jar-with-dependencies) keeps one file of each name, so one module's list would replace
-   * another's, and that module's resources would lose CORS without a word. A directory per
-   * package, as class files have, so that no file name is longer than a class file's.
+   * Where the generated classes of one package's resources are named: this prefix, the package's
+   * name with its dots as slashes and {@value #PACKAGE_INDEX_FILE}
+   * ({@code META-INF/corsgen/packages/com/example/index.cors}; for the unnamed package
+   * {@code META-INF/corsgen/packages/index.cors}) make a class-path resource listing, one per line,
+   * {@code <resource class> <generated class>} as binary names (none, for a package whose
+   * resources lost their policies). Every copy on the class path is read, so that the main and
+   * the test classes of one package each bring their own.
+   *
+   * <p>A file per package, not only {@link #INDEX}: a jar merged from several (maven-shade, the
+   * assembly plugin's jar-with-dependencies) keeps one file of each name, so one module's list
+   * would replace another's, and that module's resources would lose CORS without a word. Not a
+   * file per resource: javac checks every file a processor creates against every file of the
+   * compilation, so 5,000 resource files doubled the processor's time in a build of 5,000
+   * resources.
    */
-  String RESOURCE_INDEX = "META-INF/corsgen/resources/";
+  String PACKAGE_INDEX = "META-INF/corsgen/packages/";
+
+  /**
+   * The name of each package's file under {@link #PACKAGE_INDEX}; not a Java identifier, so it
+   * cannot be the directory of a package.
+   */
+  String PACKAGE_INDEX_FILE = "index.cors";
 
   /**
    * What stands for the path of whichever locator returns a sub-resource, in the paths of its

@@ -48,7 +48,8 @@ class CorsIndexTest {
     // Only the generated class and the resource stay: CorsBindings comes from this runtime.
     Files.delete(classes.resolve("org/corsgen/runtime/spi/CorsBindings.class"));
     write(classes.resolve(CorsBindings.INDEX), "old.Items old.Cors_Items");
-    write(classes.resolve(CorsBindings.RESOURCE_INDEX + "old/Items"), "old.Cors_Items");
+    write(classes.resolve(CorsBindings.PACKAGE_INDEX + "old/" + CorsBindings.PACKAGE_INDEX_FILE),
+        "old.Items old.Cors_Items");
 
     try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()},
         CorsIndexTest.class.getClassLoader())) {
