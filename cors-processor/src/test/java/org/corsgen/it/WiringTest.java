@@ -4,6 +4,7 @@ import static org.corsgen.it.CorsOnTheWireTest.assertNoCorsGrant;
 import static org.corsgen.it.CorsOnTheWireTest.header;
 import static org.corsgen.it.ConfiguredOriginsTest.rootCause;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.ws.rs.GET;
@@ -154,6 +155,28 @@ class WiringTest {
     String anonymous = startUpLineOf(new ResourceConfig(ItemsResource.class));
     assertTrue(anonymous.matches("(?s)corsgen: \\d+ CORS policies on \\d+ paths\n.*"),
         "Jersey's own class names nothing: " + anonymous);
+  }
+
+  /**
+   * Jersey matches a template with a trailing slash with or without it; the start-up listing
+   * names the path as the processor's policy report does, without.
+   */
+  @Test
+  void startUpListingNamesAPathWithoutItsTrailingSlash() throws Exception {
+    String listing = startUpLineOf(new ResourceConfig(SlashedResource.class));
+    assertTrue(listing.contains("\n  /slashed/deep: "), listing);
+    assertFalse(listing.contains("/slashed/deep/"), listing);
+    assertFalse(listing.contains("/slashed/:"), listing);
+  }
+
+  @Path("/slashed/")
+  @Cors(origins = NestedResource.ORIGIN)
+  public static class SlashedResource {
+    @GET
+    @Path("/deep/")
+    public String get() {
+      return "deep";
+    }
   }
 
   /** An application class of its own, as deployments declare them. */

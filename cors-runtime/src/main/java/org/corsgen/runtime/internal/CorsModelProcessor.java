@@ -491,10 +491,24 @@ public final class CorsModelProcessor implements ModelProcessor {
         method.getInvocable().getHandlingMethod());
   }
 
+  /**
+   * A path as the processor's policy report writes it: a trailing slash, which Jersey matches
+   * with or without, is left out, so that the start-up listing and the report name one path
+   * alike.
+   */
   private static String join(String parent, String path) {
     String child = path == null ? "" : path;
-    String left = parent.endsWith("/") ? parent.substring(0, parent.length() - 1) : parent;
-    String right = child.startsWith("/") ? child : "/" + child;
-    return right.equals("/") && !left.isEmpty() ? left : left + right;
+    String left = stripTrailingSlashes(parent);
+    String right = stripTrailingSlashes(child.startsWith("/") ? child : "/" + child);
+    String joined = left + right;
+    return joined.isEmpty() ? "/" : joined;
+  }
+
+  private static String stripTrailingSlashes(String path) {
+    int end = path.length();
+    while (end > 0 && path.charAt(end - 1) == '/') {
+      end--;
+    }
+    return path.substring(0, end);
   }
 }
