@@ -112,6 +112,25 @@ class PartialRecompilationTest {
     assertNoPolicy("Delta");
   }
 
+  /**
+   * A package's file names the generated classes of its resources: when the last of them loses
+   * its policy, the file is emptied, while the packages read back keep theirs.
+   */
+  @Test
+  void packageWhoseLastPolicyIsRemovedLosesItWhileTheOthersKeepTheirs() throws Exception {
+    write("other.Gamma", "@Cors(origins = \"https://gamma.example.com\")");
+    compile("Alpha", "Beta", "other.Gamma");
+    assertAllows("other.Gamma", "https://gamma.example.com");
+    write("other.Gamma", "");
+
+    compile("other.Gamma");
+
+    assertEquals(List.of("shop.Alpha", "shop.Beta"), indexedResources());
+    assertNoPolicy("other.Gamma");
+    assertAllows("Alpha", "https://alpha.example.com");
+    assertAllows("Beta", "https://beta.example.com");
+  }
+
   @Test
   void lastPolicyRemovedEmptiesTheIndex() throws Exception {
     write("Alpha", "");
@@ -178,15 +197,27 @@ class PartialRecompilationTest {
     assertTrue(errors.get(0).startsWith("[CorsGeneratedNameClash]"), errors::toString);
   }
 
+  /** A resource named without a package is in {@code shop}. */
+  private static String qualified(String resource) {
+    return resource.contains(".") ? resource : "shop." + resource;
+  }
+
+  private Path source(String resource) {
+    return work.resolve("src/" + qualified(resource).replace('.', '/') + ".java");
+  }
+
   private void write(String resource, String cors) throws IOException {
-    Path sources = Files.createDirectories(work.resolve("src/shop"));
-    Files.writeString(sources.resolve(resource + ".java"), "package shop;\n"
+    String name = qualified(resource);
+    String simpleName = name.substring(name.lastIndexOf('.') + 1);
+    Path source = source(resource);
+    Files.createDirectories(source.getParent());
+    Files.writeString(source, "package " + name.substring(0, name.lastIndexOf('.')) + ";\n"
         + "import jakarta.ws.rs.GET;\n"
         + "import jakarta.ws.rs.Path;\n"
         + "import org.corsgen.Cors;\n"
-        + "@Path(\"/" + resource.toLowerCase(Locale.ROOT) + "\")\n"
+        + "@Path(\"/" + simpleName.toLowerCase(Locale.ROOT) + "\")\n"
         + cors + "\n"
-        + "public class " + resource + " {\n"
+        + "public class " + simpleName + " {\n"
         + "  @GET public String get() { return \"\"; }\n"
         + "}\n");
   }
@@ -207,7 +238,7 @@ class PartialRecompilationTest {
     DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
     try (StandardJavaFileManager files = javac.getStandardFileManager(null, null, null)) {
       List<File> sources = Arrays.stream(resources)
-          .map(resource -> work.resolve("src/shop/" + resource + ".java").toFile())
+          .map(resource -> source(resource).toFile())
           .toList();
       String classPath = out + File.pathSeparator + System.getProperty("java.class.path");
       boolean compiled = javac.getTask(null, files, diagnostics,
@@ -233,7 +264,7 @@ class PartialRecompilationTest {
   private void assertNoPolicy(String resource) throws Exception {
     try (URLClassLoader loader = new URLClassLoader(new URL[] {out.toUri().toURL()},
         PartialRecompilationTest.class.getClassLoader())) {
-      Class<?> type = loader.loadClass("shop." + resource);
+      Class<?> type = loader.loadClass(qualified(resource));
       assertEquals(Optional.empty(), CorsIndex.forApplication(new ResourceConfig())
           .policyFor(type, type.getMethod("get")), resource + " still has a policy");
     }
@@ -242,7 +273,7 @@ class PartialRecompilationTest {
   private void assertAllows(String resource, String origin) throws Exception {
     try (URLClassLoader loader = new URLClassLoader(new URL[] {out.toUri().toURL()},
         PartialRecompilationTest.class.getClassLoader())) {
-      Class<?> type = loader.loadClass("shop." + resource);
+      Class<?> type = loader.loadClass(qualified(resource));
       Optional<CorsPolicy> policy = CorsIndex.forApplication(new ResourceConfig())
           .policyFor(type, type.getMethod("get"));
       assertTrue(policy.isPresent(), resource + " has no policy");
