@@ -172,11 +172,14 @@ public final class CorsIndex {
   private static void read(URL file, Map<String, String> generatedByResource) {
     try (BufferedReader reader = new BufferedReader(
         new InputStreamReader(file.openStream(), StandardCharsets.UTF_8))) {
-      reader.lines()
-          .map(String::strip)
-          .filter(line -> !line.isEmpty() && !line.startsWith("#") && line.indexOf(' ') > 0)
-          .forEach(line -> generatedByResource.putIfAbsent(
-              line.substring(0, line.indexOf(' ')), line.substring(line.indexOf(' ') + 1).strip()));
+      for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+        String entry = line.strip();
+        int space = entry.indexOf(' ');
+        if (!entry.startsWith("#") && space > 0) {
+          generatedByResource.putIfAbsent(entry.substring(0, space),
+              entry.substring(space + 1).strip());
+        }
+      }
     } catch (IOException e) {
       throw new UncheckedIOException("corsgen: cannot read " + file, e);
     }
