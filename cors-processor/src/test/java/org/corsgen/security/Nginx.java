@@ -5,9 +5,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,28 +29,61 @@ import org.junit.jupiter.api.Assumptions;
  * headers it names), and reports {@code X-Cache-Status}. Everything else about caching is forced
  * on: {@code Cache-Control}, {@code Expires} and {@code Set-Cookie} are ignored, and 200, 204
  * and 403 answers are kept for ten minutes.
+ *
+ * <p>The caching tier listens on a Unix socket in the temporary directory, not on a second free
+ * port: two free ports picked one after the other can be the same port, and then the front
+ * proxies to itself and answers every request with 502. The front's port is picked free and
+ * may still be taken before nginx binds it, so start-up retries with another port, and it ends
+ * only once a request through the front has reached this nginx's caching tier.
  */
 final class Nginx implements AutoCloseable {
 
   /** The Debian package that provides the binary. */
   static final String PACKAGE = "nginx";
 
-  private final Path directory;
-  private final Process process;
-  private final int port;
+  /** How many free ports start-up tries before it gives up. */
+  private static final int ATTEMPTS = 3;
 
-  private Nginx(Path binary, int upstreamPort) throws IOException, InterruptedException {
+  /** The path the caching tier answers itself, to show that start-up reached it. */
+  private static final String READY_PATH = "/corsgen-nginx-ready";
+
+  private static final String READY_HEADER = "X-Corsgen-Nginx";
+
+  private final Path directory;
+  private Process process;
+  private int port;
+
+  /** Where start-up gets the front's port: a free one, or in tests one that is taken. */
+  @FunctionalInterface
+  interface Ports {
+    int next() throws IOException;
+  }
+
+  private Nginx(Path binary, int upstreamPort, Ports ports)
+      throws IOException, InterruptedException {
     directory = Files.createTempDirectory("corsgen-nginx");
-    port = freePort();
-    int cachePort = freePort();
     Path config = directory.resolve("nginx.conf");
-    Files.writeString(config, config(upstreamPort, cachePort), StandardCharsets.UTF_8);
-    process = new ProcessBuilder(binary.toString(), "-p", directory.toString(),
-        "-c", config.toString())
-        .redirectErrorStream(true)
-        .redirectOutput(directory.resolve("stdout.log").toFile())
-        .start();
-    awaitListening();
+    for (int attempt = 1; ; attempt++) {
+      port = ports.next();
+      Files.writeString(config, config(upstreamPort), StandardCharsets.UTF_8);
+      Files.deleteIfExists(directory.resolve("error.log"));
+      Files.deleteIfExists(directory.resolve("cache.sock"));
+      process = new ProcessBuilder(binary.toString(), "-p", directory.toString(),
+          "-c", config.toString())
+          .redirectErrorStream(true)
+          .redirectOutput(directory.resolve("stdout.log").toFile())
+          .start();
+      if (awaitReady()) {
+        return;
+      }
+      String logs = logs();
+      stopProcess();
+      if (attempt == ATTEMPTS || !logs.contains("Address already in use")) {
+        deleteDirectory();
+        throw new IOException("nginx did not start on 127.0.0.1:" + port + " (attempt "
+            + attempt + " of " + ATTEMPTS + "): " + logs);
+      }
+    }
   }
 
   /** Whether nginx is installed here. */
@@ -77,7 +108,12 @@ final class Nginx implements AutoCloseable {
 
   /** Starts nginx in front of {@code 127.0.0.1:upstreamPort}; it must be {@link #installed()}. */
   static Nginx inFrontOf(int upstreamPort) throws IOException, InterruptedException {
-    return new Nginx(find().orElseThrow(), upstreamPort);
+    return inFrontOf(upstreamPort, Nginx::freePort);
+  }
+
+  /** {@link #inFrontOf(int)} with the front's port from {@code ports}, tried in turn. */
+  static Nginx inFrontOf(int upstreamPort, Ports ports) throws IOException, InterruptedException {
+    return new Nginx(find().orElseThrow(), upstreamPort, ports);
   }
 
   private static Optional<Path> find() {
@@ -94,7 +130,12 @@ final class Nginx implements AutoCloseable {
     return port;
   }
 
-  private String config(int upstreamPort, int cachePort) {
+  /** The token the caching tier answers {@link #READY_PATH} with: this nginx's own directory. */
+  private String token() {
+    return directory.getFileName().toString();
+  }
+
+  private String config(int upstreamPort) {
     String dir = directory.toString();
     // As root, nginx's workers would switch to "nobody", who cannot write to this directory.
     String user = "root".equals(System.getProperty("user.name")) ? "user root root;\n" : "";
@@ -116,16 +157,20 @@ final class Nginx implements AutoCloseable {
           server {
             listen 127.0.0.1:%2$d;
             location / {
-              proxy_pass http://127.0.0.1:%3$d;
+              proxy_pass http://unix:%1$s/cache.sock;
               proxy_method GET;
               proxy_set_header X-Corsgen-Method $request_method;
             }
           }
 
           server {
-            listen 127.0.0.1:%3$d;
+            listen unix:%1$s/cache.sock;
+            location = %4$s {
+              add_header %5$s %6$s always;
+              return 204;
+            }
             location / {
-              proxy_pass http://127.0.0.1:%4$d;
+              proxy_pass http://127.0.0.1:%3$d;
               proxy_method $http_x_corsgen_method;
               proxy_cache corsgen;
               proxy_cache_key "$http_x_corsgen_method $request_uri";
@@ -135,38 +180,49 @@ final class Nginx implements AutoCloseable {
             }
           }
         }
-        """.formatted(dir, port, cachePort, upstreamPort);
+        """.formatted(dir, port, upstreamPort, READY_PATH, READY_HEADER, token());
   }
 
-  private void awaitListening() throws IOException, InterruptedException {
+  /**
+   * Waits up to 15 s for {@link #READY_PATH} to come back through the front from this nginx's
+   * caching tier: a listening port alone could be another process that took it first.
+   */
+  private boolean awaitReady() throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
-    while (System.nanoTime() < deadline) {
-      if (!process.isAlive()) {
-        throw new IOException("nginx exited with " + process.exitValue() + ": " + logs());
-      }
-      try (Socket socket = new Socket()) {
-        socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 200);
-        return;
+    while (System.nanoTime() < deadline && process.isAlive()) {
+      try {
+        CorsServer.Response response = CorsServer.send(port, "GET", READY_PATH, List.of());
+        if (response.header(READY_HEADER).filter(token()::equals).isPresent()) {
+          return true;
+        }
       } catch (IOException notYet) {
-        Thread.sleep(50);
+        // Not listening yet, or not this nginx: ask again until the deadline.
       }
+      Thread.sleep(50);
     }
-    close();
-    throw new IOException("nginx did not listen on " + port + " within 15 s: " + logs());
+    return false;
   }
 
-  private String logs() throws IOException {
+  /**
+   * nginx's own logs, for failure messages: the test can only see that an answer is wrong,
+   * nginx says why (an upstream refused, a tier did not bind).
+   */
+  String logs() {
     StringBuilder logs = new StringBuilder();
     for (String name : List.of("stdout.log", "error.log")) {
       Path file = directory.resolve(name);
-      if (Files.exists(file)) {
-        logs.append(name).append(": ").append(Files.readString(file)).append('\n');
+      try {
+        if (Files.exists(file)) {
+          logs.append(name).append(": ").append(Files.readString(file)).append('\n');
+        }
+      } catch (IOException e) {
+        logs.append(name).append(": unreadable: ").append(e).append('\n');
       }
     }
     return logs.toString();
   }
 
-  private static int freePort() throws IOException {
+  static int freePort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       return socket.getLocalPort();
     }
@@ -175,18 +231,26 @@ final class Nginx implements AutoCloseable {
   /** Stops nginx (SIGTERM: fast shutdown of master and workers) and removes its directory. */
   @Override
   public void close() {
-    process.destroy();
     try {
-      if (!process.waitFor(10, TimeUnit.SECONDS)) {
-        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-      }
-      try (Stream<Path> files = Files.walk(directory)) {
-        for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-          Files.deleteIfExists(file);
-        }
-      }
+      stopProcess();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    }
+    deleteDirectory();
+  }
+
+  private void stopProcess() throws InterruptedException {
+    process.destroy();
+    if (!process.waitFor(10, TimeUnit.SECONDS)) {
+      process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+    }
+  }
+
+  private void deleteDirectory() {
+    try (Stream<Path> files = Files.walk(directory)) {
+      for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(file);
+      }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

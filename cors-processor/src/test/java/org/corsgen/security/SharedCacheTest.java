@@ -3,6 +3,7 @@ package org.corsgen.security;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -138,6 +139,12 @@ class SharedCacheTest {
       CorsServer.Response response = CorsServer.send(cache.port(),
           preflight ? "OPTIONS" : "GET", path, step.headers());
       String cacheStatus = response.header("X-Cache-Status").orElse("none");
+      // Neither corsgen nor the application answers 5xx here: such an answer, or one that never
+      // passed the caching tier, means the harness is broken, and would pass for a wrong answer.
+      if (response.status() >= 500 || cacheStatus.equals("none")) {
+        fail("request " + (i + 1) + " got " + response.status() + " (cache " + cacheStatus
+            + ") from nginx, not an answer of the application's\n" + cache.logs());
+      }
       hits += cacheStatus.equals("HIT") ? 1 : 0;
       Optional<String> allowOrigin = response.header("Access-Control-Allow-Origin");
       String observed = "request " + (i + 1) + " from " + step.origin() + " got "
