@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
@@ -176,6 +177,34 @@ class WiringTest {
     @Path("/deep/")
     public String get() {
       return "deep";
+    }
+  }
+
+  /**
+   * Jersey serves {@code //twice} with {@code //deeper} at {@code //twice//deeper} and nowhere
+   * else ({@code /twice/deeper} is 404): the start-up listing and the policy report both name
+   * that path, as Jersey matches it.
+   */
+  @Test
+  void aDoubledLeadingSlashIsNamedAsJerseyServesIt() throws Exception {
+    String listing = startUpLineOf(new ResourceConfig(DoubledResource.class));
+    assertTrue(listing.contains("\n  //twice//deeper: "), listing);
+    String report;
+    try (InputStream in = WiringTest.class.getClassLoader()
+        .getResourceAsStream("META-INF/corsgen/cors-policies.md")) {
+      report = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+    assertTrue(report.contains("\n| `//twice//deeper` | GET |"), report);
+    assertFalse(report.contains("| `/twice/deeper` |"), report);
+  }
+
+  @Path("//twice")
+  @Cors(origins = NestedResource.ORIGIN)
+  public static class DoubledResource {
+    @GET
+    @Path("//deeper")
+    public String get() {
+      return "deeper";
     }
   }
 

@@ -22,10 +22,11 @@ final class PathTemplates {
       + "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~!$&'()*+,;=:@/{}";
 
   /**
-   * {@code /items/{id: \d+}/} and {@code items/{n:\d+}} both become {@code /items/{\d+}}: leading
-   * and trailing slashes dropped, each variable replaced by its regular expression, and literal
-   * characters a path cannot carry percent-encoded, as Jersey matches them ({@code /sp ace} is
-   * {@code /sp%20ace}).
+   * {@code /items/{id: \d+}/} and {@code items/{n:\d+}} both become {@code /items/{\d+}}: a
+   * leading slash added where missing, trailing slashes dropped, each variable replaced by its
+   * regular expression, and literal characters a path cannot carry percent-encoded, as Jersey
+   * matches them ({@code /sp ace} is {@code /sp%20ace}). A doubled leading slash stays: Jersey
+   * serves {@code //items} at {@code //items} only.
    */
   static String normalize(String template) {
     StringBuilder normalized = new StringBuilder();
@@ -43,7 +44,7 @@ final class PathTemplates {
         i = close + 1;
       }
     }
-    return "/" + strip(normalized.toString());
+    return rooted(normalized.toString());
   }
 
   /**
@@ -84,11 +85,13 @@ final class PathTemplates {
     return -1;
   }
 
-  /** The full template of a method: class {@code @Path} and method {@code @Path} joined. */
+  /**
+   * The full template of a method: class {@code @Path} and method {@code @Path} joined as Jersey
+   * joins them, each with a leading slash where it has none and without trailing slashes.
+   */
   static String join(String classPath, String methodPath) {
-    String left = strip(classPath);
-    String right = strip(methodPath);
-    return "/" + (left.isEmpty() ? right : right.isEmpty() ? left : left + "/" + right);
+    String joined = below(classPath) + below(methodPath);
+    return joined.isEmpty() ? "/" : joined;
   }
 
   /**
@@ -96,19 +99,25 @@ final class PathTemplates {
    * locator returns its class, as the runtime logs it.
    */
   static String belowLocator(String methodPath) {
-    String below = strip(methodPath);
-    return CorsResource.LOCATOR + (below.isEmpty() ? "" : "/" + below);
+    return CorsResource.LOCATOR + below(methodPath);
   }
 
-  private static String strip(String path) {
-    int start = 0;
+  /** {@code path} as a template that is never empty: {@link #below} it, or {@code /}. */
+  private static String rooted(String path) {
+    String below = below(path);
+    return below.isEmpty() ? "/" : below;
+  }
+
+  /**
+   * {@code path} as a segment to append: empty for {@code ""} and {@code /}, otherwise with a
+   * leading slash where it has none and without trailing slashes.
+   */
+  private static String below(String path) {
     int end = path.length();
-    while (start < end && path.charAt(start) == '/') {
-      start++;
-    }
-    while (end > start && path.charAt(end - 1) == '/') {
+    while (end > 0 && path.charAt(end - 1) == '/') {
       end--;
     }
-    return path.substring(start, end);
+    String trimmed = path.substring(0, end);
+    return trimmed.isEmpty() || trimmed.startsWith("/") ? trimmed : "/" + trimmed;
   }
 }

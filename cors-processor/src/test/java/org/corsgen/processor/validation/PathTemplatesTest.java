@@ -14,6 +14,8 @@ class PathTemplatesTest {
       "items/                  | /items",
       "''                      | /",
       "/                       | /",
+      "//                      | /",
+      "//twice//deeper/        | //twice//deeper",
       "/items/{id}             | /items/{[^/]+}",
       "/items/{ key }/         | /items/{[^/]+}",
       "/items/{id: \\d+}       | /items/{\\d+}",
@@ -27,5 +29,21 @@ class PathTemplatesTest {
       "/a:b@c;d=e!$&'()*+,~    | /a:b@c;d=e!$&'()*+,~"})
   void variablesBecomeTheirRegexSlashesAreTrimmedAndLiteralsEncoded(String template, String normalized) {
     assertEquals(normalized, PathTemplates.normalize(template));
+  }
+
+  /** As Jersey joins them: the class path's trailing slashes go, the method path keeps its lead. */
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "/items   | {id}     | /items/{id}",
+      "items/   | /{id}/   | /items/{id}",
+      "/items   | ''       | /items",
+      "/items   | /        | /items",
+      "/        | items    | /items",
+      "''       | ''       | /",
+      "//twice  | //deeper | //twice//deeper",
+      "/slashed/| /deep/   | /slashed/deep"})
+  void classAndMethodPathsJoinAsJerseyJoinsThem(String classPath, String methodPath,
+      String joined) {
+    assertEquals(joined, PathTemplates.join(classPath, methodPath));
   }
 }
