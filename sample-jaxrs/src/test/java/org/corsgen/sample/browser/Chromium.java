@@ -98,13 +98,24 @@ final class Chromium implements AutoCloseable {
     return driver;
   }
 
+  /**
+   * Quits the browser, then removes its profile as well as it can: a Chromium child process may
+   * still be writing there for a moment, and a temporary directory left behind fails no test.
+   */
   @Override
   public void close() {
     driver.quit();
-    try (Stream<Path> files = Files.walk(profile)) {
-      files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    for (int attempt = 0; attempt < 3 && Files.exists(profile); attempt++) {
+      try (Stream<Path> files = Files.walk(profile)) {
+        files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+      } catch (IOException | UncheckedIOException stillInUse) {
+        try {
+          Thread.sleep(100);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return;
+        }
+      }
     }
   }
 }
