@@ -49,6 +49,9 @@ final class Nginx implements AutoCloseable {
 
   private static final String READY_HEADER = "X-Corsgen-Nginx";
 
+  /** The longest path a Unix socket may have, in bytes, without its terminating zero. */
+  private static final int MAX_SOCKET_PATH = 107;
+
   private final Path directory;
   private Process process;
   private int port;
@@ -61,7 +64,14 @@ final class Nginx implements AutoCloseable {
 
   private Nginx(Path binary, int upstreamPort, Ports ports)
       throws IOException, InterruptedException {
-    directory = Files.createTempDirectory("corsgen-nginx");
+    Path temporary = Files.createTempDirectory("corsgen-nginx");
+    // A Unix socket's path has at most 107 bytes: under a deep java.io.tmpdir, use /tmp.
+    directory = temporary.resolve("cache.sock").toString().getBytes(StandardCharsets.UTF_8).length
+        <= MAX_SOCKET_PATH ? temporary
+        : Files.createTempDirectory(Path.of("/tmp"), "corsgen-nginx");
+    if (!directory.equals(temporary)) {
+      Files.delete(temporary);
+    }
     Path config = directory.resolve("nginx.conf");
     for (int attempt = 1; ; attempt++) {
       port = ports.next();
@@ -130,6 +140,15 @@ final class Nginx implements AutoCloseable {
     return port;
   }
 
+  /** By user id, not name: a container's uid 0 need not be called root. */
+  private static boolean runsAsRoot() {
+    try {
+      return Integer.valueOf(0).equals(Files.getAttribute(Path.of("/proc/self"), "unix:uid"));
+    } catch (IOException | UnsupportedOperationException e) {
+      return "root".equals(System.getProperty("user.name"));
+    }
+  }
+
   /** The token the caching tier answers {@link #READY_PATH} with: this nginx's own directory. */
   private String token() {
     return directory.getFileName().toString();
@@ -138,7 +157,7 @@ final class Nginx implements AutoCloseable {
   private String config(int upstreamPort) {
     String dir = directory.toString();
     // As root, nginx's workers would switch to "nobody", who cannot write to this directory.
-    String user = "root".equals(System.getProperty("user.name")) ? "user root root;\n" : "";
+    String user = runsAsRoot() ? "user root root;\n" : "";
     return user + """
         daemon off;
         worker_processes 1;
