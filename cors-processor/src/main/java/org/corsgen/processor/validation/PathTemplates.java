@@ -90,8 +90,7 @@ final class PathTemplates {
    * joins them, each with a leading slash where it has none and without trailing slashes.
    */
   static String join(String classPath, String methodPath) {
-    String joined = below(classPath) + below(methodPath);
-    return joined.isEmpty() ? "/" : joined;
+    return rooted(below(classPath) + below(methodPath));
   }
 
   /**
