@@ -35,7 +35,10 @@ final class JerseyServer implements AutoCloseable {
     base = URI.create("http://127.0.0.1:" + port);
   }
 
-  /** A request to {@code path}; {@code headers} are name, value pairs (names may repeat). */
+  /**
+   * A request to {@code path}, which starts with a slash; {@code headers} are name, value pairs
+   * (names may repeat).
+   */
   HttpResponse<String> send(String method, String path, String... headers) throws Exception {
     return send(client, method, path, headers);
   }
@@ -51,7 +54,8 @@ final class JerseyServer implements AutoCloseable {
 
   private HttpResponse<String> send(HttpClient client, String method, String path,
       String... headers) throws Exception {
-    HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
+    // Not base.resolve(path), which reads "//x" as a host name.
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
         .timeout(Duration.ofSeconds(10))
         .method(method, method.equals("PUT") || method.equals("POST") || method.equals("PATCH")
             ? HttpRequest.BodyPublishers.ofString("{}")

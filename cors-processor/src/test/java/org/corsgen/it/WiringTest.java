@@ -208,6 +208,69 @@ class WiringTest {
     }
   }
 
+  /**
+   * Jersey makes one trailing slash optional and keeps the rest: {@code dbl//} is served at
+   * {@code /dbl/} and {@code /dbl//}, {@code //} with {@code x} at {@code //x}, {@code f//} with
+   * {@code //g} at {@code /f///g} (checked on Jersey 4.0.2). The listing and the report say so, and
+   * a preflight there is answered.
+   */
+  @Test
+  void pathsEndingInDoubledSlashesAreNamedAsJerseyServesThem() throws Exception {
+    Class<?>[] resources = {TrailingDoubledResource.class, SlashesOnlyResource.class,
+        BothDoubledResource.class};
+    String listing = startUpLineOf(new ResourceConfig(resources));
+    for (String path : List.of("/dbl/", "//x", "/f///g")) {
+      assertTrue(listing.contains("\n  " + path + ": "), listing);
+    }
+    String report;
+    try (InputStream in = WiringTest.class.getClassLoader()
+        .getResourceAsStream("META-INF/corsgen/cors-policies.md")) {
+      report = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+    for (String path : List.of("/dbl/", "//x", "/f///g")) {
+      assertTrue(report.contains("\n| `" + path + "` | GET |"), report);
+    }
+    try (JerseyServer server = new JerseyServer(new ResourceConfig(resources)
+        .register(CorsFeature.class))) {
+      for (String path : List.of("/dbl/", "/dbl//", "//x", "/f///g")) {
+        HttpResponse<String> answer = server.send("OPTIONS", path,
+            "Origin", NestedResource.ORIGIN, "Access-Control-Request-Method", "GET");
+        assertEquals(204, answer.statusCode(), path);
+        assertEquals(Optional.of(NestedResource.ORIGIN),
+            answer.headers().firstValue("Access-Control-Allow-Origin"), path);
+      }
+    }
+  }
+
+  @Path("dbl//")
+  @Cors(origins = NestedResource.ORIGIN)
+  public static class TrailingDoubledResource {
+    @GET
+    public String get() {
+      return "dbl";
+    }
+  }
+
+  @Path("//")
+  @Cors(origins = NestedResource.ORIGIN)
+  public static class SlashesOnlyResource {
+    @GET
+    @Path("x")
+    public String get() {
+      return "x";
+    }
+  }
+
+  @Path("f//")
+  @Cors(origins = NestedResource.ORIGIN)
+  public static class BothDoubledResource {
+    @GET
+    @Path("//g")
+    public String get() {
+      return "g";
+    }
+  }
+
   /** An application class of its own, as deployments declare them. */
   public static final class ItemsApplication extends ResourceConfig {
     public ItemsApplication() {

@@ -1,5 +1,6 @@
 package org.corsgen.processor;
 
+import static com.google.testing.compile.CompilationSubject.assertThat;
 import static org.corsgen.processor.ProcessorTests.assertClean;
 import static org.corsgen.processor.ProcessorTests.assertOnly;
 import static org.corsgen.processor.ProcessorTests.compile;
@@ -7,6 +8,7 @@ import static org.corsgen.processor.ProcessorTests.source;
 
 import com.google.testing.compile.Compilation;
 import javax.tools.JavaFileObject;
+import javax.tools.StandardLocation;
 import org.corsgen.processor.diagnostics.Message;
 import org.junit.jupiter.api.Test;
 
@@ -177,6 +179,28 @@ class PreflightRulesTest {
         "}");
     assertOnly(compile(source), source, "admin.example.com", Message.CONFLICTING_POLICIES,
         "GET", "/res/{key}", "test.Res.json()", "test.Res.text()");
+  }
+
+  /**
+   * Jersey makes one trailing slash optional, no more: {@code PUT /r} goes to {@code put()}, and
+   * {@code PUT /r//} to {@code putSlashed()} (checked on Jersey 4.0.2), so each has its own
+   * policy and preflight.
+   */
+  @Test
+  void aDoubledTrailingSlashIsAPathOfItsOwn() {
+    Compilation compilation = compile(source("Res",
+        "@Path(\"/r\")",
+        "public class Res {",
+        "  @PUT @Cors(origins = \"https://app.example.com\")",
+        "  public void put(String body) {}",
+        "",
+        "  @PUT @Path(\"//\") @Cors(origins = \"https://admin.example.com\")",
+        "  public void putSlashed(String body) {}",
+        "}"));
+    assertClean(compilation);
+    assertThat(compilation).generatedFile(StandardLocation.CLASS_OUTPUT, "",
+        "META-INF/corsgen/cors-policies.md").contentsAsUtf8String()
+        .contains("| `/r/` | PUT | `test.Res#putSlashed(java.lang.String)` |");
   }
 
   /** Jersey matches templates in their encoded form: these two are one path. */

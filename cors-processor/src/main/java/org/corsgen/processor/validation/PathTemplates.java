@@ -22,11 +22,10 @@ final class PathTemplates {
       + "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~!$&'()*+,;=:@/{}";
 
   /**
-   * {@code /items/{id: \d+}/} and {@code items/{n:\d+}} both become {@code /items/{\d+}}: a
-   * leading slash added where missing, trailing slashes dropped, each variable replaced by its
-   * regular expression, and literal characters a path cannot carry percent-encoded, as Jersey
-   * matches them ({@code /sp ace} is {@code /sp%20ace}). A doubled leading slash stays: Jersey
-   * serves {@code //items} at {@code //items} only.
+   * A {@linkplain #join joined} template in the form Jersey matches: {@code /items/{id: \d+}} and
+   * {@code /items/{n:\d+}} both become {@code /items/{\d+}}, each variable replaced by its
+   * regular expression and literal characters a path cannot carry percent-encoded ({@code /sp ace}
+   * is {@code /sp%20ace}). Slashes stay as joined: {@code /a} and {@code /a/} are routed apart.
    */
   static String normalize(String template) {
     StringBuilder normalized = new StringBuilder();
@@ -45,6 +44,11 @@ final class PathTemplates {
       }
     }
     return rooted(normalized.toString());
+  }
+
+  /** {@code path}, which is empty for the root, as a template that is never empty. */
+  private static String rooted(String path) {
+    return path.startsWith("/") ? path : "/" + path;
   }
 
   /**
@@ -86,8 +90,11 @@ final class PathTemplates {
   }
 
   /**
-   * The full template of a method: class {@code @Path} and method {@code @Path} joined as Jersey
-   * joins them, each with a leading slash where it has none and without trailing slashes.
+   * The full template of a method, as Jersey builds the regular expression it routes by: each of
+   * the class {@code @Path} and the method {@code @Path} with a leading slash where it has none and
+   * one trailing slash, which Jersey matches with or without, left out. So {@code /items/} and
+   * {@code {id}} join to {@code /items/{id}}, {@code //} and {@code x} to {@code //x}, and
+   * {@code /dbl//} alone is {@code /dbl/}, which Jersey serves at {@code /dbl/} and {@code /dbl//}.
    */
   static String join(String classPath, String methodPath) {
     return rooted(below(classPath) + below(methodPath));
@@ -101,22 +108,12 @@ final class PathTemplates {
     return CorsResource.LOCATOR + below(methodPath);
   }
 
-  /** {@code path} as a template that is never empty: {@link #below} it, or {@code /}. */
-  private static String rooted(String path) {
-    String below = below(path);
-    return below.isEmpty() ? "/" : below;
-  }
-
   /**
    * {@code path} as a segment to append: empty for {@code ""} and {@code /}, otherwise with a
-   * leading slash where it has none and without trailing slashes.
+   * leading slash where it has none and without the one trailing slash Jersey makes optional.
    */
   private static String below(String path) {
-    int end = path.length();
-    while (end > 0 && path.charAt(end - 1) == '/') {
-      end--;
-    }
-    String trimmed = path.substring(0, end);
+    String trimmed = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
     return trimmed.isEmpty() || trimmed.startsWith("/") ? trimmed : "/" + trimmed;
   }
 }

@@ -11,13 +11,12 @@ class PathTemplatesTest {
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
       "/items                  | /items",
-      "items/                  | /items",
+      "/items/                 | /items/",
       "''                      | /",
       "/                       | /",
-      "//                      | /",
-      "//twice//deeper/        | //twice//deeper",
+      "//twice//deeper         | //twice//deeper",
       "/items/{id}             | /items/{[^/]+}",
-      "/items/{ key }/         | /items/{[^/]+}",
+      "/items/{ key }          | /items/{[^/]+}",
       "/items/{id: \\d+}       | /items/{\\d+}",
       "items/{n:\\d+}          | /items/{\\d+}",
       "/a/{id: \\d{3}}/b       | /a/{\\d{3}}/b",
@@ -27,11 +26,14 @@ class PathTemplatesTest {
       "/100%                   | /100%25",
       "/café/{x: a b}          | /caf%C3%A9/{a b}",
       "/a:b@c;d=e!$&'()*+,~    | /a:b@c;d=e!$&'()*+,~"})
-  void variablesBecomeTheirRegexSlashesAreTrimmedAndLiteralsEncoded(String template, String normalized) {
+  void variablesBecomeTheirRegexAndLiteralsAreEncoded(String template, String normalized) {
     assertEquals(normalized, PathTemplates.normalize(template));
   }
 
-  /** As Jersey joins them: the class path's trailing slashes go, the method path keeps its lead. */
+  /**
+   * As Jersey builds the regex it routes by (checked against Jersey 4.0.2's {@code PathPattern}):
+   * a leading slash where missing and one trailing slash dropped, from each side.
+   */
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
       "/items   | {id}     | /items/{id}",
@@ -41,7 +43,16 @@ class PathTemplatesTest {
       "/        | items    | /items",
       "''       | ''       | /",
       "//twice  | //deeper | //twice//deeper",
-      "/slashed/| /deep/   | /slashed/deep"})
+      "/slashed/| /deep/   | /slashed/deep",
+      "dbl//    | ''       | /dbl/",
+      "//       | x        | //x",
+      "//       | ''       | /",
+      "/        | //       | /",
+      "/        | ///      | //",
+      "f//      | //g      | /f///g",
+      "/r       | //       | /r/",
+      "/r       | y//      | /r/y/",
+      "///t//   | ''       | ///t/"})
   void classAndMethodPathsJoinAsJerseyJoinsThem(String classPath, String methodPath,
       String joined) {
     assertEquals(joined, PathTemplates.join(classPath, methodPath));

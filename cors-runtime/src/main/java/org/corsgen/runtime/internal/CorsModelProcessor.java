@@ -198,23 +198,25 @@ public final class CorsModelProcessor implements ModelProcessor {
       String path = parent == null && wiring.locator != null
           ? wiring.locator : join(parentPath, resource.getResources().get(0).getPath());
       paths.put(resource, path);
+      String named = named(path);
       if (!resource.getResourceMethods().isEmpty()) {
-        level.add(new LevelPath(resource, path, PathPattern.asClosed(resource.getPathPattern()),
-            methodsOf(resource, path, wiring.locator != null)));
+        level.add(new LevelPath(resource, named, PathPattern.asClosed(resource.getPathPattern()),
+            methodsOf(resource, named, wiring.locator != null)));
       }
       if (resource.getResourceLocator() != null
           || parent == null && !resource.getChildRuntimeResources().isEmpty()) {
-        level.add(new LevelPath(resource, path, resource.getPathPattern(), null));
+        level.add(new LevelPath(resource, named, resource.getPathPattern(), null));
       }
       if (resource.getResourceLocator() != null && wiring.locator == null) {
         wiring.locatorClasses.add(
             resource.getResourceLocator().getInvocable().getHandler().getHandlerClass());
-        addLocated(resource.getResourceLocator().getInvocable().getRawResponseType(), path,
+        addLocated(resource.getResourceLocator().getInvocable().getRawResponseType(), named,
             wiring);
       }
     }
     if (parent != null && parent.getResourceLocator() != null) {
-      level.add(new LevelPath(parent, parentPath, PathPattern.OPEN_ROOT_PATH_PATTERN, null));
+      level.add(new LevelPath(parent, named(parentPath), PathPattern.OPEN_ROOT_PATH_PATTERN,
+          null));
     }
     for (int i = 0; i < level.size(); i++) {
       if (!level.get(i).descends()) {
@@ -492,23 +494,19 @@ public final class CorsModelProcessor implements ModelProcessor {
   }
 
   /**
-   * A path as the processor's policy report writes it: a trailing slash, which Jersey matches
-   * with or without, is left out, so that the start-up listing and the report name one path
-   * alike.
+   * {@code path} below {@code parent} as Jersey builds the regex it routes by, and the processor's
+   * policy report names it: a leading slash where it has none, and one trailing slash, which
+   * Jersey matches with or without, left out ({@code //} below the root is {@code /}, and
+   * {@code x} below that is {@code //x}). Empty for the root; {@link #named} shows it.
    */
   private static String join(String parent, String path) {
-    String child = path == null ? "" : path;
-    String left = stripTrailingSlashes(parent);
-    String right = stripTrailingSlashes(child.startsWith("/") ? child : "/" + child);
-    String joined = left + right;
-    return joined.isEmpty() ? "/" : joined;
+    String child = path == null || path.isEmpty() || path.startsWith("/") ? path : "/" + path;
+    return child == null ? parent
+        : parent + (child.endsWith("/") ? child.substring(0, child.length() - 1) : child);
   }
 
-  private static String stripTrailingSlashes(String path) {
-    int end = path.length();
-    while (end > 0 && path.charAt(end - 1) == '/') {
-      end--;
-    }
-    return path.substring(0, end);
+  /** A joined path as the start-up listing and the policy report write it, never empty. */
+  private static String named(String joined) {
+    return joined.isEmpty() ? "/" : joined;
   }
 }
