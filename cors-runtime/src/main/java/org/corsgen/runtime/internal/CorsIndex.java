@@ -5,6 +5,8 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.net.URL;
@@ -16,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import org.corsgen.runtime.spi.CorsBindings;
 import org.corsgen.runtime.spi.CorsPolicy;
 import org.corsgen.runtime.spi.MethodKey;
@@ -27,10 +30,15 @@ import org.corsgen.runtime.spi.MethodKey;
  */
 public final class CorsIndex {
 
+  private static final Logger LOG = System.getLogger("org.corsgen");
+  private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+
   /** Whether each class loader seen so far has {@value CorsBindings#INDEX}. */
   private final Map<ClassLoader, Boolean> indexByLoader = new ConcurrentHashMap<>();
   private final Map<Class<?>, Optional<Indexed>> indexed = new ConcurrentHashMap<>();
   private final Map<PackageOf, Map<String, String>> packages = new ConcurrentHashMap<>();
+  /** What every copy of {@value CorsBindings#INDEX} a loader sees lists, read at a first miss. */
+  private final Map<ClassLoader, Map<String, String>> listedByLoader = new ConcurrentHashMap<>();
   private final Map<Generated, CorsBindings> bindingsByClass = new ConcurrentHashMap<>();
   private final Map<CorsPolicy, CorsPolicy> resolved = new ConcurrentHashMap<>();
   private final Function<String, Optional<ConfiguredOrigins.Value>> configuration;
@@ -108,8 +116,45 @@ public final class CorsIndex {
             key -> instantiate(resource, key.name(), key.loader()));
         return Optional.of(new Indexed(bindings, type.getName()));
       }
+      if (loader != null && hasIndex(loader)) {
+        warnIfOnlyListed(loader, type);
+      }
     }
     return Optional.empty();
+  }
+
+  /**
+   * Warns where {@value CorsBindings#INDEX} lists a class that no package file names: a jar
+   * built by an earlier corsgen, which wrote only that list or a file per resource, or a merged
+   * jar that kept another module's copy of the package's file. Start-up would otherwise blame a
+   * build that never ran the processor.
+   */
+  private void warnIfOnlyListed(ClassLoader loader, Class<?> type) {
+    Map<String, String> listed = listedByLoader.computeIfAbsent(loader, l -> {
+      Map<String, String> all = new HashMap<>();
+      try {
+        for (URL file : Collections.list(l.getResources(CorsBindings.INDEX))) {
+          read(file, all);
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException("corsgen: cannot list " + CorsBindings.INDEX, e);
+      }
+      return all;
+    });
+    if (listed.containsKey(type.getName())) {
+      LOG.log(Level.WARNING, "corsgen: {0} is listed in {1} but named in no {2}, so it"
+          + " gets no CORS. Its classes were built by an earlier corsgen version, or merged into"
+          + " one jar with another module''s copy of that file (maven-shade keeps the first; an"
+          + " AppendingTransformer for it keeps all). Rebuild it with this version of"
+          + " cors-processor.", type.getName(), CorsBindings.INDEX,
+          packageFile(type.getPackageName()));
+    }
+  }
+
+  /** Where the processor names the generated classes of {@code pkg}'s resources. */
+  private static String packageFile(String pkg) {
+    return CorsBindings.PACKAGE_INDEX + (pkg.isEmpty() ? "" : pkg.replace('.', '/') + "/")
+        + CorsBindings.PACKAGE_INDEX_FILE;
   }
 
   private boolean hasIndex(ClassLoader loader) {
@@ -155,9 +200,7 @@ public final class CorsIndex {
 
   /** Every copy of a package's file the loader sees, the first to name a resource winning. */
   private Map<String, String> readIndex(PackageOf pkg) {
-    String name = CorsBindings.PACKAGE_INDEX
-        + (pkg.name().isEmpty() ? "" : pkg.name().replace('.', '/') + "/")
-        + CorsBindings.PACKAGE_INDEX_FILE;
+    String name = packageFile(pkg.name());
     Map<String, String> generatedByResource = new HashMap<>();
     try {
       for (URL file : Collections.list(pkg.loader().getResources(name))) {
@@ -169,15 +212,32 @@ public final class CorsIndex {
     return generatedByResource;
   }
 
-  private static void read(URL file, Map<String, String> generatedByResource) {
+  /**
+   * Reads one file's {@code <resource class> <generated class>} lines into
+   * {@code generatedByResource}, the first to name a resource winning. A line of another shape
+   * is left out with a warning that names it: a hand edit or a build step that rewrote the file
+   * would otherwise take a resource's CORS away without a word.
+   */
+  static void read(URL file, Map<String, String> generatedByResource) {
     try (BufferedReader reader = new BufferedReader(
         new InputStreamReader(file.openStream(), StandardCharsets.UTF_8))) {
+      int number = 0;
       for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-        String entry = line.strip();
-        int space = entry.indexOf(' ');
-        if (!entry.startsWith("#") && space > 0) {
-          generatedByResource.putIfAbsent(entry.substring(0, space),
-              entry.substring(space + 1).strip());
+        number++;
+        // An editor may save the file with a byte order mark, which readLine keeps.
+        String entry = (number == 1 && line.startsWith("\uFEFF") ? line.substring(1) : line)
+            .strip();
+        if (entry.isEmpty() || entry.startsWith("#")) {
+          continue;
+        }
+        String[] names = WHITESPACE.split(entry);
+        if (names.length == 2) {
+          generatedByResource.putIfAbsent(names[0], names[1]);
+        } else {
+          LOG.log(Level.WARNING, "corsgen: line {0} of {1} is not \"<resource class> <generated"
+              + " class>\" and is left out, so the resource it was meant for gets no CORS: \"{2}\"."
+              + " The processor writes these files; rebuild rather than edit them.",
+              String.valueOf(number), file, entry);
         }
       }
     } catch (IOException e) {
