@@ -15,6 +15,7 @@ import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.DeclaredType;
 import javax.lang.model.util.ElementFilter;
 import javax.tools.Diagnostic;
 import org.corsgen.processor.diagnostics.Message;
@@ -175,8 +176,19 @@ public final class CorsProcessor extends AbstractProcessor {
         if (names.isClean()) {
           validated.add(new BindingsWriter.Bindings(result.resource().get(), resource));
         }
+      } else if (result.report().isClean() && hasSupertypes(resource)) {
+        index.addWithoutPolicy(
+            processingEnv.getElementUtils().getBinaryName(resource).toString(), resource);
       }
     });
+  }
+
+  /** Whether a type other than itself could give {@code resource} a policy. */
+  private static boolean hasSupertypes(TypeElement resource) {
+    return !resource.getInterfaces().isEmpty()
+        || resource.getSuperclass() instanceof DeclaredType superclass
+        && !((TypeElement) superclass.asElement()).getQualifiedName()
+            .contentEquals("java.lang.Object");
   }
 
   /**
@@ -235,12 +247,16 @@ public final class CorsProcessor extends AbstractProcessor {
    * resources that no longer have {@code @Cors} to the old generated classes.
    */
   private void writeAggregates() {
-    if (sourceVersionReported || (index.isEmpty() && earlierBuild.indexedResources().isEmpty())) {
+    if (sourceVersionReported) {
       return;
     }
     try {
-      index.write(processingEnv.getFiler(), earlierBuild.indexedResources());
-      policyReport.write(processingEnv.getFiler());
+      if (!index.isEmpty() || !earlierBuild.indexedResources().isEmpty()) {
+        index.write(processingEnv.getFiler(), earlierBuild.indexedResources());
+        policyReport.write(processingEnv.getFiler());
+      }
+      index.writeWithoutPolicies(processingEnv.getFiler(),
+          earlierBuild.hadResourcesWithoutPolicies());
     } catch (IOException e) {
       processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR, e instanceof FilerException
           ? Message.UNEXPECTED.format("META-INF/corsgen", summary(e))

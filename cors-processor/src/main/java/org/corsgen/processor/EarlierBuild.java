@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.element.Element;
@@ -24,9 +25,11 @@ final class EarlierBuild {
 
   private final Set<String> readBack = new HashSet<>();
   private Set<String> indexed = Set.of();
+  private boolean hadWithoutPolicies;
 
   /**
-   * The resources of the earlier index that still exist as class files and whose sources are not
+   * The resources of the earlier index, and those it listed as having no policy (a supertype
+   * compiled now may give them one), that still exist as class files and whose sources are not
    * in {@code firstRound}. A resource whose class is gone, or that is compiled now (perhaps
    * without {@code @Cors} any more), is not carried over.
    */
@@ -37,8 +40,12 @@ final class EarlierBuild {
       compiledNow.add(type.getQualifiedName().toString());
     }
     indexed = IndexWriter.earlierResources(env.getFiler());
+    Set<String> withoutPolicies = IndexWriter.earlierWithoutPolicies(env.getFiler());
+    hadWithoutPolicies = !withoutPolicies.isEmpty();
+    Set<String> names = new TreeSet<>(indexed);
+    names.addAll(withoutPolicies);
     List<TypeElement> earlier = new ArrayList<>();
-    for (String binaryName : indexed) {
+    for (String binaryName : names) {
       TypeElement type = byBinaryName(env.getElementUtils(), binaryName);
       if (type != null && !compiledNow.contains(outermost(type).getQualifiedName().toString())
           && validator.isResource(type)) {
@@ -74,6 +81,11 @@ final class EarlierBuild {
    */
   Set<String> indexedResources() {
     return indexed;
+  }
+
+  /** Whether an earlier compilation listed resources without a policy: the list is rewritten. */
+  boolean hadResourcesWithoutPolicies() {
+    return hadWithoutPolicies;
   }
 
   /**

@@ -179,6 +179,43 @@ class PartialRecompilationTest {
   }
 
   /**
+   * A resource that has no {@code @Cors} of its own inherits its policy from a superclass in
+   * another package; a build that recompiles only the superclass, as it gains or loses
+   * {@code @Cors}, leaves the resource as a full build would.
+   */
+  @Test
+  void resourceWhoseSuperclassAloneGainsOrLosesCorsFollowsIt() throws Exception {
+    writeBase("");
+    Files.writeString(source("Epsilon"), "package shop;\n"
+        + "@jakarta.ws.rs.Path(\"/epsilon\")\n"
+        + "public class Epsilon extends base.Base {}\n");
+    compile("Alpha", "Beta", "base.Base", "Epsilon");
+    assertNoPolicy("Epsilon");
+
+    writeBase("@org.corsgen.Cors(origins = \"https://base.example.com\")");
+    compile("base.Base");
+    assertEquals(List.of("base.Base", "shop.Alpha", "shop.Beta", "shop.Epsilon"),
+        indexedResources());
+    assertAllows("Epsilon", "https://base.example.com");
+
+    writeBase("");
+    compile("base.Base");
+    assertEquals(List.of("shop.Alpha", "shop.Beta"), indexedResources());
+    assertNoPolicy("Epsilon");
+
+    writeBase("@org.corsgen.Cors(origins = \"https://again.example.com\")");
+    compile("base.Base");
+    assertAllows("Epsilon", "https://again.example.com");
+  }
+
+  private void writeBase(String cors) throws IOException {
+    Path base = source("base.Base");
+    Files.createDirectories(base.getParent());
+    Files.writeString(base, "package base;\n" + cors + "\n"
+        + "public class Base { @jakarta.ws.rs.GET public String get() { return \"\"; } }\n");
+  }
+
+  /**
    * An application class named as corsgen would name the class it generates for a resource
    * that gets {@code @Cors} later: a partial rebuild sees that class as a class file only.
    */
