@@ -101,7 +101,8 @@ public final class CorsModelProcessor implements ModelProcessor {
       if (wiring.opaque.isEmpty()) {
         LOG.log(Level.INFO, "corsgen: no resource of " + thisApplication + " has a CORS policy,"
             + " so corsgen answers no preflight and adds no header here (if some have @Cors,"
-            + " they were compiled without cors-processor)");
+            + " they were compiled without cors-processor, or by an earlier corsgen version, and"
+            + " then a warning above names them)");
       }
     } else if (nothing) {
       // The usual cause is a build that never ran the processor (Maven's default compiler plugin
