@@ -156,15 +156,23 @@ class PreflightHandlerTest {
   }
 
   /**
-   * Answers {@code request}, checks the answer, and fails past {@code limitMillis}: a bound loose
-   * enough for a busy 2-core machine. The ratio in {@link
-   * #oneMebibyteRequestHeaderValueIsCheckedInLinearTime} is what catches superlinear work.
+   * Answers {@code request}, checks the answer, and fails when three tries in a row take
+   * {@code limitMillis} or more: one try on a busy 2-core machine can lose that much to a
+   * collection or the JIT, work that grows with a mebibyte's square loses it every time. The
+   * ratio in {@link #oneMebibyteRequestHeaderValueIsCheckedInLinearTime} is what catches
+   * superlinear work that stays under the bound.
    */
   private static Response timed(Request request, long limitMillis) {
-    long start = System.nanoTime();
-    Response response = preflight(request);
-    long millis = (System.nanoTime() - start) / 1_000_000;
-    assertTrue(millis < limitMillis, () -> "took " + millis + " ms, limit " + limitMillis);
+    Response response = null;
+    long fastest = Long.MAX_VALUE;
+    for (int tries = 0; tries < 3 && fastest >= limitMillis; tries++) {
+      long start = System.nanoTime();
+      response = preflight(request);
+      fastest = Math.min(fastest, (System.nanoTime() - start) / 1_000_000);
+    }
+    long millis = fastest;
+    assertTrue(millis < limitMillis, () -> "the fastest of three tries took " + millis
+        + " ms, limit " + limitMillis);
     assertAnswer(FetchOracle.guardedItemPreflight(request.origins(), request.methods(),
         request.requestHeaders()), response);
     return response;
