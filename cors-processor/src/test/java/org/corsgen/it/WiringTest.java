@@ -242,6 +242,43 @@ class WiringTest {
     }
   }
 
+  /** Jersey routes {@code /} to the root's own method and {@code //} to the one at {@code //}. */
+  @Test
+  void theRootAndASlashBelowItAnswerTheirOwnPreflights() throws Exception {
+    try (JerseyServer server = new JerseyServer(new ResourceConfig(RootAndSlashesResource.class)
+        .register(CorsFeature.class))) {
+      for (String[] pathAndOrigin : new String[][] {{"/", NestedResource.ORIGIN},
+          {"//", RootAndSlashesResource.ADMIN}}) {
+        HttpResponse<String> answer = server.send("OPTIONS", pathAndOrigin[0],
+            "Origin", pathAndOrigin[1], "Access-Control-Request-Method", "GET");
+        assertEquals(204, answer.statusCode(), pathAndOrigin[0]);
+        assertEquals(Optional.of(pathAndOrigin[1]),
+            answer.headers().firstValue("Access-Control-Allow-Origin"), pathAndOrigin[0]);
+      }
+      HttpResponse<String> crossed = server.send("OPTIONS", "//",
+          "Origin", NestedResource.ORIGIN, "Access-Control-Request-Method", "GET");
+      assertEquals(Optional.empty(), crossed.headers().firstValue("Access-Control-Allow-Origin"));
+    }
+  }
+
+  @Path("/")
+  public static class RootAndSlashesResource {
+    static final String ADMIN = "https://admin.nested.example.com";
+
+    @GET
+    @Cors(origins = NestedResource.ORIGIN)
+    public String root() {
+      return "root";
+    }
+
+    @GET
+    @Path("//")
+    @Cors(origins = ADMIN)
+    public String slashes() {
+      return "slashes";
+    }
+  }
+
   @Path("dbl//")
   @Cors(origins = NestedResource.ORIGIN)
   public static class TrailingDoubledResource {

@@ -203,6 +203,23 @@ class PreflightRulesTest {
         .contains("| `/r/` | PUT | `test.Res#putSlashed(java.lang.String)` |");
   }
 
+  /**
+   * Both named {@code /}: Jersey sends {@code GET /} to {@code root()} and {@code GET //} to
+   * {@code slashes()} (checked on Jersey 4.0.2), so their policies do not conflict.
+   */
+  @Test
+  void theRootAndASlashBelowItAreRoutedApart() {
+    assertClean(compile(source("Root",
+        "@Path(\"/\")",
+        "public class Root {",
+        "  @GET @Cors(origins = \"https://app.example.com\")",
+        "  public String root() { return \"\"; }",
+        "",
+        "  @GET @Path(\"//\") @Cors(origins = \"https://admin.example.com\")",
+        "  public String slashes() { return \"\"; }",
+        "}")));
+  }
+
   /** Jersey matches templates in their encoded form: these two are one path. */
   @Test
   void pathsThatDifferOnlyInPercentEncodingAreOnePath() {

@@ -22,10 +22,25 @@ final class PathTemplates {
       + "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~!$&'()*+,;=:@/{}";
 
   /**
-   * A {@linkplain #join joined} template in the form Jersey matches: {@code /items/{id: \d+}} and
-   * {@code /items/{n:\d+}} both become {@code /items/{\d+}}, each variable replaced by its
-   * regular expression and literal characters a path cannot carry percent-encoded ({@code /sp ace}
-   * is {@code /sp%20ace}). Slashes stay as joined: {@code /a} and {@code /a/} are routed apart.
+   * The form of a method's path that decides whether two methods share a URL: the class and the
+   * method {@code @Path} {@linkplain #join joined}, but with the root left empty, since Jersey
+   * routes {@code //} below a root of {@code /} apart from the root's own methods although both
+   * are named {@code /}; then {@linkplain #normalize normalized}.
+   */
+  static String route(String classPath, String methodPath) {
+    return normalize(below(classPath) + below(methodPath));
+  }
+
+  /** As {@link #route}, for a sub-resource method at {@code methodPath} below its locator. */
+  static String routeBelowLocator(String methodPath) {
+    return normalize(belowLocator(methodPath));
+  }
+
+  /**
+   * A template in the form Jersey matches: {@code /items/{id: \d+}} and {@code /items/{n:\d+}}
+   * both become {@code /items/{\d+}}, each variable replaced by its regular expression and literal
+   * characters a path cannot carry percent-encoded ({@code /sp ace} is {@code /sp%20ace}).
+   * Slashes stay as they are: {@code /a} and {@code /a/} are routed apart.
    */
   static String normalize(String template) {
     StringBuilder normalized = new StringBuilder();
@@ -43,7 +58,7 @@ final class PathTemplates {
         i = close + 1;
       }
     }
-    return rooted(normalized.toString());
+    return normalized.toString();
   }
 
   /** {@code path}, which is empty for the root, as a template that is never empty. */

@@ -73,7 +73,7 @@ final class PreflightTable {
     Map<String, ServedMethod> preflightedHere = new LinkedHashMap<>();
     for (ServedMethod method : served) {
       if (method.isPreflighted()) {
-        preflightedHere.putIfAbsent(PathTemplates.normalize(method.path()), method);
+        preflightedHere.putIfAbsent(method.route(), method);
       }
     }
     checkOwnOptions(resource, served, preflightedHere, report);
@@ -100,7 +100,7 @@ final class PreflightTable {
       if (method.answersOptions()) {
         continue;
       }
-      String path = PathTemplates.normalize(method.path());
+      String path = method.route();
       if (method.isPreflighted()) {
         ServedMethod plain = withoutPolicy.getOrDefault(path, Map.of()).get(method.httpMethod());
         if (plain != null) {
@@ -125,7 +125,7 @@ final class PreflightTable {
   private void checkOwnOptions(TypeElement resource, List<ServedMethod> served,
       Map<String, ServedMethod> preflightedHere, Report report) {
     for (ServedMethod method : served) {
-      String path = PathTemplates.normalize(method.path());
+      String path = method.route();
       if (method.answersOptions()) {
         // In one class, both are served by the same application for sure; across classes of a
         // compilation, perhaps not (a build may hold several applications), so only a warning.
@@ -168,7 +168,7 @@ final class PreflightTable {
 
   private void checkConflict(ServedMethod method, Answer answer, Report report) {
     Map<String, Claim> byMethod =
-        claims.computeIfAbsent(PathTemplates.normalize(method.path()), path -> new HashMap<>());
+        claims.computeIfAbsent(method.route(), path -> new HashMap<>());
     Claim first = byMethod.putIfAbsent(method.httpMethod(), new Claim(method, answer));
     if (first != null && !first.answer().equals(answer)) {
       AnnotatedCors cors = method.cors().orElseThrow();

@@ -216,7 +216,9 @@ public final class ResourceValidator {
     String classPath = jaxRs.classPath(resource);
     List<ServedMethod> served = servedMethods(resource, subResource
         ? PathTemplates::belowLocator
-        : methodPath -> PathTemplates.join(classPath, methodPath), classCors, report);
+        : methodPath -> PathTemplates.join(classPath, methodPath), subResource
+        ? PathTemplates::routeBelowLocator
+        : methodPath -> PathTemplates.route(classPath, methodPath), classCors, report);
 
     Map<AnnotatedCors, List<ServedMethod>> uses = new LinkedHashMap<>();
     classCors.ifPresent(cors -> uses.put(cors, new ArrayList<>()));
@@ -230,7 +232,7 @@ public final class ResourceValidator {
     Set<String> ownHead = new HashSet<>();
     for (ServedMethod method : served) {
       if (method.httpMethod().equals("HEAD")) {
-        ownHead.add(PathTemplates.normalize(method.path()));
+        ownHead.add(method.route());
       }
     }
     uses.entrySet().removeIf(use -> !use.getKey().isWellFormed());
@@ -268,7 +270,7 @@ public final class ResourceValidator {
           .ifPresent(policy -> endpoints.add(new Endpoint(jaxRs.methodKey(method.method()),
               method.httpMethod(), method.path(), policy,
               method.httpMethod().equals("GET")
-                  && !ownHead.contains(PathTemplates.normalize(method.path())))));
+                  && !ownHead.contains(method.route()))));
     }
     if (!report.isClean() || endpoints.isEmpty()) {
       return new Result(report, Optional.empty());
@@ -281,12 +283,12 @@ public final class ResourceValidator {
   }
 
   /**
-   * The public resource methods of {@code resource}, each at {@code fullPath} of its own path,
-   * with the {@code @Cors} in effect for each: its own (or that of the method it overrides), else
+   * The public resource methods of {@code resource}, each at {@code fullPath} of its own path
+   * and routed by {@code route} of it, with the {@code @Cors} in effect for each: its own (or that of the method it overrides), else
    * the class's. A {@code @Cors} on a method JAX-RS does not serve is reported.
    */
   private List<ServedMethod> servedMethods(TypeElement resource, UnaryOperator<String> fullPath,
-      Optional<AnnotatedCors> classCors, Report report) {
+      UnaryOperator<String> route, Optional<AnnotatedCors> classCors, Report report) {
     List<ServedMethod> served = new ArrayList<>();
     List<ExecutableElement> members = ElementFilter.methodsIn(elements.getAllMembers(resource));
     for (ExecutableElement method : members) {
@@ -314,7 +316,7 @@ public final class ResourceValidator {
       } else {
         served.add(new ServedMethod(method, annotated.get(), httpMethod.get(),
             fullPath.apply(annotated.flatMap(jaxRs::path).orElse("")),
-            ownCors.or(() -> classCors)));
+            route.apply(annotated.flatMap(jaxRs::path).orElse("")), ownCors.or(() -> classCors)));
       }
     }
     return served;

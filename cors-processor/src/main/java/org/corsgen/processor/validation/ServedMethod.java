@@ -9,11 +9,12 @@ import javax.lang.model.element.ExecutableElement;
  * @param method the method, as a member of the resource class
  * @param annotated the method whose JAX-RS annotations apply (itself, or one it overrides)
  * @param httpMethod the HTTP method it serves
- * @param path its full path template ({@code {locator}/...} in a sub-resource)
+ * @param path its full path template ({@code {locator}/...} in a sub-resource), as reports name it
+ * @param route what decides which methods share a URL with it ({@link PathTemplates#route})
  * @param cors the {@code @Cors} in effect for it, if any
  */
 record ServedMethod(ExecutableElement method, ExecutableElement annotated, String httpMethod,
-    String path, Optional<AnnotatedCors> cors) {
+    String path, String route, Optional<AnnotatedCors> cors) {
 
   /**
    * Whether corsgen answers preflights for this method at its path. Never for an {@code @OPTIONS}

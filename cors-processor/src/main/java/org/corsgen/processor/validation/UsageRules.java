@@ -86,7 +86,7 @@ final class UsageRules {
     for (ServedMethod use : uses) {
       answered.add(use.httpMethod());
       if (use.httpMethod().equals("GET") && cors.grants("GET")
-          && !ownHeadPaths.contains(PathTemplates.normalize(use.path()))) {
+          && !ownHeadPaths.contains(use.route())) {
         answered.add("HEAD");
       }
     }

@@ -12,13 +12,13 @@ class PathTemplatesTest {
   @CsvSource(delimiter = '|', value = {
       "/items                  | /items",
       "/items/                 | /items/",
-      "''                      | /",
+      "''                      | ''",
       "/                       | /",
       "//twice//deeper         | //twice//deeper",
       "/items/{id}             | /items/{[^/]+}",
       "/items/{ key }          | /items/{[^/]+}",
       "/items/{id: \\d+}       | /items/{\\d+}",
-      "items/{n:\\d+}          | /items/{\\d+}",
+      "/items/{n:\\d+}         | /items/{\\d+}",
       "/a/{id: \\d{3}}/b       | /a/{\\d{3}}/b",
       "/a/{open                | /a/{open",
       "/sp ace                 | /sp%20ace",
@@ -56,5 +56,22 @@ class PathTemplatesTest {
   void classAndMethodPathsJoinAsJerseyJoinsThem(String classPath, String methodPath,
       String joined) {
     assertEquals(joined, PathTemplates.join(classPath, methodPath));
+  }
+
+  /**
+   * Both named {@code /}, the root's own methods and those at {@code //} below it are routed
+   * apart: Jersey serves {@code GET //} with the second (checked on Jersey 4.0.2).
+   */
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "/        | ''       | ''",
+      "''       | /        | ''",
+      "/        | //       | /",
+      "//       | ''       | /",
+      "/items/  | {id: \\d+} | /items/{\\d+}",
+      "/r       | //       | /r/"})
+  void routesKeepTheRootApartFromASlashBelowIt(String classPath, String methodPath,
+      String route) {
+    assertEquals(route, PathTemplates.route(classPath, methodPath));
   }
 }
