@@ -48,6 +48,8 @@ public final class CorsProcessor extends AbstractProcessor {
   private final PolicyReportWriter policyReport = new PolicyReportWriter();
   private final EarlierBuild earlierBuild = new EarlierBuild();
   private boolean firstRound = true;
+  /** Whether any round so far saw an error, corsgen's or javac's. */
+  private boolean errorRaised;
   /** Set once the compilation's source version has been reported as too old to generate for. */
   private boolean sourceVersionReported;
   /** Every resource validated in this compilation, so that none is written twice. */
@@ -87,8 +89,15 @@ public final class CorsProcessor extends AbstractProcessor {
 
   @Override
   public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+    errorRaised |= round.errorRaised();
     if (round.processingOver()) {
-      writeAggregates();
+      // A failed compilation leaves the earlier index as it was: rewritten, it would lose the
+      // resources read back that failed too (a conflict with a changed class, say), and the
+      // partial rebuild after the fix, which reads back only what the index names, would not
+      // bring them back. javac writes no class files then, so the earlier ones still match it.
+      if (!errorRaised) {
+        writeAggregates();
+      }
       return false;
     }
     generatedNames.see(ElementFilter.typesIn(round.getRootElements()));
@@ -100,6 +109,7 @@ public final class CorsProcessor extends AbstractProcessor {
     if (firstRound) {
       firstRound = false;
       candidates.addAll(earlierBuild.resources(round, processingEnv, validator));
+      earlierBuild.stillWithoutPolicies().forEach(index::addWithoutPolicy);
     }
     Set<TypeElement> resumed = deferral.resume(processingEnv.getElementUtils());
     candidates.addAll(resumed);
@@ -160,7 +170,8 @@ public final class CorsProcessor extends AbstractProcessor {
   }
 
   private void process(TypeElement resource, boolean baseOfRoot) {
-    if (!processed.add(resource.getQualifiedName().toString())) {
+    String name = resource.getQualifiedName().toString();
+    if (!processed.add(name)) {
       // Read back from its class file in the first round, and now generated again as source by
       // another processor: its code is written already, and a second class would clash.
       return;
@@ -176,9 +187,14 @@ public final class CorsProcessor extends AbstractProcessor {
         if (names.isClean()) {
           validated.add(new BindingsWriter.Bindings(result.resource().get(), resource));
         }
-      } else if (result.report().isClean() && hasSupertypes(resource)) {
-        index.addWithoutPolicy(
-            processingEnv.getElementUtils().getBinaryName(resource).toString(), resource);
+      } else {
+        // No code written: the same class generated again as source by another processor, in a
+        // later round, may have a policy by then, and must be processed then.
+        processed.remove(name);
+        if (result.report().isClean() && hasSupertypes(resource)) {
+          index.addWithoutPolicy(
+              processingEnv.getElementUtils().getBinaryName(resource).toString(), resource);
+        }
       }
     });
   }

@@ -3,12 +3,16 @@ package org.corsgen.processor;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
 import org.corsgen.processor.validation.ResourceValidator;
@@ -26,6 +30,7 @@ final class EarlierBuild {
   private final Set<String> readBack = new HashSet<>();
   private Set<String> indexed = Set.of();
   private boolean hadWithoutPolicies;
+  private final Map<String, TypeElement> stillWithoutPolicies = new TreeMap<>();
 
   /**
    * The resources of the earlier index, and those it listed as having no policy (a supertype
@@ -47,8 +52,14 @@ final class EarlierBuild {
     List<TypeElement> earlier = new ArrayList<>();
     for (String binaryName : names) {
       TypeElement type = byBinaryName(env.getElementUtils(), binaryName);
-      if (type != null && !compiledNow.contains(outermost(type).getQualifiedName().toString())
-          && validator.isResource(type)) {
+      if (type == null || compiledNow.contains(outermost(type).getQualifiedName().toString())) {
+        continue;
+      }
+      // One without a policy can only gain one from a supertype compiled now; the others stay
+      // listed as they were.
+      if (!indexed.contains(binaryName) && !inheritsFrom(type, compiledNow, new HashSet<>())) {
+        stillWithoutPolicies.put(binaryName, type);
+      } else if (validator.isResource(type)) {
         earlier.add(type);
         readBack.add(type.getQualifiedName().toString());
       }
@@ -83,6 +94,14 @@ final class EarlierBuild {
     return indexed;
   }
 
+  /**
+   * The resources listed without a policy that {@link #resources} did not read back, since none
+   * of their supertypes is compiled now, by binary name: listed again as they were.
+   */
+  Map<String, TypeElement> stillWithoutPolicies() {
+    return stillWithoutPolicies;
+  }
+
   /** Whether an earlier compilation listed resources without a policy: the list is rewritten. */
   boolean hadResourcesWithoutPolicies() {
     return hadWithoutPolicies;
@@ -114,6 +133,23 @@ final class EarlierBuild {
       }
     }
     return null;
+  }
+
+  /** Whether a supertype of {@code type}, at any depth, is in a source of {@code compiledNow}. */
+  private static boolean inheritsFrom(TypeElement type, Set<String> compiledNow,
+      Set<String> seen) {
+    List<TypeMirror> supertypes = new ArrayList<>(type.getInterfaces());
+    supertypes.add(type.getSuperclass());
+    for (TypeMirror supertype : supertypes) {
+      if (supertype instanceof DeclaredType declared
+          && declared.asElement() instanceof TypeElement element
+          && seen.add(element.getQualifiedName().toString())
+          && (compiledNow.contains(outermost(element).getQualifiedName().toString())
+              || inheritsFrom(element, compiledNow, seen))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static TypeElement outermost(TypeElement type) {

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
@@ -13,12 +15,21 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.RoundEnvironment;
+import javax.annotation.processing.SupportedAnnotationTypes;
+import javax.annotation.processing.SupportedOptions;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.TypeElement;
 import javax.tools.Diagnostic;
 import javax.tools.DiagnosticCollector;
 import javax.tools.JavaCompiler;
 import javax.tools.JavaFileObject;
 import javax.tools.StandardJavaFileManager;
 import javax.tools.ToolProvider;
+import org.corsgen.processor.CorsProcessor;
 import org.corsgen.runtime.internal.CorsIndex;
 import org.corsgen.runtime.spi.CorsPolicy;
 import org.glassfish.jersey.server.ResourceConfig;
@@ -37,6 +48,8 @@ class PartialRecompilationTest {
   @TempDir
   Path work;
   private Path out;
+  /** More javac options for every compilation of a test. */
+  private List<String> options = List.of();
 
   @BeforeEach
   void buildBothResources() throws IOException {
@@ -191,6 +204,11 @@ class PartialRecompilationTest {
         + "public class Epsilon extends base.Base {}\n");
     compile("Alpha", "Beta", "base.Base", "Epsilon");
     assertNoPolicy("Epsilon");
+    // A rebuild of a class that is no supertype of it does not read it back, and keeps it listed.
+    compile("Alpha");
+    assertEquals(List.of("shop.Epsilon"),
+        Files.readAllLines(out.resolve("META-INF/corsgen/resources-without-policies")).stream()
+            .filter(line -> !line.startsWith("#")).toList());
 
     writeBase("@org.corsgen.Cors(origins = \"https://base.example.com\")");
     compile("base.Base");
@@ -206,6 +224,80 @@ class PartialRecompilationTest {
     writeBase("@org.corsgen.Cors(origins = \"https://again.example.com\")");
     compile("base.Base");
     assertAllows("Epsilon", "https://again.example.com");
+  }
+
+  /**
+   * A partial rebuild that fails, here because the recompiled class now conflicts with one read
+   * back, changes nothing: after the fix, a rebuild of the same class alone still reads the other
+   * one back and keeps its policy.
+   */
+  @Test
+  void aFailedPartialRebuildLeavesTheIndexAsItWas() throws Exception {
+    Files.writeString(source("Beta"), Files.readString(source("Beta"))
+        .replace("@Path(\"/beta\")", "@Path(\"/alpha\")")
+        .replace("@GET public", "@GET @jakarta.ws.rs.Produces(\"application/json\") public"));
+    write("Alpha", "@Cors(origins = \"https://beta.example.com\", maxAge = 100000)");
+    compile("Alpha", "Beta");
+    write("Alpha", "@Cors(origins = \"https://alpha.example.com\")");
+
+    List<String> errors = compileFailing("Alpha");
+    assertTrue(errors.stream().anyMatch(e -> e.startsWith("[CorsConflictingPolicies]")),
+        errors::toString);
+    assertEquals(List.of("shop.Alpha", "shop.Beta"), indexedResources());
+
+    write("Alpha", "@Cors(origins = \"https://beta.example.com\", maxAge = 100000)");
+    compile("Alpha");
+    assertEquals(List.of("shop.Alpha", "shop.Beta"), indexedResources());
+    assertAllows("Beta", "https://beta.example.com");
+  }
+
+  /**
+   * A subclass another processor generates, from a class file of the last build read back in the
+   * first round and generated again with {@code @Cors} in the second: the second counts.
+   */
+  @Test
+  void aSubclassAnotherProcessorGeneratesAgainWithCorsGetsItsPolicy() throws Exception {
+    writeBase("");
+    options = List.of("-processor", CorsProcessor.class.getName() + ","
+        + SubclassGenerator.class.getName(), "-Agenerated.cors=false");
+    compile("Alpha", "Beta", "base.Base");
+    assertNoPolicy("Generated");
+
+    options = List.of("-processor", CorsProcessor.class.getName() + ","
+        + SubclassGenerator.class.getName(), "-Agenerated.cors=true");
+    compile("base.Base");
+    assertEquals(List.of("shop.Alpha", "shop.Beta", "shop.Generated"), indexedResources());
+    assertAllows("Generated", "https://generated.example.com");
+  }
+
+  /** Generates {@code shop.Generated extends base.Base}, with {@code @Cors} if told to. */
+  @SupportedAnnotationTypes("*")
+  @SupportedOptions("generated.cors")
+  public static final class SubclassGenerator extends AbstractProcessor {
+    private boolean generated;
+
+    @Override
+    public SourceVersion getSupportedSourceVersion() {
+      return SourceVersion.latestSupported();
+    }
+
+    @Override
+    public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+      if (generated || round.processingOver()) {
+        return false;
+      }
+      generated = true;
+      String cors = Boolean.parseBoolean(processingEnv.getOptions().get("generated.cors"))
+          ? "@org.corsgen.Cors(origins = \"https://generated.example.com\")\n" : "";
+      try (Writer writer = processingEnv.getFiler().createSourceFile("shop.Generated")
+          .openWriter()) {
+        writer.write("package shop;\n@jakarta.ws.rs.Path(\"/generated\")\n" + cors
+            + "public class Generated extends base.Base {}\n");
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      return false;
+    }
   }
 
   private void writeBase(String cors) throws IOException {
@@ -279,8 +371,8 @@ class PartialRecompilationTest {
           .toList();
       String classPath = out + File.pathSeparator + System.getProperty("java.class.path");
       boolean compiled = javac.getTask(null, files, diagnostics,
-          List.of("-d", out.toString(), "-cp", classPath,
-              "-processorpath", System.getProperty("java.class.path")),
+          Stream.concat(Stream.of("-d", out.toString(), "-cp", classPath,
+              "-processorpath", System.getProperty("java.class.path")), options.stream()).toList(),
           null, files.getJavaFileObjectsFromFiles(sources)).call();
       assertEquals(succeeds, compiled, diagnostics.getDiagnostics()::toString);
     }

@@ -52,6 +52,7 @@ public final class IndexWriter {
         pkg -> new PackageIndex());
     index.generatedByResource().put(resourceBinaryName, generatedBinaryName);
     index.origins().add(origin);
+    withoutPolicies.remove(resourceBinaryName);
   }
 
   /** A resource with no policy, which a supertype recompiled alone could give one. */

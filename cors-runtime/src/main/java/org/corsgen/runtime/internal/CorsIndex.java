@@ -134,7 +134,7 @@ public final class CorsIndex {
       Map<String, String> all = new HashMap<>();
       try {
         for (URL file : Collections.list(l.getResources(CorsBindings.INDEX))) {
-          read(file, all);
+          read(file, all, false);
         }
       } catch (IOException e) {
         throw new UncheckedIOException("corsgen: cannot list " + CorsBindings.INDEX, e);
@@ -204,7 +204,7 @@ public final class CorsIndex {
     Map<String, String> generatedByResource = new HashMap<>();
     try {
       for (URL file : Collections.list(pkg.loader().getResources(name))) {
-        read(file, generatedByResource);
+        read(file, generatedByResource, true);
       }
     } catch (IOException e) {
       throw new UncheckedIOException("corsgen: cannot list " + name, e);
@@ -217,8 +217,11 @@ public final class CorsIndex {
    * {@code generatedByResource}, the first to name a resource winning. A line of another shape
    * is left out with a warning that names it: a hand edit or a build step that rewrote the file
    * would otherwise take a resource's CORS away without a word.
+   *
+   * @param binds whether the file binds resources to generated classes (a package's file), or
+   *     only lists them ({@value CorsBindings#INDEX})
    */
-  static void read(URL file, Map<String, String> generatedByResource) {
+  static void read(URL file, Map<String, String> generatedByResource, boolean binds) {
     try (BufferedReader reader = new BufferedReader(
         new InputStreamReader(file.openStream(), StandardCharsets.UTF_8))) {
       int number = 0;
@@ -235,9 +238,9 @@ public final class CorsIndex {
           generatedByResource.putIfAbsent(names[0], names[1]);
         } else {
           LOG.log(Level.WARNING, "corsgen: line {0} of {1} is not \"<resource class> <generated"
-              + " class>\" and is left out, so the resource it was meant for gets no CORS: \"{2}\"."
-              + " The processor writes these files; rebuild rather than edit them.",
-              String.valueOf(number), file, entry);
+              + " class>\" and is left out{2}: \"{3}\". The processor writes these files; rebuild"
+              + " rather than edit them.", String.valueOf(number), file,
+              binds ? ", so the resource it was meant for gets no CORS" : "", entry);
         }
       }
     } catch (IOException e) {

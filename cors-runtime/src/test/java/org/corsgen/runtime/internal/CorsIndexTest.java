@@ -77,13 +77,14 @@ class CorsIndexTest {
     write(file, "\uFEFFp.A\tp.Cors_A", "  p.B   p.Cors_B  ", "# p.Z p.Cors_Z", "", "p.C",
         "p.D p.Cors_D extra");
     Map<String, String> read = new HashMap<>();
-    List<String> warnings = warningsWhile(() -> CorsIndex.read(file.toUri().toURL(), read));
+    List<String> warnings = warningsWhile(() -> CorsIndex.read(file.toUri().toURL(), read, true));
     assertEquals(Map.of("p.A", "p.Cors_A", "p.B", "p.Cors_B"), read);
     assertEquals(2, warnings.size(), warnings.toString());
     assertTrue(warnings.get(0).startsWith("corsgen: line 5 of " + file.toUri().toURL()),
         warnings.get(0));
-    assertTrue(warnings.get(0).endsWith("\"p.C\". The processor writes these files; rebuild"
-        + " rather than edit them."), warnings.get(0));
+    assertTrue(warnings.get(0).endsWith("left out, so the resource it was meant for gets no CORS:"
+        + " \"p.C\". The processor writes these files; rebuild rather than edit them."),
+        warnings.get(0));
     assertTrue(warnings.get(1).contains("line 6 of"), warnings.get(1));
   }
 
