@@ -12,10 +12,12 @@ import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.RoundEnvironment;
@@ -224,6 +226,20 @@ class PartialRecompilationTest {
     writeBase("@org.corsgen.Cors(origins = \"https://again.example.com\")");
     compile("base.Base");
     assertAllows("Epsilon", "https://again.example.com");
+  }
+
+  /** An index saved by an editor with a byte order mark is read back all the same. */
+  @Test
+  void anIndexWithAByteOrderMarkIsReadBack() throws Exception {
+    Path index = out.resolve("META-INF/corsgen/index");
+    // Beta, which is read back, on the first line, right after the mark.
+    Files.writeString(index, "\uFEFF" + Files.readString(index).lines()
+        .filter(line -> !line.startsWith("#")).sorted(Comparator.reverseOrder())
+        .collect(Collectors.joining("\n", "", "\n")));
+    compile("Alpha");
+
+    assertEquals(List.of("shop.Alpha", "shop.Beta"), indexedResources());
+    assertAllows("Beta", "https://beta.example.com");
   }
 
   /**

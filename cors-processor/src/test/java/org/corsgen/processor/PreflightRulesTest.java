@@ -220,6 +220,42 @@ class PreflightRulesTest {
         "}")));
   }
 
+  /**
+   * Beside a method at {@code //}, Jersey serves one at {@code @Path("/")} there too, not as a
+   * method without {@code @Path}: {@code GET /x//} may go to either (checked on Jersey 4.0.2).
+   */
+  @Test
+  void aSlashBesideTwoSlashesIsServedThere() {
+    JavaFileObject source = slashesResource("app", "admin");
+    // own(), at /x, is routed apart from both.
+    assertOnly(compile(source), source, "admin.example.com", Message.CONFLICTING_POLICIES,
+        "GET", "/x/", "test.Res.slashes()", "test.Res.slash()");
+  }
+
+  /** So a slash's policy must agree with the one at {@code //}, not with the class's own. */
+  @Test
+  void aSlashBesideTwoSlashesNeedNotAgreeWithTheClassesOwnMethod() {
+    assertClean(compile(slashesResource("admin", "admin")));
+  }
+
+  /** {@code /x} with a method of its own for {@code app}, and at {@code /} and at {@code //}. */
+  private static JavaFileObject slashesResource(String slashHost, String slashesHost) {
+    return source("Res",
+        "@Path(\"/x\")",
+        "public class Res {",
+        "  @GET @Produces(\"text/plain\") @Cors(origins = \"https://app.example.com\")",
+        "  public String own() { return \"\"; }",
+        "",
+        "  @GET @Path(\"/\") @Produces(\"application/json\")",
+        "  @Cors(origins = \"https://" + slashHost + ".example.com\")",
+        "  public String slash() { return \"\"; }",
+        "",
+        "  @GET @Path(\"//\") @Produces(\"text/html\")",
+        "  @Cors(origins = \"https://" + slashesHost + ".example.com\")",
+        "  public String slashes() { return \"\"; }",
+        "}");
+  }
+
   /** Jersey matches templates in their encoded form: these two are one path. */
   @Test
   void pathsThatDifferOnlyInPercentEncodingAreOnePath() {

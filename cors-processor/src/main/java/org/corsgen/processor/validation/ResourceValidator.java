@@ -291,6 +291,11 @@ public final class ResourceValidator {
       UnaryOperator<String> route, Optional<AnnotatedCors> classCors, Report report) {
     List<ServedMethod> served = new ArrayList<>();
     List<ExecutableElement> members = ElementFilter.methodsIn(elements.getAllMembers(resource));
+    // Jersey serves a method at @Path("/") (or "") as one without @Path, unless a method at "//"
+    // beside it merges it into that path instead (checked on Jersey 4.0.2).
+    boolean slashesMerge = members.stream()
+        .map(member -> jaxRs.annotatedMethod(member, resource).flatMap(jaxRs::path))
+        .anyMatch(path -> path.filter("//"::equals).isPresent());
     for (ExecutableElement method : members) {
       // Static methods stay: Jersey lists a class's methods with Class.getMethods() and serves
       // a public static one like any other, except one a subclass's static method hides, which
@@ -314,9 +319,11 @@ public final class ResourceValidator {
         ownCors.ifPresent(cors -> report.report(Message.NOT_PUBLIC_METHOD, cors.annotated(),
             cors.mirror(), Optional.empty(), describe(cors.annotated())));
       } else {
+        String methodPath = annotated.flatMap(jaxRs::path)
+            .map(path -> slashesMerge && (path.isEmpty() || path.equals("/")) ? "//" : path)
+            .orElse("");
         served.add(new ServedMethod(method, annotated.get(), httpMethod.get(),
-            fullPath.apply(annotated.flatMap(jaxRs::path).orElse("")),
-            route.apply(annotated.flatMap(jaxRs::path).orElse("")), ownCors.or(() -> classCors)));
+            fullPath.apply(methodPath), route.apply(methodPath), ownCors.or(() -> classCors)));
       }
     }
     return served;

@@ -90,7 +90,8 @@ public final class IndexWriter {
       return Set.of();
     }
     Set<String> resources = new TreeSet<>();
-    text.lines()
+    // Saved by an editor, the file may begin with a byte order mark, which strip() keeps.
+    (text.startsWith("\uFEFF") ? text.substring(1) : text).lines()
         .map(String::strip)
         .filter(line -> !line.isEmpty() && !line.startsWith("#"))
         .forEach(line -> resources.add(line.split("\\s+", 2)[0]));
