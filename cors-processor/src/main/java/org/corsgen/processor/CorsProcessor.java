@@ -118,9 +118,10 @@ public final class CorsProcessor extends AbstractProcessor {
     known.addAll(resources);
     // In name order, not javac's (the order of its file arguments, which builds do not fix): the
     // second of two conflicting classes is the one reported.
+    boolean rootsAtDoubledSlash = known.stream().anyMatch(validator::isRootAtDoubledSlash);
     resources.stream()
         .sorted(Comparator.comparing(type -> type.getQualifiedName().toString()))
-        .forEach(type -> process(type, validator.isBaseOfRoot(type, known)));
+        .forEach(type -> process(type, validator.isBaseOfRoot(type, known), rootsAtDoubledSlash));
     writeRound();
     checkPlacement(round, resumed, resources);
     return false;
@@ -169,7 +170,7 @@ public final class CorsProcessor extends AbstractProcessor {
     }
   }
 
-  private void process(TypeElement resource, boolean baseOfRoot) {
+  private void process(TypeElement resource, boolean baseOfRoot, boolean rootsAtDoubledSlash) {
     String name = resource.getQualifiedName().toString();
     if (!processed.add(name)) {
       // Read back from its class file in the first round, and now generated again as source by
@@ -178,7 +179,7 @@ public final class CorsProcessor extends AbstractProcessor {
     }
     guarded(resource, () -> {
       ResourceValidator.Result result =
-          validator.validate(resource, baseOfRoot, earlierBuild::isWithin);
+          validator.validate(resource, baseOfRoot, rootsAtDoubledSlash, earlierBuild::isWithin);
       printer.print(earlierBuild.isReadBack(resource)
           ? result.report().errors() : result.report());
       if (result.resource().isPresent()) {

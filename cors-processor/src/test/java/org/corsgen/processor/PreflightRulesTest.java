@@ -256,6 +256,41 @@ class PreflightRulesTest {
         "}");
   }
 
+  /**
+   * Jersey merges root classes at {@code /} and {@code //} under {@code //}: {@code GET /} may go
+   * to either, and {@code Slash}'s {@code y} is served at {@code //y} only (checked on Jersey
+   * 4.0.2).
+   */
+  @Test
+  void rootClassesAtOneAndTwoSlashesAreOnePath() {
+    JavaFileObject slashes = source("Slashes",
+        "@Path(\"//\")",
+        "public class Slashes {",
+        "  @GET @Produces(\"text/plain\") @Cors(origins = \"https://app.example.com\")",
+        "  public String get() { return \"\"; }",
+        "}");
+    assertOnly(compile(slashes, slashResource("admin")), slashes, "@Cors",
+        Message.CONFLICTING_POLICIES, "GET", "/", "test.Slashes.get()", "test.Slash.get()");
+
+    Compilation agreeing = compile(slashes, slashResource("app"));
+    assertClean(agreeing);
+    assertThat(agreeing).generatedFile(StandardLocation.CLASS_OUTPUT, "",
+        "META-INF/corsgen/cors-policies.md").contentsAsUtf8String()
+        .contains("| `//y` | GET |");
+  }
+
+  /** {@code Slash} at {@code /}, its methods for {@code host}. */
+  private static JavaFileObject slashResource(String host) {
+    return source("Slash",
+        "@Path(\"/\")",
+        "@Cors(origins = \"https://" + host + ".example.com\")",
+        "public class Slash {",
+        "  @GET @Produces(\"application/json\") public String get() { return \"\"; }",
+        "",
+        "  @GET @Path(\"y\") public String y() { return \"\"; }",
+        "}");
+  }
+
   /** Jersey matches templates in their encoded form: these two are one path. */
   @Test
   void pathsThatDifferOnlyInPercentEncodingAreOnePath() {

@@ -74,6 +74,15 @@ public final class ResourceValidator {
   }
 
   /**
+   * Whether {@code type} is a root resource at {@code //}: Jersey then serves the root resources
+   * at {@code /} and {@code ""} of the application there too, merged with it (checked on
+   * Jersey 4.0.2), so {@code /} with {@code x} is served at {@code //x}.
+   */
+  public boolean isRootAtDoubledSlash(TypeElement type) {
+    return jaxRs.isRootResource(type) && jaxRs.classPath(type).equals("//");
+  }
+
+  /**
    * Whether {@code type}, a class without {@code @Path}, is extended by a root resource among
    * {@code resources}: a base whose {@code @Cors} they inherit, and which a locator may also
    * return (declared as itself, a supertype or {@code Object}, here or in another compilation).
@@ -207,13 +216,17 @@ public final class ResourceValidator {
    *     {@link #isBaseOfRoot}): its policies are checked with each of them, where they serve
    *     requests, so here only as policies, as if inherited; its code is still generated, for a
    *     locator that returns it
+   * @param rootsAtDoubledSlash whether the compilation has a root resource at {@code //} (see
+   *     {@link #isRootAtDoubledSlash}), where a root at {@code /} or {@code ""} is then served
    */
-  public Result validate(TypeElement resource, boolean baseOfRoot,
+  public Result validate(TypeElement resource, boolean baseOfRoot, boolean rootsAtDoubledSlash,
       Predicate<Element> suppressionsLost) {
     Report report = new Report(suppressionsLost);
     boolean subResource = !jaxRs.isRootResource(resource);
     Optional<AnnotatedCors> classCors = classLevelCors(resource);
-    String classPath = jaxRs.classPath(resource);
+    String ownPath = jaxRs.classPath(resource);
+    String classPath = rootsAtDoubledSlash && !subResource
+        && (ownPath.isEmpty() || ownPath.equals("/")) ? "//" : ownPath;
     List<ServedMethod> served = servedMethods(resource, subResource
         ? PathTemplates::belowLocator
         : methodPath -> PathTemplates.join(classPath, methodPath), subResource
