@@ -48,8 +48,6 @@ public final class CorsProcessor extends AbstractProcessor {
   private final PolicyReportWriter policyReport = new PolicyReportWriter();
   private final EarlierBuild earlierBuild = new EarlierBuild();
   private boolean firstRound = true;
-  /** Whether any round so far saw an error, corsgen's or javac's. */
-  private boolean errorRaised;
   /** Set once the compilation's source version has been reported as too old to generate for. */
   private boolean sourceVersionReported;
   /** Every resource validated in this compilation, so that none is written twice. */
@@ -89,15 +87,8 @@ public final class CorsProcessor extends AbstractProcessor {
 
   @Override
   public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
-    errorRaised |= round.errorRaised();
     if (round.processingOver()) {
-      // A failed compilation leaves the earlier index as it was: rewritten, it would lose the
-      // resources read back that failed too (a conflict with a changed class, say), and the
-      // partial rebuild after the fix, which reads back only what the index names, would not
-      // bring them back. javac writes no class files then, so the earlier ones still match it.
-      if (!errorRaised) {
-        writeAggregates();
-      }
+      writeAggregates();
       return false;
     }
     generatedNames.see(ElementFilter.typesIn(round.getRootElements()));
@@ -188,16 +179,27 @@ public final class CorsProcessor extends AbstractProcessor {
         if (names.isClean()) {
           validated.add(new BindingsWriter.Bindings(result.resource().get(), resource));
         }
-      } else {
+      } else if (result.report().isClean()) {
         // No code written: the same class generated again as source by another processor, in a
         // later round, may have a policy by then, and must be processed then.
         processed.remove(name);
-        if (result.report().isClean() && hasSupertypes(resource)) {
-          index.addWithoutPolicy(
-              processingEnv.getElementUtils().getBinaryName(resource).toString(), resource);
+        if (hasSupertypes(resource)) {
+          index.addWithoutPolicy(binaryName(resource), resource);
         }
+      } else if (earlierBuild.isReadBack(resource)) {
+        // Failed now (a conflict with a class compiled now, say): listed as the last build listed
+        // it, so that the partial rebuild after the fix, which reads back only what the index
+        // names, validates it again. Some compilers (Eclipse's) write class files despite errors.
+        String binaryName = binaryName(resource);
+        earlierBuild.earlierGenerated(binaryName).ifPresentOrElse(
+            generated -> index.add(binaryName, generated, resource),
+            () -> index.addWithoutPolicy(binaryName, resource));
       }
     });
+  }
+
+  private String binaryName(TypeElement type) {
+    return processingEnv.getElementUtils().getBinaryName(type).toString();
   }
 
   /** Whether a type other than itself could give {@code resource} a policy. */

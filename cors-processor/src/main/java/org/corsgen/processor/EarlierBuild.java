@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -28,7 +29,8 @@ import org.corsgen.processor.writing.IndexWriter;
 final class EarlierBuild {
 
   private final Set<String> readBack = new HashSet<>();
-  private Set<String> indexed = Set.of();
+  /** The resources of the earlier index, to their generated classes. */
+  private Map<String, String> indexed = Map.of();
   private boolean hadWithoutPolicies;
   private final Map<String, TypeElement> stillWithoutPolicies = new TreeMap<>();
 
@@ -47,7 +49,7 @@ final class EarlierBuild {
     indexed = IndexWriter.earlierResources(env.getFiler());
     Set<String> withoutPolicies = IndexWriter.earlierWithoutPolicies(env.getFiler());
     hadWithoutPolicies = !withoutPolicies.isEmpty();
-    Set<String> names = new TreeSet<>(indexed);
+    Set<String> names = new TreeSet<>(indexed.keySet());
     names.addAll(withoutPolicies);
     List<TypeElement> earlier = new ArrayList<>();
     for (String binaryName : names) {
@@ -57,7 +59,7 @@ final class EarlierBuild {
       }
       // One without a policy can only gain one from a supertype compiled now; the others stay
       // listed as they were.
-      if (!indexed.contains(binaryName) && !inheritsFrom(type, compiledNow, new HashSet<>())) {
+      if (!indexed.containsKey(binaryName) && !inheritsFrom(type, compiledNow, new HashSet<>())) {
         stillWithoutPolicies.put(binaryName, type);
       } else if (validator.isResource(type)) {
         earlier.add(type);
@@ -91,7 +93,15 @@ final class EarlierBuild {
    * would still bind resources that no longer have {@code @Cors} to the old generated classes.
    */
   Set<String> indexedResources() {
-    return indexed;
+    return indexed.keySet();
+  }
+
+  /**
+   * The generated class the earlier index named for a resource, if it named one; empty for one
+   * it listed as having no policy.
+   */
+  Optional<String> earlierGenerated(String binaryName) {
+    return Optional.ofNullable(indexed.get(binaryName));
   }
 
   /**

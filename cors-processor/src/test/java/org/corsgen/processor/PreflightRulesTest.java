@@ -238,6 +238,27 @@ class PreflightRulesTest {
     assertClean(compile(slashesResource("admin", "admin")));
   }
 
+  /**
+   * Without a method at {@code //}, Jersey never serves one at {@code @Path("/")} beside a method
+   * without {@code @Path}: {@code GET /x} with {@code Accept: text/a} is 406 (checked on Jersey
+   * 4.0.2), so its policy conflicts with nothing. A method at {@code //} that is not public
+   * merges nothing: Jersey ignores it.
+   */
+  @Test
+  void aSlashBesideAMethodWithoutPathIsNotServed() {
+    assertClean(compile(source("Res",
+        "@Path(\"/x\")",
+        "public class Res {",
+        "  @GET @Produces(\"text/c\") @Cors(origins = \"https://app.example.com\")",
+        "  public String own() { return \"\"; }",
+        "",
+        "  @GET @Path(\"/\") @Produces(\"text/a\") @Cors(origins = \"https://admin.example.com\")",
+        "  public String slash() { return \"\"; }",
+        "",
+        "  @GET @Path(\"//\") @Produces(\"text/html\") String notPublic() { return \"\"; }",
+        "}")));
+  }
+
   /** {@code /x} with a method of its own for {@code app}, and at {@code /} and at {@code //}. */
   private static JavaFileObject slashesResource(String slashHost, String slashesHost) {
     return source("Res",

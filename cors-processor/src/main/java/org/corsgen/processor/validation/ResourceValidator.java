@@ -304,11 +304,19 @@ public final class ResourceValidator {
       UnaryOperator<String> route, Optional<AnnotatedCors> classCors, Report report) {
     List<ServedMethod> served = new ArrayList<>();
     List<ExecutableElement> members = ElementFilter.methodsIn(elements.getAllMembers(resource));
-    // Jersey serves a method at @Path("/") (or "") as one without @Path, unless a method at "//"
-    // beside it merges it into that path instead (checked on Jersey 4.0.2).
-    boolean slashesMerge = members.stream()
-        .map(member -> jaxRs.annotatedMethod(member, resource).flatMap(jaxRs::path))
-        .anyMatch(path -> path.filter("//"::equals).isPresent());
+    // Jersey serves a method at @Path("/") (or "") at "//" when a public method there merges it
+    // in, not at all beside a method without @Path, else as one without @Path (checked on
+    // Jersey 4.0.2).
+    boolean slashesMerge = false;
+    boolean ownMethods = false;
+    for (ExecutableElement member : members) {
+      Optional<ExecutableElement> annotated = jaxRs.annotatedMethod(member, resource);
+      if (member.getModifiers().contains(Modifier.PUBLIC) && annotated.isPresent()) {
+        Optional<String> path = annotated.flatMap(jaxRs::path);
+        slashesMerge |= path.filter("//"::equals).isPresent();
+        ownMethods |= path.isEmpty() && annotated.flatMap(jaxRs::httpMethod).isPresent();
+      }
+    }
     for (ExecutableElement method : members) {
       // Static methods stay: Jersey lists a class's methods with Class.getMethods() and serves
       // a public static one like any other, except one a subclass's static method hides, which
@@ -332,9 +340,12 @@ public final class ResourceValidator {
         ownCors.ifPresent(cors -> report.report(Message.NOT_PUBLIC_METHOD, cors.annotated(),
             cors.mirror(), Optional.empty(), describe(cors.annotated())));
       } else {
-        String methodPath = annotated.flatMap(jaxRs::path)
-            .map(path -> slashesMerge && (path.isEmpty() || path.equals("/")) ? "//" : path)
-            .orElse("");
+        Optional<String> ownPath = annotated.flatMap(jaxRs::path);
+        boolean slash = ownPath.filter(path -> path.isEmpty() || path.equals("/")).isPresent();
+        if (slash && !slashesMerge && ownMethods) {
+          continue;
+        }
+        String methodPath = slash && slashesMerge ? "//" : ownPath.orElse("");
         served.add(new ServedMethod(method, annotated.get(), httpMethod.get(),
             fullPath.apply(methodPath), route.apply(methodPath), ownCors.or(() -> classCors)));
       }

@@ -65,36 +65,41 @@ public final class IndexWriter {
   }
 
   /**
-   * The resources named by the index an earlier compilation left in the class output, or none.
+   * The resources named by the index an earlier compilation left in the class output, to their
+   * generated classes, or none.
    * A build that recompiles only the changed sources (IntelliJ's, Eclipse's, Maven's with
    * {@code useIncrementalCompilation=false}, a hand-run javac) leaves the other resources out of
    * this compilation; the index and the generated classes must still cover them.
    */
-  public static Set<String> earlierResources(Filer filer) {
+  public static Map<String, String> earlierResources(Filer filer) {
     return namesIn(filer, INDEX);
   }
 
   /** The resources {@value #WITHOUT_POLICIES} of an earlier compilation named, or none. */
   public static Set<String> earlierWithoutPolicies(Filer filer) {
-    return namesIn(filer, WITHOUT_POLICIES);
+    return namesIn(filer, WITHOUT_POLICIES).keySet();
   }
 
-  /** The first name of each line of a file in the class output, or none without the file. */
-  private static Set<String> namesIn(Filer filer, String name) {
+  /**
+   * The first name of each line of a file in the class output, to the second (empty where there
+   * is none), or nothing without the file.
+   */
+  private static Map<String, String> namesIn(Filer filer, String name) {
     String text;
     try {
       text = filer.getResource(StandardLocation.CLASS_OUTPUT, "", name).getCharContent(true)
           .toString();
     } catch (IOException | IllegalArgumentException | UnsupportedOperationException e) {
       // No earlier file (a clean build), or a Filer that cannot read its own output.
-      return Set.of();
+      return Map.of();
     }
-    Set<String> resources = new TreeSet<>();
+    Map<String, String> resources = new TreeMap<>();
     // Saved by an editor, the file may begin with a byte order mark, which strip() keeps.
     (text.startsWith("\uFEFF") ? text.substring(1) : text).lines()
         .map(String::strip)
         .filter(line -> !line.isEmpty() && !line.startsWith("#"))
-        .forEach(line -> resources.add(line.split("\\s+", 2)[0]));
+        .map(line -> line.split("\\s+", 2))
+        .forEach(names -> resources.putIfAbsent(names[0], names.length > 1 ? names[1] : ""));
     return resources;
   }
 
