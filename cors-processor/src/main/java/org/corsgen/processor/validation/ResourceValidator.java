@@ -297,8 +297,9 @@ public final class ResourceValidator {
 
   /**
    * The public resource methods of {@code resource}, each at {@code fullPath} of its own path
-   * and routed by {@code route} of it, with the {@code @Cors} in effect for each: its own (or that of the method it overrides), else
-   * the class's. A {@code @Cors} on a method JAX-RS does not serve is reported.
+   * and routed by {@code route} of it, with the {@code @Cors} in effect for each: its own (or
+   * that of the method it overrides), else the class's. A {@code @Cors} on a method JAX-RS does
+   * not serve is reported.
    */
   private List<ServedMethod> servedMethods(TypeElement resource, UnaryOperator<String> fullPath,
       UnaryOperator<String> route, Optional<AnnotatedCors> classCors, Report report) {
