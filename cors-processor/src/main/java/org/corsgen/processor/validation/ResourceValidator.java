@@ -12,7 +12,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.StringJoiner;
 import java.util.function.Predicate;
-import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.lang.model.element.AnnotationMirror;
@@ -227,11 +226,8 @@ public final class ResourceValidator {
     String ownPath = jaxRs.classPath(resource);
     String classPath = rootsAtDoubledSlash && !subResource
         && (ownPath.isEmpty() || ownPath.equals("/")) ? "//" : ownPath;
-    List<ServedMethod> served = servedMethods(resource, subResource
-        ? PathTemplates::belowLocator
-        : methodPath -> PathTemplates.join(classPath, methodPath), subResource
-        ? PathTemplates::routeBelowLocator
-        : methodPath -> PathTemplates.route(classPath, methodPath), classCors, report);
+    List<ServedMethod> served = servedMethods(resource,
+        subResource ? Optional.empty() : Optional.of(classPath), classCors, report);
 
     Map<AnnotatedCors, List<ServedMethod>> uses = new LinkedHashMap<>();
     classCors.ifPresent(cors -> uses.put(cors, new ArrayList<>()));
@@ -296,13 +292,13 @@ public final class ResourceValidator {
   }
 
   /**
-   * The public resource methods of {@code resource}, each at {@code fullPath} of its own path
-   * and routed by {@code route} of it, with the {@code @Cors} in effect for each: its own (or
-   * that of the method it overrides), else the class's. A {@code @Cors} on a method JAX-RS does
-   * not serve is reported.
+   * The public resource methods of {@code resource}, each at its own path below
+   * {@code classPath} (empty for a sub-resource: below whichever locator returns it), with the
+   * {@code @Cors} in effect for each: its own (or that of the method it overrides), else the
+   * class's. A {@code @Cors} on a method JAX-RS does not serve is reported.
    */
-  private List<ServedMethod> servedMethods(TypeElement resource, UnaryOperator<String> fullPath,
-      UnaryOperator<String> route, Optional<AnnotatedCors> classCors, Report report) {
+  private List<ServedMethod> servedMethods(TypeElement resource, Optional<String> classPath,
+      Optional<AnnotatedCors> classCors, Report report) {
     List<ServedMethod> served = new ArrayList<>();
     List<ExecutableElement> members = ElementFilter.methodsIn(elements.getAllMembers(resource));
     // Jersey serves a method at @Path("/") (or "") at "//" when a public method there merges it
@@ -348,7 +344,11 @@ public final class ResourceValidator {
         }
         String methodPath = slash && slashesMerge ? "//" : ownPath.orElse("");
         served.add(new ServedMethod(method, annotated.get(), httpMethod.get(),
-            fullPath.apply(methodPath), route.apply(methodPath), ownCors.or(() -> classCors)));
+            classPath.map(path -> PathTemplates.join(path, methodPath))
+                .orElseGet(() -> PathTemplates.belowLocator(methodPath)),
+            classPath.map(path -> PathTemplates.route(path, methodPath))
+                .orElseGet(() -> PathTemplates.routeBelowLocator(methodPath)),
+            ownCors.or(() -> classCors)));
       }
     }
     return served;

@@ -501,9 +501,11 @@ public final class CorsModelProcessor implements ModelProcessor {
    * {@code x} below that is {@code //x}). Empty for the root; {@link #named} shows it.
    */
   private static String join(String parent, String path) {
-    String child = path == null || path.isEmpty() || path.startsWith("/") ? path : "/" + path;
-    return child == null ? parent
-        : parent + (child.endsWith("/") ? child.substring(0, child.length() - 1) : child);
+    if (path == null) {
+      return parent;
+    }
+    String child = path.isEmpty() || path.startsWith("/") ? path : "/" + path;
+    return parent + (child.endsWith("/") ? child.substring(0, child.length() - 1) : child);
   }
 
   /** A joined path as the start-up listing and the policy report write it, never empty. */
