@@ -238,6 +238,20 @@ class HeaderRulesTest {
         "test.Res.get(String)", "X-Api-Key", "X-Api-Key");
   }
 
+  /** EventSource sends it without a preflight; a page's own event-stream client does not. */
+  @Test
+  void lastEventIdReadButNotAllowedSaysEventSourceNeedsNoPermission() {
+    JavaFileObject source = source("Res",
+        "@Path(\"/res\")",
+        "@Cors(origins = \"https://app.example.com\")",
+        "public class Res {",
+        "  @GET @Produces(\"text/event-stream\")",
+        "  public String get(@HeaderParam(\"last-event-id\") String last) { return last; }",
+        "}");
+    assertOnly(compile(source), source, "@Cors", Message.HEADER_PARAM_LAST_EVENT_ID,
+        "test.Res.get(String)", "last-event-id", "last-event-id");
+  }
+
   /** A field or constructor parameter is read by every request to the resource. */
   @Test
   void headerReadByAFieldOrConstructorIsAWarningToo() {

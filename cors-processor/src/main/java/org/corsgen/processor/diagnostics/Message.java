@@ -153,6 +153,14 @@ public enum Message {
           + " refuse every request of a page that sends it, at its preflight. Add \"%s\" to"
           + " allowHeaders, or put @SuppressWarnings(\"CorsHeaderParamNotAllowed\") where it is"
           + " read if only non-browser clients send it."),
+  HEADER_PARAM_LAST_EVENT_ID(Kind.WARNING, "CorsHeaderParamNotAllowed",
+      "%s reads the request header \"%s\" with @HeaderParam, but allowHeaders does not allow it."
+          + " A browser's EventSource sends it when it reconnects to a stream, without a"
+          + " preflight; but it is not CORS-safelisted (Fetch, CORS-safelisted request-header), so"
+          + " a page that sends it itself, with an event-stream client written on fetch() (as for a"
+          + " stream that needs an Authorization header), is refused at the preflight. Add \"%s\""
+          + " to allowHeaders, or put @SuppressWarnings(\"CorsHeaderParamNotAllowed\") where it"
+          + " is read if only EventSource and non-browser clients send it."),
   EXPOSE_FORBIDDEN(Kind.ERROR, "CorsExposeSetCookie",
       "exposeHeaders has \"%s\", which browsers never let a page read, exposed or not (Fetch,"
           + " forbidden response-header name). Remove it: cookies reach the browser's cookie store"

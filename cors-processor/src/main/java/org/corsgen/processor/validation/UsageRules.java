@@ -288,7 +288,10 @@ final class UsageRules {
           && allowed.stream().noneMatch(header.header()::equalsIgnoreCase)
           && !header.suppresses(Message.HEADER_PARAM_NOT_ALLOWED, report)
           && reported.add(header.header())) {
-        report.report(Message.HEADER_PARAM_NOT_ALLOWED, cors.annotated(), cors.mirror(),
+        // EventSource sends Last-Event-ID unasked, so the usual reason would be wrong for it.
+        Message message = header.header().equalsIgnoreCase("Last-Event-ID")
+            ? Message.HEADER_PARAM_LAST_EVENT_ID : Message.HEADER_PARAM_NOT_ALLOWED;
+        report.report(message, cors.annotated(), cors.mirror(),
             JaxRs.writtenValue(cors.mirror(), "allowHeaders"), header.reader(), header.header(),
             header.header());
       }

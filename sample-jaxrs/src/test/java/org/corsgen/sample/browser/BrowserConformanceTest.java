@@ -442,4 +442,33 @@ class BrowserConformanceTest {
         "the filter's methods were not cached with the PUT's preflight, so DELETE was asked for"
             + " and refused, never sent");
   }
+
+  /**
+   * Server-sent events: the response filter's grant reaches a stream as any other answer, and
+   * native {@code EventSource} reconnects with {@code Last-Event-ID} and no preflight, though the
+   * policy does not allow that header (Firefox and Safari too, as reported in whatwg/fetch#568).
+   */
+  @Test
+  void eventStreamIsReadableAndReconnectsWithTheLastEventIdUnpreflighted() {
+    Streamed ticks = Streamed.in(driver, TestOrigins.API + "/ticker?" + RequestLog.TAG + "=" + tag,
+        4);
+
+    assertEquals(List.of("tick 1", "tick 2", "tick 3", "tick 4"), ticks.messages(),
+        "the second connection went on from the Last-Event-ID of the first");
+    assertFalse(ticks.failed());
+    assertEquals(List.of("GET /ticker 200", "GET /ticker 200"), serverSaw(),
+        "two connections, no OPTIONS between them");
+  }
+
+  @Test
+  void eventStreamFromARefusedOriginFailsWithoutAMessage() {
+    open(TestOrigins.OTHER);
+
+    Streamed ticks = Streamed.in(driver, TestOrigins.API + "/ticker?" + RequestLog.TAG + "=" + tag,
+        1);
+
+    assertTrue(ticks.failed(), "EventSource gives up: a CORS failure is not retried");
+    assertEquals(List.of(), ticks.messages());
+    assertEquals(List.of("GET /ticker 200"), serverSaw(), "sent, answered, hidden from the page");
+  }
 }
