@@ -135,6 +135,14 @@ class OriginRulesTest {
   }
 
   @Test
+  void originOnABadPortIsNeverAPage() {
+    JavaFileObject source = resource("@Cors(origins = \"https://app.example.com:6000\")");
+    assertOnly(compile(source), source, "@Cors", Message.ORIGIN_NOT_A_PAGE,
+        "https://app.example.com:6000",
+        "port 6000 is one of Fetch's bad ports, from which browsers load nothing", "");
+  }
+
+  @Test
   void textThatIsNoHostGetsNoFix() {
     JavaFileObject source = resource("@Cors(origins = \"app.example.com/api\")");
     assertOnly(compile(source), source, "@Cors", Message.ORIGIN_NO_SCHEME, "app.example.com/api",

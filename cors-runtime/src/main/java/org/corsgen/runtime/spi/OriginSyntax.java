@@ -138,6 +138,16 @@ public final class OriginSyntax {
       "ftp", "browsers no longer load pages over ftp");
 
   /**
+   * Fetch's bad ports ("port blocking"): browsers refuse every http(s) request to them, the
+   * loading of a page included, so no page has an origin on one.
+   */
+  private static final Set<Integer> BAD_PORTS = Set.of(1, 7, 9, 11, 13, 15, 17, 19, 20, 21, 22,
+      23, 25, 37, 42, 43, 53, 69, 77, 79, 87, 95, 101, 102, 103, 104, 109, 110, 111, 113, 115, 117,
+      119, 123, 135, 137, 139, 143, 161, 179, 389, 427, 465, 512, 513, 514, 515, 526, 530, 531,
+      532, 540, 548, 554, 556, 563, 587, 601, 636, 989, 990, 993, 995, 1719, 1720, 1723, 2049,
+      3659, 4045, 4190, 5060, 5061, 6000, 6566, 6665, 6666, 6667, 6668, 6669, 6679, 6697, 10080);
+
+  /**
    * ß, ς, ZWJ and ZWNJ: the characters that {@link IDN} (IDNA 2003) maps differently from
    * browsers (UTS #46 nontransitional processing), so no punycode form is suggested for them.
    */
@@ -247,6 +257,10 @@ public final class OriginSyntax {
           validNormalized(entry).filter(fixed -> !fixed.equals(entry)));
     }
     String authority = entry.substring(separator + SEPARATOR.length());
+    Optional<String> badPort = badPort(authority);
+    if (badPort.isPresent()) {
+      return new Invalid(Problem.NOT_A_PAGE, badPort.get(), Optional.empty());
+    }
     if (authority.indexOf('*') < 0) {
       return new Exact(entry);
     }
@@ -310,7 +324,17 @@ public final class OriginSyntax {
    * needs {@link IDN}, whose Unicode tables cost a cold JVM about 10 ms to load.
    */
   private static Optional<String> validNormalized(String entry) {
-    return normalize(entry).filter(fixed -> problem(fixed).isEmpty());
+    return normalize(entry).filter(fixed -> problem(fixed).isEmpty()
+        && badPort(fixed.substring(fixed.indexOf(SEPARATOR) + SEPARATOR.length())).isEmpty());
+  }
+
+  /** Why the port of {@code authority}, a serialized origin's, is one no page is loaded from. */
+  private static Optional<String> badPort(String authority) {
+    String port = authority.substring(hostOf(authority).length());
+    return port.isEmpty() || !BAD_PORTS.contains(Integer.parseInt(port.substring(1)))
+        ? Optional.empty()
+        : Optional.of("port " + port.substring(1) + " is one of Fetch's bad ports, from which"
+            + " browsers load nothing");
   }
 
   private static Invalid invalid(Problem problem) {

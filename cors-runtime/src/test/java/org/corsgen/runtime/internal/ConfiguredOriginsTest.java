@@ -137,6 +137,17 @@ class ConfiguredOriginsTest {
         + " write \"https://app.example\".", e.getMessage());
   }
 
+  @Test
+  void originOnABadPortStopsStartUp() {
+    IllegalStateException e = assertThrows(IllegalStateException.class,
+        () -> ConfiguredOrigins.resolve(policy().allowConfiguredOrigins("cors.origins").build(),
+        config(Map.of("cors.origins", "http://localhost:6000"))));
+    assertEquals("@Cors on com.example.ItemsResource: origins placeholder ${cors.origins} is"
+        + " \"http://localhost:6000\" (from system property cors.origins), and"
+        + " \"http://localhost:6000\" in it is never a page's origin (port 6000 is one of Fetch's"
+        + " bad ports, from which browsers load nothing).", e.getMessage());
+  }
+
   /** What a deployment file that sets the variable to nothing produces. */
   @Test
   void anEmptyValueSaysThatItIsSetAndWhatThatMeans() {

@@ -90,6 +90,25 @@ class OriginSyntaxTest {
     assertEquals(Problem.NOT_A_PAGE, invalid("wss://*.example.com").problem());
   }
 
+  /** Fetch's port blocking: a browser loads no page from these ports, 6000 (X11) say. */
+  @Test
+  void originsOnBadPortsAreNeverAPage() {
+    assertEquals(new Invalid(Problem.NOT_A_PAGE,
+        "port 6000 is one of Fetch's bad ports, from which browsers load nothing",
+        Optional.empty()), invalid("https://app.example.com:6000"));
+    for (String entry : new String[] {"http://localhost:6667", "http://[::1]:22",
+        "http://10.0.0.1:10080", "https://*.example.com:5060", "http://127.0.0.1:1"}) {
+      assertEquals(Problem.NOT_A_PAGE, invalid(entry).problem(), entry);
+    }
+    // Their neighbours are ordinary ports.
+    for (String entry : new String[] {"https://app.example.com:6001", "http://localhost:6664",
+        "http://localhost:10081", "http://localhost:2"}) {
+      assertEquals(new OriginSyntax.Exact(entry), OriginSyntax.parse(entry), entry);
+    }
+    // A spelling that is wrong anyway gets no fix that is refused next.
+    assertEquals(Optional.empty(), invalid("https://App.example.com:6000").fix());
+  }
+
   @Test
   void otherProblemsAreNamed() {
     assertEquals(Problem.BLANK, invalid(" ").problem());
