@@ -43,6 +43,7 @@ class HeaderRulesTest {
       "'X-A, Cookie'   | ' Write each name as an entry of its own, such as \"X-Request-Id\".'",
       "'X-*, X-B'      | ' Write each name as an entry of its own, such as \"X-Request-Id\".'",
       "'X-C, x-c'      | ' Write \"X-C\".'",
+      "' * '           | ' Write \"*\".'",
       "'X-Trace: 1, X-G' | ' Write each name as an entry of its own, such as \"X-Request-Id\".'",
       "X-Tr\u00e4ce    | ' Write each name as an entry of its own, such as \"X-Request-Id\".'"})
   void headerNameThatIsNotATokenGetsTheNameItMeant(String name, String fix) {
@@ -50,6 +51,16 @@ class HeaderRulesTest {
         "@Cors(origins = \"https://app.example.com\", allowHeaders = \"" + name + "\")");
     assertOnly(compile(source), source, "allowHeaders", Message.HEADER_INVALID, "allowHeaders",
         name, fix);
+  }
+
+  /** With credentials "*" is an error of its own: the fix would only trade one for the other. */
+  @ParameterizedTest
+  @ValueSource(strings = {"allowHeaders", "exposeHeaders"})
+  void wildcardWithWhiteSpaceAroundGetsNoFixUnderCredentials(String attribute) {
+    JavaFileObject source = resource("@Cors(origins = \"https://app.example.com\","
+        + " allowCredentials = true, " + attribute + " = \" * \")");
+    assertOnly(compile(source), source, attribute, Message.HEADER_INVALID, attribute, " * ",
+        " Write each name as an entry of its own, such as \"X-Request-Id\".");
   }
 
   @ParameterizedTest

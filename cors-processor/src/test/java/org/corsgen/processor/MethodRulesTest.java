@@ -78,6 +78,21 @@ class MethodRulesTest {
         "PATCH");
   }
 
+  /** "Write PATCH" beside a "PATCH" already listed would trade the error for a duplicate. */
+  @Test
+  void methodInAnotherCaseBesideItsServedSpellingIsToBeRemoved() {
+    JavaFileObject source = source("Res",
+        "@Path(\"/res\")",
+        "@Cors(origins = \"https://app.example.com\", methods = {\"PATCH\",",
+        "    \"patch\"})",
+        "public class Res {",
+        "  @PATCH",
+        "  public void patch(String body) {}",
+        "}");
+    assertOnly(compile(source, PATCH), source, "\"patch\"", Message.METHOD_CASE_BESIDE,
+        "patch", "PATCH");
+  }
+
   /** Jersey upper-cases a designator's value: {@code @HttpMethod("purge")} serves PURGE. */
   @Test
   void designatorWrittenInLowerCaseServesTheMethodInUpperCase() {

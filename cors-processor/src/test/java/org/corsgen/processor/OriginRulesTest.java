@@ -100,6 +100,23 @@ class OriginRulesTest {
         " Write \"https://app.example.com\".");
   }
 
+  @Test
+  void loopbackHostWithoutSchemeIsFixedAsPlainHttp() {
+    JavaFileObject source = resource("@Cors(origins = \"localhost:3000\")");
+    assertOnly(compile(source), source, "@Cors", Message.ORIGIN_NO_SCHEME, "localhost:3000",
+        " Write \"http://localhost:3000\".");
+  }
+
+  @Test
+  void wildcardWithWhiteSpaceAroundIsFixedUnlessCredentialsRefuseIt() {
+    JavaFileObject open = resource("@Cors(origins = \" * \")");
+    assertOnly(compile(open), open, "@Cors", Message.ORIGIN_MALFORMED, " * ",
+        "it has white space around the \"*\"", " Write \"*\".");
+    JavaFileObject credentialed = resource("@Cors(origins = \" * \", allowCredentials = true)");
+    assertOnly(compile(credentialed), credentialed, "@Cors", Message.ORIGIN_MALFORMED, " * ",
+        "it has white space around the \"*\"", "");
+  }
+
   /** "https://" before such an entry would make "https://https", valid and never matching. */
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {

@@ -101,6 +101,10 @@ public enum Message {
       "method \"%s\" differs only in case from \"%s\", which the resource serves: browsers"
           + " compare Access-Control-Request-Method byte for byte (Fetch, CORS-preflight fetch),"
           + " so it would never match. Write \"%2$s\"."),
+  METHOD_CASE_BESIDE(Kind.ERROR, "CorsMethodCase",
+      "method \"%s\" differs only in case from \"%s\", which the resource serves and methods"
+          + " lists already: browsers compare Access-Control-Request-Method byte for byte (Fetch,"
+          + " CORS-preflight fetch), so this entry would never match. Remove it."),
   METHOD_DUPLICATE(Kind.WARNING, "CorsMethodDuplicate",
       "method \"%s\" is listed twice. Remove the repetition."),
   METHODS_GRANT_NOTHING(Kind.ERROR, "CorsGrantsNothing",

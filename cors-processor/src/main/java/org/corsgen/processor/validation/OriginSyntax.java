@@ -103,7 +103,8 @@ final class OriginSyntax {
    */
   private static boolean isAccepted(String fix, boolean credentials) {
     Parsed parsed = parse(fix, credentials);
-    return (parsed instanceof Exact || parsed instanceof Pattern)
+    return (parsed instanceof Exact || parsed instanceof Pattern
+        || (parsed instanceof AnyOrigin && !credentials))
         && !(credentials && isCleartext(parsed));
   }
 

@@ -273,11 +273,13 @@ final class PolicyReader {
       String name = (String) item.getValue();
       Optional<AnnotationValue> at = Optional.of(item);
       if (!HttpNames.isToken(name)) {
-        values.report(Message.HEADER_INVALID, at, attribute, name, namesFix(name,
-            others(values, attribute, item), UnaryOperator.identity(),
-            header -> misplaced(header, request).isEmpty() && !(anyName
-                && !(request && header.equalsIgnoreCase("Authorization"))),
-            " Write each name as an entry of its own, such as \"X-Request-Id\"."));
+        // " * " meant the wildcard, where credentials do not refuse it.
+        values.report(Message.HEADER_INVALID, at, attribute, name,
+            name.strip().equals("*") && !credentials && !anyName ? " Write \"*\"."
+                : namesFix(name, others(values, attribute, item), UnaryOperator.identity(),
+                    header -> misplaced(header, request).isEmpty() && !(anyName
+                        && !(request && header.equalsIgnoreCase("Authorization"))),
+                    " Write each name as an entry of its own, such as \"X-Request-Id\"."));
       } else if (isPattern(name)) {
         values.report(Message.HEADER_PATTERN, at, attribute, name);
       } else if (names.stream().anyMatch(name::equalsIgnoreCase)) {

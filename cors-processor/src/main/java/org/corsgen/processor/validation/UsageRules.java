@@ -107,8 +107,11 @@ final class UsageRules {
           .filter(served -> !served.equals(method) && served.equalsIgnoreCase(method))
           .findFirst();
       if (sameButCase.isPresent()) {
-        report.report(Message.METHOD_CASE, cors.annotated(), cors.mirror(), Optional.of(item),
-            method, sameButCase.get());
+        // Rewriting it as the served spelling would only make it a duplicate.
+        boolean listed = items.stream()
+            .anyMatch(other -> sameButCase.get().equals(other.getValue()));
+        report.report(listed ? Message.METHOD_CASE_BESIDE : Message.METHOD_CASE, cors.annotated(),
+            cors.mirror(), Optional.of(item), method, sameButCase.get());
       } else {
         notServed.add(item);
       }

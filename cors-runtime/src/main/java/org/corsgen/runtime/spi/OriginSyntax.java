@@ -211,6 +211,10 @@ public final class OriginSyntax {
     if (entry.equals("*")) {
       return new AnyOrigin();
     }
+    if (entry.strip().equals("*")) {
+      return new Invalid(Problem.MALFORMED, "it has white space around the \"*\"",
+          Optional.of("*"));
+    }
     if (entry.strip().equalsIgnoreCase("null")) {
       return invalid(Problem.NULL);
     }
@@ -314,8 +318,10 @@ public final class OriginSyntax {
       // "https:8443": a port, but the host is missing, not the scheme.
       return new Invalid(Problem.MALFORMED, "it has no host", Optional.empty());
     }
+    // A loopback host is a development server's, which serves plain http.
     return new Invalid(Problem.NO_SCHEME, "", HOST_AND_PORT.test(entry)
-        ? validNormalized("https://" + entry)
+        ? validNormalized((isLoopback(hostOf(entry.toLowerCase(Locale.ROOT))) ? "http://"
+            : "https://") + entry)
         : Optional.empty());
   }
 

@@ -110,6 +110,12 @@ class OriginSyntaxTest {
   }
 
   @Test
+  void aWildcardWithWhiteSpaceAroundIsNamed() {
+    assertEquals(new Invalid(Problem.MALFORMED, "it has white space around the \"*\"",
+        Optional.of("*")), invalid(" * "));
+  }
+
+  @Test
   void otherProblemsAreNamed() {
     assertEquals(Problem.BLANK, invalid(" ").problem());
     assertEquals(Problem.NULL, invalid("null").problem());
@@ -124,10 +130,18 @@ class OriginSyntaxTest {
     }
   }
 
-  /** A fix is offered only when it is itself an origin a browser sends. */
+  /**
+   * A fix is offered only when it is itself an origin a browser sends; plain http for a loopback
+   * host, a development server's.
+   */
   @Test
   void entriesWithoutSchemeGetOnlyAValidFix() {
-    assertEquals(Optional.of("https://localhost:3000"), invalid("localhost:3000").fix());
+    assertEquals(Optional.of("https://app.example.com:8443"),
+        invalid("app.example.com:8443").fix());
+    assertEquals(Optional.of("http://localhost:3000"), invalid("localhost:3000").fix());
+    assertEquals(Optional.of("http://127.0.0.1:5173"), invalid("127.0.0.1:5173").fix());
+    assertEquals(Optional.of("http://app.localhost"), invalid("App.localhost").fix());
+    assertEquals(Optional.of("http://[::1]:8080"), invalid("[::1]:8080").fix());
     assertEquals(Optional.empty(), invalid("a..example.com").fix());
     assertEquals(Optional.empty(), invalid("<error>").fix());
     assertEquals(Problem.NULL, invalid("NULL").problem());
