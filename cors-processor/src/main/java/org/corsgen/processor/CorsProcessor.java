@@ -119,10 +119,11 @@ public final class CorsProcessor extends AbstractProcessor {
   }
 
   /**
-   * Reports each {@code @Cors} of the round, and of the classes no longer waiting, that is not in
-   * a resource class and that no resource inherits. Those in a class still waiting are
-   * checked once it is complete, and those in a supertype of one once no subtype waits: it may
-   * turn out to be a resource that inherits them.
+   * Checks each {@code @Cors} of the round, and of the classes no longer waiting, that is not in
+   * a resource class: where it is written, and for one on a supertype its own values. Those in a
+   * class still waiting are checked once it is complete, those in a supertype of one once no
+   * subtype waits (it may turn out to be a resource that inherits them), and those that name
+   * constants not generated yet once they are.
    */
   private void checkPlacement(RoundEnvironment round, Set<TypeElement> resumed,
       Set<TypeElement> resources) {
@@ -146,7 +147,8 @@ public final class CorsProcessor extends AbstractProcessor {
       if (deferral.isWaiting(type)) {
         continue;
       }
-      if (deferral.hasWaitingSubtype(type)) {
+      // Its own values are checked too, once the constants they name exist.
+      if (deferral.hasWaitingSubtype(type) || !validator.hasWellFormedCors(element)) {
         placementWaiting.add(element);
       } else {
         guarded(element, () -> printer.print(validator.validatePlacement(element, allResources)));

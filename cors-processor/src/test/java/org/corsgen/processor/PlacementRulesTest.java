@@ -219,4 +219,54 @@ class PlacementRulesTest {
         "public class Res extends Base {}");
     assertClean(compile(api, base, root));
   }
+
+  /**
+   * An API module of @Path interfaces, compiled apart from the classes that implement them: its
+   * policies' own errors are reported there, on their values, not only later without a line.
+   */
+  @Test
+  void policyOnAnInterfaceIsCheckedWhereItIsWritten() {
+    JavaFileObject api = source("Api",
+        "@Path(\"/items\")",
+        "@Cors(origins = \"https://*.com\")",
+        "public interface Api {",
+        "  @GET",
+        "  String list();",
+        "}");
+    assertOnly(compile(api), api, "@Cors", Message.ORIGIN_PATTERN_PUBLIC_SUFFIX, "https://*.com",
+        "com", "https://*.example.com");
+  }
+
+  @Test
+  void policyOnAnAbstractMethodIsCheckedWhereItIsWritten() {
+    JavaFileObject base = source("Base",
+        "@Path(\"/items\")",
+        "public abstract class Base {",
+        "  @GET",
+        "  @Cors(origins = \"*\", allowCredentials = true)",
+        "  public abstract String list();",
+        "}");
+    assertOnly(compile(base), base, "@Cors", Message.ORIGIN_WILDCARD_WITH_CREDENTIALS);
+  }
+
+  /** Read once where it is written and once with the resource: reported once. */
+  @Test
+  void policyOnAnInterfaceWithItsImplementationIsReportedOnce() {
+    JavaFileObject api = source("Api",
+        "@Path(\"/items\")",
+        "@Cors(origins = \"https://App.example.com\", maxAge = -5)",
+        "public interface Api {",
+        "  @GET",
+        "  String list();",
+        "}");
+    JavaFileObject impl = source("Items",
+        "public class Items implements Api {",
+        "  @Override public String list() { return \"\"; }",
+        "}");
+    Compilation compilation = compile(api, impl);
+    assertThat(compilation).hadErrorCount(2);
+    assertThat(compilation).hadErrorContaining("\"https://App.example.com\"").inFile(api)
+        .onLineContaining("@Cors");
+    assertThat(compilation).hadWarningCount(0);
+  }
 }

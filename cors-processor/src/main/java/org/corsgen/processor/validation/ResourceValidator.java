@@ -153,11 +153,19 @@ public final class ResourceValidator {
     return true;
   }
 
+  /**
+   * Whether every value of the {@code @Cors} on {@code annotated} is resolved: one that names a
+   * constant of a class another processor has yet to generate is not, until a later round.
+   */
+  public boolean hasWellFormedCors(Element annotated) {
+    return new AnnotatedCors(annotated, JaxRs.annotation(annotated, JaxRs.CORS).orElseThrow())
+        .isWellFormed();
+  }
+
   private boolean hasWellFormedCors(TypeElement type) {
     List<Element> annotated = corsAnnotated(type);
     for (Element element : annotated) {
-      if (!new AnnotatedCors(element, JaxRs.annotation(element, JaxRs.CORS).orElseThrow())
-          .isWellFormed()) {
+      if (!hasWellFormedCors(element)) {
         return false;
       }
     }
@@ -387,13 +395,30 @@ public final class ResourceValidator {
       } else if (!method.getModifiers().contains(Modifier.PUBLIC)) {
         report.report(Message.NOT_PUBLIC_METHOD, method, cors, Optional.empty(),
             describe(method));
+      } else {
+        // A public resource method of a concrete class makes it a sub-resource, validated
+        // itself; one of an interface or abstract class is read here too (below).
+        readOwnValues(method, type, cors, report);
       }
-      // A public resource method of a concrete class makes it a sub-resource, validated itself.
     } else if (!inherited) {
       report.report(Message.NOT_A_RESOURCE_CLASS, type, cors, Optional.empty(),
           type.getQualifiedName());
+    } else {
+      readOwnValues(type, type, cors, report);
     }
     return report;
+  }
+
+  /**
+   * Checks what a policy on a supertype says by itself (its origins, headers, methods and max
+   * age), where it is written: an API module of {@code @Path} interfaces is often compiled apart
+   * from the classes that implement them, whose compilation could only report the errors without
+   * a source line. What depends on the resources is checked with each of them; what both report
+   * is printed once.
+   */
+  private void readOwnValues(Element annotated, TypeElement type, AnnotationMirror cors,
+      Report report) {
+    reader.read(annotated, cors, "@Cors on " + describe(annotated), nestedName(type), "", report);
   }
 
   /** Whether {@code subtype} is {@code type} or extends it, generics aside. */
