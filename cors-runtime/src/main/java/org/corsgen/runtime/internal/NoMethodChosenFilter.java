@@ -23,8 +23,9 @@ import org.glassfish.jersey.server.model.RuntimeResource;
  *
  * <ul>
  *   <li>the request's media types rule out every method for its HTTP method at its path
- *       ({@code 415 Unsupported Media Type}, {@code 406 Not Acceptable}), when every method
- *       Jersey could have chosen has one and the same policy;
+ *       ({@code 415 Unsupported Media Type}, {@code 406 Not Acceptable}, or {@code 400 Bad
+ *       Request} for a {@code Content-Type} or {@code Accept} that does not parse), when every
+ *       method Jersey could have chosen has one and the same policy;
  *   <li>a sub-resource locator fails itself (see {@link LocatorFailure}).
  * </ul>
  *
@@ -54,7 +55,7 @@ public final class NoMethodChosenFilter implements ContainerResponseFilter {
     // a chosen method (a 404 below a matched resource, say), only a failed locator has a policy.
     Throwable refusal = uriInfo.getMappedThrowable();
     List<RuntimeResource> matched = uriInfo.getMatchedRuntimeResources();
-    if (!(refusal instanceof NotSupportedException || refusal instanceof NotAcceptableException)
+    if (!isMediaTypeRefusal(refusal, request, response)
         || uriInfo.getMatchedResourceMethod() != null || matched.isEmpty()) {
       locatorFailure.policyFor(uriInfo, request.getMethod())
           .ifPresent(policy -> policy.filter(request, response));
@@ -69,6 +70,29 @@ public final class NoMethodChosenFilter implements ContainerResponseFilter {
     CorsPolicy policy = sharedPolicy(resource, httpMethod);
     if (policy != null) {
       policy.filter(request, response);
+    }
+  }
+
+  /**
+   * Whether Jersey's method selection refused the request for its media types: none of the
+   * methods consumes its {@code Content-Type} or produces what it accepts, or one of the two
+   * headers does not parse ({@code Content-Type: json}), Jersey's {@code 400}.
+   */
+  private static boolean isMediaTypeRefusal(Throwable refusal, ContainerRequestContext request,
+      ContainerResponseContext response) {
+    if (refusal instanceof NotSupportedException || refusal instanceof NotAcceptableException) {
+      return true;
+    }
+    // Jersey answers those with its 400 itself, past any mapper (MalformedRequestHeadersTest).
+    if (refusal != null || response.getStatus() != 400) {
+      return false;
+    }
+    try {
+      request.getMediaType();
+      request.getAcceptableMediaTypes();
+      return false;
+    } catch (RuntimeException e) {
+      return true;
     }
   }
 

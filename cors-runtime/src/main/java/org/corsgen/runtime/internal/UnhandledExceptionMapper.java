@@ -12,6 +12,7 @@ import java.lang.reflect.Method;
 import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import org.glassfish.jersey.message.internal.HeaderValueException;
 import org.glassfish.jersey.server.ExtendedUriInfo;
 import org.glassfish.jersey.server.model.ResourceMethod;
 import org.glassfish.jersey.spi.ExtendedExceptionMapper;
@@ -53,8 +54,19 @@ public final class UnhandledExceptionMapper implements ExtendedExceptionMapper<T
   public boolean isMappable(Throwable exception) {
     return !(exception instanceof WebApplicationException)
         && !isUnwrappedByJersey(exception)
+        && !isMalformedRequestHeader(exception)
         && (resource.getResourceClass() != null && resource.getResourceMethod() != null
             ? hasPolicy() : failedLocator().isPresent());
+  }
+
+  /**
+   * A request header the resource method read that Jersey cannot parse ({@code If-None-Match:
+   * garbage}, {@code Accept-Language: en;q=1.5}): Jersey's own {@code 400} when no mapper claims
+   * it, a client's error, which the method's filter gives the policy's headers.
+   */
+  private static boolean isMalformedRequestHeader(Throwable exception) {
+    return exception instanceof HeaderValueException header
+        && header.getContext() == HeaderValueException.Context.INBOUND;
   }
 
   /** The locator that threw, when it is one whose returned class gives the error a policy. */
