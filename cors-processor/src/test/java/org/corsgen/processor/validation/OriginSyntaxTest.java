@@ -85,7 +85,36 @@ class OriginSyntaxTest {
     OriginSyntax.Invalid invalid = invalid("https://faß.example");
     assertEquals(Message.ORIGIN_MALFORMED, invalid.message());
     assertArrayEquals(new Object[] {"https://faß.example",
-        "browsers send a non-ASCII host in its punycode form", ""}, invalid.args());
+        "browsers send a non-ASCII host in its punycode form, which only a browser can give for"
+            + " this one: new URL(\"https://faß.example\").origin", ""}, invalid.args());
+  }
+
+  /**
+   * Hosts whose punycode Java's IDNA 2003 and browsers' UTS #46 make differently, or that
+   * browsers refuse (Chromium 156, new URL(...).origin): no fix rather than a wrong one.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "https://ᴬ.example", "https://ꭰ.example", "https://ᏸ.example",
+      "https://ㅤ.example", "https://٣.example", "https://\u0300x.example", "https://a٣.example",
+      "https://Ⰰ.example", "https://ẞ.example", "https://Ꙁ.example", "https://Ა.example",
+      "https://Ⴀ.example"})
+  void hostWhosePunycodeBrowsersMakeDifferentlyGetsNoSuggestion(String entry) {
+    assertEquals(Optional.empty(), org.corsgen.runtime.spi.OriginSyntax.normalize(entry), entry);
+    assertEquals(Message.ORIGIN_MALFORMED, invalid(entry).message(), entry);
+  }
+
+  /** What Chromium 156 sends for these, as new URL(...).origin gives it. */
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "https://ⰰ.example          | https://xn--tej.example",
+      "https://bücher.example     | https://xn--bcher-kva.example",
+      "https://☃.example          | https://xn--n3h.example",
+      "https://ｆｕｌｌ.example     | https://full.example",
+      "https://مثال.example       | https://xn--mgbh0fb.example",
+      "https://παράδειγμα.example | https://xn--hxajbheg2az3al.example"})
+  void hostWhosePunycodeBrowsersMakeAlikeGetsIt(String entry, String origin) {
+    assertEquals(Optional.of(origin), org.corsgen.runtime.spi.OriginSyntax.normalize(entry));
   }
 
   @Test

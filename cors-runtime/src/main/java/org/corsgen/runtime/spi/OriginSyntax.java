@@ -1,6 +1,7 @@
 package org.corsgen.runtime.spi;
 
 import java.net.IDN;
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -152,6 +153,25 @@ public final class OriginSyntax {
    * browsers (UTS #46 nontransitional processing), so no punycode form is suggested for them.
    */
   private static final String IDNA_DEVIATIONS = "\u00DF\u03C2\u200D\u200C";
+
+  /** RFC 5893: the bidirectional classes either kind of label may have besides its letters. */
+  private static final String BIDI_NEUTRALS_AND_NUMBERS = directions(
+      Character.DIRECTIONALITY_EUROPEAN_NUMBER, Character.DIRECTIONALITY_EUROPEAN_NUMBER_SEPARATOR,
+      Character.DIRECTIONALITY_COMMON_NUMBER_SEPARATOR,
+      Character.DIRECTIONALITY_EUROPEAN_NUMBER_TERMINATOR, Character.DIRECTIONALITY_OTHER_NEUTRALS,
+      Character.DIRECTIONALITY_BOUNDARY_NEUTRAL, Character.DIRECTIONALITY_NONSPACING_MARK);
+  /** What a right-to-left label may have, and may end in. */
+  private static final String BIDI_RIGHT_TO_LEFT = directions(
+      Character.DIRECTIONALITY_RIGHT_TO_LEFT, Character.DIRECTIONALITY_RIGHT_TO_LEFT_ARABIC,
+      Character.DIRECTIONALITY_ARABIC_NUMBER) + BIDI_NEUTRALS_AND_NUMBERS;
+  private static final String BIDI_RIGHT_TO_LEFT_ENDS = directions(
+      Character.DIRECTIONALITY_RIGHT_TO_LEFT, Character.DIRECTIONALITY_RIGHT_TO_LEFT_ARABIC,
+      Character.DIRECTIONALITY_EUROPEAN_NUMBER, Character.DIRECTIONALITY_ARABIC_NUMBER);
+  /** The same for a left-to-right label of a domain name with right-to-left labels. */
+  private static final String BIDI_LEFT_TO_RIGHT =
+      directions(Character.DIRECTIONALITY_LEFT_TO_RIGHT) + BIDI_NEUTRALS_AND_NUMBERS;
+  private static final String BIDI_LEFT_TO_RIGHT_ENDS = directions(
+      Character.DIRECTIONALITY_LEFT_TO_RIGHT, Character.DIRECTIONALITY_EUROPEAN_NUMBER);
 
   // Compiled once: the processor parses every origin of every @Cors, and String.matches compiling
   // its regular expression anew on each call was most of the time parsing took in a profile.
@@ -404,7 +424,9 @@ public final class OriginSyntax {
       return Optional.of("the host has upper-case letters");
     }
     if (!isAscii(host)) {
-      return Optional.of("browsers send a non-ASCII host in its punycode form");
+      // Asked when normalize found no form browsers are known to send (see isAsBrowsersConvert).
+      return Optional.of("browsers send a non-ASCII host in its punycode form, which only a"
+          + " browser can give for this one: new URL(\"" + entry + "\").origin");
     }
     if (host.startsWith("[")) {
       Optional<String> address = BRACKETED_IPV6_CHARS.test(host)
@@ -501,10 +523,15 @@ public final class OriginSyntax {
     // After the dot is gone: "*." is no pattern, and a prefix of it would leave nothing.
     boolean pattern = host.startsWith("*.");
     try {
-      host = host.startsWith("[")
-          ? host.toLowerCase(Locale.ROOT)
-          : (pattern ? "*." : "") + IDN.toASCII(pattern ? host.substring(2) : host,
-              IDN.ALLOW_UNASSIGNED).toLowerCase(Locale.ROOT);
+      String name = pattern ? host.substring(2) : host;
+      if (!host.startsWith("[")) {
+        String ascii = IDN.toASCII(name, IDN.ALLOW_UNASSIGNED).toLowerCase(Locale.ROOT);
+        if (!isAscii(name) && !isAsBrowsersConvert(ascii)) {
+          return Optional.empty();
+        }
+        name = ascii;
+      }
+      host = host.startsWith("[") ? host.toLowerCase(Locale.ROOT) : (pattern ? "*." : "") + name;
     } catch (IllegalArgumentException e) {
       return Optional.empty();
     }
@@ -531,6 +558,91 @@ public final class OriginSyntax {
       return Optional.empty();
     }
     return Optional.of(scheme + SEPARATOR + host + port);
+  }
+
+  /**
+   * Whether {@code ascii}, what {@link IDN} made of a non-ASCII host, is what browsers make of it
+   * too, as far as can be told. IDN implements IDNA 2003 on Unicode 3.2, browsers UTS #46 on
+   * today's Unicode: a letter that came later, or whose case mapping did, passes IDN unmapped
+   * ({@code Ⰰ}, {@code Ⴀ}), where a browser lower-cases it; and IDNA 2003's rules on combining
+   * marks and right-to-left labels are looser. Its labels read back must therefore be lower case,
+   * NFKC-normalized and known to this JDK, must not begin with a combining mark, and must keep
+   * the Bidi rule (RFC 5893); Cherokee, which UTS #46 folds to upper case, and the Hangul fillers,
+   * which it refuses, are left to a browser too.
+   */
+  private static boolean isAsBrowsersConvert(String ascii) {
+    List<String> labels = new ArrayList<>();
+    for (String label : ascii.split("\\.", -1)) {
+      labels.add(IDN.toUnicode(label, IDN.ALLOW_UNASSIGNED));
+    }
+    boolean bidi = false;
+    for (String label : labels) {
+      if (!label.isEmpty() && isCombiningMark(label.codePointAt(0))) {
+        return false;
+      }
+      for (int i = 0; i < label.length(); i += Character.charCount(label.codePointAt(i))) {
+        int c = label.codePointAt(i);
+        String character = Character.toString(c);
+        if (Character.getType(c) == Character.UNASSIGNED || Character.isUpperCase(c)
+            || Character.isTitleCase(c)
+            || !Normalizer.normalize(character, Normalizer.Form.NFKC).equals(character)
+            || (c >= 0x13A0 && c <= 0x13FF) || (c >= 0xAB70 && c <= 0xABBF)
+            || c == 0x115F || c == 0x1160 || c == 0x3164 || c == 0xFFA0) {
+          return false;
+        }
+        byte direction = Character.getDirectionality(c);
+        bidi |= direction == Character.DIRECTIONALITY_RIGHT_TO_LEFT
+            || direction == Character.DIRECTIONALITY_RIGHT_TO_LEFT_ARABIC
+            || direction == Character.DIRECTIONALITY_ARABIC_NUMBER;
+      }
+    }
+    return !bidi || labels.stream().allMatch(OriginSyntax::keepsTheBidiRule);
+  }
+
+  private static boolean isCombiningMark(int c) {
+    int type = Character.getType(c);
+    return type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK
+        || type == Character.COMBINING_SPACING_MARK;
+  }
+
+  /** RFC 5893's Bidi rule for one label of a domain name with right-to-left labels. */
+  private static boolean keepsTheBidiRule(String label) {
+    if (label.isEmpty()) {
+      return true;
+    }
+    int[] directions = label.codePoints().map(Character::getDirectionality).toArray();
+    int first = directions[0];
+    boolean rightToLeft = first == Character.DIRECTIONALITY_RIGHT_TO_LEFT
+        || first == Character.DIRECTIONALITY_RIGHT_TO_LEFT_ARABIC;
+    if (!rightToLeft && first != Character.DIRECTIONALITY_LEFT_TO_RIGHT) {
+      return false;
+    }
+    // The direction the label ends in: its last character that is not a combining mark.
+    int end = directions.length - 1;
+    while (end > 0 && directions[end] == Character.DIRECTIONALITY_NONSPACING_MARK) {
+      end--;
+    }
+    String allowed = rightToLeft ? BIDI_RIGHT_TO_LEFT : BIDI_LEFT_TO_RIGHT;
+    String endings = rightToLeft ? BIDI_RIGHT_TO_LEFT_ENDS : BIDI_LEFT_TO_RIGHT_ENDS;
+    boolean european = false;
+    boolean arabic = false;
+    for (int direction : directions) {
+      if (allowed.indexOf(direction) < 0) {
+        return false;
+      }
+      european |= direction == Character.DIRECTIONALITY_EUROPEAN_NUMBER;
+      arabic |= direction == Character.DIRECTIONALITY_ARABIC_NUMBER;
+    }
+    return endings.indexOf(directions[end]) >= 0 && !(rightToLeft && european && arabic);
+  }
+
+  /** Bidirectional classes as a string of their values, for {@link String#indexOf(int)}. */
+  private static String directions(byte... classes) {
+    StringBuilder all = new StringBuilder();
+    for (byte direction : classes) {
+      all.append((char) direction);
+    }
+    return all.toString();
   }
 
   /** One trailing dot dropped, as the URL standard's IPv4 parsing does: "1.2.3.4." is one. */

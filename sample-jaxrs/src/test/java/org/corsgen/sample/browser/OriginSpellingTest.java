@@ -44,7 +44,29 @@ class OriginSpellingTest {
       "http://[::FFFF:1.2.3.4]",
       "http://[2001:db8:0:0:1:0:0:1]",
       "https://a_b.example.com",
-      "https://app.example.com.");
+      "https://app.example.com.",
+      "https://\u2c30.example",
+      "https://\u2603.example",
+      "https://\uff46\uff55\uff4c\uff4c.example",
+      "https://\u0645\u062b\u0627\u0644.example",
+      "https://\u03c0\u03b1\u03c1\u03ac\u03b4\u03b5\u03b9\u03b3\u03bc\u03b1.example");
+
+  /**
+   * Hosts that Java's IDNA 2003 converts otherwise than browsers' UTS #46, or that browsers
+   * refuse: corsgen must then offer no fix rather than a wrong one (Glagolitic, Georgian,
+   * Cyrillic and Latin capitals newer than Unicode 3.2 or with newer lower cases, a modifier
+   * letter, Cherokee, a leading combining mark, an Arabic digit alone).
+   */
+  private static final List<String> UNCONVERTIBLE = List.of(
+      "https://\u2c00.example",
+      "https://\u10a0.example",
+      "https://\u1c90.example",
+      "https://\ua640.example",
+      "https://\u1e9e.example",
+      "https://\u1d2c.example",
+      "https://\uab70.example",
+      "https://\u0300x.example",
+      "https://\u0663.example");
 
   private static Chromium chromium;
 
@@ -92,5 +114,26 @@ class OriginSpellingTest {
     }
     assertTrue(wrong.isEmpty(), String.join("\n", wrong));
     assertEquals(SPELLINGS.size(), serialized.size());
+  }
+
+  @Test
+  void hostsWhosePunycodeCorsgenCannotTellGetNoFixAndChromiumsFormIsAccepted() {
+    @SuppressWarnings("unchecked")
+    List<String> serialized = (List<String>) ((JavascriptExecutor) chromium.driver())
+        .executeScript("return arguments[0].map(s => { try { return new URL(s).origin; }"
+            + " catch (e) { return 'refused'; } });", UNCONVERTIBLE);
+    List<String> wrong = new ArrayList<>();
+    for (int i = 0; i < UNCONVERTIBLE.size(); i++) {
+      String spelling = UNCONVERTIBLE.get(i);
+      String origin = serialized.get(i);
+      if (!(OriginSyntax.parse(spelling) instanceof OriginSyntax.Invalid invalid)
+          || invalid.fix().isPresent()) {
+        wrong.add(spelling + ": " + OriginSyntax.parse(spelling) + ", Chromium sends " + origin);
+      } else if (!origin.equals("refused")
+          && !(OriginSyntax.parse(origin) instanceof OriginSyntax.Exact)) {
+        wrong.add(origin + ", as Chromium serializes " + spelling + ", is refused");
+      }
+    }
+    assertTrue(wrong.isEmpty(), String.join("\n", wrong));
   }
 }
