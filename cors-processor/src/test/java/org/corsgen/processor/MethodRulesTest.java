@@ -93,6 +93,24 @@ class MethodRulesTest {
         "patch", "PATCH");
   }
 
+  /** No page can send TRACE: a policy over a designator of its own for it grants nothing. */
+  @Test
+  void policyOverOnlyAForbiddenMethodGrantsNothing() {
+    JavaFileObject trace = source("TRACE",
+        "@java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME)",
+        "@HttpMethod(\"trace\")",
+        "public @interface TRACE {}");
+    JavaFileObject source = source("Res",
+        "@Path(\"/res\")",
+        "@Cors(origins = \"https://app.example.com\")",
+        "public class Res {",
+        "  @TRACE",
+        "  public String trace() { return \"\"; }",
+        "}");
+    assertOnly(compile(source, trace), source, "@Cors", Message.GRANTS_ONLY_FORBIDDEN_METHODS,
+        "TRACE");
+  }
+
   /** Jersey upper-cases a designator's value: {@code @HttpMethod("purge")} serves PURGE. */
   @Test
   void designatorWrittenInLowerCaseServesTheMethodInUpperCase() {

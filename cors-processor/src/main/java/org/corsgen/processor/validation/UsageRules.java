@@ -119,6 +119,13 @@ final class UsageRules {
     if (inherited) {
       return;
     }
+    if (items.isEmpty() && !servedByPolicy.isEmpty()
+        && servedByPolicy.stream().allMatch(HttpNames::isForbiddenMethod)) {
+      // A designator of its own for TRACE, say: methods = {} then grants only that.
+      report.report(Message.GRANTS_ONLY_FORBIDDEN_METHODS, cors.annotated(), cors.mirror(),
+          Optional.empty(), String.join(", ", servedByPolicy));
+      return;
+    }
     String served = servedByPolicy.isEmpty() ? "none" : String.join(", ", servedByPolicy);
     if (!items.isEmpty() && notServed.size() == items.size()) {
       // Not one listed method is served: a policy that grants nothing is a mistake, not a detail.
