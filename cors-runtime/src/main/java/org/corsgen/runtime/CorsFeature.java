@@ -2,12 +2,10 @@ package org.corsgen.runtime;
 
 import jakarta.ws.rs.core.Feature;
 import jakarta.ws.rs.core.FeatureContext;
-import org.corsgen.runtime.internal.CorsIndex;
+import org.corsgen.runtime.internal.CorsApplication;
 import org.corsgen.runtime.internal.CorsModelProcessor;
 import org.corsgen.runtime.internal.FilterBinder;
-import org.corsgen.runtime.internal.LocatorFailure;
 import org.corsgen.runtime.internal.NoMethodChosenFilter;
-import org.corsgen.runtime.internal.OtherOptionsMethods;
 import org.corsgen.runtime.internal.PreflightAnswerGuard;
 import org.corsgen.runtime.internal.PreflightFilter;
 import org.corsgen.runtime.internal.UnhandledExceptionMapper;
@@ -23,18 +21,20 @@ public final class CorsFeature implements Feature {
 
   @Override
   public boolean configure(FeatureContext context) {
-    if (context.getConfiguration().isRegistered(CorsModelProcessor.class)) {
+    if (context.getConfiguration().getProperty(CorsApplication.PROPERTY) != null) {
+      // Registered twice (explicitly and by auto-discovery): wired already.
       return false;
     }
-    CorsIndex index = CorsIndex.forApplication(context.getConfiguration());
-    OtherOptionsMethods otherOptionsMethods = new OtherOptionsMethods();
-    context.register(new CorsModelProcessor(index, otherOptionsMethods));
-    context.register(new FilterBinder(index, otherOptionsMethods));
+    context.property(CorsApplication.PROPERTY, new CorsApplication());
+    // Stateless, their application's state in that property (see CorsApplication). The model
+    // processor is an instance, which Jersey runs after its WADL processor, whose OPTIONS
+    // methods corsgen must see; registered as a class, it ran before.
+    context.register(new CorsModelProcessor());
+    context.register(FilterBinder.class);
     context.register(PreflightFilter.class);
     context.register(PreflightAnswerGuard.class);
-    LocatorFailure locatorFailure = new LocatorFailure(index);
-    context.register(new UnhandledExceptionMapper(index, locatorFailure));
-    context.register(new NoMethodChosenFilter(index, locatorFailure));
+    context.register(UnhandledExceptionMapper.class);
+    context.register(NoMethodChosenFilter.class);
     return true;
   }
 }

@@ -16,12 +16,10 @@ import org.corsgen.bench.app.ApiResource;
 import org.corsgen.bench.app.NestedApiResource;
 import org.corsgen.bench.app.OverlappingApiResource;
 import org.corsgen.runtime.CorsFeature;
-import org.corsgen.runtime.internal.CorsIndex;
+import org.corsgen.runtime.internal.CorsApplication;
 import org.corsgen.runtime.internal.CorsModelProcessor;
 import org.corsgen.runtime.internal.FilterBinder;
-import org.corsgen.runtime.internal.OtherOptionsMethods;
 import org.corsgen.runtime.internal.PreflightFilter;
-import org.corsgen.runtime.internal.LocatorFailure;
 import org.corsgen.runtime.internal.UnhandledExceptionMapper;
 import org.glassfish.jersey.server.ResourceConfig;
 
@@ -116,17 +114,16 @@ public enum DiagnosticBuild {
 
     @Override
     public boolean configure(FeatureContext context) {
-      CorsIndex index = CorsIndex.forApplication(context.getConfiguration());
-      OtherOptionsMethods otherOptionsMethods = new OtherOptionsMethods();
+      context.property(CorsApplication.PROPERTY, new CorsApplication());
       if (preflight) {
-        context.register(new CorsModelProcessor(index, otherOptionsMethods));
+        context.register(new CorsModelProcessor());
         context.register(PreflightFilter.class);
       }
       if (responseFilters) {
-        context.register(new FilterBinder(index, otherOptionsMethods));
+        context.register(FilterBinder.class);
       }
       if (mapper) {
-        context.register(new UnhandledExceptionMapper(index, new LocatorFailure(index)));
+        context.register(UnhandledExceptionMapper.class);
       }
       return true;
     }

@@ -19,7 +19,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.corsgen.runtime.spi.CorsBindings;
 import org.corsgen.runtime.internal.PreflightEndpoint.LaterPath;
@@ -51,17 +50,25 @@ public final class CorsModelProcessor implements ModelProcessor {
   private static final Logger LOG = System.getLogger("org.corsgen");
   private static final String LOCATOR = CorsBindings.LOCATOR_PATH;
 
-  private final CorsIndex index;
-  private final OtherOptionsMethods otherOptionsMethods;
-  private final Set<String> describedSubResources = ConcurrentHashMap.newKeySet();
+  /**
+   * Those of the application's start, set before each model is processed (Jersey may create
+   * another instance for a sub-resource, whose start is the same).
+   */
+  private volatile CorsIndex index;
+  private volatile OtherOptionsMethods otherOptionsMethods;
+  private volatile Set<String> said;
 
-  public CorsModelProcessor(CorsIndex index, OtherOptionsMethods otherOptionsMethods) {
-    this.index = index;
-    this.otherOptionsMethods = otherOptionsMethods;
+  private void bind(CorsApplication application) {
+    index = application.index();
+    otherOptionsMethods = application.otherOptionsMethods();
+    said = application.said();
   }
 
   @Override
   public ResourceModel processResourceModel(ResourceModel model, Configuration configuration) {
+    CorsApplication application = CorsApplication.of(configuration);
+    application.start(configuration);
+    bind(application);
     Wiring wiring = new Wiring(new ResourceModel.Builder(
         new ArrayList<>(model.getResources()), false));
     addLevel(model.getRuntimeResourceModel().getRuntimeResources(), null, "", wiring);
@@ -148,6 +155,7 @@ public final class CorsModelProcessor implements ModelProcessor {
    */
   @Override
   public ResourceModel processSubResource(ResourceModel model, Configuration configuration) {
+    bind(CorsApplication.of(configuration));
     Wiring wiring = new Wiring(new ResourceModel.Builder(
         new ArrayList<>(model.getResources()), true), LOCATOR);
     addLevel(model.getRuntimeResourceModel().getRuntimeResources(), null, "", wiring);
@@ -157,7 +165,7 @@ public final class CorsModelProcessor implements ModelProcessor {
     String described = model.getResources().get(0).getName() + wiring.listing();
     // Jersey models a class again when its cache lets it go, and a returned Resource at every
     // request: said once all the same.
-    if (describedSubResources.add(described)) {
+    if (said.add(described)) {
       LOG.log(Level.INFO, "corsgen: preflights answered where a locator returns {0}", described);
     }
     return wiring.enhanced.build();

@@ -6,8 +6,6 @@ import jakarta.ws.rs.core.FeatureContext;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.corsgen.runtime.spi.CorsPolicy;
 
 /**
@@ -20,35 +18,28 @@ public final class FilterBinder implements DynamicFeature {
 
   private static final Logger LOG = System.getLogger("org.corsgen");
 
-  private final CorsIndex index;
-  private final OtherOptionsMethods otherOptionsMethods;
-  private final Set<String> reported = ConcurrentHashMap.newKeySet();
-
-  public FilterBinder(CorsIndex index, OtherOptionsMethods otherOptionsMethods) {
-    this.index = index;
-    this.otherOptionsMethods = otherOptionsMethods;
-  }
-
   @Override
   public void configure(ResourceInfo resource, FeatureContext context) {
     if (resource.getResourceClass() == null || resource.getResourceMethod() == null) {
       return;
     }
-    if (otherOptionsMethods.contains(resource.getResourceClass())) {
+    CorsApplication application = CorsApplication.of(context.getConfiguration());
+    if (application.otherOptionsMethods().contains(resource.getResourceClass())) {
       context.register(PreflightFilter.class);
       context.register(PreflightAnswerGuard.class);
       context.register(OtherOptionsVary.class);
     }
     Optional<CorsPolicy> policy;
     try {
-      policy = index.policyFor(resource.getResourceClass(), resource.getResourceMethod());
+      policy = application.index()
+          .policyFor(resource.getResourceClass(), resource.getResourceMethod());
     } catch (IllegalStateException e) {
       // A policy that cannot be used (an origins placeholder without a valid value, a generated
       // class that will not load). For the application's resources CorsModelProcessor has already
       // failed the start-up with this error. This one is a sub-resource Jersey builds while
       // serving a request, from a locator: thrown, it would be a 500 on every request there, so
       // it is served without CORS, which browsers refuse, and said once.
-      if (reported.add(e.getMessage())) {
+      if (application.said().add(e.getMessage())) {
         LOG.log(Level.ERROR, "corsgen: methods of " + resource.getResourceClass().getName()
             + " reached through a sub-resource locator with this policy are served without CORS,"
             + " preflights included: " + e.getMessage());

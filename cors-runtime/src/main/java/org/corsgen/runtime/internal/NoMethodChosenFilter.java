@@ -8,6 +8,8 @@ import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
+import jakarta.ws.rs.core.Configuration;
+import jakarta.ws.rs.core.Context;
 import java.util.List;
 import java.util.Optional;
 import org.corsgen.runtime.spi.CorsPolicy;
@@ -36,13 +38,8 @@ import org.glassfish.jersey.server.model.RuntimeResource;
 @Priority(Priorities.HEADER_DECORATOR)
 public final class NoMethodChosenFilter implements ContainerResponseFilter {
 
-  private final CorsIndex index;
-  private final LocatorFailure locatorFailure;
-
-  public NoMethodChosenFilter(CorsIndex index, LocatorFailure locatorFailure) {
-    this.index = index;
-    this.locatorFailure = locatorFailure;
-  }
+  @Context
+  private Configuration configuration;
 
   @Override
   public void filter(ContainerRequestContext request, ContainerResponseContext response) {
@@ -55,9 +52,10 @@ public final class NoMethodChosenFilter implements ContainerResponseFilter {
     // a chosen method (a 404 below a matched resource, say), only a failed locator has a policy.
     Throwable refusal = uriInfo.getMappedThrowable();
     List<RuntimeResource> matched = uriInfo.getMatchedRuntimeResources();
+    CorsApplication application = CorsApplication.of(configuration);
     if (!isMediaTypeRefusal(refusal, request, response)
         || uriInfo.getMatchedResourceMethod() != null || matched.isEmpty()) {
-      locatorFailure.policyFor(uriInfo, request.getMethod())
+      application.locatorFailure().policyFor(uriInfo, request.getMethod())
           .ifPresent(policy -> policy.filter(request, response));
       return;
     }
@@ -67,7 +65,7 @@ public final class NoMethodChosenFilter implements ContainerResponseFilter {
       // Jersey serves HEAD with the GET methods where a path has no HEAD method of its own.
       httpMethod = HttpMethod.GET;
     }
-    CorsPolicy policy = sharedPolicy(resource, httpMethod);
+    CorsPolicy policy = sharedPolicy(application.index(), resource, httpMethod);
     if (policy != null) {
       policy.filter(request, response);
     }
@@ -109,7 +107,8 @@ public final class NoMethodChosenFilter implements ContainerResponseFilter {
    * The policy of every method of {@code resource} for {@code httpMethod}, or {@code null} when
    * there is none, or one of them has none or another.
    */
-  private CorsPolicy sharedPolicy(RuntimeResource resource, String httpMethod) {
+  private static CorsPolicy sharedPolicy(CorsIndex index, RuntimeResource resource,
+      String httpMethod) {
     CorsPolicy shared = null;
     for (ResourceMethod method : resource.getResourceMethods()) {
       if (!httpMethod.equals(method.getHttpMethod())) {

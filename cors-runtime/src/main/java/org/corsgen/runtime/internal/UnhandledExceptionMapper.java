@@ -3,6 +3,7 @@ package org.corsgen.runtime.internal;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.Configuration;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
@@ -35,20 +36,14 @@ public final class UnhandledExceptionMapper implements ExtendedExceptionMapper<T
 
   private static final Logger LOG = System.getLogger("org.corsgen");
 
-  private final CorsIndex index;
-  private final LocatorFailure locatorFailure;
-
+  @Context
+  private Configuration configuration;
   @Context
   private ResourceInfo resource;
   @Context
   private ExtendedUriInfo uriInfo;
   @Context
   private Request request;
-
-  public UnhandledExceptionMapper(CorsIndex index, LocatorFailure locatorFailure) {
-    this.index = index;
-    this.locatorFailure = locatorFailure;
-  }
 
   @Override
   public boolean isMappable(Throwable exception) {
@@ -71,14 +66,15 @@ public final class UnhandledExceptionMapper implements ExtendedExceptionMapper<T
 
   /** The locator that threw, when it is one whose returned class gives the error a policy. */
   private Optional<ResourceMethod> failedLocator() {
-    return locatorFailure.policyFor(uriInfo, request.getMethod()).isPresent()
+    return CorsApplication.of(configuration).locatorFailure()
+        .policyFor(uriInfo, request.getMethod()).isPresent()
         ? Optional.of(uriInfo.getMatchedResourceLocators().get(0)) : Optional.empty();
   }
 
   private boolean hasPolicy() {
     try {
-      return index.policyFor(resource.getResourceClass(), resource.getResourceMethod())
-          .isPresent();
+      return CorsApplication.of(configuration).index()
+          .policyFor(resource.getResourceClass(), resource.getResourceMethod()).isPresent();
     } catch (IllegalStateException e) {
       // A sub-resource whose policy cannot be used: FilterBinder serves it without CORS and has
       // said so once. Thrown from here, the error would replace the application's exception.
