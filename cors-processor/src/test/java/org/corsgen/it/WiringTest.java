@@ -14,8 +14,10 @@ import jakarta.ws.rs.core.Application;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
+import java.net.URLClassLoader;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
@@ -24,12 +26,14 @@ import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.SimpleFormatter;
+import javax.tools.ToolProvider;
 import org.corsgen.Cors;
 import org.corsgen.runtime.CorsFeature;
 import org.corsgen.runtime.spi.CorsBindings;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** How CorsFeature gets into an application, and how it lives beside the application's own code. */
 class WiringTest {
@@ -130,6 +134,33 @@ class WiringTest {
     assertEquals(List.of(), noPolicyMessages(ItemsResource.class));
     assertEquals(List.of(), noPolicyMessages(ExtendedCorsResource.class,
         OwnOptionsResource.class));
+  }
+
+  /**
+   * A build that skipped the processor (JDK 23+ without -proc:full, say), on a class path where a
+   * library was built with corsgen: its index is not beside the application's classes.
+   */
+  @Test
+  void aLibrarysIndexDoesNotHideThatTheApplicationsBuildSkippedTheProcessor(@TempDir java.nio.file.Path work)
+      throws Exception {
+    java.nio.file.Path source =
+        Files.createDirectories(work.resolve("src/shop")).resolve("Orders.java");
+    Files.writeString(source, String.join("\n",
+        "package shop;",
+        "@jakarta.ws.rs.Path(\"/orders\")",
+        "@org.corsgen.Cors(origins = \"https://app.example.com\")",
+        "public class Orders {",
+        "  @jakarta.ws.rs.GET public String get() { return \"\"; }",
+        "}"));
+    java.nio.file.Path classes = Files.createDirectories(work.resolve("classes"));
+    assertEquals(0, ToolProvider.getSystemJavaCompiler().run(null, null, null, "-proc:none",
+        "-d", classes.toString(), "-cp", System.getProperty("java.class.path"),
+        source.toString()));
+    // The parent, this module's test class path, has the index of the classes compiled here.
+    try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()},
+        WiringTest.class.getClassLoader())) {
+      assertEquals(List.of(Level.WARNING), noPolicyMessages(loader.loadClass("shop.Orders")));
+    }
   }
 
   /**

@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.corsgen.runtime.spi.CorsBindings;
 import org.corsgen.runtime.spi.CorsPolicy;
 import org.corsgen.runtime.spi.MethodKey;
@@ -82,21 +83,34 @@ public final class CorsIndex {
   }
 
   /**
-   * Whether an index was found beside any resource class looked up so far: the processor ran for
-   * some classes of the class path, if none of this application's.
+   * Whether the jar or directory of a resource class looked up so far, or of one of
+   * {@code classes}, holds an index: the processor ran where they were compiled, if for none of
+   * their policies. One elsewhere on the class path, a library's, says nothing of their build.
    */
-  public boolean foundAnIndex() {
-    return indexByLoader.containsValue(true);
+  public boolean foundAnIndex(Collection<Class<?>> classes) {
+    return Stream.concat(indexed.keySet().stream(), classes.stream())
+        .anyMatch(CorsIndex::hasIndexBeside);
   }
 
-  /** Whether an index was found so far, or is beside one of {@code classes}. */
-  public boolean foundAnIndex(Collection<Class<?>> classes) {
-    for (Class<?> type : classes) {
-      if (type.getClassLoader() != null) {
-        hasIndex(type.getClassLoader());
-      }
+  private static boolean hasIndexBeside(Class<?> type) {
+    ClassLoader loader = type.getClassLoader();
+    if (loader == null) {
+      return false;
     }
-    return foundAnIndex();
+    String classFile = type.getName().replace('.', '/') + ".class";
+    URL own = loader.getResource(classFile);
+    try {
+      if (own == null || !own.toString().endsWith(classFile)) {
+        // Loaded from somewhere a URL does not show: any index of its loader will do.
+        return loader.getResource(CorsBindings.INDEX) != null;
+      }
+      String beside = own.toString().substring(0, own.toString().length() - classFile.length())
+          + CorsBindings.INDEX;
+      return Collections.list(loader.getResources(CorsBindings.INDEX)).stream()
+          .anyMatch(index -> index.toString().equals(beside));
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   /**
