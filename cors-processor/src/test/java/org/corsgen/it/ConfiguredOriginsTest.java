@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
 import java.util.Optional;
+import java.util.logging.SimpleFormatter;
 import org.corsgen.runtime.CorsFeature;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.junit.jupiter.api.Test;
@@ -94,5 +95,46 @@ class ConfiguredOriginsTest {
       cause = cause.getCause();
     }
     return cause;
+  }
+
+  /**
+   * The start-up record names each path's placeholders and their values once: an application of
+   * many paths sharing one long configured list would otherwise repeat it on every line.
+   */
+  @Test
+  void startUpRecordListsAConfiguredValueOnce() throws Exception {
+    StringBuilder value = new StringBuilder("https://tenant0.example.com");
+    for (int i = 1; i < 50; i++) {
+      value.append(", https://tenant").append(i).append(".example.com");
+    }
+    LogCapture log = new LogCapture("org.corsgen", null);
+    try (log; JerseyServer server = new JerseyServer(new ResourceConfig(TenantsResource.class)
+        .property("corsgen.it.origins", value.toString())
+        .register(CorsFeature.class))) {
+      String record = log.records().stream()
+          .map(entry -> new SimpleFormatter().formatMessage(entry))
+          .filter(message -> message.contains("CORS policies on"))
+          .findFirst().orElseThrow();
+      assertEquals(1, record.split("https://tenant49\\.example\\.com", -1).length - 1, record);
+      assertTrue(record.contains("\n  /tenants/{id}: GET, HEAD from [${corsgen.it.origins}]"),
+          record);
+      assertTrue(record.contains("\n  configured: corsgen.it.origins=" + value
+          + " (JAX-RS property corsgen.it.origins)"), record);
+    }
+  }
+
+  @jakarta.ws.rs.Path("/tenants")
+  @org.corsgen.Cors(origins = "${corsgen.it.origins}")
+  public static class TenantsResource {
+    @jakarta.ws.rs.GET
+    public String list() {
+      return "";
+    }
+
+    @jakarta.ws.rs.GET
+    @jakarta.ws.rs.Path("{id}")
+    public String get() {
+      return "";
+    }
   }
 }

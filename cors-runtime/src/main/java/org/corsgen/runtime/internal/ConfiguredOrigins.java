@@ -1,11 +1,11 @@
 package org.corsgen.runtime.internal;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.StringJoiner;
 import java.util.function.Function;
 import org.corsgen.runtime.spi.CorsPolicy;
 import org.corsgen.runtime.spi.CorsPolicy.Placeholder;
@@ -47,7 +47,7 @@ final class ConfiguredOrigins {
       return policy;
     }
     OriginSet.Builder configured = OriginSet.builder();
-    StringJoiner listed = new StringJoiner(", ");
+    List<String> listed = new ArrayList<>();
     boolean any = false;
     for (Placeholder placeholder : policy.placeholders()) {
       Value value = lookup.apply(placeholder.key())
@@ -105,9 +105,9 @@ final class ConfiguredOrigins {
       listed.add(placeholder.key() + "=" + value.text().strip() + " (" + value.from() + ")");
     }
     if (any) {
-      return policy.withAnyOrigin(listed.toString());
+      return policy.withAnyOrigin(listed);
     }
-    return policy.withConfiguredOrigins(listed.toString(), configured.build());
+    return policy.withConfiguredOrigins(listed, configured.build());
   }
 
   private static IllegalStateException missing(CorsPolicy policy, Placeholder placeholder) {

@@ -80,9 +80,11 @@ public final class CorsModelProcessor implements ModelProcessor {
   private void logSummary(Wiring wiring, String application) {
     List<PreflightEndpoint> added = wiring.added;
     if (LOG.isLoggable(Level.INFO)) {
+      // Strings, not numbers, which MessageFormat would print as "1,000".
       LOG.log(Level.INFO, "corsgen: {0} CORS policies on {1} paths{2}{3}",
-          added.stream().flatMap(endpoint -> endpoint.policies().stream()).distinct().count(),
-          added.size(),
+          String.valueOf(added.stream().flatMap(endpoint -> endpoint.policies().stream())
+              .distinct().count()),
+          String.valueOf(added.size()),
           application.isEmpty() ? "" : " of " + application, wiring.listing());
     }
     if (!wiring.located.isEmpty()) {
@@ -468,10 +470,18 @@ public final class CorsModelProcessor implements ModelProcessor {
 
     /** The added endpoints, a line each, for the log. */
     String listing() {
+      // Placeholders by name on each path, their values once: many paths may share a long list.
       return added.stream()
           .map(endpoint -> "\n  " + endpoint.path() + ": " + endpoint.describe())
           .sorted()
-          .collect(Collectors.joining());
+          .collect(Collectors.joining())
+          + added.stream()
+              .flatMap(endpoint -> endpoint.policies().stream())
+              .flatMap(policy -> policy.configuredValues().stream())
+              .distinct()
+              .sorted()
+              .map(value -> "\n  configured: " + value)
+              .collect(Collectors.joining());
     }
   }
 

@@ -115,7 +115,7 @@ final class MethodTable {
   String describe() {
     StringJoiner description = new StringJoiner("; ");
     allowMethods.forEach((policy, methods) ->
-        description.add(methods + " from [" + policy.originList() + "]"));
+        description.add(methods + " from [" + policy.declaredOriginList() + "]"));
     return description.toString();
   }
 

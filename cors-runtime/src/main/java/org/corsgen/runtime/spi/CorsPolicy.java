@@ -64,6 +64,10 @@ public final class CorsPolicy implements ContainerResponseFilter {
   private final OriginMatcher literalMatcher;
   private final List<Placeholder> placeholders;
   private final String originList;
+  /** The origins as {@code @Cors} writes them, placeholders and all, resolved or not. */
+  private final String declaredOrigins;
+  /** Each placeholder's value and where it came from, once resolved. */
+  private final List<String> configuredValues;
   private final OriginMatcher origins;
   private final boolean anyOrigin;
   private final boolean credentials;
@@ -84,6 +88,8 @@ public final class CorsPolicy implements ContainerResponseFilter {
         : (builder.originList == null ? "" : builder.originList + ", ")
             + builder.placeholders.stream().map(Placeholder::toString)
                 .collect(Collectors.joining(", "));
+    this.declaredOrigins = builder.declaredOrigins != null ? builder.declaredOrigins : originList;
+    this.configuredValues = builder.configuredValues;
     // Until the configured origins are resolved, they match nothing: a policy never grants more
     // than its configuration says.
     this.origins = builder.origins != null ? builder.origins : origin -> false;
@@ -113,6 +119,23 @@ public final class CorsPolicy implements ContainerResponseFilter {
     return originList;
   }
 
+  /**
+   * The allowed origins as {@code @Cors} writes them, placeholders included even once resolved,
+   * such as {@code https://a.com, ${frontend.origins}}: for a listing of many paths, beside
+   * {@link #configuredValues()} said once.
+   */
+  public String declaredOriginList() {
+    return declaredOrigins;
+  }
+
+  /**
+   * For a policy whose placeholders are resolved, each one's value and where it came from, such as
+   * {@code frontend.origins=https://a.com (system property frontend.origins)}; else empty.
+   */
+  public List<String> configuredValues() {
+    return configuredValues;
+  }
+
   /** Whether some origins are written in {@code @Cors} itself rather than configured. */
   public boolean hasLiteralOrigins() {
     return literalMatcher != null;
@@ -125,12 +148,14 @@ public final class CorsPolicy implements ContainerResponseFilter {
 
   /**
    * This policy with its placeholders replaced by configured origins: {@code configured} is
-   * consulted after the origins written literally, and {@code configuredList} names them in logs.
-   * An application resolves each policy once, when it starts.
+   * consulted after the origins written literally, and {@code configuredValues} (each
+   * placeholder's value and where it came from) name them in logs. An application resolves each
+   * policy once, when it starts.
    */
-  public CorsPolicy withConfiguredOrigins(String configuredList, OriginMatcher configured) {
-    Builder resolved = toBuilder();
-    resolved.placeholders = List.of();
+  public CorsPolicy withConfiguredOrigins(List<String> configuredValues,
+      OriginMatcher configured) {
+    Builder resolved = resolvedBuilder(configuredValues);
+    String configuredList = String.join(", ", configuredValues);
     resolved.originList = literalOrigins == null ? configuredList
         : literalOrigins + ", " + configuredList;
     OriginMatcher literal = literalMatcher;
@@ -142,15 +167,22 @@ public final class CorsPolicy implements ContainerResponseFilter {
 
   /**
    * This policy, whose only origins came from configuration as {@code *}, open to any origin;
-   * {@code configuredList} says in logs where the {@code *} came from.
+   * {@code configuredValues} say in logs where the {@code *} came from.
    */
-  public CorsPolicy withAnyOrigin(String configuredList) {
-    Builder resolved = toBuilder();
-    resolved.placeholders = List.of();
+  public CorsPolicy withAnyOrigin(List<String> configuredValues) {
+    Builder resolved = resolvedBuilder(configuredValues);
     resolved.origins = null;
     resolved.allowAnyOrigin();
-    resolved.originList = configuredList;
+    resolved.originList = String.join(", ", configuredValues);
     return resolved.build();
+  }
+
+  private Builder resolvedBuilder(List<String> configuredValues) {
+    Builder resolved = toBuilder();
+    resolved.placeholders = List.of();
+    resolved.declaredOrigins = declaredOrigins;
+    resolved.configuredValues = List.copyOf(configuredValues);
+    return resolved;
   }
 
   private Builder toBuilder() {
@@ -387,6 +419,8 @@ public final class CorsPolicy implements ContainerResponseFilter {
     private String originList;
     private OriginMatcher origins;
     private List<Placeholder> placeholders = List.of();
+    private String declaredOrigins;
+    private List<String> configuredValues = List.of();
     private boolean anyOrigin;
     private boolean credentials;
     private String allowHeaders = "";
