@@ -2,7 +2,6 @@ package org.corsgen.runtime;
 
 import jakarta.ws.rs.core.Feature;
 import jakarta.ws.rs.core.FeatureContext;
-import org.corsgen.runtime.internal.CorsApplication;
 import org.corsgen.runtime.internal.CorsModelProcessor;
 import org.corsgen.runtime.internal.FilterBinder;
 import org.corsgen.runtime.internal.NoMethodChosenFilter;
@@ -21,14 +20,13 @@ public final class CorsFeature implements Feature {
 
   @Override
   public boolean configure(FeatureContext context) {
-    if (context.getConfiguration().getProperty(CorsApplication.PROPERTY) != null) {
+    if (context.getConfiguration().isRegistered(CorsModelProcessor.class)) {
       // Registered twice (explicitly and by auto-discovery): wired already.
       return false;
     }
-    context.property(CorsApplication.PROPERTY, new CorsApplication());
-    // Stateless, their application's state in that property (see CorsApplication). The model
-    // processor is an instance, which Jersey runs after its WADL processor, whose OPTIONS
-    // methods corsgen must see; registered as a class, it ran before.
+    // An instance, which Jersey runs after its WADL model processor, whose OPTIONS methods
+    // corsgen must see; registered as a class, it ran before. It sets up each start's state, which
+    // the other components find through their application's configuration (CorsApplication).
     context.register(new CorsModelProcessor());
     context.register(FilterBinder.class);
     context.register(PreflightFilter.class);

@@ -16,7 +16,6 @@ import org.corsgen.bench.app.ApiResource;
 import org.corsgen.bench.app.NestedApiResource;
 import org.corsgen.bench.app.OverlappingApiResource;
 import org.corsgen.runtime.CorsFeature;
-import org.corsgen.runtime.internal.CorsApplication;
 import org.corsgen.runtime.internal.CorsModelProcessor;
 import org.corsgen.runtime.internal.FilterBinder;
 import org.corsgen.runtime.internal.PreflightFilter;
@@ -114,7 +113,6 @@ public enum DiagnosticBuild {
 
     @Override
     public boolean configure(FeatureContext context) {
-      context.property(CorsApplication.PROPERTY, new CorsApplication());
       if (preflight) {
         context.register(new CorsModelProcessor());
         context.register(PreflightFilter.class);

@@ -3,6 +3,7 @@ package org.corsgen.runtime.internal;
 import jakarta.ws.rs.core.Configuration;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -18,7 +19,8 @@ import org.corsgen.runtime.internal.ConfiguredOrigins.Value;
  */
 final class ConfigurationLookup implements Function<String, Optional<Value>> {
 
-  private final Configuration configuration;
+  /** A copy, taken when the application starts, after every feature has set its own. */
+  private final Map<String, Object> properties;
   private final Function<String, String> systemProperties;
   private final Map<String, String> environment;
 
@@ -28,14 +30,14 @@ final class ConfigurationLookup implements Function<String, Optional<Value>> {
 
   ConfigurationLookup(Configuration configuration, Function<String, String> systemProperties,
       Map<String, String> environment) {
-    this.configuration = configuration;
+    this.properties = new HashMap<>(configuration.getProperties());
     this.systemProperties = systemProperties;
     this.environment = environment;
   }
 
   @Override
   public Optional<Value> apply(String key) {
-    Object property = configuration.getProperty(key);
+    Object property = properties.get(key);
     if (property != null) {
       return Optional.of(new Value(text(property), "JAX-RS property " + key));
     }

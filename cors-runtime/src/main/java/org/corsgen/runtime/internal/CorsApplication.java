@@ -1,74 +1,73 @@
 package org.corsgen.runtime.internal;
 
 import jakarta.ws.rs.core.Configuration;
+import java.util.Collections;
+import java.util.Map;
 import java.util.Set;
+import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * What {@link org.corsgen.runtime.CorsFeature} wires into a Jersey application, for the components
- * it registers there: the application's index of policies, with its placeholders resolved against
- * the configuration of the running start, and what the components tell each other.
+ * One start of a Jersey application with corsgen: its index of policies, placeholders resolved
+ * against the configuration of that start, and what the components that
+ * {@link org.corsgen.runtime.CorsFeature} registered tell each other.
  *
- * <p>A configuration property, set up anew by the model processor at each start, rather than
- * constructor arguments: Jersey's {@code Container.reload()} starts the new application from a
- * copy of the running one's configuration, what the feature registered and this property included,
- * and does not configure the feature again, so the start must read the index again. Until the old
- * application stops, its error answers use the new index too.
+ * <p>Looked up by the application's runtime configuration, which Jersey hands the model processor
+ * and injects into the other components, rather than given to them when they are made: Jersey's
+ * {@code Container.reload()} starts a new application from a copy of the running one's
+ * configuration, what the feature registered included, and does not configure the feature again.
+ * Each start has a runtime configuration of its own, so it gets a start of its own here, whether it
+ * replaces the running application or runs beside it.
  */
-public final class CorsApplication {
+final class CorsApplication {
 
-  /** The property that holds the application's instance. */
-  public static final String PROPERTY = CorsApplication.class.getName();
+  /** By runtime configuration, compared by identity; weakly, as applications come and go. */
+  private static final Map<Configuration, CorsApplication> STARTS =
+      Collections.synchronizedMap(new WeakHashMap<>());
 
-  private volatile Started started;
+  private final CorsIndex index;
+  private final OtherOptionsMethods otherOptionsMethods = new OtherOptionsMethods();
+  private final LocatorFailure locatorFailure;
+  private final Set<String> said = ConcurrentHashMap.newKeySet();
 
-  /** What one start of the application reads and gathers. */
-  private record Started(CorsIndex index, OtherOptionsMethods otherOptionsMethods,
-      LocatorFailure locatorFailure, Set<String> said) {}
+  private CorsApplication(Configuration configuration) {
+    // The index reads a copy of the properties, not the configuration: it must not keep its key.
+    this.index = CorsIndex.forApplication(configuration);
+    this.locatorFailure = new LocatorFailure(index);
+  }
 
-  /** The instance of the application that {@code configuration} is of. */
+  /** A start of the application whose runtime configuration is {@code configuration}. */
+  static CorsApplication start(Configuration configuration) {
+    CorsApplication application = new CorsApplication(configuration);
+    STARTS.put(configuration, application);
+    return application;
+  }
+
+  /** The start that {@code configuration}, an application's runtime configuration, is of. */
   static CorsApplication of(Configuration configuration) {
-    if (configuration.getProperty(PROPERTY) instanceof CorsApplication application) {
-      return application;
+    CorsApplication application = STARTS.get(configuration);
+    if (application == null) {
+      throw new IllegalStateException("corsgen: this application's resource model has not been"
+          + " processed; register org.corsgen.runtime.CorsFeature rather than corsgen's"
+          + " components one by one");
     }
-    throw new IllegalStateException("corsgen: no " + PROPERTY + " in this application's"
-        + " configuration; register org.corsgen.runtime.CorsFeature rather than corsgen's"
-        + " components one by one");
-  }
-
-  /**
-   * Reads the index anew for a start, against its {@code configuration}: Jersey hands the model
-   * processor the application's model once per start, a reload's included.
-   */
-  void start(Configuration configuration) {
-    CorsIndex index = CorsIndex.forApplication(configuration);
-    started = new Started(index, new OtherOptionsMethods(), new LocatorFailure(index),
-        ConcurrentHashMap.newKeySet());
-  }
-
-  private Started started() {
-    Started current = started;
-    if (current == null) {
-      throw new IllegalStateException("corsgen: the application's resource model has not been"
-          + " processed yet");
-    }
-    return current;
+    return application;
   }
 
   CorsIndex index() {
-    return started().index();
+    return index;
   }
 
   OtherOptionsMethods otherOptionsMethods() {
-    return started().otherOptionsMethods();
+    return otherOptionsMethods;
   }
 
   LocatorFailure locatorFailure() {
-    return started().locatorFailure();
+    return locatorFailure;
   }
 
   /** What the components have logged that is said once per start. */
   Set<String> said() {
-    return started().said();
+    return said;
   }
 }

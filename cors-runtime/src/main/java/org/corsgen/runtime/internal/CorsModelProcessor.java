@@ -66,9 +66,7 @@ public final class CorsModelProcessor implements ModelProcessor {
 
   @Override
   public ResourceModel processResourceModel(ResourceModel model, Configuration configuration) {
-    CorsApplication application = CorsApplication.of(configuration);
-    application.start(configuration);
-    bind(application);
+    bind(CorsApplication.start(configuration));
     Wiring wiring = new Wiring(new ResourceModel.Builder(
         new ArrayList<>(model.getResources()), false));
     addLevel(model.getRuntimeResourceModel().getRuntimeResources(), null, "", wiring);

@@ -2,6 +2,8 @@ package org.corsgen.runtime.internal;
 
 import jakarta.ws.rs.container.DynamicFeature;
 import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.Configuration;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.FeatureContext;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
@@ -16,6 +18,10 @@ import org.corsgen.runtime.spi.CorsPolicy;
  */
 public final class FilterBinder implements DynamicFeature {
 
+  /** The application's runtime configuration (each method's own context has another). */
+  @Context
+  private Configuration configuration;
+
   private static final Logger LOG = System.getLogger("org.corsgen");
 
   @Override
@@ -23,7 +29,7 @@ public final class FilterBinder implements DynamicFeature {
     if (resource.getResourceClass() == null || resource.getResourceMethod() == null) {
       return;
     }
-    CorsApplication application = CorsApplication.of(context.getConfiguration());
+    CorsApplication application = CorsApplication.of(configuration);
     if (application.otherOptionsMethods().contains(resource.getResourceClass())) {
       context.register(PreflightFilter.class);
       context.register(PreflightAnswerGuard.class);
