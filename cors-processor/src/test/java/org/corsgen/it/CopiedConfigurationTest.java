@@ -1,6 +1,7 @@
 package org.corsgen.it;
 
 import static org.corsgen.it.CorsOnTheWireTest.header;
+import static org.corsgen.it.ReloadTest.capturing;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.net.http.HttpResponse;
@@ -8,7 +9,6 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.corsgen.runtime.CorsFeature;
 import org.glassfish.jersey.server.ResourceConfig;
-import org.glassfish.jersey.server.spi.AbstractContainerLifecycleListener;
 import org.glassfish.jersey.server.spi.Container;
 import org.junit.jupiter.api.Test;
 
@@ -21,16 +21,6 @@ class CopiedConfigurationTest {
   private static final String KEY = "corsgen.it.located-origins";
   private static final String A = "https://a.example.com";
   private static final String B = "https://b.example.com";
-
-  private static ResourceConfig capturing(ResourceConfig application,
-      AtomicReference<Container> container) {
-    return application.register(new AbstractContainerLifecycleListener() {
-      @Override
-      public void onStartup(Container started) {
-        container.set(started);
-      }
-    });
-  }
 
   /** An application that copies another's properties is wired all the same. */
   @Test

@@ -31,7 +31,7 @@ class ReloadTest {
   }
 
   /** Captures the container, which Jersey hands to lifecycle listeners only. */
-  private static ResourceConfig capturing(ResourceConfig application,
+  static ResourceConfig capturing(ResourceConfig application,
       AtomicReference<Container> container) {
     return application.register(new AbstractContainerLifecycleListener() {
       @Override

@@ -98,7 +98,7 @@ class OriginSyntaxTest {
       "https://ᴬ.example", "https://ꭰ.example", "https://ᏸ.example",
       "https://ㅤ.example", "https://٣.example", "https://\u0300x.example", "https://a٣.example",
       "https://Ⰰ.example", "https://ẞ.example", "https://Ꙁ.example", "https://Ა.example",
-      "https://Ⴀ.example"})
+      "https://Ⴀ.example", "https://ᲀ.example", "https://ᲈ.example"})
   void hostWhosePunycodeBrowsersMakeDifferentlyGetsNoSuggestion(String entry) {
     assertEquals(Optional.empty(), org.corsgen.runtime.spi.OriginSyntax.normalize(entry), entry);
     assertEquals(Message.ORIGIN_MALFORMED, invalid(entry).message(), entry);
@@ -112,7 +112,11 @@ class OriginSyntaxTest {
       "https://☃.example          | https://xn--n3h.example",
       "https://ｆｕｌｌ.example     | https://full.example",
       "https://مثال.example       | https://xn--mgbh0fb.example",
-      "https://παράδειγμα.example | https://xn--hxajbheg2az3al.example"})
+      "https://παράδειγμα.example | https://xn--hxajbheg2az3al.example",
+      "https://Ꭰ.example          | https://xn--58d.example",
+      "https://ᏣᎳᎩ.example        | https://xn--f9dt7l.example",
+      "https://🅐.example          | https://xn--327h.example",
+      "https://ა.example          | https://xn--lod.example"})
   void hostWhosePunycodeBrowsersMakeAlikeGetsIt(String entry, String origin) {
     assertEquals(Optional.of(origin), org.corsgen.runtime.spi.OriginSyntax.normalize(entry));
   }

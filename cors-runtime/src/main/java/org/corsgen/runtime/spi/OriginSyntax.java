@@ -565,10 +565,9 @@ public final class OriginSyntax {
    * too, as far as can be told. IDN implements IDNA 2003 on Unicode 3.2, browsers UTS #46 on
    * today's Unicode: a letter that came later, or whose case mapping did, passes IDN unmapped
    * ({@code Ⰰ}, {@code Ⴀ}), where a browser lower-cases it; and IDNA 2003's rules on combining
-   * marks and right-to-left labels are looser. Its labels read back must therefore be lower case,
-   * NFKC-normalized and known to this JDK, must not begin with a combining mark, and must keep
-   * the Bidi rule (RFC 5893); Cherokee, which UTS #46 folds to upper case, and the Hangul fillers,
-   * which it refuses, are left to a browser too.
+   * marks and right-to-left labels are looser. Its labels read back must therefore hold only
+   * characters that UTS #46 keeps as they are ({@link #isAsBrowsersKeep}), must not begin with a
+   * combining mark, and must keep the Bidi rule (RFC 5893).
    */
   private static boolean isAsBrowsersConvert(String ascii) {
     List<String> labels = new ArrayList<>();
@@ -582,12 +581,7 @@ public final class OriginSyntax {
       }
       for (int i = 0; i < label.length(); i += Character.charCount(label.codePointAt(i))) {
         int c = label.codePointAt(i);
-        String character = Character.toString(c);
-        if (Character.getType(c) == Character.UNASSIGNED || Character.isUpperCase(c)
-            || Character.isTitleCase(c)
-            || !Normalizer.normalize(character, Normalizer.Form.NFKC).equals(character)
-            || (c >= 0x13A0 && c <= 0x13FF) || (c >= 0xAB70 && c <= 0xABBF)
-            || c == 0x115F || c == 0x1160 || c == 0x3164 || c == 0xFFA0) {
+        if (!isAsBrowsersKeep(c)) {
           return false;
         }
         byte direction = Character.getDirectionality(c);
@@ -597,6 +591,26 @@ public final class OriginSyntax {
       }
     }
     return !bidi || labels.stream().allMatch(OriginSyntax::keepsTheBidiRule);
+  }
+
+  /**
+   * Whether UTS #46 keeps {@code c}, in a label IDN made, as it is: a letter it maps (to lower
+   * case, or by case folding where that differs, as for the Cyrillic letter variants from Unicode
+   * 9) was one IDN left as it was, since Unicode 3.2 had no mapping for it.
+   */
+  private static boolean isAsBrowsersKeep(int c) {
+    int type = Character.getType(c);
+    String character = Character.toString(c);
+    boolean cherokeeCapital = c >= 0x13A0 && c <= 0x13F5;
+    boolean cherokeeSmall = (c >= 0x13F8 && c <= 0x13FD) || (c >= 0xAB70 && c <= 0xABBF);
+    boolean hangulFiller = c == 0x115F || c == 0x1160 || c == 0x3164 || c == 0xFFA0;
+    return type != Character.UNASSIGNED && type != Character.TITLECASE_LETTER
+        && (type != Character.UPPERCASE_LETTER || cherokeeCapital)
+        // Cherokee folds to its capitals, which UTS #46 keeps, unlike any other script.
+        && !cherokeeSmall && !hangulFiller
+        && (type != Character.LOWERCASE_LETTER
+            || Character.toLowerCase(Character.toUpperCase(c)) == c)
+        && Normalizer.normalize(character, Normalizer.Form.NFKC).equals(character);
   }
 
   private static boolean isCombiningMark(int c) {

@@ -49,13 +49,17 @@ class OriginSpellingTest {
       "https://\u2603.example",
       "https://\uff46\uff55\uff4c\uff4c.example",
       "https://\u0645\u062b\u0627\u0644.example",
-      "https://\u03c0\u03b1\u03c1\u03ac\u03b4\u03b5\u03b9\u03b3\u03bc\u03b1.example");
+      "https://\u03c0\u03b1\u03c1\u03ac\u03b4\u03b5\u03b9\u03b3\u03bc\u03b1.example",
+      "https://\u10d0.example",
+      "https://\u13a0.example",
+      "https://\ud83c\udd50.example");
 
   /**
    * Hosts that Java's IDNA 2003 converts otherwise than browsers' UTS #46, or that browsers
    * refuse: corsgen must then offer no fix rather than a wrong one (Glagolitic, Georgian,
    * Cyrillic and Latin capitals newer than Unicode 3.2 or with newer lower cases, a modifier
-   * letter, Cherokee, a leading combining mark, an Arabic digit alone).
+   * letter, Cherokee, a Cyrillic letter variant that case folding maps, a leading combining mark,
+   * an Arabic digit alone).
    */
   private static final List<String> UNCONVERTIBLE = List.of(
       "https://\u2c00.example",
@@ -63,6 +67,7 @@ class OriginSpellingTest {
       "https://\u1c90.example",
       "https://\ua640.example",
       "https://\u1e9e.example",
+      "https://\u1c80.example",
       "https://\u1d2c.example",
       "https://\uab70.example",
       "https://\u0300x.example",
