@@ -274,6 +274,13 @@ public final class OriginSyntax {
       if (valid.isPresent()) {
         return new Invalid(Problem.NOT_PUNYCODE, "", valid);
       }
+      // Its punycode form may be well made but on a bad port: that is what to say then.
+      Optional<String> badPort = normalize(entry).filter(fixed -> problem(fixed).isEmpty())
+          .flatMap(fixed -> badPort(authorityOf(fixed.substring(fixed.indexOf(SEPARATOR)
+              + SEPARATOR.length()))));
+      if (badPort.isPresent()) {
+        return new Invalid(Problem.NOT_A_PAGE, badPort.get(), Optional.empty());
+      }
     }
     Optional<String> problem = problem(entry);
     if (problem.isPresent()) {

@@ -107,6 +107,10 @@ class OriginSyntaxTest {
     }
     // A spelling that is wrong anyway gets no fix that is refused next.
     assertEquals(Optional.empty(), invalid("https://App.example.com:6000").fix());
+    // Nor is a non-ASCII host told that only a browser knows its form, when the port is the cause.
+    assertEquals(new Invalid(Problem.NOT_A_PAGE,
+        "port 6000 is one of Fetch's bad ports, from which browsers load nothing",
+        Optional.empty()), invalid("https://b\u00fccher.example:6000"));
   }
 
   @Test
