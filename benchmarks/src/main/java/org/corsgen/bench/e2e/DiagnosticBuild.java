@@ -9,6 +9,7 @@ import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.container.DynamicFeature;
 import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.Configuration;
 import jakarta.ws.rs.core.Feature;
 import jakarta.ws.rs.core.FeatureContext;
 import jakarta.ws.rs.core.MultivaluedMap;
@@ -16,11 +17,14 @@ import org.corsgen.bench.app.ApiResource;
 import org.corsgen.bench.app.NestedApiResource;
 import org.corsgen.bench.app.OverlappingApiResource;
 import org.corsgen.runtime.CorsFeature;
+import org.corsgen.runtime.internal.CorsApplication;
 import org.corsgen.runtime.internal.CorsModelProcessor;
 import org.corsgen.runtime.internal.FilterBinder;
 import org.corsgen.runtime.internal.PreflightFilter;
 import org.corsgen.runtime.internal.UnhandledExceptionMapper;
 import org.glassfish.jersey.server.ResourceConfig;
+import org.glassfish.jersey.server.model.ModelProcessor;
+import org.glassfish.jersey.server.model.ResourceModel;
 
 /**
  * Builds of the measured application that take one piece of corsgen away, or add only what a
@@ -99,6 +103,20 @@ public enum DiagnosticBuild {
     }
   }
 
+  /** Sets up corsgen's state for each start, as its model processor does, adding no endpoint. */
+  static final class StateOnly implements ModelProcessor {
+    @Override
+    public ResourceModel processResourceModel(ResourceModel model, Configuration configuration) {
+      CorsApplication.start(configuration);
+      return model;
+    }
+
+    @Override
+    public ResourceModel processSubResource(ResourceModel model, Configuration configuration) {
+      return model;
+    }
+  }
+
   /** {@link CorsFeature}'s registrations, each of the three parts optional. */
   static final class CorsParts implements Feature {
     private final boolean preflight;
@@ -116,6 +134,9 @@ public enum DiagnosticBuild {
       if (preflight) {
         context.register(new CorsModelProcessor());
         context.register(PreflightFilter.class);
+      } else {
+        // The other parts find their application's state, which the model processor sets up.
+        context.register(new StateOnly());
       }
       if (responseFilters) {
         context.register(FilterBinder.class);

@@ -19,7 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * Each start has a runtime configuration of its own, so it gets a start of its own here, whether it
  * replaces the running application or runs beside it.
  */
-final class CorsApplication {
+public final class CorsApplication {
 
   /** By runtime configuration, compared by identity; weakly, as applications come and go. */
   private static final Map<Configuration, CorsApplication> STARTS =
@@ -37,7 +37,7 @@ final class CorsApplication {
   }
 
   /** A start of the application whose runtime configuration is {@code configuration}. */
-  static CorsApplication start(Configuration configuration) {
+  public static CorsApplication start(Configuration configuration) {
     CorsApplication application = new CorsApplication(configuration);
     STARTS.put(configuration, application);
     return application;
