@@ -50,24 +50,11 @@ public final class CorsModelProcessor implements ModelProcessor {
   private static final Logger LOG = System.getLogger("org.corsgen");
   private static final String LOCATOR = CorsBindings.LOCATOR_PATH;
 
-  /**
-   * Those of the application's start, set before each model is processed (Jersey may create
-   * another instance for a sub-resource, whose start is the same).
-   */
-  private volatile CorsIndex index;
-  private volatile OtherOptionsMethods otherOptionsMethods;
-  private volatile Set<String> said;
-
-  private void bind(CorsApplication application) {
-    index = application.index();
-    otherOptionsMethods = application.otherOptionsMethods();
-    said = application.said();
-  }
-
   @Override
   public ResourceModel processResourceModel(ResourceModel model, Configuration configuration) {
-    bind(CorsApplication.start(configuration));
-    Wiring wiring = new Wiring(new ResourceModel.Builder(
+    // Each call's state travels with it: another application may share this instance (one
+    // started from a copy of this one's configuration) and model its sub-resources at once.
+    Wiring wiring = new Wiring(CorsApplication.start(configuration), new ResourceModel.Builder(
         new ArrayList<>(model.getResources()), false));
     addLevel(model.getRuntimeResourceModel().getRuntimeResources(), null, "", wiring);
     logSummary(wiring, applicationOf(configuration));
@@ -102,7 +89,7 @@ public final class CorsModelProcessor implements ModelProcessor {
         ? "this application" : "this application (" + application + ")";
     boolean nothing = added.isEmpty() && wiring.located.isEmpty()
         && wiring.ownOptionsPaths.isEmpty();
-    if (nothing && index.foundAnIndex(wiring.locatorClasses)) {
+    if (nothing && wiring.application.index().foundAnIndex(wiring.locatorClasses)) {
       // The processor ran, for other classes: another application of the same deployment, say,
       // or the classes that opaque locators return, listed above.
       if (wiring.opaque.isEmpty()) {
@@ -155,8 +142,7 @@ public final class CorsModelProcessor implements ModelProcessor {
    */
   @Override
   public ResourceModel processSubResource(ResourceModel model, Configuration configuration) {
-    bind(CorsApplication.of(configuration));
-    Wiring wiring = new Wiring(new ResourceModel.Builder(
+    Wiring wiring = new Wiring(CorsApplication.of(configuration), new ResourceModel.Builder(
         new ArrayList<>(model.getResources()), true), LOCATOR);
     addLevel(model.getRuntimeResourceModel().getRuntimeResources(), null, "", wiring);
     if (wiring.added.isEmpty()) {
@@ -165,7 +151,7 @@ public final class CorsModelProcessor implements ModelProcessor {
     String described = model.getResources().get(0).getName() + wiring.listing();
     // Jersey models a class again when its cache lets it go, and a returned Resource at every
     // request: said once all the same.
-    if (said.add(described)) {
+    if (wiring.application.said().add(described)) {
       LOG.log(Level.INFO, "corsgen: preflights answered where a locator returns {0}", described);
     }
     return wiring.enhanced.build();
@@ -210,7 +196,7 @@ public final class CorsModelProcessor implements ModelProcessor {
       String named = named(path);
       if (!resource.getResourceMethods().isEmpty()) {
         level.add(new LevelPath(resource, named, PathPattern.asClosed(resource.getPathPattern()),
-            methodsOf(resource, named, wiring.locator != null)));
+            methodsOf(resource, named, wiring.locator != null, wiring.application.index())));
       }
       if (resource.getResourceLocator() != null
           || parent == null && !resource.getChildRuntimeResources().isEmpty()) {
@@ -267,7 +253,7 @@ public final class CorsModelProcessor implements ModelProcessor {
     if (policies == null) {
       MethodList locators;
       try {
-        policies = hasPolicies(returned, where);
+        policies = hasPolicies(returned, where, wiring.application.index());
         locators = new MethodList(returned).withoutMetaAnnotation(HttpMethod.class)
             .withAnnotation(Path.class);
       } catch (LinkageError e) {
@@ -303,7 +289,7 @@ public final class CorsModelProcessor implements ModelProcessor {
     }
   }
 
-  private boolean hasPolicies(Class<?> type, String where) {
+  private static boolean hasPolicies(Class<?> type, String where, CorsIndex index) {
     try {
       for (Method method : type.getMethods()) {
         if (method.getDeclaringClass() != Object.class
@@ -337,7 +323,8 @@ public final class CorsModelProcessor implements ModelProcessor {
   }
 
   /** The methods of one path and their policies, saying what Jersey will do with conflicts. */
-  private Methods methodsOf(RuntimeResource resource, String path, boolean subResource) {
+  private static Methods methodsOf(RuntimeResource resource, String path, boolean subResource,
+      CorsIndex index) {
     Map<String, CorsPolicy> policyByMethod = new LinkedHashMap<>();
     Set<String> allow = new TreeSet<>();
     Set<String> withoutPolicy = new TreeSet<>();
@@ -358,7 +345,7 @@ public final class CorsModelProcessor implements ModelProcessor {
       }
       Optional<CorsPolicy> policy;
       try {
-        policy = policyOf(method);
+        policy = policyOf(method, index);
       } catch (IllegalStateException e) {
         if (!subResource) {
           throw e; // at start-up: the application must not start with a policy it cannot apply
@@ -434,7 +421,7 @@ public final class CorsModelProcessor implements ModelProcessor {
     wiring.added.add(endpoint);
     for (ResourceMethod other : methods.otherOptions()) {
       Class<?> handler = other.getInvocable().getHandler().getHandlerClass();
-      otherOptionsMethods.add(handler);
+      wiring.application.otherOptionsMethods().add(handler);
       wiring.otherOptionsPaths.merge(handler.getName() + " (producing "
           + other.getProducedTypes() + ")", 1, Integer::sum);
     }
@@ -442,6 +429,8 @@ public final class CorsModelProcessor implements ModelProcessor {
 
   /** What the model processor adds and reports, gathered over the levels. */
   private static final class Wiring {
+    /** The start being modelled. */
+    final CorsApplication application;
     final ResourceModel.Builder enhanced;
     /** What stands for the locator's path in a sub-resource's paths; null for the application. */
     final String locator;
@@ -457,11 +446,12 @@ public final class CorsModelProcessor implements ModelProcessor {
     /** The classes of the application's locators, beside which an index may be. */
     final Set<Class<?>> locatorClasses = new HashSet<>();
 
-    Wiring(ResourceModel.Builder enhanced) {
-      this(enhanced, null);
+    Wiring(CorsApplication application, ResourceModel.Builder enhanced) {
+      this(application, enhanced, null);
     }
 
-    Wiring(ResourceModel.Builder enhanced, String locator) {
+    Wiring(CorsApplication application, ResourceModel.Builder enhanced, String locator) {
+      this.application = application;
       this.enhanced = enhanced;
       this.locator = locator;
     }
@@ -502,7 +492,7 @@ public final class CorsModelProcessor implements ModelProcessor {
     return parent.build();
   }
 
-  private Optional<CorsPolicy> policyOf(ResourceMethod method) {
+  private static Optional<CorsPolicy> policyOf(ResourceMethod method, CorsIndex index) {
     if (method.getType() != ResourceMethod.JaxrsType.RESOURCE_METHOD) {
       return Optional.empty();
     }
