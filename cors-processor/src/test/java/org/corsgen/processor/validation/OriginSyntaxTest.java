@@ -98,7 +98,8 @@ class OriginSyntaxTest {
       "https://ᴬ.example", "https://ꭰ.example", "https://ᏸ.example",
       "https://ㅤ.example", "https://٣.example", "https://\u0300x.example", "https://a٣.example",
       "https://Ⰰ.example", "https://ẞ.example", "https://Ꙁ.example", "https://Ა.example",
-      "https://Ⴀ.example", "https://ᲀ.example", "https://ᲈ.example"})
+      "https://Ⴀ.example", "https://ᲀ.example", "https://ᲈ.example",
+      "https://\u00a0x.example", "https://\u2100x.example", "https://\u2488x.example"})
   void hostWhosePunycodeBrowsersMakeDifferentlyGetsNoSuggestion(String entry) {
     assertEquals(Optional.empty(), org.corsgen.runtime.spi.OriginSyntax.normalize(entry), entry);
     assertEquals(Message.ORIGIN_MALFORMED, invalid(entry).message(), entry);
@@ -116,7 +117,9 @@ class OriginSyntaxTest {
       "https://Ꭰ.example          | https://xn--58d.example",
       "https://ᏣᎳᎩ.example        | https://xn--f9dt7l.example",
       "https://🅐.example          | https://xn--327h.example",
-      "https://ა.example          | https://xn--lod.example"})
+      "https://ა.example          | https://xn--lod.example",
+      "https://kırmızı.example    | https://xn--krmz-lzacb.example",
+      "https://例え。テスト          | https://xn--r8jz45g.xn--zckzah"})
   void hostWhosePunycodeBrowsersMakeAlikeGetsIt(String entry, String origin) {
     assertEquals(Optional.of(origin), org.corsgen.runtime.spi.OriginSyntax.normalize(entry));
   }

@@ -533,7 +533,7 @@ public final class OriginSyntax {
       String name = pattern ? host.substring(2) : host;
       if (!host.startsWith("[")) {
         String ascii = IDN.toASCII(name, IDN.ALLOW_UNASSIGNED).toLowerCase(Locale.ROOT);
-        if (!isAscii(name) && !isAsBrowsersConvert(ascii)) {
+        if (!isAscii(name) && !isAsBrowsersConvert(name, ascii)) {
           return Optional.empty();
         }
         name = ascii;
@@ -576,7 +576,14 @@ public final class OriginSyntax {
    * characters that UTS #46 keeps as they are ({@link #isAsBrowsersKeep}), must not begin with a
    * combining mark, and must keep the Bidi rule (RFC 5893).
    */
-  private static boolean isAsBrowsersConvert(String ascii) {
+  private static boolean isAsBrowsersConvert(String name, String ascii) {
+    // IDN maps some characters to ASCII that no host has, or to a dot (U+2488 to "1."), which
+    // browsers refuse: the labels must be the ones written.
+    if (!HOST_NAME_CHARS.test(ascii)
+        || ascii.chars().filter(c -> c == '.').count() != name.chars().filter(c -> c == '.'
+            || c == '\u3002' || c == '\uFF0E' || c == '\uFF61').count()) {
+      return false;
+    }
     List<String> labels = new ArrayList<>();
     for (String label : ascii.split("\\.", -1)) {
       labels.add(IDN.toUnicode(label, IDN.ALLOW_UNASSIGNED));
@@ -615,7 +622,8 @@ public final class OriginSyntax {
         && (type != Character.UPPERCASE_LETTER || cherokeeCapital)
         // Cherokee folds to its capitals, which UTS #46 keeps, unlike any other script.
         && !cherokeeSmall && !hangulFiller
-        && (type != Character.LOWERCASE_LETTER
+        // Dotless i is its own case fold, though its upper case's lower case is i.
+        && (type != Character.LOWERCASE_LETTER || c == 0x0131
             || Character.toLowerCase(Character.toUpperCase(c)) == c)
         && Normalizer.normalize(character, Normalizer.Form.NFKC).equals(character);
   }
