@@ -87,7 +87,7 @@ public final class OriginSyntax {
     FILE_SCHEME,
     /** No {@code scheme://}. */
     NO_SCHEME,
-    /** A non-ASCII host that has a punycode form. */
+    /** A non-ASCII host that has a punycode form browsers are known to send. */
     NOT_PUNYCODE,
     /** Not a serialized origin; {@link Invalid#detail()} says why. */
     MALFORMED,
@@ -100,8 +100,9 @@ public final class OriginSyntax {
     /** A wildcard other than one leading {@code *.} label in the host. */
     BAD_WILDCARD,
     /**
-     * A scheme no page is loaded from ({@code ws:}, {@code wss:}, {@code ftp:}), so no browser
-     * sends it as an {@code Origin}; {@link Invalid#detail()} says why.
+     * Never a page's origin, so no browser sends it as an {@code Origin}: a scheme no page is
+     * loaded from ({@code ws:}, {@code ftp:}), a URL without a host of its own ({@code data:},
+     * {@code blob:}), or one of Fetch's bad ports; {@link Invalid#detail()} says why.
      */
     NOT_A_PAGE
   }
@@ -153,6 +154,11 @@ public final class OriginSyntax {
    * browsers (UTS #46 nontransitional processing), so no punycode form is suggested for them.
    */
   private static final String IDNA_DEVIATIONS = "\u00DF\u03C2\u200D\u200C";
+
+  /** What IDNA reads as a label separator: the full stop and its ideographic forms. */
+  private static final String IDNA_DOTS = ".\u3002\uFF0E\uFF61";
+  private static final String HANGUL_FILLERS = "\u115F\u1160\u3164\uFFA0";
+  private static final int DOTLESS_I = 0x0131;
 
   /** RFC 5893: the bidirectional classes either kind of label may have besides its letters. */
   private static final String BIDI_NEUTRALS_AND_NUMBERS = directions(
@@ -270,16 +276,13 @@ public final class OriginSyntax {
       return new Invalid(Problem.NOT_A_PAGE, notAPage, fix);
     }
     if (!isAscii(hostOf(authorityOf(entry.substring(separator + SEPARATOR.length()))))) {
-      Optional<String> valid = validNormalized(entry);
-      if (valid.isPresent()) {
-        return new Invalid(Problem.NOT_PUNYCODE, "", valid);
-      }
-      // Its punycode form may be well made but on a bad port: that is what to say then.
-      Optional<String> badPort = normalize(entry).filter(fixed -> problem(fixed).isEmpty())
-          .flatMap(fixed -> badPort(authorityOf(fixed.substring(fixed.indexOf(SEPARATOR)
-              + SEPARATOR.length()))));
-      if (badPort.isPresent()) {
-        return new Invalid(Problem.NOT_A_PAGE, badPort.get(), Optional.empty());
+      Optional<String> punycode = normalize(entry).filter(fixed -> problem(fixed).isEmpty());
+      if (punycode.isPresent()) {
+        // Its punycode form may be well made but on a bad port: that is what to say then.
+        Optional<String> badPort = badPort(authorityOfOrigin(punycode.get()));
+        return badPort.isPresent()
+            ? new Invalid(Problem.NOT_A_PAGE, badPort.get(), Optional.empty())
+            : new Invalid(Problem.NOT_PUNYCODE, "", punycode);
       }
     }
     Optional<String> problem = problem(entry);
@@ -358,7 +361,12 @@ public final class OriginSyntax {
    */
   private static Optional<String> validNormalized(String entry) {
     return normalize(entry).filter(fixed -> problem(fixed).isEmpty()
-        && badPort(fixed.substring(fixed.indexOf(SEPARATOR) + SEPARATOR.length())).isEmpty());
+        && badPort(authorityOfOrigin(fixed)).isEmpty());
+  }
+
+  /** What follows {@code scheme://} in a serialized origin: its host and port. */
+  private static String authorityOfOrigin(String origin) {
+    return origin.substring(origin.indexOf(SEPARATOR) + SEPARATOR.length());
   }
 
   /** Why the port of {@code authority}, a serialized origin's, is one no page is loaded from. */
@@ -431,6 +439,14 @@ public final class OriginSyntax {
       return Optional.of("the host has upper-case letters");
     }
     if (!isAscii(host)) {
+      // What is wrong whatever the punycode form: the advice to ask a browser would not help.
+      if (host.startsWith(".") || host.contains("..")) {
+        return Optional.of("the host \"" + host + "\" has an empty label");
+      }
+      Optional<String> port = portProblem(scheme, rest.substring(host.length()));
+      if (port.isPresent()) {
+        return port;
+      }
       // Asked when normalize found no form browsers are known to send (see isAsBrowsersConvert).
       return Optional.of("browsers send a non-ASCII host in its punycode form, which only a"
           + " browser can give for this one: new URL(\"" + entry + "\").origin");
@@ -572,16 +588,16 @@ public final class OriginSyntax {
    * too, as far as can be told. IDN implements IDNA 2003 on Unicode 3.2, browsers UTS #46 on
    * today's Unicode: a letter that came later, or whose case mapping did, passes IDN unmapped
    * ({@code Ⰰ}, {@code Ⴀ}), where a browser lower-cases it; and IDNA 2003's rules on combining
-   * marks and right-to-left labels are looser. Its labels read back must therefore hold only
-   * characters that UTS #46 keeps as they are ({@link #isAsBrowsersKeep}), must not begin with a
-   * combining mark, and must keep the Bidi rule (RFC 5893).
+   * marks and right-to-left labels are looser. So the result must be host-name characters with the
+   * labels as written (IDN maps some characters to a space, a slash or a dot), and its labels read
+   * back must hold only characters that UTS #46 keeps as they are ({@link #isAsBrowsersKeep}),
+   * must not begin with a combining mark, and must keep the Bidi rule (RFC 5893).
    */
   private static boolean isAsBrowsersConvert(String name, String ascii) {
     // IDN maps some characters to ASCII that no host has, or to a dot (U+2488 to "1."), which
     // browsers refuse: the labels must be the ones written.
-    if (!HOST_NAME_CHARS.test(ascii)
-        || ascii.chars().filter(c -> c == '.').count() != name.chars().filter(c -> c == '.'
-            || c == '\u3002' || c == '\uFF0E' || c == '\uFF61').count()) {
+    if (!HOST_NAME_CHARS.test(ascii) || ascii.chars().filter(c -> c == '.').count()
+        != name.chars().filter(c -> IDNA_DOTS.indexOf(c) >= 0).count()) {
       return false;
     }
     List<String> labels = new ArrayList<>();
@@ -608,24 +624,36 @@ public final class OriginSyntax {
   }
 
   /**
-   * Whether UTS #46 keeps {@code c}, in a label IDN made, as it is: a letter it maps (to lower
-   * case, or by case folding where that differs, as for the Cyrillic letter variants from Unicode
-   * 9) was one IDN left as it was, since Unicode 3.2 had no mapping for it.
+   * Whether UTS #46 keeps {@code c}, in a label IDN made, as it is. IDN leaves as it is what
+   * Unicode 3.2 had no mapping for: a letter assigned since, or whose case mapping or folding came
+   * since, which UTS #46 maps; and it keeps the Hangul fillers, which UTS #46 refuses.
    */
   private static boolean isAsBrowsersKeep(int c) {
     int type = Character.getType(c);
+    if (type == Character.UNASSIGNED || type == Character.TITLECASE_LETTER
+        || isCherokeeSmall(c) || HANGUL_FILLERS.indexOf(c) >= 0) {
+      return false;
+    }
+    if (type == Character.UPPERCASE_LETTER) {
+      // Cherokee folds to its capitals, which UTS #46 keeps, unlike any other script's.
+      return isCherokeeCapital(c);
+    }
+    // A lower-case letter whose case round trip gives another folds elsewhere; but dotless i is
+    // its own fold.
+    if (type == Character.LOWERCASE_LETTER && c != DOTLESS_I
+        && Character.toLowerCase(Character.toUpperCase(c)) != c) {
+      return false;
+    }
     String character = Character.toString(c);
-    boolean cherokeeCapital = c >= 0x13A0 && c <= 0x13F5;
-    boolean cherokeeSmall = (c >= 0x13F8 && c <= 0x13FD) || (c >= 0xAB70 && c <= 0xABBF);
-    boolean hangulFiller = c == 0x115F || c == 0x1160 || c == 0x3164 || c == 0xFFA0;
-    return type != Character.UNASSIGNED && type != Character.TITLECASE_LETTER
-        && (type != Character.UPPERCASE_LETTER || cherokeeCapital)
-        // Cherokee folds to its capitals, which UTS #46 keeps, unlike any other script.
-        && !cherokeeSmall && !hangulFiller
-        // Dotless i is its own case fold, though its upper case's lower case is i.
-        && (type != Character.LOWERCASE_LETTER || c == 0x0131
-            || Character.toLowerCase(Character.toUpperCase(c)) == c)
-        && Normalizer.normalize(character, Normalizer.Form.NFKC).equals(character);
+    return Normalizer.normalize(character, Normalizer.Form.NFKC).equals(character);
+  }
+
+  private static boolean isCherokeeCapital(int c) {
+    return c >= 0x13A0 && c <= 0x13F5;
+  }
+
+  private static boolean isCherokeeSmall(int c) {
+    return (c >= 0x13F8 && c <= 0x13FD) || (c >= 0xAB70 && c <= 0xABBF);
   }
 
   private static boolean isCombiningMark(int c) {

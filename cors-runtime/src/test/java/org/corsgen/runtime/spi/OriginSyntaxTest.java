@@ -111,6 +111,10 @@ class OriginSyntaxTest {
     assertEquals(new Invalid(Problem.NOT_A_PAGE,
         "port 6000 is one of Fetch's bad ports, from which browsers load nothing",
         Optional.empty()), invalid("https://b\u00fccher.example:6000"));
+    assertEquals("\"99999\" is not a port from 1 to 65535",
+        invalid("https://b\u00fccher.example:99999").detail());
+    assertEquals("the host \"b\u00fccher..example\" has an empty label",
+        invalid("https://b\u00fccher..example").detail());
   }
 
   @Test
