@@ -132,4 +132,24 @@ class LegacyCorsFilterTest {
         .toList();
     assertEquals(servers.size(), warnings.size(), () -> String.valueOf(warnings));
   }
+
+  /**
+   * A response to a request without Origin (a navigation, an img, a no-cors fetch) is stored in
+   * the browser's HTTP cache; a later CORS fetch of a refused origin revalidates it with
+   * If-None-Match, and the 304 (which corsgen answers without grants) only updates the stored
+   * fields. A grant left on the stored answer therefore reaches the refused origin's page: in
+   * Chromium 156 a page on another origin of the same site read a credentialed GET this way, and
+   * an allowed origin whose policy has no credentials read it with credentials. So no grant of
+   * the application's may stay on any answer of a CORS method, with Origin or without.
+   */
+  @Test
+  void answerWithoutOriginCarriesNoGrantOfTheApplication() throws Exception {
+    for (JerseyServer server : servers) {
+      HttpResponse<String> response = server.send("GET", "/items/7");
+      assertEquals(200, response.statusCode());
+      assertEquals(Optional.empty(), header(response, "Access-Control-Allow-Origin"));
+      assertEquals(Optional.empty(), header(response, "Access-Control-Allow-Credentials"));
+      assertEquals(Optional.empty(), header(response, "Access-Control-Expose-Headers"));
+    }
+  }
 }
