@@ -148,7 +148,7 @@ public final class CorsProcessor extends AbstractProcessor {
         continue;
       }
       // Its own values are checked too, once the constants they name exist.
-      if (deferral.hasWaitingSubtype(type) || !validator.hasWellFormedCors(element)) {
+      if (deferral.hasWaitingSubtype(type) || !validator.isCorsResolved(element)) {
         placementWaiting.add(element);
       } else {
         guarded(element, () -> printer.print(validator.validatePlacement(element, allResources)));

@@ -3,6 +3,7 @@ package org.corsgen.it;
 import static org.corsgen.it.CorsOnTheWireTest.header;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
 import java.util.Optional;
@@ -94,7 +95,10 @@ class ReloadTest {
     try (JerseyServer server = new JerseyServer(capturing(
         new ResourceConfig(ConfiguredResource.class).register(CorsFeature.class), container))) {
       System.setProperty(KEY, "not-an-origin");
-      assertThrows(RuntimeException.class, () -> container.get().reload());
+      RuntimeException failure = assertThrows(RuntimeException.class,
+          () -> container.get().reload());
+      assertTrue(ConfiguredOriginsTest.rootCause(failure).getMessage().contains(
+          "origins placeholder ${" + KEY + "} is \"not-an-origin\""), failure::toString);
     }
   }
 }

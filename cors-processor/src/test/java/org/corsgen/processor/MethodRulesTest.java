@@ -107,7 +107,7 @@ class MethodRulesTest {
         "  @TRACE",
         "  public String trace() { return \"\"; }",
         "}");
-    assertOnly(compile(source, trace), source, "@Cors", Message.GRANTS_ONLY_FORBIDDEN_METHODS,
+    assertOnly(compile(source, trace), source, "@Cors", Message.METHODS_GRANT_ONLY_FORBIDDEN,
         "TRACE");
   }
 

@@ -115,6 +115,11 @@ class OriginRulesTest {
     JavaFileObject credentialed = resource("@Cors(origins = \" * \", allowCredentials = true)");
     assertOnly(compile(credentialed), credentialed, "@Cors", Message.ORIGIN_MALFORMED, " * ",
         "it has white space around the \"*\"", "");
+    // Beside other origins "*" would mean nothing (CorsWildcardMixed): no fix there either.
+    JavaFileObject beside = resource(
+        "@Cors(origins = {\"https://app.example.com\", \" * \"})");
+    assertOnly(compile(beside), beside, "@Cors", Message.ORIGIN_MALFORMED, " * ",
+        "it has white space around the \"*\"", "");
   }
 
   /** "https://" before such an entry would make "https://https", valid and never matching. */

@@ -267,6 +267,8 @@ class PlacementRulesTest {
     assertThat(compilation).hadErrorCount(2);
     assertThat(compilation).hadErrorContaining("\"https://App.example.com\"").inFile(api)
         .onLineContaining("@Cors");
+    assertThat(compilation).hadErrorContaining(Message.MAX_AGE_NEGATIVE.format(-5)).inFile(api)
+        .onLineContaining("@Cors");
     assertThat(compilation).hadWarningCount(0);
   }
 }

@@ -21,7 +21,9 @@ public final class CorsFeature implements Feature {
   @Override
   public boolean configure(FeatureContext context) {
     if (context.getConfiguration().isRegistered(CorsModelProcessor.class)) {
-      // Registered twice (explicitly and by auto-discovery): wired already.
+      // Wired already: registered twice (explicitly and by auto-discovery), or a configuration
+      // copied from a running application, which carries the model processor; each start still
+      // gets a state of its own (CorsApplication).
       return false;
     }
     // An instance, which Jersey runs after its WADL model processor, whose OPTIONS methods

@@ -111,10 +111,10 @@ public enum Message {
       "methods lists %s, none of which this policy's resource methods serve (they serve %s), so"
           + " it grants nothing: every preflight is refused and no response gets CORS headers."
           + " List the methods they serve, or leave methods out to allow each of them."),
-  GRANTS_ONLY_FORBIDDEN_METHODS(Kind.ERROR, "CorsGrantsNothing",
-      "this policy's resource methods serve only %s, which browsers refuse to send from a page"
-          + " (Fetch, forbidden method), so no page can ever use it. Remove the @Cors: clients"
-          + " other than browsers need no CORS."),
+  METHODS_GRANT_ONLY_FORBIDDEN(Kind.ERROR, "CorsGrantsNothing",
+      "this policy's resource methods serve only %s, a forbidden method (Fetch) that browsers"
+          + " refuse to send from a page, so it grants nothing. Remove @Cors: clients other than"
+          + " browsers need no CORS."),
   METHOD_NOT_SERVED(Kind.WARNING, "CorsMethodNotServed",
       "method \"%s\" is not served by any resource method this policy applies to (they serve"
           + " %s), so listing it has no effect. Remove it."),

@@ -34,12 +34,13 @@ final class OriginSyntax {
 
   /**
    * Parses one entry of a policy that allows {@code credentials} or not, which decides whether a
-   * plain-http origin is a fix to suggest.
+   * plain-http origin is a fix to suggest, as being {@code alone} in {@code origins} decides for
+   * {@code "*"}.
    */
-  static Parsed parse(String entry, boolean credentials) {
+  static Parsed parse(String entry, boolean credentials, boolean alone) {
     Entry parsed = org.corsgen.runtime.spi.OriginSyntax.parse(entry);
     if (parsed instanceof org.corsgen.runtime.spi.OriginSyntax.Invalid invalid) {
-      return invalid(entry, invalid, credentials);
+      return invalid(entry, invalid, credentials, alone);
     }
     if (parsed instanceof org.corsgen.runtime.spi.OriginSyntax.Exact exact) {
       return new Exact(exact.origin());
@@ -67,11 +68,11 @@ final class OriginSyntax {
   }
 
   private static Invalid invalid(String entry, org.corsgen.runtime.spi.OriginSyntax.Invalid invalid,
-      boolean credentials) {
+      boolean credentials, boolean alone) {
     Optional<String> fix = invalid.problem() == Problem.NOT_PUNYCODE
         || invalid.problem() == Problem.JOINED
         ? invalid.fix()
-        : invalid.fix().filter(fixed -> isAccepted(fixed, credentials));
+        : invalid.fix().filter(fixed -> isAccepted(fixed, credentials, alone));
     return switch (invalid.problem()) {
       case BLANK -> new Invalid(Message.ORIGIN_BLANK);
       case NULL -> new Invalid(Message.ORIGIN_NULL);
@@ -81,7 +82,8 @@ final class OriginSyntax {
           .orElse(" Write the origin of the page, such as \"https://app.example.com\"."));
       // The punycode form may have a problem of its own (a pattern over a public suffix): then
       // that is the one to name, rather than a fix that would fail next.
-      case NOT_PUNYCODE -> parse(fix.orElseThrow(), credentials) instanceof Invalid problem
+      case NOT_PUNYCODE -> parse(fix.orElseThrow(), credentials, alone)
+          instanceof Invalid problem
           ? problem
           : new Invalid(Message.ORIGIN_NOT_PUNYCODE, entry, fix.orElseThrow());
       case MALFORMED -> new Invalid(Message.ORIGIN_MALFORMED, entry, invalid.detail(),
@@ -99,14 +101,18 @@ final class OriginSyntax {
   /**
    * Whether {@code fix} passes every rule the entry it corrects must pass: the syntax's fix for a
    * subdomain pattern can be one over a public suffix ({@code *.co.uk}), the http origin for a
-   * ws: one plain http, which credentials refuse.
+   * ws: one plain http, which credentials refuse, and {@code "*"} stands only alone and never
+   * with credentials.
    */
-  private static boolean isAccepted(String fix, boolean credentials) {
-    Parsed parsed = parse(fix, credentials);
-    return (parsed instanceof Exact || parsed instanceof Pattern
-        || (parsed instanceof AnyOrigin && !credentials))
+  private static boolean isAccepted(String fix, boolean credentials, boolean alone) {
+    Parsed parsed = parse(fix, credentials, alone);
+    if (parsed instanceof AnyOrigin) {
+      return alone && !credentials;
+    }
+    return (parsed instanceof Exact || parsed instanceof Pattern)
         && !(credentials && isCleartext(parsed));
   }
+
 
   /**
    * Whether {@code entry} is several origins in one string, as the runtime's parser tells it.

@@ -93,7 +93,7 @@ final class PolicyReader {
         });
         continue;
       }
-      OriginSyntax.Parsed parsed = OriginSyntax.parse(origin, credentials);
+      OriginSyntax.Parsed parsed = OriginSyntax.parse(origin, credentials, items.size() == 1);
       if (credentials && OriginSyntax.isCleartext(parsed)) {
         values.report(Message.INSECURE_CREDENTIALS, Optional.of(item), origin);
       }
@@ -143,7 +143,8 @@ final class PolicyReader {
     String[] origins = defaultValue.map(value -> value.split(",", -1)).orElse(new String[0]);
     for (int index = 0; index < origins.length; index++) {
       String origin = origins[index];
-      OriginSyntax.Parsed parsed = OriginSyntax.parse(origin.strip(), credentials);
+      // "*" is no default to suggest: a configured "*" must stand alone, which start-up checks.
+      OriginSyntax.Parsed parsed = OriginSyntax.parse(origin.strip(), credentials, false);
       if (OriginSyntax.isJoined(origin.strip())) {
         // Commas have split the default already; an array's fix would be wrong advice here.
         String[] joined = origin.strip().split("[;|\\s]+");

@@ -157,7 +157,7 @@ public final class ResourceValidator {
    * Whether every value of the {@code @Cors} on {@code annotated} is resolved: one that names a
    * constant of a class another processor has yet to generate is not, until a later round.
    */
-  public boolean hasWellFormedCors(Element annotated) {
+  public boolean isCorsResolved(Element annotated) {
     return new AnnotatedCors(annotated, JaxRs.annotation(annotated, JaxRs.CORS).orElseThrow())
         .isWellFormed();
   }
@@ -165,7 +165,7 @@ public final class ResourceValidator {
   private boolean hasWellFormedCors(TypeElement type) {
     List<Element> annotated = corsAnnotated(type);
     for (Element element : annotated) {
-      if (!hasWellFormedCors(element)) {
+      if (!isCorsResolved(element)) {
         return false;
       }
     }
@@ -364,8 +364,8 @@ public final class ResourceValidator {
 
   /**
    * Checks a {@code @Cors} that is not inside a resource class of this round: on an abstract
-   * class or interface it is inherited by the resources that extend it; anywhere else JAX-RS
-   * never serves it.
+   * class or interface it is inherited by the resources that extend it, and what it says by
+   * itself is checked here; anywhere else JAX-RS never serves it.
    */
   public Report validatePlacement(Element annotated, Set<TypeElement> resources) {
     Report report = new Report();
@@ -396,15 +396,15 @@ public final class ResourceValidator {
         report.report(Message.NOT_PUBLIC_METHOD, method, cors, Optional.empty(),
             describe(method));
       } else {
-        // A public resource method of a concrete class makes it a sub-resource, validated
-        // itself; one of an interface or abstract class is read here too (below).
-        readOwnValues(method, type, cors, report);
+        // Only an interface's or abstract class's: a concrete class with a resource method is a
+        // resource, returned above.
+        checkOwnValues(method, type, cors, report);
       }
     } else if (!inherited) {
       report.report(Message.NOT_A_RESOURCE_CLASS, type, cors, Optional.empty(),
           type.getQualifiedName());
     } else {
-      readOwnValues(type, type, cors, report);
+      checkOwnValues(type, type, cors, report);
     }
     return report;
   }
@@ -416,7 +416,7 @@ public final class ResourceValidator {
    * a source line. What depends on the resources is checked with each of them; what both report
    * is printed once.
    */
-  private void readOwnValues(Element annotated, TypeElement type, AnnotationMirror cors,
+  private void checkOwnValues(Element annotated, TypeElement type, AnnotationMirror cors,
       Report report) {
     reader.read(annotated, cors, "@Cors on " + describe(annotated), nestedName(type), "", report);
   }

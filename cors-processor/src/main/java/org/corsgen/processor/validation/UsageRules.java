@@ -122,7 +122,7 @@ final class UsageRules {
     if (items.isEmpty() && !servedByPolicy.isEmpty()
         && servedByPolicy.stream().allMatch(HttpNames::isForbiddenMethod)) {
       // A designator of its own for TRACE, say: methods = {} then grants only that.
-      report.report(Message.GRANTS_ONLY_FORBIDDEN_METHODS, cors.annotated(), cors.mirror(),
+      report.report(Message.METHODS_GRANT_ONLY_FORBIDDEN, cors.annotated(), cors.mirror(),
           Optional.empty(), String.join(", ", servedByPolicy));
       return;
     }

@@ -17,7 +17,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class OriginSyntaxTest {
 
   private static OriginSyntax.Invalid invalid(String entry) {
-    OriginSyntax.Parsed parsed = OriginSyntax.parse(entry, false);
+    OriginSyntax.Parsed parsed = OriginSyntax.parse(entry, false, true);
     assertTrue(parsed instanceof OriginSyntax.Invalid, () -> entry + " parsed as " + parsed);
     return (OriginSyntax.Invalid) parsed;
   }
@@ -27,18 +27,18 @@ class OriginSyntaxTest {
       "https://[2001:db8::1]:8443", "https://192.0.2.7", "https://xn--bcher-kva.example",
       "chrome-extension://abcdefghijklmnop", "https://a-b_c.example.com:65535"})
   void serializedOriginIsExact(String entry) {
-    assertEquals(new OriginSyntax.Exact(entry), OriginSyntax.parse(entry, false));
+    assertEquals(new OriginSyntax.Exact(entry), OriginSyntax.parse(entry, false, true));
   }
 
   @Test
   void starIsAnyOrigin() {
-    assertEquals(new OriginSyntax.AnyOrigin(), OriginSyntax.parse("*", false));
+    assertEquals(new OriginSyntax.AnyOrigin(), OriginSyntax.parse("*", false, true));
   }
 
   @Test
   void leadingWildcardLabelIsAPatternSplitAtTheStar() {
     assertEquals(new OriginSyntax.Pattern(new OriginPattern("https://", ".example.com:8443")),
-        OriginSyntax.parse("https://*.example.com:8443", false));
+        OriginSyntax.parse("https://*.example.com:8443", false, true));
   }
 
   @ParameterizedTest
@@ -135,7 +135,7 @@ class OriginSyntaxTest {
   @ValueSource(strings = {"http://app.example.com", "http://*.example.com", "http://10.0.0.1",
       "http://localhost.example.com", "http://127.0.0.1.example.com"})
   void plainHttpOffTheMachineIsCleartext(String entry) {
-    assertTrue(OriginSyntax.isCleartext(OriginSyntax.parse(entry, false)));
+    assertTrue(OriginSyntax.isCleartext(OriginSyntax.parse(entry, false, true)));
   }
 
   @ParameterizedTest
@@ -143,7 +143,7 @@ class OriginSyntaxTest {
       "http://localhost", "http://localhost:8080", "http://app.localhost", "http://*.localhost",
       "http://127.0.0.1", "http://127.1.2.3:8080", "http://[::1]:3000"})
   void httpsAndLoopbackAreNotCleartext(String entry) {
-    assertFalse(OriginSyntax.isCleartext(OriginSyntax.parse(entry, false)));
+    assertFalse(OriginSyntax.isCleartext(OriginSyntax.parse(entry, false, true)));
   }
 
   @Test

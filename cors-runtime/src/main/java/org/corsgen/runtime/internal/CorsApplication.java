@@ -21,7 +21,10 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class CorsApplication {
 
-  /** By runtime configuration, compared by identity; weakly, as applications come and go. */
+  /**
+   * By runtime configuration, weakly, as applications come and go; by identity, since
+   * ResourceConfig does not override equals (CommonConfig, which does, is not what is injected).
+   */
   private static final Map<Configuration, CorsApplication> STARTS =
       Collections.synchronizedMap(new WeakHashMap<>());
 
@@ -36,7 +39,10 @@ public final class CorsApplication {
     this.locatorFailure = new LocatorFailure(index);
   }
 
-  /** A start of the application whose runtime configuration is {@code configuration}. */
+  /**
+   * A start of the application whose runtime configuration is {@code configuration}. Public for
+   * the benchmarks' diagnostic builds, which register corsgen's parts one by one.
+   */
   public static CorsApplication start(Configuration configuration) {
     CorsApplication application = new CorsApplication(configuration);
     STARTS.put(configuration, application);

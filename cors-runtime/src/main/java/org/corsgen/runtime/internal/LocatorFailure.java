@@ -25,13 +25,13 @@ import org.glassfish.jersey.server.model.ResourceMethod;
  * method of that class for the request's HTTP method, at any path below the locator, has one and
  * the same policy (as under a class-level {@code @Cors}).
  */
-public final class LocatorFailure {
+final class LocatorFailure {
 
   private final CorsIndex index;
   /** By class a locator declares, the policy each HTTP method has throughout it, where one does. */
   private final Map<Class<?>, Map<String, CorsPolicy>> sharedByClass = new ConcurrentHashMap<>();
 
-  public LocatorFailure(CorsIndex index) {
+  LocatorFailure(CorsIndex index) {
     this.index = index;
   }
 

@@ -4,6 +4,7 @@ import jakarta.annotation.Priority;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.NotAcceptableException;
 import jakarta.ws.rs.NotSupportedException;
+import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
@@ -40,6 +41,8 @@ public final class NoMethodChosenFilter implements ContainerResponseFilter {
 
   @Context
   private Configuration configuration;
+  /** This filter's application's: Jersey creates one filter per application start. */
+  private volatile CorsApplication application;
 
   @Override
   public void filter(ContainerRequestContext request, ContainerResponseContext response) {
@@ -48,11 +51,12 @@ public final class NoMethodChosenFilter implements ContainerResponseFilter {
       return;
     }
     ExtendedUriInfo uriInfo = (ExtendedUriInfo) request.getUriInfo();
-    // Thrown by Jersey's method selection, at the path matched last; of the other errors without
-    // a chosen method (a 404 below a matched resource, say), only a failed locator has a policy.
+    // Thrown by Jersey's method selection, at the path matched last, or none for a media type
+    // that does not parse; of the other errors without a chosen method (a 404 below a matched
+    // resource, say), only a failed locator has a policy.
     Throwable refusal = uriInfo.getMappedThrowable();
     List<RuntimeResource> matched = uriInfo.getMatchedRuntimeResources();
-    CorsApplication application = CorsApplication.of(configuration);
+    CorsApplication application = application();
     if (!isMediaTypeRefusal(refusal, request, response)
         || uriInfo.getMatchedResourceMethod() != null || matched.isEmpty()) {
       application.locatorFailure().policyFor(uriInfo, request.getMethod())
@@ -81,7 +85,9 @@ public final class NoMethodChosenFilter implements ContainerResponseFilter {
     if (refusal instanceof NotSupportedException || refusal instanceof NotAcceptableException) {
       return true;
     }
-    // Jersey answers those with its 400 itself, past any mapper (MalformedRequestHeadersTest).
+    // A Content-Type or Accept that does not parse: Jersey answers 400 itself, with no mapped
+    // throwable and past any mapper (MalformedRequestHeadersTest); parsing them again tells it
+    // from other 400s.
     if (refusal != null || response.getStatus() != 400) {
       return false;
     }
@@ -89,9 +95,18 @@ public final class NoMethodChosenFilter implements ContainerResponseFilter {
       request.getMediaType();
       request.getAcceptableMediaTypes();
       return false;
-    } catch (RuntimeException e) {
-      return true;
+    } catch (ProcessingException e) {
+      return UnhandledExceptionMapper.isMalformedRequestHeader(e);
     }
+  }
+
+  private CorsApplication application() {
+    CorsApplication found = application;
+    if (found == null) {
+      found = CorsApplication.of(configuration);
+      application = found;
+    }
+    return found;
   }
 
   private static boolean serves(RuntimeResource resource, String httpMethod) {

@@ -11,7 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * preflight there never reached corsgen. {@link CorsModelProcessor} records them,
  * {@link FilterBinder} puts {@link PreflightFilter} and {@link OtherOptionsVary} on them as well.
  */
-public final class OtherOptionsMethods {
+final class OtherOptionsMethods {
 
   private final Set<Class<?>> handlers = ConcurrentHashMap.newKeySet();
 

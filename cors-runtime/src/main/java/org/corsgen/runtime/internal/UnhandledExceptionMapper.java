@@ -38,6 +38,8 @@ public final class UnhandledExceptionMapper implements ExtendedExceptionMapper<T
 
   @Context
   private Configuration configuration;
+  /** This mapper's application's: Jersey creates one mapper per application start. */
+  private volatile CorsApplication application;
   @Context
   private ResourceInfo resource;
   @Context
@@ -59,27 +61,36 @@ public final class UnhandledExceptionMapper implements ExtendedExceptionMapper<T
    * garbage}, {@code Accept-Language: en;q=1.5}): Jersey's own {@code 400} when no mapper claims
    * it, a client's error, which the method's filter gives the policy's headers.
    */
-  private static boolean isMalformedRequestHeader(Throwable exception) {
+  static boolean isMalformedRequestHeader(Throwable exception) {
     return exception instanceof HeaderValueException header
         && header.getContext() == HeaderValueException.Context.INBOUND;
   }
 
   /** The locator that threw, when it is one whose returned class gives the error a policy. */
   private Optional<ResourceMethod> failedLocator() {
-    return CorsApplication.of(configuration).locatorFailure()
+    return application().locatorFailure()
         .policyFor(uriInfo, request.getMethod()).isPresent()
         ? Optional.of(uriInfo.getMatchedResourceLocators().get(0)) : Optional.empty();
   }
 
   private boolean hasPolicy() {
     try {
-      return CorsApplication.of(configuration).index()
+      return application().index()
           .policyFor(resource.getResourceClass(), resource.getResourceMethod()).isPresent();
     } catch (IllegalStateException e) {
       // A sub-resource whose policy cannot be used: FilterBinder serves it without CORS and has
       // said so once. Thrown from here, the error would replace the application's exception.
       return false;
     }
+  }
+
+  private CorsApplication application() {
+    CorsApplication found = application;
+    if (found == null) {
+      found = CorsApplication.of(configuration);
+      application = found;
+    }
+    return found;
   }
 
   /**

@@ -47,7 +47,7 @@ public final class CorsPolicy implements ContainerResponseFilter {
 
   /**
    * An {@code origins} entry such as {@code ${cors.origins}} or {@code ${cors.origins:default}},
-   * resolved once per application when {@code CorsFeature} starts.
+   * resolved at each start of the application, a {@code Container.reload()} included.
    *
    * @param key the configuration key
    * @param defaultValue the comma-separated origins to use when the key has no value
@@ -150,7 +150,7 @@ public final class CorsPolicy implements ContainerResponseFilter {
    * This policy with its placeholders replaced by configured origins: {@code configured} is
    * consulted after the origins written literally, and {@code configuredValues} (each
    * placeholder's value and where it came from) name them in logs. An application resolves each
-   * policy once, when it starts.
+   * policy once per start.
    */
   public CorsPolicy withConfiguredOrigins(List<String> configuredValues,
       OriginMatcher configured) {
