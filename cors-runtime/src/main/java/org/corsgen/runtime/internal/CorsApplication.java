@@ -60,6 +60,20 @@ public final class CorsApplication {
     return application;
   }
 
+  /** A component's application, looked up once: Jersey creates the component for one start. */
+  static final class Lookup {
+    private volatile CorsApplication found;
+
+    CorsApplication of(Configuration configuration) {
+      CorsApplication application = found;
+      if (application == null) {
+        application = CorsApplication.of(configuration);
+        found = application;
+      }
+      return application;
+    }
+  }
+
   CorsIndex index() {
     return index;
   }

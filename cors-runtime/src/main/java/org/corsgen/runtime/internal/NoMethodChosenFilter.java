@@ -41,8 +41,7 @@ public final class NoMethodChosenFilter implements ContainerResponseFilter {
 
   @Context
   private Configuration configuration;
-  /** This filter's application's: Jersey creates one filter per application start. */
-  private volatile CorsApplication application;
+  private final CorsApplication.Lookup applicationLookup = new CorsApplication.Lookup();
 
   @Override
   public void filter(ContainerRequestContext request, ContainerResponseContext response) {
@@ -56,7 +55,7 @@ public final class NoMethodChosenFilter implements ContainerResponseFilter {
     // resource, say), only a failed locator has a policy.
     Throwable refusal = uriInfo.getMappedThrowable();
     List<RuntimeResource> matched = uriInfo.getMatchedRuntimeResources();
-    CorsApplication application = application();
+    CorsApplication application = applicationLookup.of(configuration);
     if (!isMediaTypeRefusal(refusal, request, response)
         || uriInfo.getMatchedResourceMethod() != null || matched.isEmpty()) {
       application.locatorFailure().policyFor(uriInfo, request.getMethod())
@@ -98,15 +97,6 @@ public final class NoMethodChosenFilter implements ContainerResponseFilter {
     } catch (ProcessingException e) {
       return UnhandledExceptionMapper.isMalformedRequestHeader(e);
     }
-  }
-
-  private CorsApplication application() {
-    CorsApplication found = application;
-    if (found == null) {
-      found = CorsApplication.of(configuration);
-      application = found;
-    }
-    return found;
   }
 
   private static boolean serves(RuntimeResource resource, String httpMethod) {

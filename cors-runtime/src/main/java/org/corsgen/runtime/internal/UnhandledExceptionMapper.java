@@ -38,8 +38,7 @@ public final class UnhandledExceptionMapper implements ExtendedExceptionMapper<T
 
   @Context
   private Configuration configuration;
-  /** This mapper's application's: Jersey creates one mapper per application start. */
-  private volatile CorsApplication application;
+  private final CorsApplication.Lookup applicationLookup = new CorsApplication.Lookup();
   @Context
   private ResourceInfo resource;
   @Context
@@ -68,29 +67,20 @@ public final class UnhandledExceptionMapper implements ExtendedExceptionMapper<T
 
   /** The locator that threw, when it is one whose returned class gives the error a policy. */
   private Optional<ResourceMethod> failedLocator() {
-    return application().locatorFailure()
+    return applicationLookup.of(configuration).locatorFailure()
         .policyFor(uriInfo, request.getMethod()).isPresent()
         ? Optional.of(uriInfo.getMatchedResourceLocators().get(0)) : Optional.empty();
   }
 
   private boolean hasPolicy() {
     try {
-      return application().index()
+      return applicationLookup.of(configuration).index()
           .policyFor(resource.getResourceClass(), resource.getResourceMethod()).isPresent();
     } catch (IllegalStateException e) {
       // A sub-resource whose policy cannot be used: FilterBinder serves it without CORS and has
       // said so once. Thrown from here, the error would replace the application's exception.
       return false;
     }
-  }
-
-  private CorsApplication application() {
-    CorsApplication found = application;
-    if (found == null) {
-      found = CorsApplication.of(configuration);
-      application = found;
-    }
-    return found;
   }
 
   /**
