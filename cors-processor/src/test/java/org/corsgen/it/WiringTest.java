@@ -141,8 +141,8 @@ class WiringTest {
    * library was built with corsgen: its index is not beside the application's classes.
    */
   @Test
-  void aLibrarysIndexDoesNotHideThatTheApplicationsBuildSkippedTheProcessor(@TempDir java.nio.file.Path work)
-      throws Exception {
+  void aLibrarysIndexDoesNotHideThatTheApplicationsBuildSkippedTheProcessor(
+      @TempDir java.nio.file.Path work) throws Exception {
     java.nio.file.Path source =
         Files.createDirectories(work.resolve("src/shop")).resolve("Orders.java");
     Files.writeString(source, String.join("\n",

@@ -256,6 +256,27 @@ final class PolicyReader {
     return otherwise;
   }
 
+  /**
+   * The end of the message on an entry of {@code attribute} that is no header name: {@code " * "}
+   * meant the wildcard, where credentials do not refuse it; else the names it most likely meant.
+   */
+  private static String invalidNameFix(Values values, String attribute, AnnotationValue item,
+      boolean request, boolean credentials, boolean anyName) {
+    String name = (String) item.getValue();
+    if (name.strip().equals("*") && !credentials && !anyName) {
+      return " Write \"*\".";
+    }
+    return namesFix(name, others(values, attribute, item), UnaryOperator.identity(),
+        header -> misplaced(header, request).isEmpty()
+            && (!anyName || isNamedBesideWildcard(header, request)),
+        " Write each name as an entry of its own, such as \"X-Request-Id\".");
+  }
+
+  /** Authorization among request headers, which {@code "*"} does not cover (Fetch). */
+  private static boolean isNamedBesideWildcard(String header, boolean request) {
+    return request && header.equalsIgnoreCase("Authorization");
+  }
+
   /** The entries of {@code attribute} other than {@code item}. */
   private static List<String> others(Values values, String attribute, AnnotationValue item) {
     return values.list(attribute).stream()
@@ -274,13 +295,8 @@ final class PolicyReader {
       String name = (String) item.getValue();
       Optional<AnnotationValue> at = Optional.of(item);
       if (!HttpNames.isToken(name)) {
-        // " * " meant the wildcard, where credentials do not refuse it.
         values.report(Message.HEADER_INVALID, at, attribute, name,
-            name.strip().equals("*") && !credentials && !anyName ? " Write \"*\"."
-                : namesFix(name, others(values, attribute, item), UnaryOperator.identity(),
-                    header -> misplaced(header, request).isEmpty() && !(anyName
-                        && !(request && header.equalsIgnoreCase("Authorization"))),
-                    " Write each name as an entry of its own, such as \"X-Request-Id\"."));
+            invalidNameFix(values, attribute, item, request, credentials, anyName));
       } else if (isPattern(name)) {
         values.report(Message.HEADER_PATTERN, at, attribute, name);
       } else if (names.stream().anyMatch(name::equalsIgnoreCase)) {
@@ -334,7 +350,7 @@ final class PolicyReader {
       boolean reportedOtherwise = !HttpNames.isToken(name) || isPattern(name)
           || misplaced(name, request).isPresent() || !seen.add(name);
       if (!name.equals("*") && !reportedOtherwise
-          && !(request && name.equalsIgnoreCase("Authorization"))) {
+          && !isNamedBesideWildcard(name, request)) {
         values.report(Message.HEADER_COVERED, Optional.of(item), attribute, name,
             request ? " but Authorization" : "");
       }

@@ -119,14 +119,14 @@ final class UsageRules {
     if (inherited) {
       return;
     }
+    String served = servedByPolicy.isEmpty() ? "none" : String.join(", ", servedByPolicy);
     if (items.isEmpty() && !servedByPolicy.isEmpty()
         && servedByPolicy.stream().allMatch(HttpNames::isForbiddenMethod)) {
       // A designator of its own for TRACE, say: methods = {} then grants only that.
       report.report(Message.METHODS_GRANT_ONLY_FORBIDDEN, cors.annotated(), cors.mirror(),
-          Optional.empty(), String.join(", ", servedByPolicy));
+          Optional.empty(), served);
       return;
     }
-    String served = servedByPolicy.isEmpty() ? "none" : String.join(", ", servedByPolicy);
     if (!items.isEmpty() && notServed.size() == items.size()) {
       // Not one listed method is served: a policy that grants nothing is a mistake, not a detail.
       boolean headWithoutGet = servedByPolicy.contains("GET")

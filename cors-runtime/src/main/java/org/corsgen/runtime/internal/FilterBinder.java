@@ -18,11 +18,11 @@ import org.corsgen.runtime.spi.CorsPolicy;
  */
 public final class FilterBinder implements DynamicFeature {
 
+  private static final Logger LOG = System.getLogger("org.corsgen");
+
   /** The application's runtime configuration (each method's own context has another). */
   @Context
   private Configuration configuration;
-
-  private static final Logger LOG = System.getLogger("org.corsgen");
 
   @Override
   public void configure(ResourceInfo resource, FeatureContext context) {
