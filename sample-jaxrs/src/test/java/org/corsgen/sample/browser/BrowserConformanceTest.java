@@ -471,4 +471,22 @@ class BrowserConformanceTest {
     assertEquals(List.of(), ticks.messages());
     assertEquals(List.of("GET /ticker 200"), serverSaw(), "sent, answered, hidden from the page");
   }
+
+  /**
+   * A grant that a hand-written filter puts on an answer without Origin (a no-cors fetch, an img)
+   * would stay in the browser's cache: Chromium revalidates that answer for the page's next CORS
+   * fetch, and the 304, which grants nothing, cannot take a stored grant back. corsgen removes it.
+   */
+  @Test
+  void aGrantOnAnAnswerWithoutOriginDoesNotReachARefusedPageThroughTheCache() {
+    open(TestOrigins.OTHER);
+
+    Fetched direct = fetch("GET", "/legacy-cached");
+    fetch("GET", "/legacy-cached", Map.of("mode", "no-cors"));
+    Fetched afterNoCors = fetch("GET", "/legacy-cached");
+
+    assertTrue(direct.blocked(), direct.toString());
+    assertTrue(afterNoCors.blocked(), "read through the cache: " + afterNoCors);
+    assertTrue(serverSaw().size() >= 2, "the answers came from the server: " + serverSaw());
+  }
 }

@@ -40,6 +40,7 @@ final class ConformanceServers implements AutoCloseable {
             LibraryResource.class,
             ShelfResource.class,
             LegacyResource.class,
+            LegacyCachedResource.class,
             TickerResource.class,
             LegacyCorsFilter.class,
             QuotaExceededException.Mapper.class,
