@@ -56,8 +56,9 @@ public final class NoMethodChosenFilter implements ContainerResponseFilter {
     Throwable refusal = uriInfo.getMappedThrowable();
     List<RuntimeResource> matched = uriInfo.getMatchedRuntimeResources();
     CorsApplication application = applicationLookup.of(configuration);
-    if (!isMediaTypeRefusal(refusal, request, response)
-        || uriInfo.getMatchedResourceMethod() != null || matched.isEmpty()) {
+    // The cheap tests first: telling a 400 for a media type apart parses the headers again.
+    if (uriInfo.getMatchedResourceMethod() != null || matched.isEmpty()
+        || !isMediaTypeRefusal(refusal, request, response)) {
       application.locatorFailure().policyFor(uriInfo, request.getMethod())
           .ifPresent(policy -> policy.filter(request, response));
       return;
