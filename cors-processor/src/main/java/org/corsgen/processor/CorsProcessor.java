@@ -1,6 +1,7 @@
 package org.corsgen.processor;
 
 import com.google.auto.service.AutoService;
+import com.palantir.javapoet.ClassName;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -17,6 +18,7 @@ import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.util.ElementFilter;
+import javax.lang.model.util.Elements;
 import javax.tools.Diagnostic;
 import org.corsgen.processor.diagnostics.Message;
 import org.corsgen.processor.diagnostics.Printer;
@@ -225,17 +227,29 @@ public final class CorsProcessor extends AbstractProcessor {
     for (List<BindingsWriter.Bindings> group : classes) {
       TypeElement first = BindingsWriter.first(group).element();
       guarded(first, () -> {
-        String generated = BindingsWriter.className(group).reflectionName();
-        Report name = generatedNames.claimClass(generated, first,
-            processingEnv.getElementUtils());
+        Elements elements = processingEnv.getElementUtils();
+        ClassName generated = BindingsWriter.className(group);
+        Report name = generatedNames.claimClass(generated.reflectionName(), first, elements);
         printer.print(name);
         if (!name.isClean()) {
           return;
         }
-        BindingsWriter.writeTo(writer.write(group, processingEnv.getElementUtils()),
-            processingEnv.getFiler());
+        try {
+          BindingsWriter.writeTo(writer.write(group, generated, elements),
+              processingEnv.getFiler());
+        } catch (FilerException refused) {
+          // Eclipse's batch compiler will not create a type its class path has, as a partial
+          // rebuild's class path has the earlier build's generated classes (javac's Filer
+          // rewrites them): the index then names a class of a new name.
+          generated = generatedNames.claimInsteadOfEarlier(generated.reflectionName(), elements)
+              .map(ClassName::bestGuess)
+              .orElseThrow(() -> refused);
+          BindingsWriter.writeTo(writer.write(group, generated, elements),
+              processingEnv.getFiler());
+        }
         for (BindingsWriter.Bindings bindings : group) {
-          index.add(bindings.resource().binaryName(), generated, bindings.element());
+          index.add(bindings.resource().binaryName(), generated.reflectionName(),
+              bindings.element());
           policyReport.add(bindings.resource(), bindings.element());
         }
       });

@@ -3,6 +3,7 @@ package org.corsgen.processor.validation;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.Elements;
@@ -55,6 +56,28 @@ public final class GeneratedNames {
   }
 
   /**
+   * A name for the class that {@code refused}, a name an earlier build gave a class corsgen
+   * generated, would have been, claimed: {@code refused} with the first free count appended. The
+   * earlier class stays in the output unused, since the index names the new one; empty when
+   * {@code refused} is no class of an earlier build.
+   */
+  public Optional<String> claimInsteadOfEarlier(String refused, Elements elements) {
+    TypeElement earlier = elements.getTypeElement(refused);
+    if (earlier == null || !isGenerated(earlier)) {
+      return Optional.empty();
+    }
+    for (int count = 2; count < 10_000; count++) {
+      String candidate = refused + "_" + count;
+      if (!othersClasses.contains(candidate) && !generatedClasses.contains(candidate)
+          && elements.getTypeElement(candidate) == null) {
+        generatedClasses.add(candidate);
+        return Optional.of(candidate);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
    * Claims the name of {@code resource}; the report holds an error when another resource has it.
    */
   public Report claim(CorsResource resource, TypeElement element) {
@@ -78,7 +101,12 @@ public final class GeneratedNames {
       return false;
     }
     TypeElement existing = elements.getTypeElement(generated);
-    return existing != null && existing.getInterfaces().stream()
-        .noneMatch(type -> type.toString().equals(bindingsInterface));
+    return existing != null && !isGenerated(existing);
+  }
+
+  /** Whether corsgen generated {@code type}: only its classes implement {@code CorsBindings}. */
+  private boolean isGenerated(TypeElement type) {
+    return type.getInterfaces().stream()
+        .anyMatch(implemented -> implemented.toString().equals(bindingsInterface));
   }
 }

@@ -226,10 +226,10 @@ public final class BindingsWriter {
    * The file for {@code group}, resources of one package as {@link #classesOfPackage} cuts them,
    * sorted by binary name.
    *
+   * @param name {@link #className}, unless the Filer refused it
    * @param elements to find out whether the resources' module can see {@code @Generated}
    */
-  public JavaFile write(List<Bindings> group, Elements elements) {
-    ClassName name = className(group);
+  public JavaFile write(List<Bindings> group, ClassName name, Elements elements) {
     List<Bindings> sorted = group.stream()
         .sorted(Comparator.comparing(b -> b.resource().binaryName()))
         .toList();
