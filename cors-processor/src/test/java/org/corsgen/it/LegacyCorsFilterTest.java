@@ -3,6 +3,7 @@ package org.corsgen.it;
 import static org.corsgen.it.CorsOnTheWireTest.assertNoCorsGrant;
 import static org.corsgen.it.CorsOnTheWireTest.header;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
@@ -131,6 +132,42 @@ class LegacyCorsFilterTest {
         .filter(message -> message.contains("a preflight answer at /items/{id: \\d+}"))
         .toList();
     assertEquals(servers.size(), warnings.size(), () -> String.valueOf(warnings));
+    // Every field the filter wrote, the credentials one among them, not the last one met.
+    assertEquals(servers.size(), warnings.stream()
+        .filter(message -> message.contains(" carried access-control-allow-origin,"
+            + " access-control-allow-methods, access-control-allow-headers,"
+            + " access-control-allow-credentials, access-control-max-age,"
+            + " access-control-expose-headers set by the application"))
+        .count(), () -> String.valueOf(warnings));
+  }
+
+  /** With WADL off corsgen answers a plain OPTIONS too, and that answer grants nothing. */
+  @Test
+  void plainOptionsAnswerOfCorsgensCarriesNoGrant() throws Exception {
+    HttpResponse<String> response = servers.get(0).send("OPTIONS", "/items/7",
+        "Origin", APP);
+    assertEquals(200, response.statusCode());
+    assertNoCorsGrant(response);
+    assertEquals(Optional.empty(), header(response, "Access-Control-Max-Age"));
+    assertEquals(Optional.empty(), header(response, "Access-Control-Expose-Headers"));
+    assertEquals(CorsOnTheWireTest.methods("DELETE, GET, HEAD, OPTIONS, PATCH, PUT"),
+        CorsOnTheWireTest.methods(header(response, "Allow").orElseThrow()));
+    assertEquals(Optional.of("Accept-Encoding, " + PREFLIGHT_VARY), header(response, "Vary"));
+  }
+
+  @Test
+  void takingTheFiltersGrantsOffAnActualResponseNamesEachField() throws Exception {
+    for (JerseyServer server : servers) {
+      server.send("GET", "/items/7");
+    }
+    List<String> warnings = log.records().stream()
+        .filter(record -> record.getLevel() == Level.WARNING)
+        .map(LogRecord::getMessage)
+        .filter(message -> message.startsWith("corsgen: a response under"))
+        .toList();
+    assertTrue(warnings.stream().anyMatch(message -> message.contains(" carried"
+        + " access-control-allow-origin, access-control-allow-credentials,"
+        + " access-control-expose-headers set by the application")), warnings::toString);
   }
 
   /**

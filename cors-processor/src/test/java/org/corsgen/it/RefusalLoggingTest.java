@@ -82,4 +82,20 @@ class RefusalLoggingTest {
           + " headers"), messages(Level.WARNING)::toString);
     }
   }
+
+  /** Jersey models a returned Resource at every request: its warning is said once, by class. */
+  @Test
+  void subResourceModelledAtEveryRequestWarnsOnce() throws Exception {
+    try (JerseyServer server = new JerseyServer(new ResourceConfig(
+        NegotiatingLocatorResource.class).register(CorsFeature.class))) {
+      for (int i = 0; i < 3; i++) {
+        assertEquals(200, server.send("GET", "/negotiating/modelled",
+            "Origin", "https://app.example.com", "Accept", "application/json").statusCode());
+      }
+      assertEquals(List.of("corsgen: GET {locator} where a locator returns "
+          + NegotiatedResource.class.getName() + " is served by methods with and without a CORS"
+          + " policy; answers from those without one carry no CORS headers"),
+          messages(Level.WARNING));
+    }
+  }
 }

@@ -143,7 +143,7 @@ public final class CorsModelProcessor implements ModelProcessor {
   @Override
   public ResourceModel processSubResource(ResourceModel model, Configuration configuration) {
     Wiring wiring = new Wiring(CorsApplication.of(configuration), new ResourceModel.Builder(
-        new ArrayList<>(model.getResources()), true), LOCATOR);
+        new ArrayList<>(model.getResources()), true), LOCATOR, model.getResources().get(0).getName());
     addLevel(model.getRuntimeResourceModel().getRuntimeResources(), null, "", wiring);
     if (wiring.added.isEmpty()) {
       return model;
@@ -196,7 +196,7 @@ public final class CorsModelProcessor implements ModelProcessor {
       String named = named(path);
       if (!resource.getResourceMethods().isEmpty()) {
         level.add(new LevelPath(resource, named, PathPattern.asClosed(resource.getPathPattern()),
-            methodsOf(resource, named, wiring.locator != null, wiring.application.index())));
+            methodsOf(resource, named, wiring)));
       }
       if (resource.getResourceLocator() != null
           || parent == null && !resource.getChildRuntimeResources().isEmpty()) {
@@ -323,8 +323,9 @@ public final class CorsModelProcessor implements ModelProcessor {
   }
 
   /** The methods of one path and their policies, saying what Jersey will do with conflicts. */
-  private static Methods methodsOf(RuntimeResource resource, String path, boolean subResource,
-      CorsIndex index) {
+  private static Methods methodsOf(RuntimeResource resource, String path, Wiring wiring) {
+    boolean subResource = wiring.locator != null;
+    CorsIndex index = wiring.application.index();
     Map<String, CorsPolicy> policyByMethod = new LinkedHashMap<>();
     Set<String> allow = new TreeSet<>();
     Set<String> withoutPolicy = new TreeSet<>();
@@ -366,16 +367,16 @@ public final class CorsModelProcessor implements ModelProcessor {
       // policies that differ only in exposed headers differ only on actual responses.
       if (previous != null && previous != policy.get()
           && !previous.answersPreflightsLike(policy.get())) {
-        LOG.log(Level.WARNING, "corsgen: {0} {1} is served by methods with different CORS"
-            + " policies; preflights use {2}", httpMethod, path, previous);
+        wiring.warn(httpMethod + " " + wiring.shown(path) + " is served by methods with different"
+            + " CORS policies; preflights use " + previous);
       }
     }
     for (String httpMethod : policyByMethod.keySet()) {
       if (withoutPolicy.contains(httpMethod)) {
         // Jersey picks one of them per request, by media type: the preflight says yes, and the
         // answers of the method without a policy then carry no CORS headers, not even Vary.
-        LOG.log(Level.WARNING, "corsgen: {0} {1} is served by methods with and without a CORS"
-            + " policy; answers from those without one carry no CORS headers", httpMethod, path);
+        wiring.warn(httpMethod + " " + wiring.shown(path) + " is served by methods with and"
+            + " without a CORS policy; answers from those without one carry no CORS headers");
       }
     }
     if (allow.contains(HttpMethod.GET) && !allow.contains(HttpMethod.HEAD)) {
@@ -405,13 +406,13 @@ public final class CorsModelProcessor implements ModelProcessor {
     if (methods.ownOptions()) {
       wiring.ownOptionsPaths.add(levelPath.path());
       if (ownPolicies) {
-        LOG.log(Level.WARNING, "corsgen: {0} has its own @OPTIONS method, which answers CORS"
-            + " preflights there instead of corsgen", levelPath.path());
+        wiring.warn(wiring.shown(levelPath.path()) + " has its own @OPTIONS method, which answers"
+            + " CORS preflights there instead of corsgen");
       } else {
         // The later paths only may match its URLs (PathOverlap errs on that side): no warning.
-        LOG.log(Level.INFO, "corsgen: {0} has its own @OPTIONS method, which answers CORS"
-            + " preflights instead of corsgen at URLs it shares with {1}", levelPath.path(),
-            String.join(", ", laterWithPolicies));
+        wiring.say(Level.INFO, wiring.shown(levelPath.path()) + " has its own @OPTIONS method,"
+            + " which answers CORS preflights instead of corsgen at URLs it shares with "
+            + String.join(", ", laterWithPolicies));
       }
       return;
     }
@@ -446,14 +447,38 @@ public final class CorsModelProcessor implements ModelProcessor {
     /** The classes of the application's locators, beside which an index may be. */
     final Set<Class<?>> locatorClasses = new HashSet<>();
 
+    /** The class a locator returns, for a sub-resource; null for the application. */
+    final String returned;
+
     Wiring(CorsApplication application, ResourceModel.Builder enhanced) {
-      this(application, enhanced, null);
+      this(application, enhanced, null, null);
     }
 
-    Wiring(CorsApplication application, ResourceModel.Builder enhanced, String locator) {
+    Wiring(CorsApplication application, ResourceModel.Builder enhanced, String locator,
+        String returned) {
       this.application = application;
       this.enhanced = enhanced;
       this.locator = locator;
+      this.returned = returned;
+    }
+
+    /** {@code path} for the log: a sub-resource's, under {@code {locator}}, names its class. */
+    String shown(String path) {
+      return returned == null ? path : path + " where a locator returns " + returned;
+    }
+
+    void warn(String message) {
+      say(Level.WARNING, message);
+    }
+
+    /**
+     * Logs what the model shows. Jersey models a returned class again when its cache lets it go,
+     * and a returned {@code Resource} at every request: about those, said once per start.
+     */
+    void say(Level level, String message) {
+      if (returned == null || application.said().add(message)) {
+        LOG.log(level, "corsgen: " + message);
+      }
     }
 
     /** The added endpoints, a line each, for the log. */

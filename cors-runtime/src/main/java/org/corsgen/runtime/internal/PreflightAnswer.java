@@ -145,29 +145,30 @@ public final class PreflightAnswer extends OutboundJaxrsResponse {
    * otherwise break an allowed preflight (two values) or, through the browser's preflight cache,
    * open methods and headers the policy keeps closed.
    *
-   * @return the name of a field that had to be put back or removed, or {@code null} when none
+   * @return the names of the fields that had to be put back or removed, or {@code null} when
+   *     none
    */
   String restoreGrants(MultivaluedMap<String, Object> responseHeaders) {
     if (isUntouched(responseHeaders)) {
       return null;
     }
-    String changed = null;
+    String changed = null; // made only when a field is changed: most answers pass unchanged
     for (int field = 0; field < GRANT_KEYS.length; field++) {
       String own = grants == null ? null : grants[field];
       List<Object> now = responseHeaders.get(GRANT_KEYS[field]);
       if (own == null) {
         if (now != null) {
           responseHeaders.remove(GRANT_KEYS[field]);
-          changed = GRANT_KEYS[field];
+          changed = and(changed, GRANT_KEYS[field]);
         }
       } else if (now == null || now.size() != 1 || !own.equals(now.get(0))) {
         responseHeaders.putSingle(GRANT_FIELDS[field], own);
-        changed = GRANT_KEYS[field];
+        changed = and(changed, GRANT_KEYS[field]);
       }
     }
     if (getStatusInfo().getFamily() != Status.Family.SUCCESSFUL
         && responseHeaders.remove(ALLOW_PRIVATE_NETWORK_KEY) != null) {
-      changed = ALLOW_PRIVATE_NETWORK_KEY;
+      changed = and(changed, ALLOW_PRIVATE_NETWORK_KEY);
     }
     List<Object> vary = responseHeaders.get(VARY_KEY);
     if (vary == null || vary.size() != 1 || !PREFLIGHT_VARY.equals(vary.get(0))) {
@@ -176,6 +177,10 @@ public final class PreflightAnswer extends OutboundJaxrsResponse {
       CorsHeaders.addVary(responseHeaders, REQUEST_HEADERS);
     }
     return changed;
+  }
+
+  private static String and(String list, String name) {
+    return list == null ? name : list + ", " + name;
   }
 
   /**

@@ -12,6 +12,7 @@ import static org.corsgen.runtime.spi.CorsHeaders.REQUEST_METHOD;
 import static org.corsgen.runtime.spi.CorsHeaders.VARY;
 
 import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import java.lang.System.Logger;
@@ -48,7 +49,7 @@ public final class PreflightEndpoint implements Inflector<ContainerRequestContex
 
   private final String path;
   private final MethodTable own;
-  private final Set<String> allow;
+  private final String allow;
   private final List<LaterPath> later;
   private final Map<BitSet, MethodTable> combined = new ConcurrentHashMap<>();
   private volatile boolean warnedAboutOwnGrant;
@@ -83,7 +84,8 @@ public final class PreflightEndpoint implements Inflector<ContainerRequestContex
   PreflightEndpoint(String path, MethodTable own, List<LaterPath> later) {
     this.path = path;
     this.own = own;
-    this.allow = own.served();
+    // As Jersey's ResponseBuilder.allow writes it.
+    this.allow = String.join(",", own.served());
     this.later = List.copyOf(later);
   }
 
@@ -117,7 +119,13 @@ public final class PreflightEndpoint implements Inflector<ContainerRequestContex
    */
   @Override
   public Response apply(ContainerRequestContext request) {
-    return Response.ok().allow(allow).header(VARY, PREFLIGHT_VARY).build();
+    // An answer corsgen gives grants nothing but what the policy says, here nothing at all: an
+    // application's CORS filter left in place is held off it as off a preflight answer.
+    PreflightAnswer answer = new PreflightAnswer(Response.Status.OK)
+        .header(HttpHeaders.ALLOW, allow)
+        .header(VARY, PREFLIGHT_VARY);
+    request.setProperty(PreflightAnswerGuard.ANSWER, answer);
+    return answer;
   }
 
   /**
@@ -143,7 +151,8 @@ public final class PreflightEndpoint implements Inflector<ContainerRequestContex
     }
     if (!policy.allowsOrigin(origin)) {
       return refuse(request, () -> "origin " + CorsHeaders.forLog(origin) + " is not in ["
-          + policy.originList() + "] for " + method + " (" + policy.source() + ")");
+          + CorsHeaders.listForLog(policy.originList()) + "] for " + method + " ("
+          + policy.source() + ")");
     }
     List<String> requestHeaders = headers.get(REQUEST_HEADERS);
     if (requestHeaders != null) {
@@ -151,8 +160,8 @@ public final class PreflightEndpoint implements Inflector<ContainerRequestContex
         Optional<String> refused = policy.firstRefusedHeader(value);
         if (refused.isPresent()) {
           return refuse(request, () -> "header " + CorsHeaders.forLog(refused.get())
-              + " is not in allowHeaders [" + policy.allowHeaders() + "] (" + policy.source()
-              + ")");
+              + " is not in allowHeaders [" + CorsHeaders.listForLog(policy.allowHeaders())
+              + "] (" + policy.source() + ")");
         }
       }
     }
@@ -238,12 +247,12 @@ public final class PreflightEndpoint implements Inflector<ContainerRequestContex
    * Says once per path that a response filter of the application wrote {@code field} into a
    * preflight answer here, which {@link PreflightAnswerGuard} then took back.
    */
-  void warnAboutOwnGrant(String field) {
+  void warnAboutOwnGrant(String fields) {
     if (!warnedAboutOwnGrant) {
       warnedAboutOwnGrant = true;
-      LOG.log(Level.WARNING, "corsgen: a preflight answer at " + path + " carried " + field
-          + " set by the application (a response filter of its own?); corsgen removes it or"
-          + " puts back its own answer's value (said once per path)");
+      LOG.log(Level.WARNING, "corsgen: a preflight answer at " + path + " carried " + fields
+          + " set by the application (a response filter of its own?); corsgen removes them or"
+          + " puts back its own answer's values (said once per path)");
     }
   }
 

@@ -98,6 +98,28 @@ public final class CorsHeaders {
         : logged.append("... (").append(value.length()).append(" characters)").toString();
   }
 
+  /** Longest policy list quoted whole in a refusal: a policy may list a thousand origins. */
+  private static final int LISTED_LENGTH = 300;
+
+  /**
+   * A policy's list ({@code "a, b, c"}) for a line logged per request: whole when short, else its
+   * first items and the count of all, so that a refusal's line stays as short as the request.
+   */
+  public static String listForLog(String list) {
+    if (list.length() <= LISTED_LENGTH) {
+      return list;
+    }
+    int cut = list.lastIndexOf(", ", LISTED_LENGTH);
+    if (cut < 0) {
+      return list.substring(0, LISTED_LENGTH) + "... (" + list.length() + " characters)";
+    }
+    int items = 1;
+    for (int i = list.indexOf(", "); i >= 0; i = list.indexOf(", ", i + 2)) {
+      items++;
+    }
+    return list.substring(0, cut) + ", ... (" + items + " in all)";
+  }
+
   /** Whether the comma-separated list {@code list} has {@code token}, ignoring case and spaces. */
   static boolean containsToken(String list, String token) {
     int length = list.length();

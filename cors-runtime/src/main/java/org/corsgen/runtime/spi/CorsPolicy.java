@@ -21,6 +21,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.StringJoiner;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -38,6 +39,10 @@ public final class CorsPolicy implements ContainerResponseFilter {
   private static final String ALLOW_ORIGIN_KEY = ALLOW_ORIGIN.toLowerCase(Locale.ROOT);
   private static final String ALLOW_CREDENTIALS_KEY = ALLOW_CREDENTIALS.toLowerCase(Locale.ROOT);
   private static final String EXPOSE_HEADERS_KEY = EXPOSE_HEADERS.toLowerCase(Locale.ROOT);
+  /** Grants an application set itself, as bits of the set {@link #warnAboutOwn} names. */
+  private static final int OWN_ORIGIN = 1;
+  private static final int OWN_CREDENTIALS = 2;
+  private static final int OWN_EXPOSE_HEADERS = 4;
 
   /** Decides whether an origin is allowed: an {@link OriginSet} for the origins a policy lists. */
   @FunctionalInterface
@@ -76,8 +81,11 @@ public final class CorsPolicy implements ContainerResponseFilter {
   private final boolean anyHeader;
   private final String exposeHeaders;
   private final String maxAge;
-  /** A log line, not a guard: racing threads may both print it. */
-  private volatile boolean warnedAboutOwnHeaders;
+  /**
+   * The fields an application set that a warning has named ({@link #OWN_ORIGIN} and the like): a
+   * log line, not a guard, so racing threads may both print one.
+   */
+  private volatile int warnedAboutOwn;
 
   private CorsPolicy(Builder builder) {
     this.source = builder.source;
@@ -319,7 +327,7 @@ public final class CorsPolicy implements ContainerResponseFilter {
       // Nothing to take back: the answer is public, and "*" makes browsers ignore a credentials
       // header the application may have set. Exposed headers are the policy's alone, as below.
       headers.putSingle(ALLOW_ORIGIN, "*");
-      putExposeHeaders(headers);
+      warnAboutOwn(putExposeHeaders(headers));
       return;
     }
     CorsHeaders.addVary(headers, ORIGIN);
@@ -334,49 +342,50 @@ public final class CorsPolicy implements ContainerResponseFilter {
       // and revalidates it for a page's CORS request, sending that page's Origin; a 304 cannot
       // take back a grant stored with the answer, so the application's go now (Chromium let a
       // refused origin read a credentialed answer so). Most requests take this path.
-      removeGrants(headers);
+      warnAboutOwn(removeGrants(headers));
       return;
     }
     if (!origins.matches(origin)) {
       logRefusal(request, () -> "origin " + CorsHeaders.forLog(origin) + " is not in ["
-          + originList + "]");
-      removeGrants(headers);
+          + CorsHeaders.listForLog(originList) + "]");
+      warnAboutOwn(removeGrants(headers));
       return;
     }
     headers.putSingle(ALLOW_ORIGIN, origin);
+    int own = 0;
     if (credentials) {
       headers.putSingle(ALLOW_CREDENTIALS, "true");
     } else {
-      removeOwn(headers, ALLOW_CREDENTIALS_KEY);
+      own = removeOwn(headers, ALLOW_CREDENTIALS_KEY, OWN_CREDENTIALS);
     }
-    putExposeHeaders(headers);
+    warnAboutOwn(own | putExposeHeaders(headers));
   }
 
   /**
    * What a page may read is the policy's alone, as the policy report says: a list the application
    * set itself is replaced, or removed when the policy exposes nothing.
    */
-  private void putExposeHeaders(MultivaluedMap<String, Object> headers) {
+  private int putExposeHeaders(MultivaluedMap<String, Object> headers) {
     if (exposeHeaders.isEmpty()) {
-      removeOwn(headers, EXPOSE_HEADERS_KEY);
-      return;
+      return removeOwn(headers, EXPOSE_HEADERS_KEY, OWN_EXPOSE_HEADERS);
     }
     // A look-up rather than a removal, which would make putSingle allocate a new list each time.
     List<Object> own = headers.get(EXPOSE_HEADERS_KEY);
-    if (own != null && !(own.size() == 1 && exposeHeaders.equals(own.get(0)))) {
-      warnAboutOwn(EXPOSE_HEADERS_KEY);
-    }
+    // Told before putSingle, which may write into the same list.
+    int replaced = own != null && !(own.size() == 1 && exposeHeaders.equals(own.get(0)))
+        ? OWN_EXPOSE_HEADERS : 0;
     headers.putSingle(EXPOSE_HEADERS, exposeHeaders);
+    return replaced;
   }
 
   /**
    * A refused origin gets no grant, whoever wrote it: a resource method or another filter that
    * set {@code Access-Control-Allow-Origin: *} itself would otherwise open what the policy closes.
    */
-  private void removeGrants(MultivaluedMap<String, Object> headers) {
-    removeOwn(headers, ALLOW_ORIGIN_KEY);
-    removeOwn(headers, ALLOW_CREDENTIALS_KEY);
-    removeOwn(headers, EXPOSE_HEADERS_KEY);
+  private int removeGrants(MultivaluedMap<String, Object> headers) {
+    return removeOwn(headers, ALLOW_ORIGIN_KEY, OWN_ORIGIN)
+        | removeOwn(headers, ALLOW_CREDENTIALS_KEY, OWN_CREDENTIALS)
+        | removeOwn(headers, EXPOSE_HEADERS_KEY, OWN_EXPOSE_HEADERS);
   }
 
   /**
@@ -386,19 +395,34 @@ public final class CorsPolicy implements ContainerResponseFilter {
    * ignore case, and Jersey's lower-cases every key it looks up, which allocates unless it
    * already is.
    */
-  private void removeOwn(MultivaluedMap<String, Object> headers, String lowerCaseName) {
-    if (headers.remove(lowerCaseName) != null) {
-      warnAboutOwn(lowerCaseName);
-    }
+  private static int removeOwn(MultivaluedMap<String, Object> headers, String lowerCaseName,
+      int field) {
+    return headers.remove(lowerCaseName) != null ? field : 0;
   }
 
-  private void warnAboutOwn(String lowerCaseName) {
-    if (!warnedAboutOwnHeaders) {
-      warnedAboutOwnHeaders = true;
-      LOG.log(Level.WARNING, "corsgen: a response under " + source + " carried "
-          + lowerCaseName + " set by the application; corsgen removes it or replaces it with"
-          + " what the policy answers (said once)");
+  /**
+   * Says which of the application's own fields ({@code own}, a set of {@link #OWN_ORIGIN} and
+   * the like) a response carried, once for each field: all of them, since the credentials one
+   * matters most and may come with the others.
+   */
+  private void warnAboutOwn(int own) {
+    if ((own & ~warnedAboutOwn) == 0) {
+      return;
     }
+    warnedAboutOwn |= own;
+    StringJoiner fields = new StringJoiner(", ");
+    if ((own & OWN_ORIGIN) != 0) {
+      fields.add(ALLOW_ORIGIN_KEY);
+    }
+    if ((own & OWN_CREDENTIALS) != 0) {
+      fields.add(ALLOW_CREDENTIALS_KEY);
+    }
+    if ((own & OWN_EXPOSE_HEADERS) != 0) {
+      fields.add(EXPOSE_HEADERS_KEY);
+    }
+    LOG.log(Level.WARNING, "corsgen: a response under " + source + " carried " + fields
+        + " set by the application; corsgen removes them or replaces them with what the policy"
+        + " answers (said once for each field)");
   }
 
   /** The reason is only put into words when it is logged. */

@@ -2,6 +2,7 @@ package org.corsgen.runtime.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
@@ -22,8 +23,13 @@ class PreflightEndpointTest {
         .build();
     PreflightEndpoint endpoint = new PreflightEndpoint("/items", Map.of("PUT", policy),
         Set.of("PUT", "OPTIONS"));
-    Response plain = endpoint.apply(null);
+    URI base = URI.create("http://localhost/");
+    ContainerRequest request = new ContainerRequest(base, base.resolve("items"), "OPTIONS", null,
+        new MapPropertiesDelegate(), null);
+    Response plain = endpoint.apply(request);
     assertEquals(200, plain.getStatus());
+    // PreflightAnswerGuard keeps an application's own CORS filter off it, as off a preflight's.
+    assertSame(plain, request.getProperty(PreflightAnswerGuard.ANSWER));
     assertEquals(Set.of("PUT", "OPTIONS"), plain.getAllowedMethods());
     // A preflight to the same URL gets another answer: a shared cache that stored this one
     // without Vary would serve it to browsers' preflights, and every one of them would fail.

@@ -78,4 +78,22 @@ class CorsHeadersTest {
     String longValue = "a".repeat(300);
     assertEquals("a".repeat(200) + "... (300 characters)", CorsHeaders.forLog(longValue));
   }
+
+  /** A refusal is logged per request; a policy of a thousand origins must not be each time. */
+  @Test
+  void longPolicyListsAreLoggedByTheirFirstItemsAndCount() {
+    String short10 = String.join(", ", java.util.Collections.nCopies(10, "https://a.example"));
+    assertEquals(short10, CorsHeaders.listForLog(short10));
+    StringBuilder origins = new StringBuilder("https://o0.example.com");
+    for (int i = 1; i < 1000; i++) {
+      origins.append(", https://o").append(i).append(".example.com");
+    }
+    String logged = CorsHeaders.listForLog(origins.toString());
+    assertTrue(logged.length() <= 320, logged);
+    assertTrue(logged.startsWith("https://o0.example.com, https://o1.example.com, "), logged);
+    assertTrue(logged.endsWith(".example.com, ... (1000 in all)"), logged);
+    String oneLong = "https://" + "a".repeat(400) + ".example";
+    assertEquals(oneLong.substring(0, 300) + "... (416 characters)",
+        CorsHeaders.listForLog(oneLong));
+  }
 }
