@@ -168,9 +168,10 @@ public final class CorsProcessor extends AbstractProcessor {
   private void process(TypeElement resource, boolean baseOfRoot, boolean rootsAtDoubledSlash) {
     String name = resource.getQualifiedName().toString();
     if (!processed.add(name)) {
-      // Read back from its class file in the first round, and now generated again as source by
-      // another processor: its code is written already, and a second class would clash.
-      return;
+      if (!earlierBuild.isGeneratedAgain(resource)) {
+        return;
+      }
+      validator.forget(resource);
     }
     guarded(resource, () -> {
       ResourceValidator.Result result =
@@ -182,6 +183,8 @@ public final class CorsProcessor extends AbstractProcessor {
         printer.print(names);
         if (names.isClean()) {
           validated.add(new BindingsWriter.Bindings(result.resource().get(), resource));
+        } else {
+          keepAsListed(resource);
         }
       } else if (result.report().isClean()) {
         // No code written: the same class generated again as source by another processor, in a
@@ -190,16 +193,26 @@ public final class CorsProcessor extends AbstractProcessor {
         if (hasSupertypes(resource)) {
           index.addWithoutPolicy(binaryName(resource), resource);
         }
-      } else if (earlierBuild.isReadBack(resource)) {
-        // Failed now (a conflict with a class compiled now, say): listed as the last build listed
-        // it, so that the partial rebuild after the fix, which reads back only what the index
-        // names, validates it again. Some compilers (Eclipse's) write class files despite errors.
-        String binaryName = binaryName(resource);
-        earlierBuild.earlierGenerated(binaryName).ifPresentOrElse(
-            generated -> index.add(binaryName, generated, resource),
-            () -> index.addWithoutPolicy(binaryName, resource));
+      } else {
+        keepAsListed(resource);
       }
     });
+  }
+
+  /**
+   * A resource read back from its class file that fails now (a conflict or a name clash with a
+   * class compiled now, say) stays listed as the last build listed it, so that the partial
+   * rebuild after the fix, which reads back only what the index names, checks it again. Some
+   * compilers (Eclipse's) write class files despite errors.
+   */
+  private void keepAsListed(TypeElement resource) {
+    if (!earlierBuild.isReadBack(resource)) {
+      return;
+    }
+    String binaryName = binaryName(resource);
+    earlierBuild.earlierGenerated(binaryName).ifPresentOrElse(
+        generated -> index.add(binaryName, generated, resource),
+        () -> index.addWithoutPolicy(binaryName, resource));
   }
 
   private String binaryName(TypeElement type) {
@@ -232,6 +245,7 @@ public final class CorsProcessor extends AbstractProcessor {
         Report name = generatedNames.claimClass(generated.reflectionName(), first, elements);
         printer.print(name);
         if (!name.isClean()) {
+          group.forEach(bindings -> keepAsListed(bindings.element()));
           return;
         }
         try {
@@ -240,7 +254,9 @@ public final class CorsProcessor extends AbstractProcessor {
         } catch (FilerException refused) {
           // Eclipse's batch compiler will not create a type its class path has, as a partial
           // rebuild's class path has the earlier build's generated classes (javac's Filer
-          // rewrites them): the index then names a class of a new name.
+          // rewrites them); and no Filer writes a class twice, as for a resource read back in
+          // the first round that another processor generates again. The index then names a
+          // class of a new name.
           generated = generatedNames.claimInsteadOfEarlier(generated.reflectionName(), elements)
               .map(ClassName::bestGuess)
               .orElseThrow(() -> refused);

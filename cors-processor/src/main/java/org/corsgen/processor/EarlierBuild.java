@@ -69,6 +69,16 @@ final class EarlierBuild {
     return earlier;
   }
 
+  /**
+   * Whether {@code resource}, read back from its class file in the first round, is now a source
+   * that another processor generated again, perhaps with another policy: from now on it is one
+   * of this compilation's. Its code is generated again, in a class of another name (the Filer
+   * will not write one twice), and the index names that one.
+   */
+  boolean isGeneratedAgain(TypeElement resource) {
+    return readBack.remove(resource.getQualifiedName().toString());
+  }
+
   /** Whether {@code resource} was read back from its class file; its warnings were printed then. */
   boolean isReadBack(TypeElement resource) {
     return readBack.contains(resource.getQualifiedName().toString());

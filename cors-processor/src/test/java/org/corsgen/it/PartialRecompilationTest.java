@@ -286,9 +286,36 @@ class PartialRecompilationTest {
     assertAllows("Generated", "https://generated.example.com");
   }
 
+  /**
+   * A resource another processor generates from a source of its own, and generates again with
+   * another origin when only that source is recompiled: read back from its class file in the
+   * first round, it arrives as source in the second, and that one counts. The index used to keep
+   * the class file's policy, granting the origin the source no longer lists.
+   */
+  @Test
+  void aResourceAnotherProcessorGeneratesAgainWithAnotherOriginGetsIt() throws Exception {
+    writeBase("");
+    options = List.of("-processor", CorsProcessor.class.getName() + ","
+        + SubclassGenerator.class.getName(), "-Agenerated.cors=true");
+    compile("Alpha", "Beta", "base.Base");
+    assertAllows("Generated", "https://generated.example.com");
+
+    options = List.of("-processor", CorsProcessor.class.getName() + ","
+        + SubclassGenerator.class.getName(), "-Agenerated.cors=true",
+        "-Agenerated.origin=https://narrow.example.com");
+    assertEquals(List.of(), compile("base.Base"));
+    assertEquals(List.of("shop.Alpha", "shop.Beta", "shop.Generated"), indexedResources());
+    assertAllows("Generated", "https://narrow.example.com");
+    assertRefuses("Generated", "https://generated.example.com");
+    assertAllows("Alpha", "https://alpha.example.com");
+    String report = Files.readString(out.resolve("META-INF/corsgen/cors-policies.md"));
+    assertTrue(report.contains("https://narrow.example.com")
+        && !report.contains("https://generated.example.com"), report);
+  }
+
   /** Generates {@code shop.Generated extends base.Base}, with {@code @Cors} if told to. */
   @SupportedAnnotationTypes("*")
-  @SupportedOptions("generated.cors")
+  @SupportedOptions({"generated.cors", "generated.origin"})
   public static final class SubclassGenerator extends AbstractProcessor {
     private boolean generated;
 
@@ -303,8 +330,10 @@ class PartialRecompilationTest {
         return false;
       }
       generated = true;
+      String origin = processingEnv.getOptions()
+          .getOrDefault("generated.origin", "https://generated.example.com");
       String cors = Boolean.parseBoolean(processingEnv.getOptions().get("generated.cors"))
-          ? "@org.corsgen.Cors(origins = \"https://generated.example.com\")\n" : "";
+          ? "@org.corsgen.Cors(origins = \"" + origin + "\")\n" : "";
       try (Writer writer = processingEnv.getFiler().createSourceFile("shop.Generated")
           .openWriter()) {
         writer.write("package shop;\n@jakarta.ws.rs.Path(\"/generated\")\n" + cors
@@ -340,6 +369,50 @@ class PartialRecompilationTest {
 
     assertEquals(1, errors.size(), errors::toString);
     assertTrue(errors.get(0).startsWith("[CorsGeneratedNameClash]"), errors::toString);
+    assertEquals(List.of("shop.Alpha", "shop.Beta"), indexedResources(),
+        "listed as the last build listed them, to be read back after the fix");
+
+    // The fix: the application's class renamed, as an IDE's rebuild deletes its class file.
+    Files.delete(work.resolve("src/shop/Cors_Aardvark.java"));
+    Files.delete(out.resolve("shop/Cors_Aardvark.class"));
+    compile("Aardvark");
+    assertEquals(List.of("shop.Aardvark", "shop.Alpha", "shop.Beta"), indexedResources());
+    assertAllows("Alpha", "https://alpha.example.com");
+    assertAllows("Aardvark", "https://aardvark.example.com");
+  }
+
+  /**
+   * A nested resource added whose generated names are a resource's of the last build
+   * ({@code Outer.Inner} beside {@code Outer_Inner}): an error, and after the fix both are kept.
+   */
+  @Test
+  void resourceReadBackThatClashesWithANewOneIsKeptForTheFix() throws Exception {
+    write("Outer_Inner", "@Cors(origins = \"https://outer.example.com\")");
+    compile("Outer_Inner");
+    writeOuter("Inner");
+
+    List<String> errors = compileFailing("Outer");
+    assertTrue(errors.stream().anyMatch(e -> e.startsWith("[CorsGeneratedNameClash]")),
+        errors::toString);
+    List<String> listed = indexedResources();
+    assertTrue(listed.contains("shop.Outer_Inner"), listed::toString);
+
+    writeOuter("Nested");
+    compile("Outer");
+    assertEquals(List.of("shop.Alpha", "shop.Beta", "shop.Outer$Nested", "shop.Outer_Inner"),
+        indexedResources());
+    assertAllows("Outer_Inner", "https://outer.example.com");
+  }
+
+  private void writeOuter(String nested) throws IOException {
+    Files.writeString(source("Outer"), "package shop;\n"
+        + "public class Outer {\n"
+        + "  @jakarta.ws.rs.Path(\"/outer\")\n"
+        + "  @org.corsgen.Cors(origins = \"https://nested.example.com\")\n"
+        + "  public static class " + nested + " {\n"
+        + "    @jakarta.ws.rs.GET public String get() { return \"\"; }\n"
+        + "  }\n"
+        + "}\n");
   }
 
   /** A resource named without a package is in {@code shop}. */
@@ -412,6 +485,16 @@ class PartialRecompilationTest {
       Class<?> type = loader.loadClass(qualified(resource));
       assertEquals(Optional.empty(), CorsIndex.forApplication(new ResourceConfig())
           .policyFor(type, type.getMethod("get")), resource + " still has a policy");
+    }
+  }
+
+  private void assertRefuses(String resource, String origin) throws Exception {
+    try (URLClassLoader loader = new URLClassLoader(new URL[] {out.toUri().toURL()},
+        PartialRecompilationTest.class.getClassLoader())) {
+      Class<?> type = loader.loadClass(qualified(resource));
+      assertTrue(!CorsIndex.forApplication(new ResourceConfig())
+          .policyFor(type, type.getMethod("get")).orElseThrow().allowsOrigin(origin),
+          resource + " allows " + origin);
     }
   }
 

@@ -45,8 +45,11 @@ final class PreflightTable {
     }
   }
 
-  /** The first resource method to claim a path and method, and the answer its policy gives. */
-  private record Claim(ServedMethod owner, Answer answer) {}
+  /**
+   * The first resource method to claim a path and method, the answer its policy gives, and its
+   * resource class by qualified name.
+   */
+  private record Claim(ServedMethod owner, Answer answer, String resource) {}
 
   /** By normalized path, then HTTP method. */
   private final Map<String, Map<String, Claim>> claims = new HashMap<>();
@@ -60,7 +63,7 @@ final class PreflightTable {
   /** The preflighted resource methods by normalized path, the first of each earlier class. */
   private final Map<String, List<Claimant>> preflighted = new HashMap<>();
   /** The first method without a policy by normalized path, then HTTP method. */
-  private final Map<String, Map<String, ServedMethod>> withoutPolicy = new HashMap<>();
+  private final Map<String, Map<String, Claimant>> withoutPolicy = new HashMap<>();
   /** The own {@code @OPTIONS} methods by normalized path. */
   private final Map<String, List<Claimant>> ownOptions = new HashMap<>();
 
@@ -80,13 +83,29 @@ final class PreflightTable {
     for (ServedMethod method : served) {
       Optional<Policy> policy = method.cors().map(policies::get);
       if (method.isPreflighted() && policy.isPresent()) {
-        checkConflict(method, Answer.of(policy.get()), report);
+        checkConflict(method, Answer.of(policy.get()), resource, report);
       }
     }
-    checkPartial(served, report);
+    checkPartial(resource, served, report);
     preflightedHere.forEach((path, method) -> preflighted
         .computeIfAbsent(path, p -> new ArrayList<>())
         .add(new Claimant(method, resource)));
+  }
+
+  /**
+   * Takes back what {@code resource} claimed: it is about to be checked again, as another
+   * processor generated it again after it was read back from its class file.
+   */
+  void forget(TypeElement resource) {
+    String name = resource.getQualifiedName().toString();
+    claims.values().forEach(byMethod -> byMethod.values()
+        .removeIf(claim -> claim.resource().equals(name)));
+    withoutPolicy.values().forEach(byMethod -> byMethod.values()
+        .removeIf(claimant -> claimant.resource().getQualifiedName().contentEquals(name)));
+    preflighted.values().forEach(claimants -> claimants
+        .removeIf(claimant -> claimant.resource().getQualifiedName().contentEquals(name)));
+    ownOptions.values().forEach(claimants -> claimants
+        .removeIf(claimant -> claimant.resource().getQualifiedName().contentEquals(name)));
   }
 
   /**
@@ -95,20 +114,20 @@ final class PreflightTable {
    * preflight says yes and the answers of the other carry no CORS headers, not even
    * {@code Vary: Origin}. Reported on the method without a policy, whichever class comes first.
    */
-  private void checkPartial(List<ServedMethod> served, Report report) {
+  private void checkPartial(TypeElement resource, List<ServedMethod> served, Report report) {
     for (ServedMethod method : served) {
       if (method.answersOptions()) {
         continue;
       }
       String path = method.route();
       if (method.isPreflighted()) {
-        ServedMethod plain = withoutPolicy.getOrDefault(path, Map.of()).get(method.httpMethod());
+        Claimant plain = withoutPolicy.getOrDefault(path, Map.of()).get(method.httpMethod());
         if (plain != null) {
-          reportPartial(plain, method, report);
+          reportPartial(plain.method(), method, report);
         }
       } else {
         withoutPolicy.computeIfAbsent(path, p -> new HashMap<>())
-            .putIfAbsent(method.httpMethod(), method);
+            .putIfAbsent(method.httpMethod(), new Claimant(method, resource));
         Claim claim = claims.getOrDefault(path, Map.of()).get(method.httpMethod());
         if (claim != null) {
           reportPartial(method, claim.owner(), report);
@@ -166,10 +185,12 @@ final class PreflightTable {
         .findFirst();
   }
 
-  private void checkConflict(ServedMethod method, Answer answer, Report report) {
+  private void checkConflict(ServedMethod method, Answer answer, TypeElement resource,
+      Report report) {
     Map<String, Claim> byMethod =
         claims.computeIfAbsent(method.route(), path -> new HashMap<>());
-    Claim first = byMethod.putIfAbsent(method.httpMethod(), new Claim(method, answer));
+    Claim first = byMethod.putIfAbsent(method.httpMethod(),
+        new Claim(method, answer, resource.getQualifiedName().toString()));
     if (first != null && !first.answer().equals(answer)) {
       AnnotatedCors cors = method.cors().orElseThrow();
       report.report(Message.CONFLICTING_POLICIES, cors.annotated(), cors.mirror(),

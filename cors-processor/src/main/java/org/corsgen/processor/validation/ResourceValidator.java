@@ -215,6 +215,14 @@ public final class ResourceValidator {
   }
 
   /**
+   * Forgets the paths {@code resource} was validated at, as it is to be validated again: a class
+   * read back from its class file that another processor generated again as source.
+   */
+  public void forget(TypeElement resource) {
+    preflights.forget(resource);
+  }
+
+  /**
    * Validates a resource class; the model is empty when it has no CORS endpoint. A suppressible
    * message on an element {@code suppressionsLost} accepts counts as suppressed (see
    * {@link Report#Report(java.util.function.Predicate)}).

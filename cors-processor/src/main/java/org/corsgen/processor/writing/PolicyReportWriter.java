@@ -6,7 +6,9 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import javax.annotation.processing.Filer;
 import javax.lang.model.element.Element;
@@ -31,21 +33,29 @@ public final class PolicyReportWriter {
   /** One endpoint under one HTTP method: a GET method Jersey also answers HEAD with is two. */
   private record Row(CorsResource resource, Endpoint endpoint, String httpMethod) {}
 
-  private final List<Row> rows = new ArrayList<>();
+  /** By resource, binary name: a resource added again replaces what it had. */
+  private final Map<String, List<Row>> rowsByResource = new HashMap<>();
   private final List<Element> originatingElements = new ArrayList<>();
 
+  /**
+   * Adds the endpoints of {@code resource}, in place of those it had: one read back from its class
+   * file may be generated again as source by another processor, with another policy.
+   */
   public void add(CorsResource resource, Element origin) {
+    List<Row> rows = new ArrayList<>();
     for (Endpoint endpoint : resource.endpoints()) {
       rows.add(new Row(resource, endpoint, endpoint.httpMethod()));
       if (endpoint.answersHead()) {
         rows.add(new Row(resource, endpoint, "HEAD"));
       }
     }
+    rowsByResource.put(resource.binaryName(), rows);
     originatingElements.add(origin);
   }
 
   public void write(Filer filer) throws IOException {
-    List<Row> sorted = rows.stream()
+    List<Row> sorted = rowsByResource.values().stream()
+        .flatMap(List::stream)
         .sorted(Comparator.comparing((Row row) -> row.endpoint().path())
             .thenComparing(Row::httpMethod)
             .thenComparing(row -> row.resource().binaryName())
