@@ -52,6 +52,8 @@ public final class CorsProcessor extends AbstractProcessor {
   private boolean firstRound = true;
   /** Set once the compilation's source version has been reported as too old to generate for. */
   private boolean sourceVersionReported;
+  /** Whether resources of the last build are in the class output but not on the class path. */
+  private boolean classPathIncomplete;
   /** Every resource validated in this compilation, so that none is written twice. */
   private final Set<String> processed = new HashSet<>();
   /** The resources of every round so far, which may inherit a supertype's {@code @Cors}. */
@@ -103,6 +105,7 @@ public final class CorsProcessor extends AbstractProcessor {
       firstRound = false;
       candidates.addAll(earlierBuild.resources(round, processingEnv, validator));
       earlierBuild.stillWithoutPolicies().forEach(index::addWithoutPolicy);
+      checkClassPath();
     }
     Set<TypeElement> resumed = deferral.resume(processingEnv.getElementUtils());
     candidates.addAll(resumed);
@@ -200,6 +203,21 @@ public final class CorsProcessor extends AbstractProcessor {
   }
 
   /**
+   * Resources of the last build whose class files are in the class output but not on this
+   * compilation's class path cannot be generated again with it, and their package's generated
+   * class, written again without them, would leave them without CORS: an error, and nothing
+   * written, so that the last build's index and classes stay as they were.
+   */
+  private void checkClassPath() {
+    Set<String> unseen = earlierBuild.unseen();
+    if (!unseen.isEmpty()) {
+      classPathIncomplete = true;
+      processingEnv.getMessager().printMessage(Message.OUTPUT_NOT_ON_CLASS_PATH.kind(),
+          Message.OUTPUT_NOT_ON_CLASS_PATH.format(unseen.size(), String.join(", ", unseen)));
+    }
+  }
+
+  /**
    * A resource read back from its class file that fails now (a conflict or a name clash with a
    * class compiled now, say) stays listed as the last build listed it, so that the partial
    * rebuild after the fix, which reads back only what the index names, checks it again. Some
@@ -234,6 +252,9 @@ public final class CorsProcessor extends AbstractProcessor {
   private void writeRound() {
     List<List<BindingsWriter.Bindings>> classes = BindingsWriter.classesOf(validated);
     validated.clear();
+    if (classPathIncomplete) {
+      return;
+    }
     if (!classes.isEmpty() && !canGenerate(BindingsWriter.first(classes.get(0)).element())) {
       return;
     }
@@ -298,7 +319,7 @@ public final class CorsProcessor extends AbstractProcessor {
    * resources that no longer have {@code @Cors} to the old generated classes.
    */
   private void writeAggregates() {
-    if (sourceVersionReported) {
+    if (sourceVersionReported || classPathIncomplete) {
       return;
     }
     try {

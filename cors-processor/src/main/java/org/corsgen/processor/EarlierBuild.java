@@ -1,5 +1,7 @@
 package org.corsgen.processor;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -8,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import javax.annotation.processing.Filer;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.element.Element;
@@ -16,6 +19,7 @@ import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
+import javax.tools.StandardLocation;
 import org.corsgen.processor.validation.ResourceValidator;
 import org.corsgen.processor.writing.IndexWriter;
 
@@ -33,6 +37,8 @@ final class EarlierBuild {
   private Map<String, String> indexed = Map.of();
   private boolean hadWithoutPolicies;
   private final Map<String, TypeElement> stillWithoutPolicies = new TreeMap<>();
+  /** Listed resources whose class files are in the class output but not on the class path. */
+  private final Set<String> unseen = new TreeSet<>();
 
   /**
    * The resources of the earlier index, and those it listed as having no policy (a supertype
@@ -54,7 +60,15 @@ final class EarlierBuild {
     List<TypeElement> earlier = new ArrayList<>();
     for (String binaryName : names) {
       TypeElement type = byBinaryName(env.getElementUtils(), binaryName);
-      if (type == null || compiledNow.contains(outermost(type).getQualifiedName().toString())) {
+      if (type == null) {
+        // Gone, or only not on the class path (javac run by hand without its -d directory on
+        // -cp), which CorsProcessor refuses: dropped, it would lose CORS for good.
+        if (isInClassOutput(env.getFiler(), binaryName)) {
+          unseen.add(binaryName);
+        }
+        continue;
+      }
+      if (compiledNow.contains(outermost(type).getQualifiedName().toString())) {
         continue;
       }
       // One without a policy can only gain one from a supertype compiled now; the others stay
@@ -77,6 +91,25 @@ final class EarlierBuild {
    */
   boolean isGeneratedAgain(TypeElement resource) {
     return readBack.remove(resource.getQualifiedName().toString());
+  }
+
+  /**
+   * The resources of the earlier index whose class files are in the class output, where the class
+   * path does not show them.
+   */
+  Set<String> unseen() {
+    return unseen;
+  }
+
+  private static boolean isInClassOutput(Filer filer, String binaryName) {
+    int dot = binaryName.lastIndexOf('.');
+    try (InputStream in = filer.getResource(StandardLocation.CLASS_OUTPUT,
+        dot < 0 ? "" : binaryName.substring(0, dot),
+        binaryName.substring(dot + 1) + ".class").openInputStream()) {
+      return true;
+    } catch (IOException | IllegalArgumentException | UnsupportedOperationException e) {
+      return false;
+    }
   }
 
   /** Whether {@code resource} was read back from its class file; its warnings were printed then. */

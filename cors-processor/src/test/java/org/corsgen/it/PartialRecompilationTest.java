@@ -52,6 +52,8 @@ class PartialRecompilationTest {
   private Path out;
   /** More javac options for every compilation of a test. */
   private List<String> options = List.of();
+  /** Whether the class output is on the class path, as build tools put it. */
+  private boolean outputOnClassPath = true;
 
   @BeforeEach
   void buildBothResources() throws IOException {
@@ -70,6 +72,30 @@ class PartialRecompilationTest {
     assertEquals(List.of("shop.Alpha", "shop.Beta"), indexedResources());
     assertEquals(List.of(), warnings, "Beta's warning was printed when Beta was compiled");
     assertAllows("Alpha", "https://alpha.example.com");
+    assertAllows("Beta", "https://beta.example.com");
+  }
+
+  /**
+   * javac run by hand without its -d directory on -cp: Beta's class file is there, unseen, and
+   * the package's generated class, written again with Alpha's code alone, would drop Beta's.
+   */
+  @Test
+  void classOutputMissingFromTheClassPathIsAnErrorThatChangesNothing() throws Exception {
+    write("Alpha", "@Cors(origins = \"https://other.example.com\")");
+    outputOnClassPath = false;
+    List<String> errors = compileFailing("Alpha");
+
+    assertEquals(1, errors.size(), errors::toString);
+    assertTrue(errors.get(0).startsWith("[CorsOutputNotOnClassPath] the class output has the"
+        + " class files of 1 resources that the last build's index lists (shop.Beta)"),
+        errors::toString);
+    assertEquals(List.of("shop.Alpha", "shop.Beta"), indexedResources());
+    assertAllows("Beta", "https://beta.example.com");
+    assertAllows("Alpha", "https://alpha.example.com");
+
+    outputOnClassPath = true;
+    compile("Alpha");
+    assertAllows("Alpha", "https://other.example.com");
     assertAllows("Beta", "https://beta.example.com");
   }
 
@@ -458,7 +484,8 @@ class PartialRecompilationTest {
       List<File> sources = Arrays.stream(resources)
           .map(resource -> source(resource).toFile())
           .toList();
-      String classPath = out + File.pathSeparator + System.getProperty("java.class.path");
+      String classPath = (outputOnClassPath ? out + File.pathSeparator : "")
+          + System.getProperty("java.class.path");
       boolean compiled = javac.getTask(null, files, diagnostics,
           Stream.concat(Stream.of("-d", out.toString(), "-cp", classPath,
               "-processorpath", System.getProperty("java.class.path")), options.stream()).toList(),
