@@ -418,7 +418,7 @@ public final class BindingsWriter {
         .initializer(wrapped
             ? CodeBlock.builder()
                 .indent().indent()
-                .add("\n$T.builder($L)\n", CORS_POLICY, literal(policy.source()))
+                .add("\n$T.builder($L)\n", CORS_POLICY, sourceArgument(policy.source()))
                 .indent().indent().add("$L", calls.toString()).unindent().unindent()
                 .unindent().unindent()
                 .build()
@@ -427,6 +427,25 @@ public final class BindingsWriter {
                 .indent().indent().add("$L", calls.toString()).unindent().unindent()
                 .build())
         .build();
+  }
+
+  /**
+   * The policy's source as the argument of a wrapped {@code CorsPolicy.builder(...)}: where one
+   * policy stands for {@code @Cors} written at several places and the line would be too long, a
+   * place per line, joined with {@code +} a level further in than the calls that follow.
+   */
+  private static CodeBlock sourceArgument(String source) {
+    String[] places = source.split("(?<=; )");
+    if (places.length == 1 || CONTINUED + "CorsPolicy.builder(".length()
+        + literal(source).length() + 1 <= LINE_WIDTH) {
+      return CodeBlock.of("$L", literal(source));
+    }
+    CodeBlock.Builder argument = CodeBlock.builder().add("$L", literal(places[0]));
+    argument.indent().indent().indent().indent();
+    for (int i = 1; i < places.length; i++) {
+      argument.add("\n+ $L", literal(places[i]));
+    }
+    return argument.unindent().unindent().unindent().unindent().build();
   }
 
   /**

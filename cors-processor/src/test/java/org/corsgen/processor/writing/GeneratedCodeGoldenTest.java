@@ -2,12 +2,14 @@ package org.corsgen.processor.writing;
 
 import static com.google.testing.compile.CompilationSubject.assertThat;
 import static com.google.testing.compile.Compiler.javac;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.JavaFileObjects;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import javax.tools.JavaFileObject;
 import org.corsgen.processor.CorsProcessor;
 import org.junit.jupiter.api.Test;
@@ -64,6 +66,37 @@ class GeneratedCodeGoldenTest {
     // needs javac internals that JDK 17 does not export.
     assertThat(compilation).generatedSourceFile("com.example.Cors_ItemsResource")
         .contentsAsUtf8String().isEqualTo(golden("golden/Cors_ItemsResource.java"));
+  }
+
+  /** One policy written on several methods names each place on a line of its own. */
+  @Test
+  void policyOfSeveralPlacesNamesEachOnALineOfItsOwn() throws IOException {
+    JavaFileObject resource = JavaFileObjects.forSourceLines("com.example.NotesResourceOfTheDay",
+        "package com.example;",
+        "",
+        "import jakarta.ws.rs.*;",
+        "import org.corsgen.Cors;",
+        "",
+        "@Path(\"/notes\")",
+        "public class NotesResourceOfTheDay {",
+        "  @Cors(origins = \"https://app.example.com\") @GET",
+        "  public String list(@QueryParam(\"from\") String from, @QueryParam(\"to\") String to) {",
+        "    return \"\";",
+        "  }",
+        "  @Cors(origins = \"https://app.example.com\") @PUT public void put(String body) {}",
+        "}");
+    Compilation compilation = javac().withProcessors(new CorsProcessor()).compile(resource);
+    assertThat(compilation).succeededWithoutWarnings();
+    String generated = compilation.generatedSourceFile("com.example.Cors_NotesResourceOfTheDay")
+        .orElseThrow().getCharContent(true).toString();
+    assertThat(compilation).generatedSourceFile("com.example.Cors_NotesResourceOfTheDay")
+        .contentsAsUtf8String().contains(String.join("\n",
+            "  private static final CorsPolicy NOTES_RESOURCE_OF_THE_DAY_LIST_PUT =",
+            "      CorsPolicy.builder(\"@Cors on com.example.NotesResourceOfTheDay.list(String,"
+                + " String); \"",
+            "              + \"@Cors on com.example.NotesResourceOfTheDay.put(String)\")",
+            "          .allowOrigins(\"https://app.example.com\")"));
+    assertEquals(List.of(), generated.lines().filter(line -> line.length() > 100).toList());
   }
 
   private static String golden(String resource) {
