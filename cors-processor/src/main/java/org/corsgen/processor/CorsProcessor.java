@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.FilerException;
@@ -171,10 +172,13 @@ public final class CorsProcessor extends AbstractProcessor {
   private void process(TypeElement resource, boolean baseOfRoot, boolean rootsAtDoubledSlash) {
     String name = resource.getQualifiedName().toString();
     if (!processed.add(name)) {
-      if (!earlierBuild.isGeneratedAgain(resource)) {
+      if (!earlierBuild.takeGeneratedAgain(resource)) {
         return;
       }
+      // What its class file gave is taken back: the source may have another policy, or none.
       validator.forget(resource);
+      index.remove(binaryName(resource));
+      policyReport.remove(binaryName(resource));
     }
     guarded(resource, () -> {
       ResourceValidator.Result result =
@@ -213,7 +217,7 @@ public final class CorsProcessor extends AbstractProcessor {
     if (!unseen.isEmpty()) {
       classPathIncomplete = true;
       processingEnv.getMessager().printMessage(Message.OUTPUT_NOT_ON_CLASS_PATH.kind(),
-          Message.OUTPUT_NOT_ON_CLASS_PATH.format(unseen.size(), String.join(", ", unseen)));
+          Message.OUTPUT_NOT_ON_CLASS_PATH.format(String.join(", ", unseen)));
     }
   }
 
@@ -269,6 +273,10 @@ public final class CorsProcessor extends AbstractProcessor {
           group.forEach(bindings -> keepAsListed(bindings.element()));
           return;
         }
+        if (generatedNames.isAnotherOutputs(generated.reflectionName(), elements,
+            processingEnv.getFiler())) {
+          generated = renamed(generated, elements).orElse(generated);
+        }
         try {
           BindingsWriter.writeTo(writer.write(group, generated, elements),
               processingEnv.getFiler());
@@ -278,11 +286,14 @@ public final class CorsProcessor extends AbstractProcessor {
           // rewrites them); and no Filer writes a class twice, as for a resource read back in
           // the first round that another processor generates again. The index then names a
           // class of a new name.
-          generated = generatedNames.claimInsteadOfEarlier(generated.reflectionName(), elements)
-              .map(ClassName::bestGuess)
-              .orElseThrow(() -> refused);
-          BindingsWriter.writeTo(writer.write(group, generated, elements),
-              processingEnv.getFiler());
+          generated = renamed(generated, elements).orElseThrow(() -> refused);
+          try {
+            BindingsWriter.writeTo(writer.write(group, generated, elements),
+                processingEnv.getFiler());
+          } catch (IOException again) {
+            again.addSuppressed(refused);
+            throw again;
+          }
         }
         for (BindingsWriter.Bindings bindings : group) {
           index.add(bindings.resource().binaryName(), generated.reflectionName(),
@@ -291,6 +302,12 @@ public final class CorsProcessor extends AbstractProcessor {
         }
       });
     }
+  }
+
+  /** A new name for the class that would have been {@code taken}, claimed; see GeneratedNames. */
+  private Optional<ClassName> renamed(ClassName taken, Elements elements) {
+    return generatedNames.claimInsteadOfEarlier(taken.reflectionName(), elements)
+        .map(claimed -> taken.peerClass(claimed.substring(claimed.lastIndexOf('.') + 1)));
   }
 
   /**

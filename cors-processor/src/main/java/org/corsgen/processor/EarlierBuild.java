@@ -80,16 +80,30 @@ final class EarlierBuild {
         readBack.add(type.getQualifiedName().toString());
       }
     }
+    if (!unseen.isEmpty() && isOnClassPath(env.getElementUtils())) {
+      // The class output is on the class path after all: those are stale class files that javac
+      // cannot read as types (a nested class removed from its source compiled now), gone.
+      unseen.clear();
+    }
     return earlier;
   }
 
   /**
-   * Whether {@code resource}, read back from its class file in the first round, is now a source
-   * that another processor generated again, perhaps with another policy: from now on it is one
-   * of this compilation's. Its code is generated again, in a class of another name (the Filer
-   * will not write one twice), and the index names that one.
+   * Whether the class output is on the class path, told by the generated classes the earlier
+   * index names, which are there and never among the sources: one the class path shows says so.
    */
-  boolean isGeneratedAgain(TypeElement resource) {
+  private boolean isOnClassPath(Elements elements) {
+    return indexed.values().stream()
+        .anyMatch(generated -> byBinaryName(elements, generated) != null);
+  }
+
+  /**
+   * Takes {@code resource} back if it was read back from its class file in the first round and is
+   * now a source that another processor generated again, perhaps with another policy or none:
+   * from then on it is one of this compilation's. Returns whether it was. Its code is generated
+   * again, in a class of another name (the Filer will not write one twice).
+   */
+  boolean takeGeneratedAgain(TypeElement resource) {
     return readBack.remove(resource.getQualifiedName().toString());
   }
 

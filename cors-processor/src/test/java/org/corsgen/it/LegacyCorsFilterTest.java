@@ -129,7 +129,7 @@ class LegacyCorsFilterTest {
     List<String> warnings = log.records().stream()
         .filter(record -> record.getLevel() == Level.WARNING)
         .map(LogRecord::getMessage)
-        .filter(message -> message.contains("a preflight answer at /items/{id: \\d+}"))
+        .filter(message -> message.contains("an answer to OPTIONS at /items/{id: \\d+}"))
         .toList();
     assertEquals(servers.size(), warnings.size(), () -> String.valueOf(warnings));
     // Every field the filter wrote, the credentials one among them, not the last one met.

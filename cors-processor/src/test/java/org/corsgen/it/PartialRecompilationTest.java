@@ -11,6 +11,7 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -87,7 +88,7 @@ class PartialRecompilationTest {
 
     assertEquals(1, errors.size(), errors::toString);
     assertTrue(errors.get(0).startsWith("[CorsOutputNotOnClassPath] the class output has the"
-        + " class files of 1 resources that the last build's index lists (shop.Beta)"),
+        + " class files of resources that the last build's index lists (shop.Beta)"),
         errors::toString);
     assertEquals(List.of("shop.Alpha", "shop.Beta"), indexedResources());
     assertAllows("Beta", "https://beta.example.com");
@@ -339,9 +340,72 @@ class PartialRecompilationTest {
         && !report.contains("https://generated.example.com"), report);
   }
 
+  /**
+   * The same, first in its package by name, so that the class generated for the package in the
+   * first round has the name the second round's would take; and in a package with a capital.
+   */
+  @Test
+  void aResourceGeneratedAgainFirstInItsPackageGetsAClassOfANewName() throws Exception {
+    writeBase("");
+    List<String> generator = List.of("-processor", CorsProcessor.class.getName() + ","
+        + SubclassGenerator.class.getName(), "-Agenerated.cors=true",
+        "-Agenerated.name=com.Acme.Aaa");
+    options = generator;
+    compile("base.Base");
+    assertAllows("com.Acme.Aaa", "https://generated.example.com");
+
+    options = new ArrayList<>(generator);
+    options.add("-Agenerated.origin=https://narrow.example.com");
+    assertEquals(List.of(), compile("base.Base"));
+    assertTrue(Files.readString(out.resolve("META-INF/corsgen/index"))
+        .contains("com.Acme.Aaa com.Acme.Cors_Aaa_2\n"));
+    assertAllows("com.Acme.Aaa", "https://narrow.example.com");
+    assertRefuses("com.Acme.Aaa", "https://generated.example.com");
+  }
+
+  /** Generated again without {@code @Cors}, it has no policy any more. */
+  @Test
+  void aResourceGeneratedAgainWithoutCorsLosesItsPolicy() throws Exception {
+    writeBase("");
+    options = List.of("-processor", CorsProcessor.class.getName() + ","
+        + SubclassGenerator.class.getName(), "-Agenerated.cors=true");
+    compile("Alpha", "Beta", "base.Base");
+    assertAllows("Generated", "https://generated.example.com");
+
+    options = List.of("-processor", CorsProcessor.class.getName() + ","
+        + SubclassGenerator.class.getName(), "-Agenerated.cors=false");
+    compile("base.Base");
+    assertNoPolicy("Generated");
+    assertEquals(List.of("shop.Alpha", "shop.Beta"), indexedResources());
+  }
+
+  /**
+   * A class of the last build with the same policy at the path of a resource generated again
+   * with another: the conflict a full build reports is reported, though the generated one's
+   * earlier claim on the path is forgotten.
+   */
+  @Test
+  void aResourceGeneratedAgainConflictsWithAnotherAtItsPath() throws Exception {
+    writeBase("");
+    Files.writeString(source("Zed"), "package shop;\n"
+        + "@jakarta.ws.rs.Path(\"/generated\")\n"
+        + "@org.corsgen.Cors(origins = \"https://generated.example.com\")\n"
+        + "public class Zed { @jakarta.ws.rs.GET public String get() { return \"\"; } }\n");
+    options = List.of("-processor", CorsProcessor.class.getName() + ","
+        + SubclassGenerator.class.getName(), "-Agenerated.cors=true");
+    compile("Alpha", "Beta", "Zed", "base.Base");
+
+    options = List.of("-processor", CorsProcessor.class.getName() + ","
+        + SubclassGenerator.class.getName(), "-Agenerated.cors=true",
+        "-Agenerated.origin=https://narrow.example.com");
+    List<String> errors = compileFailing("base.Base");
+    assertTrue(errors.stream().anyMatch(e -> e.startsWith("[CorsConflictingPolicies]")),
+        errors::toString);
+  }
+
   /** Generates {@code shop.Generated extends base.Base}, with {@code @Cors} if told to. */
   @SupportedAnnotationTypes("*")
-  @SupportedOptions({"generated.cors", "generated.origin"})
+  @SupportedOptions({"generated.cors", "generated.origin", "generated.name"})
   public static final class SubclassGenerator extends AbstractProcessor {
     private boolean generated;
 
@@ -360,10 +424,12 @@ class PartialRecompilationTest {
           .getOrDefault("generated.origin", "https://generated.example.com");
       String cors = Boolean.parseBoolean(processingEnv.getOptions().get("generated.cors"))
           ? "@org.corsgen.Cors(origins = \"" + origin + "\")\n" : "";
-      try (Writer writer = processingEnv.getFiler().createSourceFile("shop.Generated")
-          .openWriter()) {
-        writer.write("package shop;\n@jakarta.ws.rs.Path(\"/generated\")\n" + cors
-            + "public class Generated extends base.Base {}\n");
+      String name = processingEnv.getOptions().getOrDefault("generated.name", "shop.Generated");
+      int dot = name.lastIndexOf('.');
+      try (Writer writer = processingEnv.getFiler().createSourceFile(name).openWriter()) {
+        writer.write("package " + name.substring(0, dot) + ";\n"
+            + "@jakarta.ws.rs.Path(\"/generated\")\n" + cors
+            + "public class " + name.substring(dot + 1) + " extends base.Base {}\n");
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
@@ -428,6 +494,22 @@ class PartialRecompilationTest {
     assertEquals(List.of("shop.Alpha", "shop.Beta", "shop.Outer$Nested", "shop.Outer_Inner"),
         indexedResources());
     assertAllows("Outer_Inner", "https://outer.example.com");
+  }
+
+  /**
+   * A nested resource removed from its class: its class file stays in the output, which is on
+   * the class path, but javac no longer reads it as a type. It drops out, without an error.
+   */
+  @Test
+  void nestedResourceRemovedFromItsClassDropsOut() throws Exception {
+    writeOuter("Nested");
+    compile("Outer");
+    assertEquals(List.of("shop.Alpha", "shop.Beta", "shop.Outer$Nested"), indexedResources());
+
+    Files.writeString(source("Outer"), "package shop;\npublic class Outer {}\n");
+    assertEquals(List.of(), compile("Outer"));
+    assertEquals(List.of("shop.Alpha", "shop.Beta"), indexedResources());
+    assertAllows("Alpha", "https://alpha.example.com");
   }
 
   private void writeOuter(String nested) throws IOException {

@@ -253,11 +253,12 @@ public enum Message {
           + " <maven.compiler.release>17</maven.compiler.release> in Maven, options.release = 17"
           + " in Gradle, --release 17 for javac."),
   OUTPUT_NOT_ON_CLASS_PATH(Kind.ERROR, "CorsOutputNotOnClassPath",
-      "the class output has the class files of %d resources that the last build's index lists"
+      "the class output has the class files of resources that the last build's index lists"
           + " (%s), but the class path does not show them, so corsgen cannot generate their code"
           + " again with this compilation's and would leave them without CORS; it writes nothing."
           + " Put the class output directory on the class path, as build tools do (javac's -cp"
-          + " naming its -d directory), or compile every source."),
+          + " naming its -d directory); where a resource's source is gone, delete its class files"
+          + " too, or build clean."),
   WRITE_FAILED(Kind.ERROR, "CorsWriteFailed",
       "corsgen could not write what it generates for %s: %s. The policies are fine; make sure"
           + " the build's output directories are writable and have space, and build again."),

@@ -1,12 +1,16 @@
 package org.corsgen.processor.validation;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import javax.annotation.processing.Filer;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.Elements;
+import javax.tools.StandardLocation;
 import org.corsgen.processor.diagnostics.Message;
 import org.corsgen.processor.diagnostics.Report;
 import org.corsgen.processor.model.CorsResource;
@@ -56,10 +60,11 @@ public final class GeneratedNames {
   }
 
   /**
-   * A name for the class that {@code refused}, a name an earlier build gave a class corsgen
-   * generated, would have been, claimed: {@code refused} with the first free count appended. The
-   * earlier class stays in the output unused, since the index names the new one; empty when
-   * {@code refused} is no class of an earlier build.
+   * A name for the class that {@code refused} would have been, where a class corsgen generated
+   * has that name already (an earlier build's, another output's, or one generated earlier in this
+   * compilation), claimed: {@code refused} with the first free count appended. The earlier class
+   * stays where it is, unused, since the index names the new one; empty when {@code refused} is
+   * no class of corsgen's.
    */
   public Optional<String> claimInsteadOfEarlier(String refused, Elements elements) {
     TypeElement earlier = elements.getTypeElement(refused);
@@ -75,6 +80,27 @@ public final class GeneratedNames {
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * Whether a class corsgen generated has the name {@code generated} on the class path but is not
+   * in this compilation's class output: another output's, as the main classes are beside the test
+   * classes of one package, or a jar's. A class of this output of that name would shadow it, or
+   * be shadowed, whichever comes first on the class path.
+   */
+  public boolean isAnotherOutputs(String generated, Elements elements, Filer filer) {
+    TypeElement existing = elements.getTypeElement(generated);
+    if (existing == null || !isGenerated(existing)) {
+      return false;
+    }
+    int dot = generated.lastIndexOf('.');
+    try (InputStream in = filer.getResource(StandardLocation.CLASS_OUTPUT,
+        dot < 0 ? "" : generated.substring(0, dot),
+        generated.substring(dot + 1) + ".class").openInputStream()) {
+      return false; // this output's, from the last build: written again
+    } catch (IOException | IllegalArgumentException | UnsupportedOperationException e) {
+      return true;
+    }
   }
 
   /**

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.stream.Collectors;
+import javax.lang.model.element.Name;
 import javax.lang.model.element.TypeElement;
 import org.corsgen.processor.diagnostics.Message;
 import org.corsgen.processor.diagnostics.Report;
@@ -45,14 +46,15 @@ final class PreflightTable {
     }
   }
 
-  /**
-   * The first resource method to claim a path and method, the answer its policy gives, and its
-   * resource class by qualified name.
-   */
-  private record Claim(ServedMethod owner, Answer answer, String resource) {}
+  /** A resource method that claims a path and method, the answer its policy gives, its class. */
+  private record Claim(ServedMethod owner, Answer answer, TypeElement resource) {}
 
-  /** By normalized path, then HTTP method. */
-  private final Map<String, Map<String, Claim>> claims = new HashMap<>();
+  /**
+   * By normalized path, then HTTP method, in the order they came: the first is the one later
+   * claims are compared with, and the next one takes its place when it is {@linkplain #forget
+   * forgotten}.
+   */
+  private final Map<String, Map<String, List<Claim>>> claims = new HashMap<>();
   /** A method of a resource class, which a suppression on that class speaks for too. */
   private record Claimant(ServedMethod method, TypeElement resource) {
     boolean suppresses(Message message, Report report) {
@@ -62,8 +64,8 @@ final class PreflightTable {
 
   /** The preflighted resource methods by normalized path, the first of each earlier class. */
   private final Map<String, List<Claimant>> preflighted = new HashMap<>();
-  /** The first method without a policy by normalized path, then HTTP method. */
-  private final Map<String, Map<String, Claimant>> withoutPolicy = new HashMap<>();
+  /** The methods without a policy by normalized path, then HTTP method, as {@link #claims}. */
+  private final Map<String, Map<String, List<Claimant>>> withoutPolicy = new HashMap<>();
   /** The own {@code @OPTIONS} methods by normalized path. */
   private final Map<String, List<Claimant>> ownOptions = new HashMap<>();
 
@@ -97,15 +99,22 @@ final class PreflightTable {
    * processor generated it again after it was read back from its class file.
    */
   void forget(TypeElement resource) {
-    String name = resource.getQualifiedName().toString();
-    claims.values().forEach(byMethod -> byMethod.values()
-        .removeIf(claim -> claim.resource().equals(name)));
-    withoutPolicy.values().forEach(byMethod -> byMethod.values()
-        .removeIf(claimant -> claimant.resource().getQualifiedName().contentEquals(name)));
+    // By name: the class file's element and the source's need not be one object.
+    Name name = resource.getQualifiedName();
+    claims.values().forEach(byMethod -> byMethod.values().forEach(list -> list
+        .removeIf(claim -> claim.resource().getQualifiedName().contentEquals(name))));
+    withoutPolicy.values().forEach(byMethod -> byMethod.values().forEach(list -> list
+        .removeIf(claimant -> claimant.resource().getQualifiedName().contentEquals(name))));
     preflighted.values().forEach(claimants -> claimants
         .removeIf(claimant -> claimant.resource().getQualifiedName().contentEquals(name)));
     ownOptions.values().forEach(claimants -> claimants
         .removeIf(claimant -> claimant.resource().getQualifiedName().contentEquals(name)));
+  }
+
+  private static <T> T first(Map<String, Map<String, List<T>>> byPath, String path,
+      String httpMethod) {
+    List<T> list = byPath.getOrDefault(path, Map.of()).getOrDefault(httpMethod, List.of());
+    return list.isEmpty() ? null : list.get(0);
   }
 
   /**
@@ -121,14 +130,15 @@ final class PreflightTable {
       }
       String path = method.route();
       if (method.isPreflighted()) {
-        Claimant plain = withoutPolicy.getOrDefault(path, Map.of()).get(method.httpMethod());
+        Claimant plain = first(withoutPolicy, path, method.httpMethod());
         if (plain != null) {
           reportPartial(plain.method(), method, report);
         }
       } else {
+        Claim claim = first(claims, path, method.httpMethod());
         withoutPolicy.computeIfAbsent(path, p -> new HashMap<>())
-            .putIfAbsent(method.httpMethod(), new Claimant(method, resource));
-        Claim claim = claims.getOrDefault(path, Map.of()).get(method.httpMethod());
+            .computeIfAbsent(method.httpMethod(), m -> new ArrayList<>())
+            .add(new Claimant(method, resource));
         if (claim != null) {
           reportPartial(method, claim.owner(), report);
         }
@@ -187,10 +197,10 @@ final class PreflightTable {
 
   private void checkConflict(ServedMethod method, Answer answer, TypeElement resource,
       Report report) {
-    Map<String, Claim> byMethod =
-        claims.computeIfAbsent(method.route(), path -> new HashMap<>());
-    Claim first = byMethod.putIfAbsent(method.httpMethod(),
-        new Claim(method, answer, resource.getQualifiedName().toString()));
+    Claim first = first(claims, method.route(), method.httpMethod());
+    claims.computeIfAbsent(method.route(), path -> new HashMap<>())
+        .computeIfAbsent(method.httpMethod(), m -> new ArrayList<>())
+        .add(new Claim(method, answer, resource));
     if (first != null && !first.answer().equals(answer)) {
       AnnotatedCors cors = method.cors().orElseThrow();
       report.report(Message.CONFLICTING_POLICIES, cors.annotated(), cors.mirror(),

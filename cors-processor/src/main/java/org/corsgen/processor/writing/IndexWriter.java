@@ -55,6 +55,21 @@ public final class IndexWriter {
     withoutPolicies.remove(resourceBinaryName);
   }
 
+  /**
+   * Takes back what {@link #add} or {@link #addWithoutPolicy} listed for a resource; its origin
+   * element stays among the originating elements, which only tell an IDE what to rebuild.
+   */
+  public void remove(String resourceBinaryName) {
+    PackageIndex index = byPackage.get(packageOf(resourceBinaryName));
+    if (index != null) {
+      index.generatedByResource().remove(resourceBinaryName);
+      if (index.generatedByResource().isEmpty()) {
+        byPackage.remove(packageOf(resourceBinaryName));
+      }
+    }
+    withoutPolicies.remove(resourceBinaryName);
+  }
+
   /** A resource with no policy, which a supertype recompiled alone could give one. */
   public void addWithoutPolicy(String resourceBinaryName, Element origin) {
     withoutPolicies.put(resourceBinaryName, origin);

@@ -53,6 +53,11 @@ public final class PolicyReportWriter {
     originatingElements.add(origin);
   }
 
+  /** Takes back the endpoints {@link #add} gave a resource. */
+  public void remove(String resourceBinaryName) {
+    rowsByResource.remove(resourceBinaryName);
+  }
+
   public void write(Filer filer) throws IOException {
     List<Row> sorted = rowsByResource.values().stream()
         .flatMap(List::stream)

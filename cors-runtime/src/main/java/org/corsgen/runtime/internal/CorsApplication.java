@@ -31,6 +31,7 @@ public final class CorsApplication {
   private final CorsIndex index;
   private final OtherOptionsMethods otherOptionsMethods = new OtherOptionsMethods();
   private final LocatorFailure locatorFailure;
+  private static final int SAID_AT_MOST = 1000;
   private final Set<String> said = ConcurrentHashMap.newKeySet();
 
   private CorsApplication(Configuration configuration) {
@@ -86,8 +87,12 @@ public final class CorsApplication {
     return locatorFailure;
   }
 
-  /** What the components have logged that is said once per start. */
-  Set<String> said() {
-    return said;
+  /**
+   * Whether {@code message}, one that is said once per start, is to be logged now: the first time,
+   * while fewer than {@value #SAID_AT_MOST} have been. A locator may build a new {@code Resource}
+   * at every request, and what it is modelled as must not grow the set without end.
+   */
+  boolean sayOnce(String message) {
+    return said.size() < SAID_AT_MOST && said.add(message);
   }
 }

@@ -143,18 +143,27 @@ public final class CorsModelProcessor implements ModelProcessor {
   @Override
   public ResourceModel processSubResource(ResourceModel model, Configuration configuration) {
     Wiring wiring = new Wiring(CorsApplication.of(configuration), new ResourceModel.Builder(
-        new ArrayList<>(model.getResources()), true), LOCATOR, model.getResources().get(0).getName());
+        new ArrayList<>(model.getResources()), true), LOCATOR, returnedName(model));
     addLevel(model.getRuntimeResourceModel().getRuntimeResources(), null, "", wiring);
     if (wiring.added.isEmpty()) {
       return model;
     }
-    String described = model.getResources().get(0).getName() + wiring.listing();
+    String described = wiring.returned + wiring.listing();
     // Jersey models a class again when its cache lets it go, and a returned Resource at every
     // request: said once all the same.
-    if (wiring.application.said().add(described)) {
+    if (wiring.application.sayOnce(described)) {
       LOG.log(Level.INFO, "corsgen: preflights answered where a locator returns {0}", described);
     }
     return wiring.enhanced.build();
+  }
+
+  /** The class a locator returned, or for a {@code Resource} it built without one, its name. */
+  private static String returnedName(ResourceModel model) {
+    Resource resource = model.getResources().get(0);
+    if (!resource.getHandlerClasses().isEmpty()) {
+      return resource.getHandlerClasses().iterator().next().getName();
+    }
+    return resource.getName() != null ? resource.getName() : "a Resource built by the locator";
   }
 
   /**
@@ -476,7 +485,7 @@ public final class CorsModelProcessor implements ModelProcessor {
      * and a returned {@code Resource} at every request: about those, said once per start.
      */
     void say(Level level, String message) {
-      if (returned == null || application.said().add(message)) {
+      if (returned == null || application.sayOnce(message)) {
         LOG.log(level, "corsgen: " + message);
       }
     }

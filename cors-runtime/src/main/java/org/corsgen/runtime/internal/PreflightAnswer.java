@@ -20,6 +20,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.StringJoiner;
 import org.corsgen.runtime.spi.CorsHeaders;
 import org.glassfish.jersey.message.internal.OutboundJaxrsResponse;
 import org.glassfish.jersey.message.internal.OutboundMessageContext;
@@ -51,6 +52,8 @@ public final class PreflightAnswer extends OutboundJaxrsResponse {
    * on an allowed preflight (the README's workaround), never on a refusal.
    */
   private static final String ALLOW_PRIVATE_NETWORK_KEY = "access-control-allow-private-network";
+  /** Its bit among those {@link #restoreGrants} returns, after the grant fields'. */
+  private static final int PRIVATE_NETWORK_FIELD = 1 << 6;
 
   /** The same in lower case, which Jersey's header map looks up without allocating. */
   private static final String[] GRANT_KEYS = Arrays.stream(GRANT_FIELDS)
@@ -145,30 +148,30 @@ public final class PreflightAnswer extends OutboundJaxrsResponse {
    * otherwise break an allowed preflight (two values) or, through the browser's preflight cache,
    * open methods and headers the policy keeps closed.
    *
-   * @return the names of the fields that had to be put back or removed, or {@code null} when
-   *     none
+   * @return the fields that had to be put back or removed, as bits ({@link #fieldNames} names
+   *     them), or 0 when none
    */
-  String restoreGrants(MultivaluedMap<String, Object> responseHeaders) {
+  int restoreGrants(MultivaluedMap<String, Object> responseHeaders) {
     if (isUntouched(responseHeaders)) {
-      return null;
+      return 0;
     }
-    String changed = null; // made only when a field is changed: most answers pass unchanged
+    int changed = 0;
     for (int field = 0; field < GRANT_KEYS.length; field++) {
       String own = grants == null ? null : grants[field];
       List<Object> now = responseHeaders.get(GRANT_KEYS[field]);
       if (own == null) {
         if (now != null) {
           responseHeaders.remove(GRANT_KEYS[field]);
-          changed = and(changed, GRANT_KEYS[field]);
+          changed |= 1 << field;
         }
       } else if (now == null || now.size() != 1 || !own.equals(now.get(0))) {
         responseHeaders.putSingle(GRANT_FIELDS[field], own);
-        changed = and(changed, GRANT_KEYS[field]);
+        changed |= 1 << field;
       }
     }
     if (getStatusInfo().getFamily() != Status.Family.SUCCESSFUL
         && responseHeaders.remove(ALLOW_PRIVATE_NETWORK_KEY) != null) {
-      changed = and(changed, ALLOW_PRIVATE_NETWORK_KEY);
+      changed |= PRIVATE_NETWORK_FIELD;
     }
     List<Object> vary = responseHeaders.get(VARY_KEY);
     if (vary == null || vary.size() != 1 || !PREFLIGHT_VARY.equals(vary.get(0))) {
@@ -179,8 +182,18 @@ public final class PreflightAnswer extends OutboundJaxrsResponse {
     return changed;
   }
 
-  private static String and(String list, String name) {
-    return list == null ? name : list + ", " + name;
+  /** The names of {@code fields}, bits as {@link #restoreGrants} returns them. */
+  static String fieldNames(int fields) {
+    StringJoiner names = new StringJoiner(", ");
+    for (int field = 0; field < GRANT_KEYS.length; field++) {
+      if ((fields & 1 << field) != 0) {
+        names.add(GRANT_KEYS[field]);
+      }
+    }
+    if ((fields & PRIVATE_NETWORK_FIELD) != 0) {
+      names.add(ALLOW_PRIVATE_NETWORK_KEY);
+    }
+    return names.toString();
   }
 
   /**

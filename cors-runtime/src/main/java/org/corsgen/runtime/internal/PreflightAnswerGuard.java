@@ -25,8 +25,8 @@ public final class PreflightAnswerGuard implements ContainerResponseFilter {
   @Override
   public void filter(ContainerRequestContext request, ContainerResponseContext response) {
     if (request.getProperty(ANSWER) instanceof PreflightAnswer answer) {
-      String changed = answer.restoreGrants(response.getHeaders());
-      if (changed != null) {
+      int changed = answer.restoreGrants(response.getHeaders());
+      if (changed != 0) {
         PreflightEndpoint endpoint = PreflightFilter.endpointFor(request);
         if (endpoint != null) {
           endpoint.warnAboutOwnGrant(changed);

@@ -52,7 +52,11 @@ public final class PreflightEndpoint implements Inflector<ContainerRequestContex
   private final String allow;
   private final List<LaterPath> later;
   private final Map<BitSet, MethodTable> combined = new ConcurrentHashMap<>();
-  private volatile boolean warnedAboutOwnGrant;
+  /**
+   * The fields an application's filter set that a warning has named, bits as
+   * {@link PreflightAnswer#restoreGrants} returns them: a log line, not a guard.
+   */
+  private volatile int warnedAboutOwnGrant;
 
   /**
    * A path after this one, in the order in which Jersey tries the paths of one resource level,
@@ -244,16 +248,18 @@ public final class PreflightEndpoint implements Inflector<ContainerRequestContex
   }
 
   /**
-   * Says once per path that a response filter of the application wrote {@code field} into a
-   * preflight answer here, which {@link PreflightAnswerGuard} then took back.
+   * Says that a response filter of the application wrote {@code fields} into an answer of this
+   * endpoint's, which {@link PreflightAnswerGuard} then took back: once for each field.
    */
-  void warnAboutOwnGrant(String fields) {
-    if (!warnedAboutOwnGrant) {
-      warnedAboutOwnGrant = true;
-      LOG.log(Level.WARNING, "corsgen: a preflight answer at " + path + " carried " + fields
-          + " set by the application (a response filter of its own?); corsgen removes them or"
-          + " puts back its own answer's values (said once per path)");
+  void warnAboutOwnGrant(int fields) {
+    if ((fields & ~warnedAboutOwnGrant) == 0) {
+      return;
     }
+    warnedAboutOwnGrant |= fields;
+    LOG.log(Level.WARNING, "corsgen: an answer to OPTIONS at " + path + " carried "
+        + PreflightAnswer.fieldNames(fields) + " set by the application (a response filter of"
+        + " its own?); corsgen removes them or puts back its own answer's values (said once for"
+        + " each field and path)");
   }
 
   @Override

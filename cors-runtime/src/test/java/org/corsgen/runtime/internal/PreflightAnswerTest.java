@@ -125,7 +125,7 @@ class PreflightAnswerTest {
   @Test
   void grantsAreRestoredWhateverFiltersDidAndOnlyThen() {
     PreflightAnswer same = allowed();
-    assertNull(same.restoreGrants(asJersey(same)));
+    assertEquals(0, same.restoreGrants(asJersey(same)));
 
     PreflightAnswer answer = allowed();
     MultivaluedMap<String, Object> headers = asJersey(answer);
@@ -133,7 +133,8 @@ class PreflightAnswerTest {
     headers.putSingle(CorsHeaders.ALLOW_METHODS, "DELETE");
     headers.putSingle(CorsHeaders.VARY, "Accept-Encoding");
     assertEquals("access-control-allow-origin, access-control-allow-methods",
-        answer.restoreGrants(headers), "every field changed, for the warning");
+        PreflightAnswer.fieldNames(answer.restoreGrants(headers)),
+        "every field changed, for the warning");
     assertEquals(List.of("https://app.example.com"), headers.get(CorsHeaders.ALLOW_ORIGIN));
     assertNull(headers.get(CorsHeaders.ALLOW_METHODS), "the answer has none");
     assertEquals(List.of("Accept-Encoding, " + CorsHeaders.PREFLIGHT_VARY),
@@ -146,7 +147,7 @@ class PreflightAnswerTest {
         .header("access-control-allow-origin", "https://app.example.com")
         .header(CorsHeaders.VARY, CorsHeaders.PREFLIGHT_VARY);
     MultivaluedMap<String, Object> headers = asJersey(answer);
-    assertNull(answer.restoreGrants(headers));
+    assertEquals(0, answer.restoreGrants(headers));
     assertEquals(List.of("https://app.example.com"), headers.get(CorsHeaders.ALLOW_ORIGIN));
   }
 
@@ -157,7 +158,8 @@ class PreflightAnswerTest {
     MultivaluedMap<String, Object> headers = asJersey(answer);
     headers.put(CorsHeaders.ALLOW_ORIGIN, null);
     headers.put(CorsHeaders.VARY, null);
-    assertEquals("access-control-allow-origin", answer.restoreGrants(headers));
+    assertEquals("access-control-allow-origin",
+        PreflightAnswer.fieldNames(answer.restoreGrants(headers)));
     assertEquals(List.of("https://app.example.com"), headers.get(CorsHeaders.ALLOW_ORIGIN));
     assertEquals(CorsHeaders.PREFLIGHT_VARY, String.join(", ",
         headers.get(CorsHeaders.VARY).stream().map(String::valueOf).toList()));
@@ -169,13 +171,14 @@ class PreflightAnswerTest {
     PreflightAnswer answer = allowed();
     MultivaluedMap<String, Object> headers = asJersey(answer);
     headers.get(CorsHeaders.ALLOW_ORIGIN).set(0, "*");
-    assertEquals("access-control-allow-origin", answer.restoreGrants(headers));
+    assertEquals("access-control-allow-origin",
+        PreflightAnswer.fieldNames(answer.restoreGrants(headers)));
     assertEquals(List.of("https://app.example.com"), headers.get(CorsHeaders.ALLOW_ORIGIN));
 
     PreflightAnswer again = allowed();
     MultivaluedMap<String, Object> vary = asJersey(again);
     vary.get(CorsHeaders.VARY).set(0, "Accept-Encoding");
-    assertNull(again.restoreGrants(vary), "no grant was touched");
+    assertEquals(0, again.restoreGrants(vary), "no grant was touched");
     assertEquals(List.of("Accept-Encoding, " + CorsHeaders.PREFLIGHT_VARY),
         vary.get(CorsHeaders.VARY));
   }
@@ -190,11 +193,11 @@ class PreflightAnswerTest {
     PreflightAnswer answer = allowed().header(CorsHeaders.ALLOW_CREDENTIALS, "true");
     int[] lookUps = new int[1];
     MultivaluedMap<String, Object> headers = counting(asJersey(answer), lookUps);
-    assertNull(answer.restoreGrants(headers));
+    assertEquals(0, answer.restoreGrants(headers));
     assertEquals(0, lookUps[0]);
 
     headers.put(CorsHeaders.ALLOW_ORIGIN, new ArrayList<>(List.of("https://app.example.com")));
-    assertNull(answer.restoreGrants(headers));
+    assertEquals(0, answer.restoreGrants(headers));
     assertTrue(lookUps[0] > 0);
   }
 
