@@ -301,13 +301,11 @@ class PartialRecompilationTest {
   @Test
   void aSubclassAnotherProcessorGeneratesAgainWithCorsGetsItsPolicy() throws Exception {
     writeBase("");
-    options = List.of("-processor", CorsProcessor.class.getName() + ","
-        + SubclassGenerator.class.getName(), "-Agenerated.cors=false");
+    options = withGenerator("-Agenerated.cors=false");
     compile("Alpha", "Beta", "base.Base");
     assertNoPolicy("Generated");
 
-    options = List.of("-processor", CorsProcessor.class.getName() + ","
-        + SubclassGenerator.class.getName(), "-Agenerated.cors=true");
+    options = withGenerator("-Agenerated.cors=true");
     compile("base.Base");
     assertEquals(List.of("shop.Alpha", "shop.Beta", "shop.Generated"), indexedResources());
     assertAllows("Generated", "https://generated.example.com");
@@ -322,13 +320,11 @@ class PartialRecompilationTest {
   @Test
   void aResourceAnotherProcessorGeneratesAgainWithAnotherOriginGetsIt() throws Exception {
     writeBase("");
-    options = List.of("-processor", CorsProcessor.class.getName() + ","
-        + SubclassGenerator.class.getName(), "-Agenerated.cors=true");
+    options = withGenerator("-Agenerated.cors=true");
     compile("Alpha", "Beta", "base.Base");
     assertAllows("Generated", "https://generated.example.com");
 
-    options = List.of("-processor", CorsProcessor.class.getName() + ","
-        + SubclassGenerator.class.getName(), "-Agenerated.cors=true",
+    options = withGenerator("-Agenerated.cors=true",
         "-Agenerated.origin=https://narrow.example.com");
     assertEquals(List.of(), compile("base.Base"));
     assertEquals(List.of("shop.Alpha", "shop.Beta", "shop.Generated"), indexedResources());
@@ -347,15 +343,12 @@ class PartialRecompilationTest {
   @Test
   void aResourceGeneratedAgainFirstInItsPackageGetsAClassOfANewName() throws Exception {
     writeBase("");
-    List<String> generator = List.of("-processor", CorsProcessor.class.getName() + ","
-        + SubclassGenerator.class.getName(), "-Agenerated.cors=true",
-        "-Agenerated.name=com.Acme.Aaa");
-    options = generator;
+    options = withGenerator("-Agenerated.cors=true", "-Agenerated.name=com.Acme.Aaa");
     compile("base.Base");
     assertAllows("com.Acme.Aaa", "https://generated.example.com");
 
-    options = new ArrayList<>(generator);
-    options.add("-Agenerated.origin=https://narrow.example.com");
+    options = withGenerator("-Agenerated.cors=true", "-Agenerated.name=com.Acme.Aaa",
+        "-Agenerated.origin=https://narrow.example.com");
     assertEquals(List.of(), compile("base.Base"));
     assertTrue(Files.readString(out.resolve("META-INF/corsgen/index"))
         .contains("com.Acme.Aaa com.Acme.Cors_Aaa_2\n"));
@@ -367,13 +360,11 @@ class PartialRecompilationTest {
   @Test
   void aResourceGeneratedAgainWithoutCorsLosesItsPolicy() throws Exception {
     writeBase("");
-    options = List.of("-processor", CorsProcessor.class.getName() + ","
-        + SubclassGenerator.class.getName(), "-Agenerated.cors=true");
+    options = withGenerator("-Agenerated.cors=true");
     compile("Alpha", "Beta", "base.Base");
     assertAllows("Generated", "https://generated.example.com");
 
-    options = List.of("-processor", CorsProcessor.class.getName() + ","
-        + SubclassGenerator.class.getName(), "-Agenerated.cors=false");
+    options = withGenerator("-Agenerated.cors=false");
     compile("base.Base");
     assertNoPolicy("Generated");
     assertEquals(List.of("shop.Alpha", "shop.Beta"), indexedResources());
@@ -391,16 +382,22 @@ class PartialRecompilationTest {
         + "@jakarta.ws.rs.Path(\"/generated\")\n"
         + "@org.corsgen.Cors(origins = \"https://generated.example.com\")\n"
         + "public class Zed { @jakarta.ws.rs.GET public String get() { return \"\"; } }\n");
-    options = List.of("-processor", CorsProcessor.class.getName() + ","
-        + SubclassGenerator.class.getName(), "-Agenerated.cors=true");
+    options = withGenerator("-Agenerated.cors=true");
     compile("Alpha", "Beta", "Zed", "base.Base");
 
-    options = List.of("-processor", CorsProcessor.class.getName() + ","
-        + SubclassGenerator.class.getName(), "-Agenerated.cors=true",
+    options = withGenerator("-Agenerated.cors=true",
         "-Agenerated.origin=https://narrow.example.com");
     List<String> errors = compileFailing("base.Base");
     assertTrue(errors.stream().anyMatch(e -> e.startsWith("[CorsConflictingPolicies]")),
         errors::toString);
+  }
+
+  /** javac's options to run corsgen and {@link SubclassGenerator}, with the generator's. */
+  private static List<String> withGenerator(String... generatorOptions) {
+    List<String> all = new ArrayList<>(List.of("-processor",
+        CorsProcessor.class.getName() + "," + SubclassGenerator.class.getName()));
+    all.addAll(List.of(generatorOptions));
+    return all;
   }
 
   /** Generates {@code shop.Generated extends base.Base}, with {@code @Cors} if told to. */
