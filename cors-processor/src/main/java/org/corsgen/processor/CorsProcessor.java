@@ -273,9 +273,10 @@ public final class CorsProcessor extends AbstractProcessor {
           group.forEach(bindings -> keepAsListed(bindings.element()));
           return;
         }
-        if (generatedNames.isAnotherOutputs(generated.reflectionName(), elements,
+        ClassName named = generated;
+        if (generatedNames.isAnotherOutputs(named.reflectionName(), elements,
             processingEnv.getFiler())) {
-          generated = renamed(generated, elements).orElse(generated);
+          generated = renamed(named, elements, true).orElse(named);
         }
         try {
           BindingsWriter.writeTo(writer.write(group, generated, elements),
@@ -286,7 +287,7 @@ public final class CorsProcessor extends AbstractProcessor {
           // rewrites them); and no Filer writes a class twice, as for a resource read back in
           // the first round that another processor generates again. The index then names a
           // class of a new name.
-          generated = renamed(generated, elements).orElseThrow(() -> refused);
+          generated = renamed(named, elements, false).orElseThrow(() -> refused);
           try {
             BindingsWriter.writeTo(writer.write(group, generated, elements),
                 processingEnv.getFiler());
@@ -305,8 +306,9 @@ public final class CorsProcessor extends AbstractProcessor {
   }
 
   /** A new name for the class that would have been {@code taken}, claimed; see GeneratedNames. */
-  private Optional<ClassName> renamed(ClassName taken, Elements elements) {
-    return generatedNames.claimInsteadOfEarlier(taken.reflectionName(), elements)
+  private Optional<ClassName> renamed(ClassName taken, Elements elements, boolean rewrite) {
+    return generatedNames.claimInsteadOfEarlier(taken.reflectionName(), elements,
+            processingEnv.getFiler(), rewrite)
         .map(claimed -> taken.peerClass(claimed.substring(claimed.lastIndexOf('.') + 1)));
   }
 

@@ -1,7 +1,5 @@
 package org.corsgen.processor;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -10,7 +8,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import javax.annotation.processing.Filer;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.element.Element;
@@ -19,7 +16,7 @@ import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
-import javax.tools.StandardLocation;
+import org.corsgen.processor.validation.Outputs;
 import org.corsgen.processor.validation.ResourceValidator;
 import org.corsgen.processor.writing.IndexWriter;
 
@@ -63,7 +60,7 @@ final class EarlierBuild {
       if (type == null) {
         // Gone, or only not on the class path (javac run by hand without its -d directory on
         // -cp), which CorsProcessor refuses: dropped, it would lose CORS for good.
-        if (isInClassOutput(env.getFiler(), binaryName)) {
+        if (Outputs.hasClassFile(env.getFiler(), binaryName)) {
           unseen.add(binaryName);
         }
         continue;
@@ -80,9 +77,10 @@ final class EarlierBuild {
         readBack.add(type.getQualifiedName().toString());
       }
     }
-    if (!unseen.isEmpty() && isOnClassPath(env.getElementUtils())) {
-      // The class output is on the class path after all: those are stale class files that javac
-      // cannot read as types (a nested class removed from its source compiled now), gone.
+    if (!unseen.isEmpty() && (!earlier.isEmpty() || isOnClassPath(env))) {
+      // The class output is on the class path after all, or the others' sources are (they are
+      // read back from them): those are stale class files that javac cannot read as types (a
+      // nested class removed from its source compiled now, a source deleted), gone.
       unseen.clear();
     }
     return earlier;
@@ -90,11 +88,14 @@ final class EarlierBuild {
 
   /**
    * Whether the class output is on the class path, told by the generated classes the earlier
-   * index names, which are there and never among the sources: one the class path shows says so.
+   * index names: one the class path shows says so, unless it is the source the last build
+   * generated, which a build may put on the source path (Maven's generated-sources directory).
    */
-  private boolean isOnClassPath(Elements elements) {
+  private boolean isOnClassPath(ProcessingEnvironment env) {
+    boolean sourcesApart = !Outputs.isSourceOutputTheClassOutput(env.getFiler());
     return indexed.values().stream()
-        .anyMatch(generated -> byBinaryName(elements, generated) != null);
+        .anyMatch(generated -> byBinaryName(env.getElementUtils(), generated) != null
+            && !(sourcesApart && Outputs.hasSource(env.getFiler(), generated)));
   }
 
   /**
@@ -113,17 +114,6 @@ final class EarlierBuild {
    */
   Set<String> unseen() {
     return unseen;
-  }
-
-  private static boolean isInClassOutput(Filer filer, String binaryName) {
-    int dot = binaryName.lastIndexOf('.');
-    try (InputStream in = filer.getResource(StandardLocation.CLASS_OUTPUT,
-        dot < 0 ? "" : binaryName.substring(0, dot),
-        binaryName.substring(dot + 1) + ".class").openInputStream()) {
-      return true;
-    } catch (IOException | IllegalArgumentException | UnsupportedOperationException e) {
-      return false;
-    }
   }
 
   /** Whether {@code resource} was read back from its class file; its warnings were printed then. */

@@ -44,6 +44,14 @@ class SeparateOutputsTest {
         }
         """, main);
     assertTrue(Files.exists(test.resolve("shop/Cors_A_B_2.class")));
+    // Built again, with its own output on the class path as build tools have it: the same name.
+    for (int build = 0; build < 2; build++) {
+      compile("test", "shop/A.java", Files.readString(work.resolve("test-src/shop/A.java")),
+          test + File.pathSeparator + main);
+    }
+    assertTrue(!Files.exists(test.resolve("shop/Cors_A_B_3.class")));
+    assertTrue(Files.readString(test.resolve("META-INF/corsgen/index"))
+        .contains("shop.A$B shop.Cors_A_B_2\n"));
 
     // Either output first on the class path, as a test run has them: each resource answers.
     for (List<Path> order : List.of(List.of(test, main), List.of(main, test))) {
@@ -56,23 +64,94 @@ class SeparateOutputsTest {
     }
   }
 
+  /**
+   * Maven's compiler plugin before 3.13 deletes the class files it wrote before it compiles again,
+   * and puts the generated sources it leaves on the source path: the last build's generated class
+   * is then a source there, of this output's, and keeps its name.
+   */
+  @Test
+  void rebuildWithTheLastGeneratedSourcesOnTheSourcePathKeepsTheirNames() throws Exception {
+    Path src = write("src", "shop/Items.java", """
+        package shop;
+        @jakarta.ws.rs.Path("/items")
+        @org.corsgen.Cors(origins = "https://app.example.com")
+        public class Items { @jakarta.ws.rs.GET public String get() { return ""; } }
+        """);
+    Path out = work.resolve("out");
+    Path gen = work.resolve("gen");
+    for (int build = 0; build < 2; build++) {
+      Files.createDirectories(out);
+      Files.createDirectories(gen);
+      try (var classes = Files.walk(out)) {
+        for (Path file : classes.filter(f -> f.toString().endsWith(".class")).toList()) {
+          Files.delete(file);
+        }
+      }
+      assertEquals(0, javac("-d", out.toString(), "-s", gen.toString(),
+          "-sourcepath", src.getParent().getParent() + File.pathSeparator + gen,
+          "-cp", out + File.pathSeparator + System.getProperty("java.class.path"),
+          src.toString()));
+    }
+    assertTrue(Files.readString(out.resolve("META-INF/corsgen/index"))
+        .contains("shop.Items shop.Cors_Items\n"));
+  }
+
+  /**
+   * The class output missing from the class path, while the generated sources are on the source
+   * path: those do not show that the class output is on the class path, and the error stands.
+   */
+  @Test
+  void generatedSourcesOnTheSourcePathDoNotHideAMissingClassOutput() throws Exception {
+    Path items = write("src", "shop/Items.java", """
+        package shop;
+        @jakarta.ws.rs.Path("/items")
+        @org.corsgen.Cors(origins = "https://app.example.com")
+        public class Items { @jakarta.ws.rs.GET public String get() { return ""; } }
+        """);
+    Path orders = write("src", "shop/Orders.java", """
+        package shop;
+        @jakarta.ws.rs.Path("/orders")
+        @org.corsgen.Cors(origins = "https://app.example.com")
+        public class Orders { @jakarta.ws.rs.GET public String get() { return ""; } }
+        """);
+    Path out = Files.createDirectories(work.resolve("out"));
+    Path gen = Files.createDirectories(work.resolve("gen"));
+    assertEquals(0, javac("-d", out.toString(), "-s", gen.toString(),
+        "-cp", System.getProperty("java.class.path"), items.toString(), orders.toString()));
+    String index = Files.readString(out.resolve("META-INF/corsgen/index"));
+
+    assertEquals(1, javac("-d", out.toString(), "-s", gen.toString(), "-sourcepath",
+        gen.toString(), "-cp", System.getProperty("java.class.path"), orders.toString()));
+    assertEquals(index, Files.readString(out.resolve("META-INF/corsgen/index")));
+  }
+
   private static CorsPolicy policy(ClassLoader loader, String resource) throws Exception {
     Class<?> type = loader.loadClass(resource);
     return CorsIndex.forApplication(new ResourceConfig())
         .policyFor(type, type.getMethod("get")).orElseThrow();
   }
 
-  private Path compile(String name, String file, String source, Path classPath)
+  private Path compile(String name, String file, String source, Object classPath)
       throws Exception {
-    Path src = work.resolve(name + "-src").resolve(file);
-    Files.createDirectories(src.getParent());
-    Files.writeString(src, source);
+    Path src = write(name + "-src", file, source);
     Path classes = Files.createDirectories(work.resolve(name));
     String path = (classPath == null ? "" : classPath + File.pathSeparator)
         + System.getProperty("java.class.path");
-    assertEquals(0, ToolProvider.getSystemJavaCompiler().run(null, null, null,
-        "-d", classes.toString(), "-cp", path,
-        "-processorpath", System.getProperty("java.class.path"), src.toString()));
+    assertEquals(0, javac("-d", classes.toString(), "-cp", path, src.toString()));
     return classes;
+  }
+
+  private Path write(String directory, String file, String source) throws Exception {
+    Path src = work.resolve(directory).resolve(file);
+    Files.createDirectories(src.getParent());
+    Files.writeString(src, source);
+    return src;
+  }
+
+  private static int javac(String... args) {
+    List<String> all = new java.util.ArrayList<>(List.of(
+        "-processorpath", System.getProperty("java.class.path")));
+    all.addAll(List.of(args));
+    return ToolProvider.getSystemJavaCompiler().run(null, null, null, all.toArray(new String[0]));
   }
 }

@@ -1,7 +1,5 @@
 package org.corsgen.processor.validation;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -10,7 +8,6 @@ import java.util.Set;
 import javax.annotation.processing.Filer;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.Elements;
-import javax.tools.StandardLocation;
 import org.corsgen.processor.diagnostics.Message;
 import org.corsgen.processor.diagnostics.Report;
 import org.corsgen.processor.model.CorsResource;
@@ -65,16 +62,25 @@ public final class GeneratedNames {
    * compilation), claimed: {@code refused} with the first free count appended. The earlier class
    * stays where it is, unused, since the index names the new one; empty when {@code refused} is
    * no class of corsgen's.
+   *
+   * @param rewrite whether a class the last build of this output generated may be written again
+   *     under its name (javac's Filer rewrites one, Eclipse's refuses), so that the count does not
+   *     grow from build to build
    */
-  public Optional<String> claimInsteadOfEarlier(String refused, Elements elements) {
+  public Optional<String> claimInsteadOfEarlier(String refused, Elements elements,
+      Filer filer, boolean rewrite) {
     TypeElement earlier = elements.getTypeElement(refused);
     if (earlier == null || !isGenerated(earlier)) {
       return Optional.empty();
     }
     for (int count = 2; count < 10_000; count++) {
       String candidate = refused + "_" + count;
-      if (!othersClasses.contains(candidate) && !generatedClasses.contains(candidate)
-          && elements.getTypeElement(candidate) == null) {
+      if (othersClasses.contains(candidate) || generatedClasses.contains(candidate)) {
+        continue;
+      }
+      TypeElement existing = elements.getTypeElement(candidate);
+      if (existing == null
+          || rewrite && isGenerated(existing) && isThisOutputs(candidate, filer)) {
         generatedClasses.add(candidate);
         return Optional.of(candidate);
       }
@@ -90,17 +96,16 @@ public final class GeneratedNames {
    */
   public boolean isAnotherOutputs(String generated, Elements elements, Filer filer) {
     TypeElement existing = elements.getTypeElement(generated);
-    if (existing == null || !isGenerated(existing)) {
-      return false;
-    }
-    int dot = generated.lastIndexOf('.');
-    try (InputStream in = filer.getResource(StandardLocation.CLASS_OUTPUT,
-        dot < 0 ? "" : generated.substring(0, dot),
-        generated.substring(dot + 1) + ".class").openInputStream()) {
-      return false; // this output's, from the last build: written again
-    } catch (IOException | IllegalArgumentException | UnsupportedOperationException e) {
-      return true;
-    }
+    return existing != null && isGenerated(existing) && !isThisOutputs(generated, filer);
+  }
+
+  /**
+   * Whether the last build of this output generated {@code generated}: its class file is there,
+   * or its source, which a build may put on the source path after deleting the class files
+   * (Maven's compiler plugin before 3.13).
+   */
+  private static boolean isThisOutputs(String generated, Filer filer) {
+    return Outputs.hasClassFile(filer, generated) || Outputs.hasSource(filer, generated);
   }
 
   /**

@@ -33,6 +33,7 @@ public final class CorsApplication {
   private final LocatorFailure locatorFailure;
   private static final int SAID_AT_MOST = 1000;
   private final Set<String> said = ConcurrentHashMap.newKeySet();
+  private final Set<String> errorsSaid = ConcurrentHashMap.newKeySet();
 
   private CorsApplication(Configuration configuration) {
     // The index reads a copy of the properties, not the configuration: it must not keep its key.
@@ -94,5 +95,14 @@ public final class CorsApplication {
    */
   boolean sayOnce(String message) {
     return said.size() < SAID_AT_MOST && said.add(message);
+  }
+
+  /**
+   * Whether {@code message}, an error said once per start, is to be logged now: the first time,
+   * however many others were said. One per policy that cannot be used, so bounded by the
+   * application's policies, and never crowded out by {@link #sayOnce}'s messages.
+   */
+  boolean sayErrorOnce(String message) {
+    return errorsSaid.add(message);
   }
 }

@@ -45,7 +45,7 @@ public final class FilterBinder implements DynamicFeature {
       // failed the start-up with this error. This one is a sub-resource Jersey builds while
       // serving a request, from a locator: thrown, it would be a 500 on every request there, so
       // it is served without CORS, which browsers refuse, and said once.
-      if (application.sayOnce(e.getMessage())) {
+      if (application.sayErrorOnce(e.getMessage())) {
         LOG.log(Level.ERROR, "corsgen: methods of " + resource.getResourceClass().getName()
             + " reached through a sub-resource locator with this policy are served without CORS,"
             + " preflights included: " + e.getMessage());
