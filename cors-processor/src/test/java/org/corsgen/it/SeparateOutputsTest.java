@@ -65,6 +65,52 @@ class SeparateOutputsTest {
   }
 
   /**
+   * The test output built first, when the main package had no class of that name, and not built
+   * clean after the main one gained it: both have a shop.Cors_A_B. The one loaded answers for its
+   * own resources only; start-up says which resource gets no CORS, and why.
+   */
+  @Test
+  void generatedClassHiddenByAnotherOutputsIsWarnedAbout() throws Exception {
+    Path main = compile("main", "shop/Z.java", """
+        package shop;
+        public class Z {}
+        """, null);
+    Path test = compile("test", "shop/A.java", """
+        package shop;
+        public class A {
+          @jakarta.ws.rs.Path("/test")
+          @org.corsgen.Cors(origins = "https://test.example.com")
+          public static class B { @jakarta.ws.rs.GET public String get() { return ""; } }
+        }
+        """, null);
+    compile("main", "shop/A_B.java", """
+        package shop;
+        @jakarta.ws.rs.Path("/main")
+        @org.corsgen.Cors(origins = "https://main.example.com")
+        public class A_B { @jakarta.ws.rs.GET public String get() { return ""; } }
+        """, main);
+    assertTrue(Files.exists(test.resolve("shop/Cors_A_B.class")));
+    assertTrue(Files.exists(main.resolve("shop/Cors_A_B.class")));
+
+    try (LogCapture log = new LogCapture("org.corsgen", null);
+        URLClassLoader loader = new URLClassLoader(new URL[] {
+            test.toUri().toURL(), main.toUri().toURL()},
+            SeparateOutputsTest.class.getClassLoader())) {
+      Class<?> hidden = loader.loadClass("shop.A_B");
+      assertEquals(java.util.Optional.empty(), CorsIndex.forApplication(new ResourceConfig())
+          .policyFor(hidden, hidden.getMethod("get")));
+      List<String> warnings = log.records().stream()
+          .filter(record -> record.getLevel() == java.util.logging.Level.WARNING)
+          .map(record -> new java.util.logging.SimpleFormatter().formatMessage(record))
+          .toList();
+      assertEquals(1, warnings.size(), warnings::toString);
+      assertTrue(warnings.get(0).contains("names shop.Cors_A_B for shop.A_B, but the class path"
+          + " loads shop.Cors_A_B from " + test.toUri().toURL() + "shop/Cors_A_B.class"),
+          warnings.get(0));
+    }
+  }
+
+  /**
    * Maven's compiler plugin before 3.13 deletes the class files it wrote before it compiles again,
    * and puts the generated sources it leaves on the source path: the last build's generated class
    * is then a source there, of this output's, and keeps its name.

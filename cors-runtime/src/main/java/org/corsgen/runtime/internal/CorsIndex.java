@@ -37,7 +37,7 @@ public final class CorsIndex {
   /** Whether each class loader seen so far has {@value CorsBindings#INDEX}. */
   private final Map<ClassLoader, Boolean> indexByLoader = new ConcurrentHashMap<>();
   private final Map<Class<?>, Optional<Indexed>> indexed = new ConcurrentHashMap<>();
-  private final Map<PackageOf, Map<String, String>> packages = new ConcurrentHashMap<>();
+  private final Map<PackageOf, Map<String, Named>> packages = new ConcurrentHashMap<>();
   /** What every copy of {@value CorsBindings#INDEX} a loader sees lists, read at a first miss. */
   private final Map<ClassLoader, Map<String, String>> listedByLoader = new ConcurrentHashMap<>();
   private final Map<Generated, CorsBindings> bindingsByClass = new ConcurrentHashMap<>();
@@ -49,6 +49,9 @@ public final class CorsIndex {
    * there: the class itself or, for a subclass the processor never saw, its nearest superclass.
    */
   private record Indexed(CorsBindings bindings, String resourceClass) {}
+
+  /** A generated class as a package's file names it, and where that file was. */
+  private record Named(String generated, URL file) {}
 
   /** A generated class by its loader (compared by identity) and binary name. */
   private record Generated(ClassLoader loader, String name) {}
@@ -121,9 +124,10 @@ public final class CorsIndex {
     for (Class<?> type = resourceClass; type != null && type != Object.class;
         type = type.getSuperclass()) {
       ClassLoader loader = type.getClassLoader();
-      String generated = loader == null || !hasIndex(loader) ? null
-          : generatedFor(loader, type);
-      if (generated != null) {
+      Named named = loader == null || !hasIndex(loader) ? null : generatedFor(loader, type);
+      if (named != null) {
+        String generated = named.generated();
+        warnIfShadowed(loader, type, named);
         Class<?> resource = type;
         // One instance per generated class: it holds the policies of a whole package.
         CorsBindings bindings = bindingsByClass.computeIfAbsent(new Generated(loader, generated),
@@ -207,23 +211,49 @@ public final class CorsIndex {
    * The generated class the index names for {@code type}, or null: no index file lists it, or
    * the one that did was rewritten without it when the class lost its policies.
    */
-  private String generatedFor(ClassLoader loader, Class<?> type) {
+  private Named generatedFor(ClassLoader loader, Class<?> type) {
     return packages.computeIfAbsent(new PackageOf(loader, type.getPackageName()), this::readIndex)
         .get(type.getName());
   }
 
   /** Every copy of a package's file the loader sees, the first to name a resource winning. */
-  private Map<String, String> readIndex(PackageOf pkg) {
+  private Map<String, Named> readIndex(PackageOf pkg) {
     String name = packageFile(pkg.name());
-    Map<String, String> generatedByResource = new HashMap<>();
+    Map<String, Named> generatedByResource = new HashMap<>();
     try {
       for (URL file : Collections.list(pkg.loader().getResources(name))) {
-        read(file, generatedByResource, true);
+        Map<String, String> inFile = new HashMap<>();
+        read(file, inFile, true);
+        inFile.forEach((resource, generated) ->
+            generatedByResource.putIfAbsent(resource, new Named(generated, file)));
       }
     } catch (IOException e) {
       throw new UncheckedIOException("corsgen: cannot list " + name, e);
     }
     return generatedByResource;
+  }
+
+  /**
+   * Warns where the generated class the loader loads for {@code type} is not the one beside the
+   * package file that named it: another output or jar on the class path has a generated class of
+   * that name (main and test classes built apart into directories an earlier build left files
+   * in, say), which answers for its own resources only, so {@code type} gets no CORS.
+   */
+  private static void warnIfShadowed(ClassLoader loader, Class<?> type, Named named) {
+    String file = named.file().toString();
+    String packageFile = packageFile(type.getPackageName());
+    String classFile = named.generated().replace('.', '/') + ".class";
+    URL loaded = loader.getResource(classFile);
+    if (loaded == null || !file.endsWith(packageFile)) {
+      return; // not found at all is instantiate's to report; an odd URL tells nothing
+    }
+    String beside = file.substring(0, file.length() - packageFile.length()) + classFile;
+    if (!loaded.toString().equals(beside)) {
+      LOG.log(Level.WARNING, "corsgen: {0} names {1} for {2}, but the class path loads {1} from"
+          + " {3}, another output or jar, whose class answers for its own resources only: {2}"
+          + " gets no CORS. Build both clean, so that the processor sees both and names them"
+          + " apart.", file, named.generated(), type.getName(), loaded);
+    }
   }
 
   /**
