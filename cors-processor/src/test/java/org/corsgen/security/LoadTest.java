@@ -99,8 +99,12 @@ class LoadTest {
           assertEquals(0, tally.errors.get(), () -> "errors: " + tally.examples);
           assertEquals(0, tally.wrong.get(), () -> "wrong answers: " + tally.examples);
         }
-        assertTrue(afterMixed - before < HEAP_TOLERANCE, () -> "heap grew by "
-            + (afterMixed - before) / 1024 + " KiB over " + REQUESTS + " requests");
+        // State the mixed traffic left would still be there after the next phase; heap that is
+        // gone by then was the JVM's (a CI run measured 51.4 -> 56.4 -> 52.5 MiB, in a fork
+        // that had run other test classes first).
+        long leftByMixed = Math.min(afterMixed, afterOrigins) - before;
+        assertTrue(leftByMixed < HEAP_TOLERANCE, () -> "heap grew by "
+            + leftByMixed / 1024 + " KiB over " + REQUESTS + " requests");
         assertTrue(afterOrigins - afterMixed < HEAP_TOLERANCE, () -> "heap grew by "
             + (afterOrigins - afterMixed) / 1024 + " KiB over " + DISTINCT_ORIGINS
             + " distinct origins");
