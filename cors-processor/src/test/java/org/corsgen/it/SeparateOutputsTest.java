@@ -26,27 +26,42 @@ class SeparateOutputsTest {
   @TempDir
   Path work;
 
+  /** Named Cors_A_B in the main package; the test package's shop.A.B would be so too. */
+  private static final String MAIN_A_B = """
+      package shop;
+      @jakarta.ws.rs.Path("/main")
+      @org.corsgen.Cors(origins = "https://main.example.com")
+      public class A_B { @jakarta.ws.rs.GET public String get() { return ""; } }
+      """;
+  private static final String TEST_A_B = """
+      package shop;
+      public class A {
+        @jakarta.ws.rs.Path("/test")
+        @org.corsgen.Cors(origins = "https://test.example.com")
+        public static class B { @jakarta.ws.rs.GET public String get() { return ""; } }
+      }
+      """;
+  private static final String ITEMS = """
+      package shop;
+      @jakarta.ws.rs.Path("/items")
+      @org.corsgen.Cors(origins = "https://app.example.com")
+      public class Items { @jakarta.ws.rs.GET public String get() { return ""; } }
+      """;
+  private static final String ORDERS = """
+      package shop;
+      @jakarta.ws.rs.Path("/orders")
+      @org.corsgen.Cors(origins = "https://app.example.com")
+      public class Orders { @jakarta.ws.rs.GET public String get() { return ""; } }
+      """;
+
   @Test
   void testPackageWhoseGeneratedNameTheMainOneHasGetsAnotherName() throws Exception {
-    // shop.A_B names the main package's class Cors_A_B; shop.A.B would name the test's so too.
-    Path main = compile("main", "shop/A_B.java", """
-        package shop;
-        @jakarta.ws.rs.Path("/main")
-        @org.corsgen.Cors(origins = "https://main.example.com")
-        public class A_B { @jakarta.ws.rs.GET public String get() { return ""; } }
-        """, null);
-    Path test = compile("test", "shop/A.java", """
-        package shop;
-        public class A {
-          @jakarta.ws.rs.Path("/test")
-          @org.corsgen.Cors(origins = "https://test.example.com")
-          public static class B { @jakarta.ws.rs.GET public String get() { return ""; } }
-        }
-        """, main);
+    Path main = compile("main", "shop/A_B.java", MAIN_A_B, null);
+    Path test = compile("test", "shop/A.java", TEST_A_B, main);
     assertTrue(Files.exists(test.resolve("shop/Cors_A_B_2.class")));
     // Built again, with its own output on the class path as build tools have it: the same name.
     for (int build = 0; build < 2; build++) {
-      compile("test", "shop/A.java", Files.readString(work.resolve("test-src/shop/A.java")),
+      compile("test", "shop/A.java", TEST_A_B,
           test + File.pathSeparator + main);
     }
     assertTrue(!Files.exists(test.resolve("shop/Cors_A_B_3.class")));
@@ -75,20 +90,8 @@ class SeparateOutputsTest {
         package shop;
         public class Z {}
         """, null);
-    Path test = compile("test", "shop/A.java", """
-        package shop;
-        public class A {
-          @jakarta.ws.rs.Path("/test")
-          @org.corsgen.Cors(origins = "https://test.example.com")
-          public static class B { @jakarta.ws.rs.GET public String get() { return ""; } }
-        }
-        """, null);
-    compile("main", "shop/A_B.java", """
-        package shop;
-        @jakarta.ws.rs.Path("/main")
-        @org.corsgen.Cors(origins = "https://main.example.com")
-        public class A_B { @jakarta.ws.rs.GET public String get() { return ""; } }
-        """, main);
+    Path test = compile("test", "shop/A.java", TEST_A_B, null);
+    compile("main", "shop/A_B.java", MAIN_A_B, main);
     assertTrue(Files.exists(test.resolve("shop/Cors_A_B.class")));
     assertTrue(Files.exists(main.resolve("shop/Cors_A_B.class")));
 
@@ -117,12 +120,7 @@ class SeparateOutputsTest {
    */
   @Test
   void rebuildWithTheLastGeneratedSourcesOnTheSourcePathKeepsTheirNames() throws Exception {
-    Path src = write("src", "shop/Items.java", """
-        package shop;
-        @jakarta.ws.rs.Path("/items")
-        @org.corsgen.Cors(origins = "https://app.example.com")
-        public class Items { @jakarta.ws.rs.GET public String get() { return ""; } }
-        """);
+    Path src = write("src", "shop/Items.java", ITEMS);
     Path out = work.resolve("out");
     Path gen = work.resolve("gen");
     for (int build = 0; build < 2; build++) {
@@ -148,18 +146,8 @@ class SeparateOutputsTest {
    */
   @Test
   void generatedSourcesOnTheSourcePathDoNotHideAMissingClassOutput() throws Exception {
-    Path items = write("src", "shop/Items.java", """
-        package shop;
-        @jakarta.ws.rs.Path("/items")
-        @org.corsgen.Cors(origins = "https://app.example.com")
-        public class Items { @jakarta.ws.rs.GET public String get() { return ""; } }
-        """);
-    Path orders = write("src", "shop/Orders.java", """
-        package shop;
-        @jakarta.ws.rs.Path("/orders")
-        @org.corsgen.Cors(origins = "https://app.example.com")
-        public class Orders { @jakarta.ws.rs.GET public String get() { return ""; } }
-        """);
+    Path items = write("src", "shop/Items.java", ITEMS);
+    Path orders = write("src", "shop/Orders.java", ORDERS);
     Path out = Files.createDirectories(work.resolve("out"));
     Path gen = Files.createDirectories(work.resolve("gen"));
     assertEquals(0, javac("-d", out.toString(), "-s", gen.toString(),

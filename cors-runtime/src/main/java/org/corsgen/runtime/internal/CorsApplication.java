@@ -27,11 +27,11 @@ public final class CorsApplication {
    */
   private static final Map<Configuration, CorsApplication> STARTS =
       Collections.synchronizedMap(new WeakHashMap<>());
+  private static final int SAID_AT_MOST = 1000;
 
   private final CorsIndex index;
   private final OtherOptionsMethods otherOptionsMethods = new OtherOptionsMethods();
   private final LocatorFailure locatorFailure;
-  private static final int SAID_AT_MOST = 1000;
   private final Set<String> said = ConcurrentHashMap.newKeySet();
   private final Set<String> errorsSaid = ConcurrentHashMap.newKeySet();
 

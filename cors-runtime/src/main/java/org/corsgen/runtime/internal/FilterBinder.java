@@ -23,13 +23,14 @@ public final class FilterBinder implements DynamicFeature {
   /** The application's runtime configuration (each method's own context has another). */
   @Context
   private Configuration configuration;
+  private final CorsApplication.Lookup applicationLookup = new CorsApplication.Lookup();
 
   @Override
   public void configure(ResourceInfo resource, FeatureContext context) {
     if (resource.getResourceClass() == null || resource.getResourceMethod() == null) {
       return;
     }
-    CorsApplication application = CorsApplication.of(configuration);
+    CorsApplication application = applicationLookup.of(configuration);
     if (application.otherOptionsMethods().contains(resource.getResourceClass())) {
       context.register(PreflightFilter.class);
       context.register(PreflightAnswerGuard.class);
