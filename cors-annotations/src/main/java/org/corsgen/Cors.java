@@ -28,8 +28,10 @@ public @interface Cors {
    * {@return the origins allowed to read responses}: serialized origins such as
    * {@code "https://app.example.com"} or {@code "http://localhost:3000"}, subdomain patterns such
    * as {@code "https://*.example.com"} (any subdomain, at any depth, but not {@code example.com}
-   * itself), {@code "*"} for any origin, or placeholders {@code "${key}"} and
-   * {@code "${key:https://default.example}"} resolved from configuration at start-up.
+   * itself), port wildcards such as {@code "http://localhost:*"} (any port, the default one
+   * included; {@code "https://*.example.com:*"} for both), {@code "*"} for any origin, or
+   * placeholders {@code "${key}"} and {@code "${key:https://default.example}"} resolved from
+   * configuration at start-up.
    */
   String[] origins();
 

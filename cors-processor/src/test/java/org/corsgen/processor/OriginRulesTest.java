@@ -257,7 +257,7 @@ class OriginRulesTest {
   @ParameterizedTest
   @ValueSource(strings = {
       "https://ex*.com", "https://example.*", "https://*", "https://*.*.example.com",
-      "https://a.*.example.com"})
+      "https://a.*.example.com", "https://*:*", "https://a.*.example.com:*"})
   void wildcardOtherThanOneLeadingLabelIsAnError(String origin) {
     JavaFileObject source = resource("@Cors(origins = \"" + origin + "\")");
     assertOnly(compile(source), source, "@Cors", Message.ORIGIN_BAD_WILDCARD, origin);
@@ -275,7 +275,8 @@ class OriginRulesTest {
       "https://*.com, com, https://*.example.com",
       "https://*.co.uk, co.uk, https://*.example.co.uk",
       "https://*.github.io, github.io, https://*.example.github.io",
-      "https://*.co.uk:8443, co.uk, https://*.example.co.uk:8443"})
+      "https://*.co.uk:8443, co.uk, https://*.example.co.uk:8443",
+      "https://*.co.uk:*, co.uk, https://*.example.co.uk:*"})
   void subdomainPatternOverAPublicSuffixIsAnError(String origin, String suffix, String fix) {
     JavaFileObject source = resource("@Cors(origins = \"" + origin + "\")");
     assertOnly(compile(source), source, "@Cors", Message.ORIGIN_PATTERN_PUBLIC_SUFFIX, origin,
@@ -291,7 +292,8 @@ class OriginRulesTest {
   @CsvSource({
       "https://*.amazonaws.com, amazonaws.com, s3.amazonaws.com",
       "https://*.ck, ck, *.ck",
-      "https://*.kawasaki.jp:8443, kawasaki.jp, *.kawasaki.jp"})
+      "https://*.kawasaki.jp:8443, kawasaki.jp, *.kawasaki.jp",
+      "https://*.amazonaws.com:*, amazonaws.com, s3.amazonaws.com"})
   void subdomainPatternOverADomainWithPublicSuffixesBelowIsAnError(String origin, String domain,
       String rule) {
     JavaFileObject source = resource("@Cors(origins = \"" + origin + "\")");
@@ -323,7 +325,7 @@ class OriginRulesTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"http://app.example.com", "http://*.example.com",
-      "http://192.168.1.10:8080"})
+      "http://192.168.1.10:8080", "http://app.example.com:*", "http://*.example.com:*"})
   void cleartextOriginWithCredentialsIsAnError(String origin) {
     JavaFileObject source = resource(
         "@Cors(",
@@ -339,7 +341,8 @@ class OriginRulesTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"http://localhost:3000", "http://localhost", "http://app.localhost",
-      "http://*.localhost:8080", "http://127.0.0.1:8080", "http://[::1]:8080"})
+      "http://*.localhost:8080", "http://127.0.0.1:8080", "http://[::1]:8080",
+      "http://localhost:*", "http://127.0.0.1:*", "http://[::1]:*", "http://*.localhost:*"})
   void loopbackOriginWithCredentialsIsAccepted(String origin) {
     assertClean(compile(resource(
         "@Cors(origins = \"" + origin + "\", allowCredentials = true)")));
@@ -408,6 +411,58 @@ class OriginRulesTest {
         "    \"https://*.eu.example.com\"})");
     assertOnly(compile(source), source, "eu.example.com", Message.ORIGIN_COVERED,
         "https://*.eu.example.com", "https://*.example.com");
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+      "http://localhost:3000, http://localhost:*",
+      "http://localhost, http://localhost:*",
+      "https://a.example.com:8443, https://*.example.com:*",
+      "https://a.example.com, https://*.example.com:*",
+      "https://*.eu.example.com:8443, https://*.example.com:*",
+      "https://*.eu.example.com, https://*.example.com:*",
+      "https://*.eu.example.com:*, https://*.example.com:*",
+      "https://*.example.com, https://*.example.com:*",
+      "https://eu.example.com:*, https://*.example.com:*"})
+  void originCoveredByAPortWildcardIsAWarning(String covered, String wildcard) {
+    JavaFileObject source = resource(
+        "@Cors(origins = {",
+        "    \"" + covered + "\",",
+        "    \"" + wildcard + "\"})");
+    assertOnly(compile(source), source, "\"" + covered + "\",", Message.ORIGIN_COVERED,
+        covered, wildcard);
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+      "https://localhost:3000, http://localhost:*",
+      "http://app.localhost:3000, http://localhost:*",
+      "https://example.com:8443, https://*.example.com:*",
+      "https://example.com:*, https://*.example.com:*",
+      "https://*.example.com:*, https://example.com:*",
+      "https://*.eu.example.com:*, https://*.example.com"})
+  void portWildcardsCoverNoOtherSchemeOrHost(String first, String second) {
+    assertClean(compile(resource(
+        "@Cors(origins = {\"" + first + "\", \"" + second + "\"})")));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"http://localhost:*", "https://*.example.com:*", "http://[::1]:*",
+      "https://api.example.com:*"})
+  void portWildcardIsAccepted(String origin) {
+    assertClean(compile(resource("@Cors(origins = \"" + origin + "\")")));
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "http://localhost:30* | 'a port wildcard is \":*\" alone, for any port; list particular ports as origins of their own' | ''",
+      "http://LocalHost:*   | the host has upper-case letters | ' Write \"http://localhost:*\".'",
+      "http://localhost:*/  | it ends with a slash | ' Write \"http://localhost:*\".'",
+      "chrome-extension://abc:* | a port wildcard is only for http and https origins | ''"})
+  void portWildcardThatIsNotOneIsAnErrorShowingTheFix(String origin, String problem,
+      String fix) {
+    JavaFileObject source = resource("@Cors(origins = \"" + origin + "\")");
+    assertOnly(compile(source), source, "@Cors", Message.ORIGIN_MALFORMED, origin, problem, fix);
   }
 
   @Test

@@ -52,9 +52,9 @@ public enum Message {
           + " \"${%s:https://app.example.com}\", or \"${%2$s}\" to require a value at"
           + " start-up."),
   ORIGIN_BAD_WILDCARD(Kind.ERROR, "CorsOriginWildcard",
-      "origin \"%s\" has a wildcard that corsgen cannot match: the only pattern is one leading"
+      "origin \"%s\" has a wildcard that corsgen cannot match: the only patterns are one leading"
           + " \"*.\" label in the host, as in \"https://*.example.com\" (any subdomain of"
-          + " example.com)."),
+          + " example.com), and \":*\" for the port, as in \"http://localhost:*\" (any port)."),
   ORIGIN_PATTERN_PUBLIC_SUFFIX(Kind.ERROR, "CorsPublicSuffixPattern",
       "origin \"%s\" allows every site under \"%s\", a public suffix (Public Suffix List):"
           + " anyone can register a domain there and read these responses. Name your own domain,"

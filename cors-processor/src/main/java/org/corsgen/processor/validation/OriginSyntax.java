@@ -24,7 +24,7 @@ final class OriginSyntax {
   /** A serialized origin, compared byte for byte. */
   record Exact(String origin) implements Parsed {}
 
-  /** A subdomain pattern. */
+  /** A subdomain pattern or a port wildcard. */
   record Pattern(OriginPattern pattern) implements Parsed {}
 
   /** Not an origin a browser sends; {@code args} complete the message. */
@@ -45,6 +45,11 @@ final class OriginSyntax {
     if (parsed instanceof org.corsgen.runtime.spi.OriginSyntax.Exact exact) {
       return new Exact(exact.origin());
     }
+    if (parsed instanceof org.corsgen.runtime.spi.OriginSyntax.Pattern pattern
+        && !pattern.subdomains()) {
+      // A host on any port: the same site as the host alone, so no list to check it against.
+      return new Pattern(new OriginPattern(pattern.scheme(), pattern.suffix(), true));
+    }
     if (parsed instanceof org.corsgen.runtime.spi.OriginSyntax.Pattern pattern) {
       String parent = pattern.parentHost();
       if (PublicSuffixes.isPublicSuffix(parent)) {
@@ -62,7 +67,8 @@ final class OriginSyntax {
         return new Invalid(Message.ORIGIN_PATTERN_TOP_LEVEL, entry, parent,
             pattern.overOwnDomain());
       }
-      return new Pattern(new OriginPattern(pattern.scheme(), pattern.suffix()));
+      return new Pattern(new OriginPattern(pattern.scheme(), pattern.suffix(),
+          pattern.anyPort()));
     }
     return new AnyOrigin();
   }
@@ -135,7 +141,7 @@ final class OriginSyntax {
     if (parsed instanceof Pattern pattern) {
       return org.corsgen.runtime.spi.OriginSyntax.isCleartext(
           new org.corsgen.runtime.spi.OriginSyntax.Pattern(pattern.pattern().scheme(),
-              pattern.pattern().suffix()));
+              pattern.pattern().suffix(), pattern.pattern().anyPort()));
     }
     return false;
   }
@@ -145,12 +151,32 @@ final class OriginSyntax {
    * runtime's matcher, so that the warning can never disagree with what is served.
    */
   static boolean covers(OriginPattern pattern, String origin) {
-    return OriginPatterns.matchesSubdomain(origin, pattern.scheme(), pattern.suffix());
+    if (!pattern.anyPort()) {
+      return OriginPatterns.matchesSubdomain(origin, pattern.scheme(), pattern.suffix());
+    }
+    return pattern.subdomains()
+        ? OriginPatterns.matchesSubdomainOnAnyPort(origin, pattern.scheme(), pattern.suffix())
+        : OriginPatterns.matchesHostOnAnyPort(origin, pattern.scheme() + pattern.suffix());
   }
 
   /** Whether {@code outer} allows every origin that the narrower {@code inner} allows. */
   static boolean covers(OriginPattern outer, OriginPattern inner) {
-    return !outer.equals(inner) && inner.scheme().equals(outer.scheme())
-        && inner.suffix().endsWith(outer.suffix());
+    if (outer.equals(inner) || !inner.scheme().equals(outer.scheme())
+        || inner.anyPort() && !outer.anyPort() || !outer.subdomains()) {
+      // A host on any port covers only exact origins, told by the other covers.
+      return false;
+    }
+    if (!outer.anyPort()) {
+      return inner.subdomains() && inner.suffix().endsWith(outer.suffix());
+    }
+    // Any port: what inner allows before its port must be under outer's suffix (a host that
+    // ends with it has a label before it: hosts do not start with a dot).
+    return hostOf(inner.suffix()).endsWith(outer.suffix());
+  }
+
+  /** {@code suffix} without its port: {@code .example.com} for {@code .example.com:8443}. */
+  private static String hostOf(String suffix) {
+    int colon = suffix.lastIndexOf(':');
+    return colon < 0 || suffix.endsWith("]") ? suffix : suffix.substring(0, colon);
   }
 }

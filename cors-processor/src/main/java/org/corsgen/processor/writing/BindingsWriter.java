@@ -391,7 +391,8 @@ public final class BindingsWriter {
           .append('\n');
     }
     for (OriginPattern pattern : policy.patterns()) {
-      calls.append(".allowSubdomains(").append(literal(pattern.scheme())).append(", ")
+      calls.append(pattern.anyPort() ? ".allowAnyPort(" : ".allowSubdomains(")
+          .append(literal(pattern.scheme())).append(", ")
           .append(literal(pattern.suffix())).append(")\n");
     }
     for (Placeholder placeholder : policy.placeholders()) {

@@ -56,7 +56,7 @@ class GeneratedCodeGoldenTest {
         "",
         "@Path(\"/orders\")",
         "public class OrdersResource {",
-        "  @GET @Cors(origins = \"https://*.shop.example.com\")",
+        "  @GET @Cors(origins = {\"https://*.shop.example.com\", \"http://localhost:*\"})",
         "  public String list() { return \"[]\"; }",
         "}");
     Compilation compilation = javac().withProcessors(new CorsProcessor())

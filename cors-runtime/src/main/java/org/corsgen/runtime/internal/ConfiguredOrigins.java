@@ -97,7 +97,11 @@ final class ConfiguredOrigins {
                 + " register one. Name your own domain, as in \"" + pattern.overOwnDomain()
                 + "\"");
           }
-          configured.subdomains(pattern.scheme(), pattern.suffix());
+          if (pattern.anyPort()) {
+            configured.onAnyPort(pattern.scheme(), pattern.suffix());
+          } else {
+            configured.subdomains(pattern.scheme(), pattern.suffix());
+          }
         }
       }
       // Where the value came from, for the start-up log: a deployment running on a default
@@ -135,7 +139,8 @@ final class ConfiguredOrigins {
       case MALFORMED -> "is not a serialized origin (" + invalid.detail() + ")";
       // Commas have split the value already: what is left is separated otherwise.
       case JOINED -> "holds several origins in one entry; separate them with commas";
-      case BAD_WILDCARD -> "has a wildcard other than one leading \"*.\" label in the host";
+      case BAD_WILDCARD -> "has a wildcard other than one leading \"*.\" label in the host or"
+          + " \":*\" for the port";
       case NOT_A_PAGE -> "is never a page's origin (" + invalid.detail() + ")";
     };
     return invalid.problem() == OriginSyntax.Problem.JOINED

@@ -477,6 +477,17 @@ public final class CorsPolicy implements ContainerResponseFilter {
     }
 
     /**
+     * Allows a port wildcard, given split as {@link #allowSubdomains} splits a pattern:
+     * {@code http://localhost:*} is {@code allowAnyPort("http://", "localhost")},
+     * {@code https://*.example.com:*} is {@code allowAnyPort("https://", ".example.com")}.
+     */
+    public Builder allowAnyPort(String scheme, String hostOrSuffix) {
+      literal.onAnyPort(scheme, hostOrSuffix);
+      hasLiteral = true;
+      return this;
+    }
+
+    /**
      * Allows the origins {@code matcher} accepts, instead of listed ones; {@code declared} names
      * them for log messages.
      */

@@ -1,8 +1,9 @@
 package org.corsgen.runtime.spi;
 
 /**
- * Matching of subdomain patterns such as {@code https://*.example.com}: {@link OriginSet} at run
- * time, and the processor when it warns that a pattern already allows an origin of the same list.
+ * Matching of origin patterns, subdomain patterns such as {@code https://*.example.com} and
+ * port wildcards such as {@code http://localhost:*}: {@link OriginSet} at run time, and the
+ * processor when it warns that a pattern already allows an origin of the same list.
  */
 public final class OriginPatterns {
 
@@ -49,5 +50,52 @@ public final class OriginPatterns {
     }
     // The suffix starts with '.', so the last label may not be empty either.
     return !labelStart;
+  }
+
+  /**
+   * Whether {@code origin} is {@code host} ({@code "http://localhost"}, a serialized origin
+   * without port) on any port: {@code host} itself, the scheme's default port, or {@code host}
+   * followed by {@code :} and a port from 1 to 65535 as browsers write one.
+   */
+  public static boolean matchesHostOnAnyPort(String origin, String host) {
+    return origin.startsWith(host) && isPortOrEnd(origin, host.length());
+  }
+
+  /**
+   * Whether {@code origin} is {@code scheme}, one or more DNS labels, {@code suffix}
+   * ({@code ".example.com"}, no port) and then any port or none: {@code https://*.example.com:*}.
+   */
+  public static boolean matchesSubdomainOnAnyPort(String origin, String scheme, String suffix) {
+    int colon = origin.lastIndexOf(':');
+    // The scheme's own colon is never a port's: a subdomain host holds no colon of its own.
+    int hostEnd = colon > scheme.length() && isPortOrEnd(origin, colon) ? colon : origin.length();
+    int at = hostEnd - suffix.length();
+    return at > 0 && origin.regionMatches(at, suffix, 0, suffix.length())
+        && hasSubdomainHost(origin, scheme, at);
+  }
+
+  /**
+   * Whether {@code origin} ends at {@code at}, or has a port there as browsers serialize it:
+   * {@code :}, then 1 to 5 digits without a leading zero, at most 65535. Anything else after a
+   * host ({@code .evil.com}, {@code :8080@x}) is another origin.
+   */
+  static boolean isPortOrEnd(String origin, int at) {
+    int length = origin.length();
+    if (at == length) {
+      return true;
+    }
+    int digits = length - at - 1;
+    if (origin.charAt(at) != ':' || digits < 1 || digits > 5 || origin.charAt(at + 1) == '0') {
+      return false;
+    }
+    int port = 0;
+    for (int i = at + 1; i < length; i++) {
+      char c = origin.charAt(i);
+      if (c < '0' || c > '9') {
+        return false;
+      }
+      port = port * 10 + (c - '0');
+    }
+    return port <= 65535;
   }
 }

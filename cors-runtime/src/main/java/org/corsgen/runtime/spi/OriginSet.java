@@ -1,7 +1,6 @@
 package org.corsgen.runtime.spi;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
@@ -9,7 +8,7 @@ import java.util.Set;
 import java.util.StringJoiner;
 
 /**
- * The origins a policy lists: exact origins and subdomain patterns, fixed when the policy is
+ * The origins a policy lists: exact origins and patterns, fixed when the policy is
  * built. Matching allocates nothing. Up to {@value #MAX_SCANNED} exact origins are compared one by
  * one ({@code String.equals} rejects on length or the first differing byte, cheaper than hashing
  * the request's new {@code Origin} string); more go into an open-addressing table that keeps each
@@ -17,7 +16,9 @@ import java.util.StringJoiner;
  * is. Patterns likewise: up to {@value #MAX_SCANNED} each cost an {@code endsWith} (and the
  * rest of {@link OriginPatterns#matchesSubdomain} only when the suffix matches); more go into a
  * table keyed by each suffix's length and first label, which one pass over the origin's host
- * looks up at every dot, whatever the number of patterns.
+ * looks up at every dot, whatever the number of patterns. Port wildcards
+ * ({@code http://localhost:*}, {@code https://*.example.com:*}) are tried one by one, after
+ * everything else: they are for the few origins of development servers, whose ports change.
  *
  * <p>The lists are data rather than generated code on purpose: a generated matcher method per
  * policy, with its method reference, was the largest part of the time {@code javac} spent on
@@ -47,6 +48,11 @@ public final class OriginSet implements CorsPolicy.OriginMatcher {
   private final String[] schemes;
   private final int[] suffixHashes;
   private final int suffixShift;
+  /** Hosts allowed on any port, as serialized origins without one: {@code http://localhost}. */
+  private final String[] anyPortHosts;
+  /** Subdomain patterns allowed on any port, split as the others are. */
+  private final String[] anyPortSchemes;
+  private final String[] anyPortSuffixes;
   private final String declared;
 
   private OriginSet(Builder builder) {
@@ -86,11 +92,12 @@ public final class OriginSet implements CorsPolicy.OriginMatcher {
       schemes[slot] = builder.schemes.get(i);
       suffixHashes[slot] = key;
     }
+    this.anyPortHosts = builder.anyPortHosts.toArray(new String[0]);
+    this.anyPortSchemes = builder.anyPortSchemes.toArray(new String[0]);
+    this.anyPortSuffixes = builder.anyPortSuffixes.toArray(new String[0]);
     StringJoiner list = new StringJoiner(", ");
     builder.exact.forEach(list::add);
-    for (int i = 0; i < patterns; i++) {
-      list.add(builder.schemes.get(i) + "*" + builder.suffixes.get(i));
-    }
+    builder.patterns.forEach(list::add);
     this.declared = list.toString();
   }
 
@@ -148,7 +155,25 @@ public final class OriginSet implements CorsPolicy.OriginMatcher {
         return true;
       }
     }
-    return suffixes.length > 0 && inSuffixTable(origin);
+    if (suffixes.length > 0 && inSuffixTable(origin)) {
+      return true;
+    }
+    return (anyPortHosts.length > 0 || anyPortSuffixes.length > 0) && onAnyPort(origin);
+  }
+
+  private boolean onAnyPort(String origin) {
+    for (String host : anyPortHosts) {
+      if (OriginPatterns.matchesHostOnAnyPort(origin, host)) {
+        return true;
+      }
+    }
+    for (int i = 0; i < anyPortSuffixes.length; i++) {
+      if (OriginPatterns.matchesSubdomainOnAnyPort(origin, anyPortSchemes[i],
+          anyPortSuffixes[i])) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -224,7 +249,7 @@ public final class OriginSet implements CorsPolicy.OriginMatcher {
   /** Whether it lists nothing, and so matches nothing. */
   public boolean isEmpty() {
     return scanned.length == 0 && table.length == 0 && scannedSuffixes.length == 0
-        && suffixes.length == 0;
+        && suffixes.length == 0 && anyPortHosts.length == 0 && anyPortSuffixes.length == 0;
   }
 
   /** The exact origins, then the patterns, as written: {@code https://a.com, https://*.b.com}. */
@@ -238,7 +263,11 @@ public final class OriginSet implements CorsPolicy.OriginMatcher {
     private final Set<String> exact = new LinkedHashSet<>();
     private final List<String> schemes = new ArrayList<>();
     private final List<String> suffixes = new ArrayList<>();
-    private final Set<String> patterns = new HashSet<>();
+    private final List<String> anyPortHosts = new ArrayList<>();
+    private final List<String> anyPortSchemes = new ArrayList<>();
+    private final List<String> anyPortSuffixes = new ArrayList<>();
+    /** Every pattern as written, in the order added. */
+    private final Set<String> patterns = new LinkedHashSet<>();
 
     private Builder() {}
 
@@ -261,6 +290,32 @@ public final class OriginSet implements CorsPolicy.OriginMatcher {
       if (patterns.add(Objects.requireNonNull(scheme) + "*" + suffix)) {
         schemes.add(scheme);
         suffixes.add(suffix);
+      }
+      return this;
+    }
+
+    /**
+     * Adds a port wildcard, split where the host's {@code *} would stand: {@code scheme} and a
+     * host ({@code "http://"}, {@code "localhost"}) for {@code http://localhost:*}, or a suffix
+     * that starts with {@code .} ({@code "https://"}, {@code ".example.com"}) for
+     * {@code https://*.example.com:*}. Either matches on any port, the default one included.
+     */
+    public Builder onAnyPort(String scheme, String hostOrSuffix) {
+      String host = hostOrSuffix.startsWith("[")
+          ? hostOrSuffix.substring(hostOrSuffix.indexOf(']') + 1)
+          : hostOrSuffix;
+      if (hostOrSuffix.isEmpty() || host.indexOf(':') >= 0) {
+        throw new IllegalArgumentException("a port wildcard's host has no port: " + hostOrSuffix);
+      }
+      boolean subdomains = hostOrSuffix.startsWith(".");
+      if (patterns.add(Objects.requireNonNull(scheme) + (subdomains ? "*" : "") + hostOrSuffix
+          + ":*")) {
+        if (subdomains) {
+          anyPortSchemes.add(scheme);
+          anyPortSuffixes.add(hostOrSuffix);
+        } else {
+          anyPortHosts.add(scheme + hostOrSuffix);
+        }
       }
       return this;
     }

@@ -43,13 +43,36 @@ public final class OriginSyntax {
   public record Exact(String origin) implements Entry {}
 
   /**
-   * A subdomain pattern: an origin matches when it is {@code scheme}, then one or more DNS
-   * labels, then {@code suffix} ({@code "https://"} and {@code ".example.com"}).
+   * An origin pattern. A subdomain pattern, whose {@code suffix} starts with {@code .}: an
+   * origin matches when it is {@code scheme}, then one or more DNS labels, then {@code suffix}
+   * ({@code "https://"} and {@code ".example.com"} for {@code https://*.example.com}). Or a port
+   * wildcard, {@code anyPort}: the suffix then has no port, and any port or none may follow it;
+   * without a leading {@code .} it is a host ({@code "http://"} and {@code "localhost"} for
+   * {@code http://localhost:*}).
    */
-  public record Pattern(String scheme, String suffix) implements Entry {
-    /** The host whose subdomains the pattern covers: {@code example.com}. */
+  public record Pattern(String scheme, String suffix, boolean anyPort) implements Entry {
+    public Pattern {
+      if (!anyPort && !suffix.startsWith(".")) {
+        throw new IllegalArgumentException("neither subdomains nor any port: " + suffix);
+      }
+    }
+
+    /** A subdomain pattern with the port, if any, in its suffix. */
+    public Pattern(String scheme, String suffix) {
+      this(scheme, suffix, false);
+    }
+
+    /** Whether a {@code *.} label stands for one or more labels before the suffix. */
+    public boolean subdomains() {
+      return suffix.startsWith(".");
+    }
+
+    /**
+     * The host whose subdomains the pattern covers ({@code example.com}), or the host a port
+     * wildcard is for ({@code localhost}).
+     */
     public String parentHost() {
-      return hostOf(suffix.substring(1));
+      return hostOf(subdomains() ? suffix.substring(1) : suffix);
     }
 
     /**
@@ -60,7 +83,8 @@ public final class OriginSyntax {
      */
     public boolean overTopLevelName() {
       String parent = parentHost();
-      return parent.indexOf('.') < 0 && !PRIVATE_USE_TOP_LEVEL_NAMES.contains(parent);
+      return subdomains() && parent.indexOf('.') < 0
+          && !PRIVATE_USE_TOP_LEVEL_NAMES.contains(parent);
     }
 
     /**
@@ -68,12 +92,12 @@ public final class OriginSyntax {
      * of the public suffix, {@code https://*.example.co.uk} for {@code https://*.co.uk}.
      */
     public String overOwnDomain() {
-      return scheme + "*.example." + suffix.substring(1);
+      return scheme + "*.example." + suffix.substring(1) + (anyPort ? PORT_WILDCARD : "");
     }
 
     @Override
     public String toString() {
-      return scheme + "*" + suffix;
+      return scheme + (subdomains() ? "*" : "") + suffix + (anyPort ? PORT_WILDCARD : "");
     }
   }
 
@@ -97,7 +121,7 @@ public final class OriginSyntax {
      * {@code {"https://a.example.com", "https://b.example.com"}}.
      */
     JOINED,
-    /** A wildcard other than one leading {@code *.} label in the host. */
+    /** A wildcard other than one leading {@code *.} label in the host or {@code :*} port. */
     BAD_WILDCARD,
     /**
      * Never a page's origin, so no browser sends it as an {@code Origin}: a scheme no page is
@@ -118,6 +142,9 @@ public final class OriginSyntax {
   public record Invalid(Problem problem, String detail, Optional<String> fix) implements Entry {}
 
   private static final String SEPARATOR = "://";
+
+  /** What stands for any port, the default one included. */
+  private static final String PORT_WILDCARD = ":*";
 
   /** What separates the origins of a list written as one string, a mistake the parser names. */
   private static final String LIST_SEPARATORS = "[,;|\\s]+";
@@ -295,13 +322,17 @@ public final class OriginSyntax {
     if (badPort.isPresent()) {
       return new Invalid(Problem.NOT_A_PAGE, badPort.get(), Optional.empty());
     }
-    if (authority.indexOf('*') < 0) {
-      return new Exact(entry);
+    boolean anyPort = authority.endsWith(PORT_WILDCARD);
+    String host = anyPort
+        ? authority.substring(0, authority.length() - PORT_WILDCARD.length())
+        : authority;
+    if (host.indexOf('*') < 0) {
+      return anyPort ? new Pattern(scheme + SEPARATOR, host, true) : new Exact(entry);
     }
-    if (!authority.startsWith("*.") || authority.indexOf('*', 1) >= 0) {
+    if (!host.startsWith("*.") || host.indexOf('*', 1) >= 0) {
       return invalid(Problem.BAD_WILDCARD);
     }
-    return new Pattern(scheme + SEPARATOR, authority.substring(1));
+    return new Pattern(scheme + SEPARATOR, host.substring(1), anyPort);
   }
 
   /**
@@ -372,7 +403,8 @@ public final class OriginSyntax {
   /** Why the port of {@code authority}, a serialized origin's, is one no page is loaded from. */
   private static Optional<String> badPort(String authority) {
     String port = authority.substring(hostOf(authority).length());
-    return port.isEmpty() || !BAD_PORTS.contains(Integer.parseInt(port.substring(1)))
+    return port.isEmpty() || port.equals(PORT_WILDCARD)
+        || !BAD_PORTS.contains(Integer.parseInt(port.substring(1)))
         ? Optional.empty()
         : Optional.of("port " + port.substring(1) + " is one of Fetch's bad ports, from which"
             + " browsers load nothing");
@@ -393,7 +425,8 @@ public final class OriginSyntax {
           && !isLoopback(hostOf(exact.origin().substring("http://".length())));
     }
     if (entry instanceof Pattern pattern) {
-      return pattern.scheme().equals("http://") && !isLoopback("*" + hostOf(pattern.suffix()));
+      return pattern.scheme().equals("http://")
+          && !isLoopback((pattern.subdomains() ? "*" : "") + hostOf(pattern.suffix()));
     }
     return false;
   }
@@ -493,8 +526,14 @@ public final class OriginSyntax {
     if (digits.isEmpty()) {
       return Optional.of("it has a colon but no port");
     }
+    if (port.equals(PORT_WILDCARD)) {
+      return scheme.equals("http") || scheme.equals("https")
+          ? Optional.empty()
+          : Optional.of("a port wildcard is only for http and https origins");
+    }
     if (digits.indexOf('*') >= 0) {
-      return Optional.of("a port cannot be a wildcard; list each port as an origin of its own");
+      return Optional.of("a port wildcard is \":*\" alone, for any port; list particular ports"
+          + " as origins of their own");
     }
     if (!PORT.test(port) || Integer.parseInt(digits) == 0
         || Integer.parseInt(digits) > 65535) {

@@ -42,6 +42,33 @@ class ConfiguredOriginsTest {
   }
 
   @Test
+  void configuredPortWildcardsAllowTheirHostOnEveryPort() {
+    CorsPolicy policy = ConfiguredOrigins.resolve(policy()
+        .allowCredentials()
+        .allowAnyPort("http://", "127.0.0.1")
+        .allowConfiguredOrigins("cors.origins")
+        .build(),
+        config(Map.of("cors.origins", "http://localhost:*, https://*.b.example:*")));
+    assertTrue(policy.allowsOrigin("http://127.0.0.1:41234"));
+    assertTrue(policy.allowsOrigin("http://localhost"));
+    assertTrue(policy.allowsOrigin("http://localhost:5173"));
+    assertTrue(policy.allowsOrigin("https://x.b.example:8443"));
+    assertFalse(policy.allowsOrigin("http://localhost.evil.example:5173"));
+    assertFalse(policy.allowsOrigin("https://b.example:8443"));
+    IllegalStateException cleartext = assertThrows(IllegalStateException.class,
+        () -> ConfiguredOrigins.resolve(policy().allowCredentials()
+            .allowConfiguredOrigins("cors.origins").build(),
+            config(Map.of("cors.origins", "http://dev.example:*"))));
+    assertTrue(cleartext.getMessage().contains("\"http://dev.example:*\" in it is plain http"),
+        cleartext.getMessage());
+    IllegalStateException partial = assertThrows(IllegalStateException.class,
+        () -> ConfiguredOrigins.resolve(policy().allowConfiguredOrigins("cors.origins").build(),
+            config(Map.of("cors.origins", "http://localhost:30*"))));
+    assertTrue(partial.getMessage().contains("a port wildcard is \":*\" alone"),
+        partial.getMessage());
+  }
+
+  @Test
   void unresolvedPlaceholdersGrantNothing() {
     CorsPolicy policy = policy().allowConfiguredOrigins("cors.origins").build();
     assertEquals(1, policy.placeholders().size());

@@ -45,6 +45,55 @@ class OriginSetTest {
   }
 
   @Test
+  void aPortWildcardMatchesItsHostOnEveryPortAndNothingElse() {
+    OriginSet ports = OriginSet.builder()
+        .onAnyPort("http://", "localhost")
+        .onAnyPort("http://", "[::1]")
+        .onAnyPort("https://", ".dev.example.com")
+        .build();
+    for (String origin : new String[] {"http://localhost", "http://localhost:1",
+        "http://localhost:5173", "http://localhost:65535", "http://[::1]", "http://[::1]:8080",
+        "https://a.dev.example.com", "https://a.b.dev.example.com:8443"}) {
+      assertTrue(ports.matches(origin), origin);
+    }
+    for (String origin : new String[] {"https://localhost:5173", "http://localhost.evil.com",
+        "http://localhost.evil.com:80", "http://localhost:", "http://localhost:0",
+        "http://localhost:08080", "http://localhost:65536", "http://localhost:123456",
+        "http://localhost:80a", "http://localhost:8080/", "http://localhost:8080@evil.com",
+        "http://localhostx", "http://[::1]x:80", "https://dev.example.com",
+        "https://dev.example.com:8443", "https://a.dev.example.com:", "https://a.dev.example.com:0",
+        "https://evil.com/.dev.example.com:1", "https://a.dev.example.com.evil.com:8443",
+        "https://a..dev.example.com", "http://a.dev.example.com:8080", "https://:1",
+        "https://.dev.example.com", ""}) {
+      assertFalse(ports.matches(origin), origin);
+    }
+    assertEquals("http://localhost:*, http://[::1]:*, https://*.dev.example.com:*",
+        ports.toString());
+    assertFalse(ports.isEmpty());
+  }
+
+  @Test
+  void aPortWildcardStandsBesideTheOthersInTheOrderWritten() {
+    OriginSet mixed = OriginSet.builder().exact("https://app.example.com")
+        .onAnyPort("http://", "localhost").subdomains("https://", ".example.org")
+        .onAnyPort("http://", "localhost").build();
+    assertEquals("https://app.example.com, http://localhost:*, https://*.example.org",
+        mixed.toString());
+    assertTrue(mixed.matches("https://app.example.com"));
+    assertTrue(mixed.matches("http://localhost:3000"));
+    assertTrue(mixed.matches("https://a.example.org"));
+    assertFalse(mixed.matches("https://a.example.org:8443"));
+  }
+
+  @Test
+  void aPortWildcardHasNoPortOfItsOwn() {
+    assertThrows(IllegalArgumentException.class,
+        () -> OriginSet.builder().onAnyPort("http://", "localhost:8080"));
+    assertThrows(IllegalArgumentException.class,
+        () -> OriginSet.builder().onAnyPort("http://", ""));
+  }
+
+  @Test
   void keepsDuplicatesOnce() {
     OriginSet twice = OriginSet.builder().exact("https://a.com", "https://a.com")
         .subdomains("https://", ".b.com").subdomains("https://", ".b.com")

@@ -233,10 +233,62 @@ class OriginSyntaxTest {
   }
 
   @Test
-  void portsThatAreEmptyOrWildcardsAreNamedSo() {
+  void portsThatAreEmptyOrPartlyWildcardsAreNamedSo() {
     assertEquals(new Invalid(Problem.MALFORMED, "it has a colon but no port",
         Optional.of("https://a.example.com")), invalid("https://a.example.com:"));
-    assertEquals(new Invalid(Problem.MALFORMED, "a port cannot be a wildcard; list each port as"
-        + " an origin of its own", Optional.empty()), invalid("https://a.example.com:*"));
+    for (String port : new String[] {"80*", "*0", "**", "*-*"}) {
+      assertEquals(new Invalid(Problem.MALFORMED, "a port wildcard is \":*\" alone, for any"
+          + " port; list particular ports as origins of their own", Optional.empty()),
+          invalid("http://localhost:" + port), port);
+    }
+    assertEquals(Problem.MALFORMED, invalid("chrome-extension://abc:*").problem());
+    assertEquals("a port wildcard is only for http and https origins",
+        invalid("chrome-extension://abc:*").detail());
+  }
+
+  @Test
+  void aPortWildcardIsAPatternOverTheHostOrItsSubdomains() {
+    assertEquals(new OriginSyntax.Pattern("http://", "localhost", true),
+        OriginSyntax.parse("http://localhost:*"));
+    assertEquals(new OriginSyntax.Pattern("http://", "[::1]", true),
+        OriginSyntax.parse("http://[::1]:*"));
+    assertEquals(new OriginSyntax.Pattern("http://", "127.0.0.1", true),
+        OriginSyntax.parse("http://127.0.0.1:*"));
+    assertEquals(new OriginSyntax.Pattern("https://", ".example.com", true),
+        OriginSyntax.parse("https://*.example.com:*"));
+    assertEquals("https://*.example.com:*", OriginSyntax.parse("https://*.example.com:*")
+        .toString());
+    assertEquals("http://localhost:*", OriginSyntax.parse("http://localhost:*").toString());
+    OriginSyntax.Pattern host = (OriginSyntax.Pattern) OriginSyntax.parse("https://com:*");
+    assertEquals("com", host.parentHost());
+    assertEquals(false, host.overTopLevelName(), "a host, not the names under it");
+  }
+
+  @Test
+  void aPortWildcardIsCheckedAsTheOriginItStandsFor() {
+    assertEquals(new Invalid(Problem.MALFORMED, "the host has upper-case letters",
+        Optional.of("http://localhost:*")), invalid("http://LocalHost:*"));
+    assertEquals(new Invalid(Problem.MALFORMED, "it ends with a slash",
+        Optional.of("http://localhost:*")), invalid("http://localhost:*/"));
+    assertEquals(new Invalid(Problem.NO_SCHEME, "", Optional.of("http://localhost:*")),
+        invalid("localhost:*"));
+    assertEquals(new Invalid(Problem.NOT_PUNYCODE, "",
+        Optional.of("https://xn--bcher-kva.example:*")), invalid("https://bücher.example:*"));
+    assertEquals(Problem.BAD_WILDCARD, invalid("https://*:*").problem());
+    assertEquals(Problem.BAD_WILDCARD, invalid("https://a.*.example.com:*").problem());
+    assertEquals(Problem.MALFORMED, invalid("https://a.example.com:8080:*").problem());
+    assertEquals(Problem.NOT_A_PAGE, invalid("ws://localhost:*").problem());
+    assertEquals(Optional.of("http://localhost:*"), invalid("ws://localhost:*").fix());
+  }
+
+  @Test
+  void aPortWildcardOverPlainHttpIsCleartextUnlessOnLoopback() {
+    assertEquals(false, OriginSyntax.isCleartext(OriginSyntax.parse("http://localhost:*")));
+    assertEquals(false, OriginSyntax.isCleartext(OriginSyntax.parse("http://[::1]:*")));
+    assertEquals(false, OriginSyntax.isCleartext(OriginSyntax.parse("http://127.0.0.1:*")));
+    assertEquals(false, OriginSyntax.isCleartext(OriginSyntax.parse("http://*.localhost:*")));
+    assertEquals(true, OriginSyntax.isCleartext(OriginSyntax.parse("http://dev.example.com:*")));
+    assertEquals(true, OriginSyntax.isCleartext(OriginSyntax.parse("http://*.example.com:*")));
+    assertEquals(false, OriginSyntax.isCleartext(OriginSyntax.parse("https://example.com:*")));
   }
 }

@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.corsgen.sample.PageServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -257,6 +258,37 @@ class BrowserConformanceTest {
     open(TestOrigins.APP_LOOKALIKE);
     Fetched lookalike = fetch("GET", "/tenant");
     assertTrue(lookalike.blocked(), lookalike.toString());
+  }
+
+  /**
+   * A page whose port is only known once its server is up, as a development server's often is:
+   * {@code http://localhost:*} admits it, preflight and credentials included (which a browser
+   * allows only when the answer names the page's origin, port and all).
+   */
+  @Test
+  void portWildcardAdmitsItsHostOnAPortChosenAtRunTime() throws Exception {
+    try (PageServer dev = PageServer.start("127.0.0.1", 0, "/org/corsgen/sample/browser/pages/")) {
+      String page = "http://localhost:" + dev.port();
+      open(page);
+      Fetched read = fetch("GET", "/dev", Map.of("credentials", "include"));
+      assertEquals("dev data", read.body(), read.toString());
+      Fetched write = fetch("PUT", "/dev", Map.of("credentials", "include",
+          "headers", Map.of("Content-Type", "application/json"), "body", "\"x\""));
+      assertEquals("stored \"x\"", write.body(), write.toString());
+
+      open("http://a.b.dev.localhost:" + dev.port());
+      Fetched subdomain = fetch("GET", "/dev");
+      assertEquals("dev data", subdomain.body(), subdomain.toString());
+
+      open("http://dev.localhost:" + dev.port());
+      Fetched bare = fetch("GET", "/dev");
+      assertTrue(bare.blocked(), bare.toString());
+    }
+    open(TestOrigins.PAGE);
+    Fetched otherHost = fetch("GET", "/dev");
+    assertTrue(otherHost.blocked(), otherHost.toString());
+    assertEquals(List.of("GET /dev 200", "OPTIONS /dev 204", "PUT /dev 200", "GET /dev 200",
+        "GET /dev 200", "GET /dev 200"), serverSaw());
   }
 
   @Test

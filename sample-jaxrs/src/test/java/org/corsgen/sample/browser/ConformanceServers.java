@@ -29,6 +29,7 @@ final class ConformanceServers implements AutoCloseable {
             PreflightCacheResource.class,
             SessionResource.class,
             TenantResource.class,
+            DevServerResource.class,
             OverrideResource.class,
             FailingResource.class,
             VaultResource.class,

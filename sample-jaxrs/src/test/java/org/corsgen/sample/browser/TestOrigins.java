@@ -30,5 +30,11 @@ final class TestOrigins {
   /** A host that merely ends with the same letters as the pattern's. */
   static final String APP_LOOKALIKE = "http://evilapp.test:18081";
 
+  /** A loopback host on any port, as a development server's page is served. */
+  static final String DEV_HOST_ANY_PORT = "http://localhost:*";
+
+  /** The subdomains of a loopback name, on any port. */
+  static final String DEV_SUBDOMAINS_ANY_PORT = "http://*.dev.localhost:*";
+
   private TestOrigins() {}
 }
