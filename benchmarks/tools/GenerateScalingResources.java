@@ -6,8 +6,8 @@ import java.util.List;
 
 /**
  * Writes the resources of the scaling benchmark: the benchmark policy with 1, 10, 100 and 1,000
- * exact origins, and with 1, 10 and 50 subdomain patterns, so that the measured matcher is the one
- * cors-processor generates. Run from benchmarks/ and commit the output:
+ * exact origins, with 1, 10 and 50 subdomain patterns, and with 1 and 10 subdomain patterns on any
+ * port, so that the measured matcher is the one cors-processor generates. Run from benchmarks/ and commit the output:
  *
  * <pre>java tools/GenerateScalingResources.java src/main/java</pre>
  */
@@ -36,6 +36,14 @@ public class GenerateScalingResources {
       }
       shapes.add(new Shape("patterns-" + n, "Patterns" + n + "Resource", origins,
           "https://eu.shop.tenant" + (n - 1) + ".example.org"));
+    }
+    for (int n : new int[] {1, 10}) {
+      List<String> origins = new ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        origins.add("https://*.tenant" + i + ".example.org:*");
+      }
+      shapes.add(new Shape("ports-" + n, "Ports" + n + "Resource", origins,
+          "https://eu.shop.tenant" + (n - 1) + ".example.org:8443"));
     }
     for (Shape shape : shapes) {
       Files.writeString(dir.resolve(shape.className() + ".java"), resource(shape));
@@ -89,7 +97,9 @@ public class GenerateScalingResources {
           }
         }
         """.formatted(PACKAGE, shape.origins().size(),
-        shape.name().startsWith("exact") ? "exact origins" : "subdomain patterns",
+        shape.name().startsWith("exact") ? "exact origins"
+            : shape.name().startsWith("ports") ? "subdomain patterns on any port"
+            : "subdomain patterns",
         shape.name(), origins, shape.className());
   }
 
