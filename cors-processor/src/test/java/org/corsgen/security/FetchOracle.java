@@ -18,8 +18,10 @@ import java.util.TreeSet;
  *   <li>A browser sends {@code Origin} once, as a serialized origin: lower-case scheme and host,
  *       non-ASCII hosts in punycode, no default port, path, user information or trailing slash
  *       ("serialization of an origin"). An origin is granted when it is byte for byte a listed
- *       origin, or a serialized origin whose host is a strict subdomain of the pattern's host.
- *       Anything else, {@code null} included, is refused.
+ *       origin, or a serialized origin whose host is a strict subdomain of the pattern's host;
+ *       under a port wildcard ({@code :*}), the same with any port or none, a port being as the
+ *       URL standard serializes one (decimal, 1 to 65535, no leading zero). Anything else,
+ *       {@code null} included, is refused.
  *   <li>{@code Access-Control-Request-Method} is one method, compared byte for byte ("CORS-
  *       preflight fetch": browsers normalize only DELETE, GET, HEAD, OPTIONS, POST and PUT, so a
  *       lower-case {@code put} never comes from one).
@@ -37,6 +39,11 @@ final class FetchOracle {
   static final String SUBDOMAIN_PARENT = "example.com";
   static final String SUBDOMAIN_PATTERN = "https://*." + SUBDOMAIN_PARENT;
   static final String ADMIN_ORIGIN = "https://admin.example.com";
+  /** A host on any port, as a development server's page is served. */
+  static final String ANY_PORT_HOST = "http://127.0.0.1";
+  static final String ANY_PORT_HOST_PATTERN = ANY_PORT_HOST + ":*";
+  static final String ANY_PORT_PARENT = "dev.example.org";
+  static final String ANY_PORT_SUBDOMAIN_PATTERN = "https://*." + ANY_PORT_PARENT + ":*";
 
   static final String CLASS_ALLOW_HEADERS = "Content-Type, X-Token";
 
@@ -59,7 +66,9 @@ final class FetchOracle {
       return this == ADMIN
           ? origin.equals(ADMIN_ORIGIN)
           : origin.equals(EXACT_ORIGIN) || origin.equals(PORT_ORIGIN)
-              || isSerializedStrictSubdomain(origin, "https", SUBDOMAIN_PARENT);
+              || isSerializedStrictSubdomain(origin, "https", SUBDOMAIN_PARENT)
+              || isOnAnyPort(origin, ANY_PORT_HOST)
+              || isSerializedStrictSubdomainOnAnyPort(origin, "https", ANY_PORT_PARENT);
     }
 
     Set<String> allowedHeaderNames() {
@@ -191,6 +200,26 @@ final class FetchOracle {
       }
     }
     return true;
+  }
+
+  /** Whether {@code origin} is {@code host}, a serialized origin without port, on any port. */
+  static boolean isOnAnyPort(String origin, String host) {
+    return origin.equals(host) || origin.startsWith(host + ":")
+        && isSerializedPort(origin.substring(host.length() + 1));
+  }
+
+  /** {@link #isSerializedStrictSubdomain}, with any port or none after the host. */
+  static boolean isSerializedStrictSubdomainOnAnyPort(String origin, String scheme,
+      String parent) {
+    int colon = origin.lastIndexOf(':');
+    boolean port = colon > scheme.length() && isSerializedPort(origin.substring(colon + 1));
+    return isSerializedStrictSubdomain(port ? origin.substring(0, colon) : origin, scheme,
+        parent);
+  }
+
+  /** A port as the URL standard serializes one: decimal, 1 to 65535, no leading zero. */
+  private static boolean isSerializedPort(String port) {
+    return port.matches("[1-9][0-9]{0,4}") && Integer.parseInt(port) <= 65535;
   }
 
   private static boolean isHostNameCharacter(int c) {

@@ -16,7 +16,8 @@ import org.corsgen.Cors;
  */
 @Path("/guarded")
 @Cors(
-    origins = {FetchOracle.EXACT_ORIGIN, FetchOracle.PORT_ORIGIN, FetchOracle.SUBDOMAIN_PATTERN},
+    origins = {FetchOracle.EXACT_ORIGIN, FetchOracle.PORT_ORIGIN, FetchOracle.SUBDOMAIN_PATTERN,
+        FetchOracle.ANY_PORT_HOST_PATTERN, FetchOracle.ANY_PORT_SUBDOMAIN_PATTERN},
     allowHeaders = {"Content-Type", "X-Token"},
     exposeHeaders = "X-Total-Count",
     maxAge = 600)

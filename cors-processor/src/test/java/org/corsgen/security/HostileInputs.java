@@ -17,6 +17,7 @@ final class HostileInputs {
 
   private static final String[] ALLOWED = {
       FetchOracle.EXACT_ORIGIN, FetchOracle.PORT_ORIGIN, FetchOracle.ADMIN_ORIGIN,
+      FetchOracle.ANY_PORT_HOST + ":5173", "https://a.dev.example.org:8443",
   };
 
   /** Origins that are allowed, or whose near misses are the interesting refusals. */
@@ -24,7 +25,9 @@ final class HostileInputs {
       FetchOracle.EXACT_ORIGIN, FetchOracle.PORT_ORIGIN, FetchOracle.ADMIN_ORIGIN,
       "https://a.example.com", "https://a-1.b2.example.com", "https://xn--bcher-kva.example.com",
       "https://example.com", "https://evilexample.com", "https://app.example.net.evil.net",
-      "http://a.example.com", "null",
+      "http://a.example.com", "null", FetchOracle.ANY_PORT_HOST,
+      FetchOracle.ANY_PORT_HOST + ":65535", "https://a.dev.example.org:8443",
+      "https://dev.example.org:8443",
   };
 
   /** Characters that turn an allowed origin into something else, some of them only subtly. */

@@ -60,6 +60,27 @@ class OriginMatchingTest {
     cases.put("http://localhost", false);
     cases.put("http://localhost:80", false);
     cases.put("http://localhost:8081", false);
+    // A port wildcard: any port as browsers serialize one, or none; the host as it is.
+    cases.put("http://127.0.0.1", true);
+    cases.put("http://127.0.0.1:1", true);
+    cases.put("http://127.0.0.1:65535", true);
+    cases.put("https://a.dev.example.org", true);
+    cases.put("https://a.b.dev.example.org:8443", true);
+    cases.put("http://127.0.0.1:65536", false);
+    cases.put("http://127.0.0.1:0", false);
+    cases.put("http://127.0.0.1:08080", false);
+    cases.put("http://127.0.0.1:+80", false);
+    cases.put("http://127.0.0.1:", false);
+    cases.put("http://127.0.0.1:80:80", false);
+    cases.put("http://127.0.0.1:80@evil.net", false);
+    cases.put("http://127.0.0.1.evil.net:80", false);
+    cases.put("http://127.0.0.10:80", false);
+    cases.put("https://127.0.0.1:8443", false);
+    cases.put("http://127.0.0.1:\u0668\u0660", false);
+    cases.put("https://dev.example.org:8443", false);
+    cases.put("https://a.dev.example.org:8443.evil.net", false);
+    cases.put("https://evil.net:1.dev.example.org", false);
+    cases.put("https://a.dev.example.org:8443/", false);
     // Opaque origins serialize as "null", which any sandboxed page can send.
     cases.put("null", false);
     // Non-ASCII hosts are sent in punycode; the Unicode form or a look-alike dot never is.
@@ -104,6 +125,22 @@ class OriginMatchingTest {
     Trials.forAll(Trials.tries(),
         random -> HostileInputs.subdomainOf(random, "https://", ".example.com"),
         origin -> assertTrue(CLASS_POLICY.allowsOrigin(origin)));
+  }
+
+  @Test
+  void portWildcardMatchingAgreesWithTheFetchOracleOnAnyTwist() {
+    Trials.forAll(Trials.tries(),
+        random -> HostileInputs.twist(random, HostileInputs.twist(random,
+            HostileInputs.subdomainOf(random, "https://", ".dev.example.org")
+                + (random.nextBoolean() ? "" : ":" + random.nextInt(1, 65536)))),
+        origin -> assertEquals(
+            FetchOracle.isSerializedStrictSubdomainOnAnyPort(origin, "https", "dev.example.org"),
+            OriginPatterns.matchesSubdomainOnAnyPort(origin, "https://", ".dev.example.org")));
+    Trials.forAll(Trials.tries(),
+        random -> HostileInputs.twist(random, HostileInputs.twist(random,
+            FetchOracle.ANY_PORT_HOST + ":" + random.nextInt(1, 65536))),
+        origin -> assertEquals(FetchOracle.isOnAnyPort(origin, FetchOracle.ANY_PORT_HOST),
+            OriginPatterns.matchesHostOnAnyPort(origin, FetchOracle.ANY_PORT_HOST)));
   }
 
   @Test
