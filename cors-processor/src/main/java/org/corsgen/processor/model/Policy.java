@@ -15,7 +15,7 @@ import java.util.OptionalInt;
  *     class's policy, else the method's name
  * @param anyOrigin whether {@code origins = "*"}
  * @param exactOrigins serialized origins, in declaration order, without duplicates
- * @param patterns subdomain patterns
+ * @param patterns subdomain patterns and port wildcards
  * @param placeholders origins that come from configuration at start-up
  * @param methods the methods it grants, without duplicates; empty for every method served
  * @param allowHeaders the {@code Access-Control-Allow-Headers} names as written

@@ -92,6 +92,9 @@ public final class OriginSyntax {
      * of the public suffix, {@code https://*.example.co.uk} for {@code https://*.co.uk}.
      */
     public String overOwnDomain() {
+      if (!subdomains()) {
+        throw new IllegalStateException("no subdomain pattern: " + this);
+      }
       return scheme + "*.example." + suffix.substring(1) + (anyPort ? PORT_WILDCARD : "");
     }
 
@@ -218,6 +221,8 @@ public final class OriginSyntax {
   private static final Predicate<String> HOST_NAME_CHARS = whole("[a-z0-9*_.-]+");
   private static final Predicate<String> BRACKETED_IPV6_CHARS = whole("\\[[0-9a-f:.]+]");
   private static final Predicate<String> PORT = whole(":[0-9]{1,5}");
+  /** A host followed by ports, or port wildcards, of which one more follows. */
+  private static final Predicate<String> EXTRA_PORTS = whole("[^:\\[\\]]+(:[0-9*]+)+");
   private static final Predicate<String> PORT_AND_SLASH = whole(":[0-9]+/?");
   private static final Predicate<String> LOOPBACK_IPV4 =
       whole("127\\.[0-9]{1,3}\\.[0-9]{1,3}\\.[0-9]{1,3}");
@@ -267,6 +272,10 @@ public final class OriginSyntax {
     if (entry.strip().equals("*")) {
       return new Invalid(Problem.MALFORMED, "it has white space around the \"*\"",
           Optional.of("*"));
+    }
+    if (Set.of("*:*", "*://*", "*://*:*").contains(entry.strip())) {
+      // Any origin on any port, as other libraries write it: "*" alone is that.
+      return invalid(Problem.BAD_WILDCARD);
     }
     if (entry.strip().equalsIgnoreCase("null")) {
       return invalid(Problem.NULL);
@@ -495,6 +504,8 @@ public final class OriginSyntax {
         return Optional.of("browsers write the IPv6 address " + host + " as [" + address.get()
             + "]");
       }
+    } else if (EXTRA_PORTS.test(host)) {
+      return Optional.of("it has more than one port");
     } else if (!HOST_NAME_CHARS.test(host)) {
       return Optional.of("the host \"" + host + "\" has characters a host name cannot have");
     } else if (host.startsWith(".") || host.contains("..")) {
@@ -531,7 +542,8 @@ public final class OriginSyntax {
           ? Optional.empty()
           : Optional.of("a port wildcard is only for http and https origins");
     }
-    if (digits.indexOf('*') >= 0) {
+    if (digits.indexOf('*') >= 0
+        && digits.chars().allMatch(c -> c == '*' || c == '-' || c >= '0' && c <= '9')) {
       return Optional.of("a port wildcard is \":*\" alone, for any port; list particular ports"
           + " as origins of their own");
     }

@@ -276,7 +276,18 @@ class OriginSyntaxTest {
         Optional.of("https://xn--bcher-kva.example:*")), invalid("https://bücher.example:*"));
     assertEquals(Problem.BAD_WILDCARD, invalid("https://*:*").problem());
     assertEquals(Problem.BAD_WILDCARD, invalid("https://a.*.example.com:*").problem());
-    assertEquals(Problem.MALFORMED, invalid("https://a.example.com:8080:*").problem());
+    for (String twoPorts : new String[] {"https://a.example.com:8080:*", "http://localhost:*:*",
+        "https://*.example.com:8443:*", "http://localhost:8080:80"}) {
+      assertEquals(Problem.MALFORMED, invalid(twoPorts).problem(), twoPorts);
+      assertEquals("it has more than one port", invalid(twoPorts).detail(), twoPorts);
+    }
+    assertEquals(new Invalid(Problem.MALFORMED, "\"*,\" is not a port from 1 to 65535",
+        Optional.empty()), invalid("http://localhost:*,"));
+    assertEquals(new Invalid(Problem.MALFORMED, "\"*x\" is not a port from 1 to 65535",
+        Optional.empty()), invalid("http://localhost:*x"));
+    for (String anyOnAnyPort : new String[] {"*:*", "*://*", "*://*:*", " *:* "}) {
+      assertEquals(Problem.BAD_WILDCARD, invalid(anyOnAnyPort).problem(), anyOnAnyPort);
+    }
     assertEquals(Problem.NOT_A_PAGE, invalid("ws://localhost:*").problem());
     assertEquals(Optional.of("http://localhost:*"), invalid("ws://localhost:*").fix());
   }
