@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * Writes the resources of the scaling benchmark: the benchmark policy with 1, 10, 100 and 1,000
  * exact origins, with 1, 10 and 50 subdomain patterns, and with 1 and 10 subdomain patterns on any
- * port, so that the measured matcher is the one cors-processor generates. Run from benchmarks/ and commit the output:
+ * port, so that the measured matcher is the one cors-processor generates. Run from benchmarks/
+ * and commit the output:
  *
  * <pre>java tools/GenerateScalingResources.java src/main/java</pre>
  */

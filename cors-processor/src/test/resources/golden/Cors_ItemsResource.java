@@ -33,7 +33,7 @@ public final class Cors_ItemsResource implements CorsBindings {
   private static final CorsPolicy ORDERS_RESOURCE_LIST =
       CorsPolicy.builder("@Cors on com.example.OrdersResource.list()")
           .allowSubdomains("https://", ".shop.example.com")
-          .allowAnyPort("http://", "localhost")
+          .allowHostOnAnyPort("http://", "localhost")
           .maxAge(600)
           .build();
 

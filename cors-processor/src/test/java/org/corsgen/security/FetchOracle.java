@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * What the Fetch standard and the {@code @Cors} declarations of {@link GuardedResource} and
@@ -208,13 +210,17 @@ final class FetchOracle {
         && isSerializedPort(origin.substring(host.length() + 1));
   }
 
-  /** {@link #isSerializedStrictSubdomain}, with any port or none after the host. */
+  /**
+   * {@link #isSerializedStrictSubdomain}, with any port or none after the host: told by a regular
+   * expression over the whole origin, not by splitting it as corsgen does.
+   */
   static boolean isSerializedStrictSubdomainOnAnyPort(String origin, String scheme,
       String parent) {
-    int colon = origin.lastIndexOf(':');
-    boolean port = colon > scheme.length() && isSerializedPort(origin.substring(colon + 1));
-    return isSerializedStrictSubdomain(port ? origin.substring(0, colon) : origin, scheme,
-        parent);
+    Matcher matcher = Pattern.compile(
+            Pattern.quote(scheme + "://") + "(?:[a-z0-9_-]+\\.)+"
+                + Pattern.quote(parent) + "(?::([0-9]+))?")
+        .matcher(origin);
+    return matcher.matches() && (matcher.group(1) == null || isSerializedPort(matcher.group(1)));
   }
 
   /** A port as the URL standard serializes one: decimal, 1 to 65535, no leading zero. */

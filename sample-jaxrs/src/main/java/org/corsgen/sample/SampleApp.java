@@ -14,7 +14,7 @@ import org.glassfish.jersey.server.ServerProperties;
  *
  * <p>The system properties {@value #API_PORT_PROPERTY} and {@value #PAGE_PORT_PROPERTY} move them
  * (0 picks a free port). The page only passes its CORS checks on port 8081, the port its origins
- * name in the {@code @Cors} annotations.
+ * name in the {@code @Cors} annotations: a port is part of an origin.
  */
 public final class SampleApp implements AutoCloseable {
 

@@ -2,8 +2,9 @@ package org.corsgen.sample;
 
 /**
  * The origins the sample's policies name. {@code @Cors} is read by the compiler, so its origins
- * must be compile-time constants: that is why the demo page always runs on port
- * {@value #PAGE_PORT}.
+ * are compile-time constants. They name port {@value #PAGE_PORT} on purpose: a port is part of an
+ * origin, and the page moved to another is refused ({@code "http://127.0.0.1:*"} would allow it
+ * on any port).
  */
 final class SampleOrigins {
 

@@ -165,7 +165,7 @@ public final class JmhPart {
     md.append(growth).append('\n');
     Measured ports10 = scaling.get("matchOrigin/ports-10");
     if (ports10 != null && firstPortsMatch != null && firstPatternMatch != null) {
-      // Not one of the targets: port wildcards came later, and are tried one by one.
+      // No target of its own: port wildcards are scanned, so their cost is linear by design.
       md.append(fmt("Port wildcards (`ports-*`, the same patterns with `:*`) are tried one by one"
               + " after everything else: the matcher takes %.1f ns for one (%.2f× `patterns-1`)"
               + " and %.1f ns for ten, +%.2f ns per added pattern.\n\n",

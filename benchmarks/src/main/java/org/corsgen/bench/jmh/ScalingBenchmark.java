@@ -24,7 +24,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * How corsgen's cost grows with the policy: the allowed-origin preflight, and the policy's origin
  * matcher alone, on the generated resources of {@link ScalingPolicies} (1 to 1,000 exact origins,
- * 1 to 50 subdomain patterns, 1 and 10 of them on any port), each asked with the origin its matcher reaches last.
+ * 1 to 50 subdomain patterns, 1 and 10 of them on any port), each asked with the origin its
+ * matcher reaches last.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)

@@ -161,9 +161,11 @@ final class OriginSyntax {
 
   /** Whether {@code outer} allows every origin that the narrower {@code inner} allows. */
   static boolean covers(OriginPattern outer, OriginPattern inner) {
+    // No pattern covers itself or one of another scheme, one with a fixed port or none covers
+    // one on any port, and a host on any port covers no pattern (only exact origins, which the
+    // other covers tells).
     if (outer.equals(inner) || !inner.scheme().equals(outer.scheme())
         || inner.anyPort() && !outer.anyPort() || !outer.subdomains()) {
-      // A host on any port covers only exact origins, told by the other covers.
       return false;
     }
     if (!outer.anyPort()) {

@@ -391,7 +391,8 @@ public final class BindingsWriter {
           .append('\n');
     }
     for (OriginPattern pattern : policy.patterns()) {
-      calls.append(pattern.anyPort() ? ".allowAnyPort(" : ".allowSubdomains(")
+      calls.append(!pattern.anyPort() ? ".allowSubdomains("
+              : pattern.subdomains() ? ".allowSubdomainsOnAnyPort(" : ".allowHostOnAnyPort(")
           .append(literal(pattern.scheme())).append(", ")
           .append(literal(pattern.suffix())).append(")\n");
     }

@@ -97,10 +97,12 @@ final class ConfiguredOrigins {
                 + " register one. Name your own domain, as in \"" + pattern.overOwnDomain()
                 + "\"");
           }
-          if (pattern.anyPort()) {
-            configured.onAnyPort(pattern.scheme(), pattern.suffix());
-          } else {
+          if (!pattern.anyPort()) {
             configured.subdomains(pattern.scheme(), pattern.suffix());
+          } else if (pattern.subdomains()) {
+            configured.subdomainsOnAnyPort(pattern.scheme(), pattern.suffix());
+          } else {
+            configured.hostOnAnyPort(pattern.scheme(), pattern.suffix());
           }
         }
       }
@@ -139,8 +141,8 @@ final class ConfiguredOrigins {
       case MALFORMED -> "is not a serialized origin (" + invalid.detail() + ")";
       // Commas have split the value already: what is left is separated otherwise.
       case JOINED -> "holds several origins in one entry; separate them with commas";
-      case BAD_WILDCARD -> "has a wildcard other than one leading \"*.\" label in the host or"
-          + " \":*\" for the port";
+      case BAD_WILDCARD -> "has a wildcard other than a leading \"*.\" label in the host or"
+          + " \":*\" as the port";
       case NOT_A_PAGE -> "is never a page's origin (" + invalid.detail() + ")";
     };
     return invalid.problem() == OriginSyntax.Problem.JOINED

@@ -477,12 +477,22 @@ public final class CorsPolicy implements ContainerResponseFilter {
     }
 
     /**
-     * Allows a port wildcard, given split as {@link #allowSubdomains} splits a pattern:
-     * {@code http://localhost:*} is {@code allowAnyPort("http://", "localhost")},
-     * {@code https://*.example.com:*} is {@code allowAnyPort("https://", ".example.com")}.
+     * Allows a host on any port, the default one included: {@code http://localhost:*} is
+     * {@code allowHostOnAnyPort("http://", "localhost")}.
      */
-    public Builder allowAnyPort(String scheme, String hostOrSuffix) {
-      literal.onAnyPort(scheme, hostOrSuffix);
+    public Builder allowHostOnAnyPort(String scheme, String host) {
+      literal.hostOnAnyPort(scheme, host);
+      hasLiteral = true;
+      return this;
+    }
+
+    /**
+     * Allows the hosts under a subdomain pattern on any port, the default one included, given
+     * split as {@link #allowSubdomains} splits a pattern: {@code https://*.example.com:*} is
+     * {@code allowSubdomainsOnAnyPort("https://", ".example.com")}.
+     */
+    public Builder allowSubdomainsOnAnyPort(String scheme, String suffix) {
+      literal.subdomainsOnAnyPort(scheme, suffix);
       hasLiteral = true;
       return this;
     }

@@ -53,12 +53,13 @@ public final class OriginPatterns {
   }
 
   /**
-   * Whether {@code origin} is {@code host} ({@code "http://localhost"}, a serialized origin
-   * without port) on any port: {@code host} itself, the scheme's default port, or {@code host}
-   * followed by {@code :} and a port from 1 to 65535 as browsers write one.
+   * Whether {@code origin} is {@code hostOrigin}, an origin written without its port
+   * ({@code "http://localhost"}), on any port: {@code hostOrigin} itself (the scheme's default
+   * port, which browsers leave out), or followed by {@code :} and a port from 1 to 65535 as
+   * browsers write one.
    */
-  public static boolean matchesHostOnAnyPort(String origin, String host) {
-    return origin.startsWith(host) && isPortOrEnd(origin, host.length());
+  public static boolean matchesHostOnAnyPort(String origin, String hostOrigin) {
+    return origin.startsWith(hostOrigin) && isPortOrEnd(origin, hostOrigin.length());
   }
 
   /**

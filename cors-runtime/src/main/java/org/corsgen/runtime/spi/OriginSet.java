@@ -48,7 +48,7 @@ public final class OriginSet implements CorsPolicy.OriginMatcher {
   private final String[] schemes;
   private final int[] suffixHashes;
   private final int suffixShift;
-  /** Hosts allowed on any port, as serialized origins without one: {@code http://localhost}. */
+  /** Hosts allowed on any port, each as its origin without a port: {@code http://localhost}. */
   private final String[] anyPortHosts;
   /** Subdomain patterns allowed on any port, split as the others are. */
   private final String[] anyPortSchemes;
@@ -158,10 +158,10 @@ public final class OriginSet implements CorsPolicy.OriginMatcher {
     if (suffixes.length > 0 && inSuffixTable(origin)) {
       return true;
     }
-    return (anyPortHosts.length > 0 || anyPortSuffixes.length > 0) && onAnyPort(origin);
+    return (anyPortHosts.length > 0 || anyPortSuffixes.length > 0) && matchesOnAnyPort(origin);
   }
 
-  private boolean onAnyPort(String origin) {
+  private boolean matchesOnAnyPort(String origin) {
     for (String host : anyPortHosts) {
       if (OriginPatterns.matchesHostOnAnyPort(origin, host)) {
         return true;
@@ -295,29 +295,39 @@ public final class OriginSet implements CorsPolicy.OriginMatcher {
     }
 
     /**
-     * Adds a port wildcard, split where the host's {@code *} would stand: {@code scheme} and a
-     * host ({@code "http://"}, {@code "localhost"}) for {@code http://localhost:*}, or a suffix
-     * that starts with {@code .} ({@code "https://"}, {@code ".example.com"}) for
-     * {@code https://*.example.com:*}. Either matches on any port, the default one included.
+     * Adds a host on any port, the default one included: {@code http://localhost:*} is
+     * {@code hostOnAnyPort("http://", "localhost")}.
      */
-    public Builder onAnyPort(String scheme, String hostOrSuffix) {
-      String host = hostOrSuffix.startsWith("[")
-          ? hostOrSuffix.substring(hostOrSuffix.indexOf(']') + 1)
-          : hostOrSuffix;
-      if (hostOrSuffix.isEmpty() || host.indexOf(':') >= 0) {
-        throw new IllegalArgumentException("a port wildcard's host has no port: " + hostOrSuffix);
+    public Builder hostOnAnyPort(String scheme, String host) {
+      if (host.isEmpty() || host.startsWith(".") || hasPort(host)) {
+        throw new IllegalArgumentException("not a host without port: " + host);
       }
-      boolean subdomains = hostOrSuffix.startsWith(".");
-      if (patterns.add(Objects.requireNonNull(scheme) + (subdomains ? "*" : "") + hostOrSuffix
-          + ":*")) {
-        if (subdomains) {
-          anyPortSchemes.add(scheme);
-          anyPortSuffixes.add(hostOrSuffix);
-        } else {
-          anyPortHosts.add(scheme + hostOrSuffix);
-        }
+      if (patterns.add(Objects.requireNonNull(scheme) + host + ":*")) {
+        anyPortHosts.add(scheme + host);
       }
       return this;
+    }
+
+    /**
+     * Adds a subdomain pattern on any port, the default one included, split where its
+     * {@code *} stands: {@code https://*.example.com:*} is
+     * {@code subdomainsOnAnyPort("https://", ".example.com")}.
+     */
+    public Builder subdomainsOnAnyPort(String scheme, String suffix) {
+      if (!suffix.startsWith(".") || hasPort(suffix)) {
+        throw new IllegalArgumentException("not a suffix that starts with '.', without port: "
+            + suffix);
+      }
+      if (patterns.add(Objects.requireNonNull(scheme) + "*" + suffix + ":*")) {
+        anyPortSchemes.add(scheme);
+        anyPortSuffixes.add(suffix);
+      }
+      return this;
+    }
+
+    /** Whether a colon follows the host, past the brackets of an IPv6 address. */
+    private static boolean hasPort(String host) {
+      return host.indexOf(':', host.startsWith("[") ? host.indexOf(']') + 1 : 0) >= 0;
     }
 
     public OriginSet build() {

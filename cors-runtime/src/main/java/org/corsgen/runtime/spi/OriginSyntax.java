@@ -76,7 +76,8 @@ public final class OriginSyntax {
     }
 
     /**
-     * Whether the pattern sits directly over a top-level name, as {@code https://*.com} does:
+     * Whether the subdomain pattern sits directly over a top-level name, as {@code https://*.com}
+     * does (never so for a host on any port):
      * anyone can register under a top-level domain, and any name can become one, except those
      * kept for private use ({@link #PRIVATE_USE_TOP_LEVEL_NAMES}). Decidable without the Public
      * Suffix List, so the runtime applies it to configured origins too.
@@ -88,8 +89,11 @@ public final class OriginSyntax {
     }
 
     /**
-     * The pattern a refusal of this one suggests: the same with a domain of one's own in front
-     * of the public suffix, {@code https://*.example.co.uk} for {@code https://*.co.uk}.
+     * The pattern a refusal of this subdomain pattern suggests: the same with a domain of one's
+     * own in front of the public suffix, {@code https://*.example.co.uk} for
+     * {@code https://*.co.uk}.
+     *
+     * @throws IllegalStateException for a host on any port, which has no subdomains
      */
     public String overOwnDomain() {
       if (!subdomains()) {
@@ -221,8 +225,13 @@ public final class OriginSyntax {
   private static final Predicate<String> HOST_NAME_CHARS = whole("[a-z0-9*_.-]+");
   private static final Predicate<String> BRACKETED_IPV6_CHARS = whole("\\[[0-9a-f:.]+]");
   private static final Predicate<String> PORT = whole(":[0-9]{1,5}");
-  /** A host followed by ports, or port wildcards, of which one more follows. */
-  private static final Predicate<String> EXTRA_PORTS = whole("[^:\\[\\]]+(:[0-9*]+)+");
+  /**
+   * What is left of {@code host:8080:*} once the last port is cut off: a host with a port, or a
+   * port wildcard, of its own. (An IPv6 address without brackets has more colons.)
+   */
+  private static final Predicate<String> EXTRA_PORT = whole("[^:\\[\\]]+:[0-9*]{1,5}");
+  /** What other libraries write for any origin, which corsgen writes {@code "*"}. */
+  private static final Set<String> ANY_ORIGIN_SPELLINGS = Set.of("*:*", "*://*", "*://*:*");
   private static final Predicate<String> PORT_AND_SLASH = whole(":[0-9]+/?");
   private static final Predicate<String> LOOPBACK_IPV4 =
       whole("127\\.[0-9]{1,3}\\.[0-9]{1,3}\\.[0-9]{1,3}");
@@ -273,9 +282,9 @@ public final class OriginSyntax {
       return new Invalid(Problem.MALFORMED, "it has white space around the \"*\"",
           Optional.of("*"));
     }
-    if (Set.of("*:*", "*://*", "*://*:*").contains(entry.strip())) {
-      // Any origin on any port, as other libraries write it: "*" alone is that.
-      return invalid(Problem.BAD_WILDCARD);
+    if (ANY_ORIGIN_SPELLINGS.contains(entry.strip())) {
+      return new Invalid(Problem.MALFORMED, "it means any origin, which is \"*\" alone",
+          Optional.of("*"));
     }
     if (entry.strip().equalsIgnoreCase("null")) {
       return invalid(Problem.NULL);
@@ -504,7 +513,7 @@ public final class OriginSyntax {
         return Optional.of("browsers write the IPv6 address " + host + " as [" + address.get()
             + "]");
       }
-    } else if (EXTRA_PORTS.test(host)) {
+    } else if (EXTRA_PORT.test(host)) {
       return Optional.of("it has more than one port");
     } else if (!HOST_NAME_CHARS.test(host)) {
       return Optional.of("the host \"" + host + "\" has characters a host name cannot have");

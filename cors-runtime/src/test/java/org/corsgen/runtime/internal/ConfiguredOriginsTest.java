@@ -45,7 +45,7 @@ class ConfiguredOriginsTest {
   void configuredPortWildcardsAllowTheirHostOnEveryPort() {
     CorsPolicy policy = ConfiguredOrigins.resolve(policy()
         .allowCredentials()
-        .allowAnyPort("http://", "127.0.0.1")
+        .allowHostOnAnyPort("http://", "127.0.0.1")
         .allowConfiguredOrigins("cors.origins")
         .build(),
         config(Map.of("cors.origins", "http://localhost:*, https://*.b.example:*")));

@@ -47,9 +47,9 @@ class OriginSetTest {
   @Test
   void aPortWildcardMatchesItsHostOnEveryPortAndNothingElse() {
     OriginSet ports = OriginSet.builder()
-        .onAnyPort("http://", "localhost")
-        .onAnyPort("http://", "[::1]")
-        .onAnyPort("https://", ".dev.example.com")
+        .hostOnAnyPort("http://", "localhost")
+        .hostOnAnyPort("http://", "[::1]")
+        .subdomainsOnAnyPort("https://", ".dev.example.com")
         .build();
     for (String origin : new String[] {"http://localhost", "http://localhost:1",
         "http://localhost:5173", "http://localhost:65535", "http://[::1]", "http://[::1]:8080",
@@ -75,8 +75,8 @@ class OriginSetTest {
   @Test
   void aPortWildcardStandsBesideTheOthersInTheOrderWritten() {
     OriginSet mixed = OriginSet.builder().exact("https://app.example.com")
-        .onAnyPort("http://", "localhost").subdomains("https://", ".example.org")
-        .onAnyPort("http://", "localhost").build();
+        .hostOnAnyPort("http://", "localhost").subdomains("https://", ".example.org")
+        .hostOnAnyPort("http://", "localhost").build();
     assertEquals("https://app.example.com, http://localhost:*, https://*.example.org",
         mixed.toString());
     assertTrue(mixed.matches("https://app.example.com"));
@@ -88,9 +88,17 @@ class OriginSetTest {
   @Test
   void aPortWildcardHasNoPortOfItsOwn() {
     assertThrows(IllegalArgumentException.class,
-        () -> OriginSet.builder().onAnyPort("http://", "localhost:8080"));
+        () -> OriginSet.builder().hostOnAnyPort("http://", "localhost:8080"));
     assertThrows(IllegalArgumentException.class,
-        () -> OriginSet.builder().onAnyPort("http://", ""));
+        () -> OriginSet.builder().hostOnAnyPort("http://", "[::1]:8080"));
+    assertThrows(IllegalArgumentException.class,
+        () -> OriginSet.builder().hostOnAnyPort("http://", ""));
+    assertThrows(IllegalArgumentException.class,
+        () -> OriginSet.builder().hostOnAnyPort("https://", ".example.com"));
+    assertThrows(IllegalArgumentException.class,
+        () -> OriginSet.builder().subdomainsOnAnyPort("https://", ".example.com:8443"));
+    assertThrows(IllegalArgumentException.class,
+        () -> OriginSet.builder().subdomainsOnAnyPort("https://", "example.com"));
   }
 
   @Test

@@ -285,9 +285,13 @@ class OriginSyntaxTest {
         Optional.empty()), invalid("http://localhost:*,"));
     assertEquals(new Invalid(Problem.MALFORMED, "\"*x\" is not a port from 1 to 65535",
         Optional.empty()), invalid("http://localhost:*x"));
-    for (String anyOnAnyPort : new String[] {"*:*", "*://*", "*://*:*", " *:* "}) {
-      assertEquals(Problem.BAD_WILDCARD, invalid(anyOnAnyPort).problem(), anyOnAnyPort);
+    for (String anyOrigin : new String[] {"*:*", "*://*", "*://*:*", " *:* "}) {
+      assertEquals(new Invalid(Problem.MALFORMED, "it means any origin, which is \"*\" alone",
+          Optional.of("*")), invalid(anyOrigin), anyOrigin);
     }
+    assertEquals(Problem.MALFORMED, invalid("http://0:0:0:0:0:0:0:1").problem());
+    assertEquals("the host \"0:0:0:0:0:0:0\" has characters a host name cannot have",
+        invalid("http://0:0:0:0:0:0:0:1").detail());
     assertEquals(Problem.NOT_A_PAGE, invalid("ws://localhost:*").problem());
     assertEquals(Optional.of("http://localhost:*"), invalid("ws://localhost:*").fix());
   }

@@ -1,8 +1,9 @@
 package org.corsgen.sample.browser;
 
 /**
- * The origins of the conformance suite. The policies name them at compile time, so the suite
- * needs its fixed ports, {@value #API_PORT} and {@value #PAGE_PORT}, to be free. Chromium resolves
+ * The origins of the conformance suite. The policies name them, ports included, at compile time,
+ * so the suite needs its fixed ports, {@value #API_PORT} and {@value #PAGE_PORT}, to be free (port
+ * wildcards aside, which one test serves on a free port). Chromium resolves
  * every host to loopback ({@code --host-resolver-rules}), so any host name serves as an origin.
  */
 final class TestOrigins {
