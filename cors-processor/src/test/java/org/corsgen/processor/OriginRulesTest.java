@@ -458,11 +458,21 @@ class OriginRulesTest {
       "http://localhost:30* | 'a port wildcard is \":*\" alone, for any port; list particular ports as origins of their own' | ''",
       "http://LocalHost:*   | the host has upper-case letters | ' Write \"http://localhost:*\".'",
       "http://localhost:*/  | it ends with a slash | ' Write \"http://localhost:*\".'",
-      "chrome-extension://abc:* | a port wildcard is only for http and https origins | ''"})
+      "chrome-extension://abc:* | a port wildcard is only for http and https origins | ''",
+      "*:*                  | 'it means any origin, which is \"*\" alone' | ' Write \"*\".'",
+      "*://*                | 'it means any origin, which is \"*\" alone' | ' Write \"*\".'"})
   void portWildcardThatIsNotOneIsAnErrorShowingTheFix(String origin, String problem,
       String fix) {
     JavaFileObject source = resource("@Cors(origins = \"" + origin + "\")");
     assertOnly(compile(source), source, "@Cors", Message.ORIGIN_MALFORMED, origin, problem, fix);
+  }
+
+  @Test
+  void anyOriginSpelledAsOtherLibrariesDoGetsNoFixWhereStarIsRefused() {
+    JavaFileObject source = resource(
+        "@Cors(origins = \"*:*\", allowCredentials = true)");
+    assertOnly(compile(source), source, "@Cors", Message.ORIGIN_MALFORMED, "*:*",
+        "it means any origin, which is \"*\" alone", "");
   }
 
   @Test
