@@ -78,6 +78,17 @@ class PlaceholderRulesTest {
   }
 
   @Test
+  void anyOriginSpelledAsOtherLibrariesDoInTheDefaultGetsTheStarWhereItIsValid() {
+    JavaFileObject alone = resource("@Cors(origins = \"${cors.origins:*:*}\")");
+    assertOnly(compile(alone), alone, "${cors.origins", Message.ORIGIN_MALFORMED, "*:*",
+        "it means any origin, which is \"*\" alone", " Write \"*\".");
+    JavaFileObject beside = resource(
+        "@Cors(origins = {\"https://app.example.com\", \"${cors.origins:*:*}\"})");
+    assertOnly(compile(beside), beside, "${cors.origins", Message.ORIGIN_MALFORMED, "*:*",
+        "it means any origin, which is \"*\" alone", "");
+  }
+
+  @Test
   void originsSeparatedBySpacesInTheDefaultAreToldToUseCommas() {
     JavaFileObject source =
         resource("@Cors(origins = \"${cors.origins:https://a.example.com https://b.example.com}\")");

@@ -54,8 +54,8 @@ public enum Message {
   ORIGIN_BAD_WILDCARD(Kind.ERROR, "CorsOriginWildcard",
       "origin \"%s\" has a wildcard that corsgen cannot match: it knows two, a leading \"*.\""
           + " label in the host (\"https://*.example.com\", any subdomain of example.com) and"
-          + " \":*\" as the port (\"http://localhost:*\", any port, the default one included), which may"
-          + " be combined. Use one of them, or list the origins."),
+          + " \":*\" as the port (\"http://localhost:*\", any port, the default one included),"
+          + " which may be combined. Use one of them, or list the origins."),
   ORIGIN_PATTERN_PUBLIC_SUFFIX(Kind.ERROR, "CorsPublicSuffixPattern",
       "origin \"%s\" allows every site under \"%s\", a public suffix (Public Suffix List):"
           + " anyone can register a domain there and read these responses. Name your own domain,"

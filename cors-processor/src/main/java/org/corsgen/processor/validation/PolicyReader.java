@@ -143,8 +143,10 @@ final class PolicyReader {
     String[] origins = defaultValue.map(value -> value.split(",", -1)).orElse(new String[0]);
     for (int index = 0; index < origins.length; index++) {
       String origin = origins[index];
-      // "*" is no default to suggest: a configured "*" must stand alone, which start-up checks.
-      OriginSyntax.Parsed parsed = OriginSyntax.parse(origin.strip(), credentials, false);
+      // "*" is a default to suggest only where it would be accepted: alone in the default of a
+      // placeholder alone in origins (below).
+      OriginSyntax.Parsed parsed = OriginSyntax.parse(origin.strip(), credentials,
+          alone && origins.length == 1);
       if (OriginSyntax.isJoined(origin.strip())) {
         // Commas have split the default already; an array's fix would be wrong advice here.
         String[] joined = origin.strip().split("[;|\\s]+");

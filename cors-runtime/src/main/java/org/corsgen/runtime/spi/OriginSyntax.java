@@ -226,10 +226,10 @@ public final class OriginSyntax {
   private static final Predicate<String> BRACKETED_IPV6_CHARS = whole("\\[[0-9a-f:.]+]");
   private static final Predicate<String> PORT = whole(":[0-9]{1,5}");
   /**
-   * What is left of {@code host:8080:*} once the last port is cut off: a host with a port, or a
-   * port wildcard, of its own. (An IPv6 address without brackets has more colons.)
+   * What is left of {@code host:8080:*} once the last port is cut off: a host with ports, or port
+   * wildcards, of its own. (An IPv6 address without brackets is told apart before.)
    */
-  private static final Predicate<String> EXTRA_PORT = whole("[^:\\[\\]]+:[0-9*]{1,5}");
+  private static final Predicate<String> EXTRA_PORTS = whole("[^:\\[\\]]+(:[0-9*]{1,5})+");
   /** What other libraries write for any origin, which corsgen writes {@code "*"}. */
   private static final Set<String> ANY_ORIGIN_SPELLINGS = Set.of("*:*", "*://*", "*://*:*");
   private static final Predicate<String> PORT_AND_SLASH = whole(":[0-9]+/?");
@@ -502,6 +502,13 @@ public final class OriginSyntax {
       return Optional.of("browsers send a non-ASCII host in its punycode form, which only a"
           + " browser can give for this one: new URL(\"" + entry + "\").origin");
     }
+    Optional<String> unbracketed = host.indexOf(':') >= 0 && !host.startsWith("[")
+        ? ipv6(authorityOf(rest))
+        : Optional.empty();
+    if (unbracketed.isPresent()) {
+      return Optional.of("an IPv6 address is written in brackets, as [" + unbracketed.get()
+          + "]");
+    }
     if (host.startsWith("[")) {
       Optional<String> address = BRACKETED_IPV6_CHARS.test(host)
           ? ipv6(host.substring(1, host.length() - 1))
@@ -513,7 +520,7 @@ public final class OriginSyntax {
         return Optional.of("browsers write the IPv6 address " + host + " as [" + address.get()
             + "]");
       }
-    } else if (EXTRA_PORT.test(host)) {
+    } else if (EXTRA_PORTS.test(host)) {
       return Optional.of("it has more than one port");
     } else if (!HOST_NAME_CHARS.test(host)) {
       return Optional.of("the host \"" + host + "\" has characters a host name cannot have");

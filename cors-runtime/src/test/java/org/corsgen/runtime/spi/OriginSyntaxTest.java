@@ -289,9 +289,11 @@ class OriginSyntaxTest {
       assertEquals(new Invalid(Problem.MALFORMED, "it means any origin, which is \"*\" alone",
           Optional.of("*")), invalid(anyOrigin), anyOrigin);
     }
-    assertEquals(Problem.MALFORMED, invalid("http://0:0:0:0:0:0:0:1").problem());
-    assertEquals("the host \"0:0:0:0:0:0:0\" has characters a host name cannot have",
-        invalid("http://0:0:0:0:0:0:0:1").detail());
+    assertEquals(new Invalid(Problem.MALFORMED, "an IPv6 address is written in brackets, as"
+        + " [::1]", Optional.empty()), invalid("http://0:0:0:0:0:0:0:1"));
+    assertEquals("an IPv6 address is written in brackets, as [::1]", invalid("http://::1")
+        .detail());
+    assertEquals("it has more than one port", invalid("http://localhost:1:2:3").detail());
     assertEquals(Problem.NOT_A_PAGE, invalid("ws://localhost:*").problem());
     assertEquals(Optional.of("http://localhost:*"), invalid("ws://localhost:*").fix());
   }
