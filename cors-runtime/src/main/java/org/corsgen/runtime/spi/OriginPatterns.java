@@ -67,9 +67,22 @@ public final class OriginPatterns {
    * ({@code ".example.com"}, no port) and then any port or none: {@code https://*.example.com:*}.
    */
   public static boolean matchesSubdomainOnAnyPort(String origin, String scheme, String suffix) {
+    return matchesSubdomainEndingAt(origin, scheme, suffix, hostEndBeforeAnyPort(origin));
+  }
+
+  /**
+   * Where the host of {@code origin} ends if a port as browsers write one follows it: at that
+   * port's colon, else at the end. The same for every pattern, so {@link OriginSet} asks once.
+   */
+  static int hostEndBeforeAnyPort(String origin) {
     int colon = origin.lastIndexOf(':');
     // The scheme's own colon is never a port's: a subdomain host holds no colon of its own.
-    int hostEnd = colon > scheme.length() && isPortOrEnd(origin, colon) ? colon : origin.length();
+    return colon > origin.indexOf(':') && isPortOrEnd(origin, colon) ? colon : origin.length();
+  }
+
+  /** Whether {@code origin} up to {@code hostEnd} is {@code scheme}, labels and {@code suffix}. */
+  static boolean matchesSubdomainEndingAt(String origin, String scheme, String suffix,
+      int hostEnd) {
     int at = hostEnd - suffix.length();
     return at > 0 && origin.regionMatches(at, suffix, 0, suffix.length())
         && hasSubdomainHost(origin, scheme, at);

@@ -167,9 +167,13 @@ public final class OriginSet implements CorsPolicy.OriginMatcher {
         return true;
       }
     }
+    if (anyPortSuffixes.length == 0) {
+      return false;
+    }
+    int hostEnd = OriginPatterns.hostEndBeforeAnyPort(origin);
     for (int i = 0; i < anyPortSuffixes.length; i++) {
-      if (OriginPatterns.matchesSubdomainOnAnyPort(origin, anyPortSchemes[i],
-          anyPortSuffixes[i])) {
+      if (OriginPatterns.matchesSubdomainEndingAt(origin, anyPortSchemes[i], anyPortSuffixes[i],
+          hostEnd)) {
         return true;
       }
     }
