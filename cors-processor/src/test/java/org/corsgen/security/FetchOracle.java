@@ -139,6 +139,47 @@ final class FetchOracle {
             .noneMatch(name -> asciiLowerCase(name).equals("authorization"));
   }
 
+  /**
+   * Whether a browser's CORS-preflight fetch accepts an answer with these fields (each
+   * {@code null} when absent) to a preflight for {@code origin}, {@code method} and the requested
+   * {@code headerNames}, its credentials mode {@code include} or not (Fetch, "CORS-preflight
+   * fetch", step 7, and "CORS check"): an ok status; {@code Access-Control-Allow-Origin} the
+   * origin, or {@code *} without credentials; {@code Access-Control-Allow-Credentials: true} with
+   * them; the method listed byte for byte, CORS-safelisted, or covered by {@code *} without
+   * credentials; every name listed ignoring ASCII case, or covered by {@code *} without
+   * credentials, {@code Authorization} never.
+   */
+  static boolean browserAccepts(String origin, String method, List<String> headerNames,
+      boolean include, int status, String allowOrigin, String allowCredentials,
+      String allowMethods, String allowHeaders) {
+    if (status < 200 || status > 299 || allowOrigin == null) {
+      return false;
+    }
+    if (!(allowOrigin.equals("*") && !include) && !allowOrigin.equals(origin)) {
+      return false;
+    }
+    if (include && !"true".equals(allowCredentials)) {
+      return false;
+    }
+    List<String> methods = allowMethods == null ? List.of() : names(allowMethods);
+    if (!methods.contains(method) && !List.of("GET", "HEAD", "POST").contains(method)
+        && (include || !methods.contains("*"))) {
+      return false;
+    }
+    Set<String> allowed = new TreeSet<>();
+    if (allowHeaders != null) {
+      names(allowHeaders).forEach(name -> allowed.add(asciiLowerCase(name)));
+    }
+    for (String name : headerNames) {
+      String lower = asciiLowerCase(name);
+      if (!allowed.contains(lower)
+          && (include || !allowed.contains("*") || lower.equals("authorization"))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** Whether {@code s} is a token (RFC 9110, "Tokens"): a method or a header field name. */
   static boolean isToken(String s) {
     return !s.isEmpty() && s.chars().allMatch(c -> (c >= 'a' && c <= 'z')

@@ -1,6 +1,7 @@
 package org.corsgen.security;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.ws.rs.core.Response;
@@ -34,12 +35,13 @@ import org.junit.jupiter.api.Test;
 class PreflightHandlerTest {
 
   private static final URI BASE = URI.create("http://127.0.0.1/");
-  private static final PreflightEndpoint ENDPOINT = guardedItemEndpoint();
+  private static final PreflightEndpoint ENDPOINT = guardedItemEndpoint(false);
+  private static final PreflightEndpoint DEBUG_ENDPOINT = guardedItemEndpoint(true);
 
   private final LogCapture log = new LogCapture();
 
   /** The endpoint CorsModelProcessor builds for {@code /guarded/{id}}. */
-  private static PreflightEndpoint guardedItemEndpoint() {
+  private static PreflightEndpoint guardedItemEndpoint(boolean debug) {
     try {
       CorsIndex index = CorsIndex.forApplication(new ResourceConfig());
       CorsPolicy classPolicy = index.policyFor(GuardedResource.class,
@@ -49,7 +51,7 @@ class PreflightHandlerTest {
       return new PreflightEndpoint("/guarded/{id}",
           Map.of("GET", classPolicy, "HEAD", classPolicy, "PUT", classPolicy, "PATCH", classPolicy,
               "DELETE", adminPolicy),
-          Set.of("GET", "HEAD", "PUT", "PATCH", "DELETE", "OPTIONS"));
+          Set.of("GET", "HEAD", "PUT", "PATCH", "DELETE", "OPTIONS"), debug);
     } catch (NoSuchMethodException e) {
       throw new AssertionError(e);
     }
@@ -67,13 +69,17 @@ class PreflightHandlerTest {
   }
 
   static Response preflight(Request request) {
+    return preflight(ENDPOINT, request);
+  }
+
+  static Response preflight(PreflightEndpoint endpoint, Request request) {
     ContainerRequest context = new ContainerRequest(BASE, BASE.resolve("guarded/7"), "OPTIONS",
         null, new MapPropertiesDelegate(), null);
     request.origins().forEach(value -> context.header("Origin", value));
     request.methods().forEach(value -> context.header("Access-Control-Request-Method", value));
     request.requestHeaders()
         .forEach(value -> context.header("Access-Control-Request-Headers", value));
-    return ENDPOINT.preflight(context);
+    return endpoint.preflight(context);
   }
 
   /** Asserts that {@code response} is exactly the answer {@code expected} describes. */
@@ -110,6 +116,43 @@ class PreflightHandlerTest {
         FetchOracle.guardedItemPreflight(request.origins(), request.methods(),
             request.requestHeaders()),
         preflight(request)));
+  }
+
+  /**
+   * Debug mode answers some refusals {@code 204} with grants, so that the browser names the
+   * reason; each such answer must still fail the browser's preflight check, with credentials and
+   * without, or the browser would send a request the policy refuses. What the policy allows is
+   * answered as without debug mode. Enough trials are debug answers that the check is no formality.
+   */
+  @Test
+  void debugAnswersToRefusedPreflightsFailInTheBrowserAndAllowedOnesAreUnchanged() {
+    int[] debugAnswers = {0};
+    Trials.forAll(Trials.tries(), Request::generate, request -> {
+      FetchOracle.Preflight expected = FetchOracle.guardedItemPreflight(request.origins(),
+          request.methods(), request.requestHeaders());
+      Response answer = preflight(DEBUG_ENDPOINT, request);
+      if (expected.granted() || answer.getStatus() == 403) {
+        assertAnswer(expected, answer);
+        return;
+      }
+      debugAnswers[0]++;
+      assertEquals(204, answer.getStatus());
+      assertEquals(FetchOracle.PREFLIGHT_VARY, answer.getHeaderString("Vary"));
+      assertEquals("0", answer.getHeaderString("Access-Control-Max-Age"));
+      String origin = FetchOracle.trimHttpSpace(request.origins().get(0));
+      String method = FetchOracle.trimHttpSpace(request.methods().get(0));
+      List<String> names = FetchOracle.names(String.join(",", request.requestHeaders()));
+      for (boolean include : new boolean[] {false, true}) {
+        assertFalse(FetchOracle.browserAccepts(origin, method, names, include,
+            answer.getStatus(), answer.getHeaderString("Access-Control-Allow-Origin"),
+            answer.getHeaderString("Access-Control-Allow-Credentials"),
+            answer.getHeaderString("Access-Control-Allow-Methods"),
+            answer.getHeaderString("Access-Control-Allow-Headers")),
+            () -> "a browser would act on " + answer.getHeaders() + " for " + request);
+      }
+    });
+    assertTrue(debugAnswers[0] > Trials.tries() / 20,
+        debugAnswers[0] + " debug answers in " + Trials.tries() + " trials");
   }
 
   @Test

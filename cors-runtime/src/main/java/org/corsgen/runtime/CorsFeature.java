@@ -18,6 +18,17 @@ import org.corsgen.runtime.internal.UnhandledExceptionMapper;
  */
 public final class CorsFeature implements Feature {
 
+  /**
+   * Debug mode's switch, {@code true} or {@code false} (the default), read at start-up as an
+   * {@code origins} placeholder is: the JAX-RS property, then the system property, then the
+   * environment variable {@code CORSGEN_DEBUG}. With it on, a preflight refused for its method or
+   * its headers, from an origin that a policy at its URL allows, is answered {@code 204} with that
+   * policy's grants instead of {@code 403} with none, so that the browser's console names the
+   * method or header at fault. Such an answer still fails in the browser and grants nothing an
+   * allowed preflight would not show the same origin; see README, "Debug mode".
+   */
+  public static final String DEBUG = "corsgen.debug";
+
   @Override
   public boolean configure(FeatureContext context) {
     if (context.getConfiguration().isRegistered(CorsModelProcessor.class)) {

@@ -45,6 +45,11 @@ public final class SampleApp implements AutoCloseable {
         // Jersey would find CorsFeature by auto-discovery anyway; registering it says where the
         // CORS behaviour comes from.
         .register(CorsFeature.class)
+        // A development server, so debug mode, unless -Dcorsgen.debug or CORSGEN_DEBUG says
+        // otherwise: the browser's console then names the method or header a refused preflight
+        // asked for (the refused DELETE), instead of a missing Access-Control-Allow-Origin.
+        .property(CorsFeature.DEBUG, System.getProperty(CorsFeature.DEBUG,
+            System.getenv().getOrDefault("CORSGEN_DEBUG", "true")))
         // WADL needs JAXB, which the sample leaves out; disabling it avoids a warning at start.
         .property(ServerProperties.WADL_FEATURE_DISABLE, true);
   }

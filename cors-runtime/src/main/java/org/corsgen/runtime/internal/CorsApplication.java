@@ -30,6 +30,7 @@ public final class CorsApplication {
   private static final int SAID_AT_MOST = 1000;
 
   private final CorsIndex index;
+  private final DebugMode debug;
   private final OtherOptionsMethods otherOptionsMethods = new OtherOptionsMethods();
   private final LocatorFailure locatorFailure;
   private final Set<String> said = ConcurrentHashMap.newKeySet();
@@ -37,7 +38,9 @@ public final class CorsApplication {
 
   private CorsApplication(Configuration configuration) {
     // The index reads a copy of the properties, not the configuration: it must not keep its key.
-    this.index = CorsIndex.forApplication(configuration);
+    ConfigurationLookup lookup = new ConfigurationLookup(configuration);
+    this.index = new CorsIndex(lookup);
+    this.debug = DebugMode.read(lookup);
     this.locatorFailure = new LocatorFailure(index);
   }
 
@@ -78,6 +81,10 @@ public final class CorsApplication {
 
   CorsIndex index() {
     return index;
+  }
+
+  DebugMode debug() {
+    return debug;
   }
 
   OtherOptionsMethods otherOptionsMethods() {

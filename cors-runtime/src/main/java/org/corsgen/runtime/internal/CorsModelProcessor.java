@@ -64,6 +64,9 @@ public final class CorsModelProcessor implements ModelProcessor {
   /** What start-up tells of this application's CORS: its paths and policies, or why none. */
   private void logSummary(Wiring wiring, String application) {
     List<PreflightEndpoint> added = wiring.added;
+    if (!wiring.application.debug().said().isEmpty()) {
+      LOG.log(Level.WARNING, wiring.application.debug().said());
+    }
     if (LOG.isLoggable(Level.INFO)) {
       // Strings, not numbers, which MessageFormat would print as "1,000".
       LOG.log(Level.INFO, "corsgen: {0} CORS policies on {1} paths{2}{3}",
@@ -426,7 +429,8 @@ public final class CorsModelProcessor implements ModelProcessor {
       return;
     }
     RuntimeResource resource = levelPath.resource();
-    PreflightEndpoint endpoint = new PreflightEndpoint(levelPath.path(), methods.table(), later);
+    PreflightEndpoint endpoint = new PreflightEndpoint(levelPath.path(), methods.table(), later,
+        wiring.application.debug().on());
     wiring.enhanced.addResource(withOptions(resource, resource.getResources().get(0), endpoint));
     wiring.added.add(endpoint);
     for (ResourceMethod other : methods.otherOptions()) {

@@ -87,6 +87,31 @@ final class MethodTable {
     return policyByMethod.get(method);
   }
 
+  /** Whether {@code method} is CORS-safelisted, compared byte for byte as browsers compare it. */
+  static boolean isSafelisted(String method) {
+    return SIMPLE_METHODS.contains(method);
+  }
+
+  /** The first policy here that allows {@code origin}, or {@code null}. */
+  CorsPolicy firstAllowing(String origin) {
+    for (CorsPolicy policy : policies) {
+      if (policy.allowsOrigin(origin)) {
+        return policy;
+      }
+    }
+    return null;
+  }
+
+  /** Whether {@code policy} governs a method here that equals {@code method} ignoring case. */
+  boolean governsIgnoringCase(CorsPolicy policy, String method) {
+    for (Map.Entry<String, CorsPolicy> entry : policyByMethod.entrySet()) {
+      if (entry.getValue() == policy && entry.getKey().equalsIgnoreCase(method)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Every method served, with or without a policy. */
   Set<String> served() {
     return served;

@@ -51,6 +51,8 @@ public final class PreflightEndpoint implements Inflector<ContainerRequestContex
   private final MethodTable own;
   private final String allow;
   private final List<LaterPath> later;
+  /** Whether refusals the browser can be told the reason of are answered so ({@link DebugMode}). */
+  private final boolean debug;
   private final Map<BitSet, MethodTable> combined = new ConcurrentHashMap<>();
   /**
    * The fields an application's filter set that a warning has named, bits as
@@ -82,15 +84,25 @@ public final class PreflightEndpoint implements Inflector<ContainerRequestContex
    * @param allow every method served at this path, for the {@code Allow} header
    */
   public PreflightEndpoint(String path, Map<String, CorsPolicy> policyByMethod, Set<String> allow) {
-    this(path, new MethodTable(policyByMethod, allow), List.of());
+    this(path, policyByMethod, allow, false);
   }
 
-  PreflightEndpoint(String path, MethodTable own, List<LaterPath> later) {
+  /**
+   * The same, with debug mode on or off ({@link DebugMode}); public, as the other, for tests and
+   * benchmarks that make an endpoint without Jersey.
+   */
+  public PreflightEndpoint(String path, Map<String, CorsPolicy> policyByMethod, Set<String> allow,
+      boolean debug) {
+    this(path, new MethodTable(policyByMethod, allow), List.of(), debug);
+  }
+
+  PreflightEndpoint(String path, MethodTable own, List<LaterPath> later, boolean debug) {
     this.path = path;
     this.own = own;
     // As Jersey's ResponseBuilder.allow writes it.
     this.allow = String.join(",", own.served());
     this.later = List.copyOf(later);
+    this.debug = debug;
   }
 
   /** The path template this endpoint answers for. */
@@ -134,7 +146,9 @@ public final class PreflightEndpoint implements Inflector<ContainerRequestContex
 
   /**
    * Answers a CORS preflight: 204 with the {@code Access-Control-Allow-*} headers when the origin,
-   * the method and every requested header are allowed; otherwise 403 with none of them.
+   * the method and every requested header are allowed; otherwise 403 with none of them, or in
+   * debug mode, where the browser can be made to name the reason, 204 with grants that leave it
+   * out ({@link #refuseMethod}, {@link #refuseHeader}).
    */
   public PreflightAnswer preflight(ContainerRequestContext request) {
     MultivaluedMap<String, String> headers = request.getHeaders();
@@ -149,12 +163,13 @@ public final class PreflightEndpoint implements Inflector<ContainerRequestContex
     MethodTable table = tableFor(request);
     CorsPolicy policy = table.policyOf(method);
     if (policy == null) {
-      return refuse(request, () -> "method " + CorsHeaders.forLog(method)
-          + " has no CORS policy at " + path + " (CORS methods: "
+      return refuseMethod(request, table, origin, method, () -> "method "
+          + CorsHeaders.forLog(method) + " has no CORS policy at " + path + " (CORS methods: "
           + String.join(", ", table.methodsWithPolicy()) + ")");
     }
     if (!policy.allowsOrigin(origin)) {
-      return refuse(request, () -> "origin " + CorsHeaders.forLog(origin) + " is not in ["
+      return refuseMethod(request, table, origin, method, () -> "origin "
+          + CorsHeaders.forLog(origin) + " is not in ["
           + CorsHeaders.listForLog(policy.originList()) + "] for " + method + " ("
           + policy.source() + ")");
     }
@@ -163,22 +178,13 @@ public final class PreflightEndpoint implements Inflector<ContainerRequestContex
       for (String value : requestHeaders) {
         Optional<String> refused = policy.firstRefusedHeader(value);
         if (refused.isPresent()) {
-          return refuse(request, () -> "header " + CorsHeaders.forLog(refused.get())
-              + " is not in allowHeaders [" + CorsHeaders.listForLog(policy.allowHeaders())
-              + "] (" + policy.source() + ")");
+          return refuseHeader(request, table, policy, origin, () -> "header "
+              + CorsHeaders.forLog(refused.get()) + " is not in allowHeaders ["
+              + CorsHeaders.listForLog(policy.allowHeaders()) + "] (" + policy.source() + ")");
         }
       }
     }
-    PreflightAnswer answer = new PreflightAnswer(Response.Status.NO_CONTENT)
-        .header(ALLOW_ORIGIN, policy.allowOriginValue(origin))
-        .header(ALLOW_METHODS, table.allowMethods(policy))
-        .header(VARY, PREFLIGHT_VARY);
-    if (!policy.allowHeaders().isEmpty()) {
-      answer.header(ALLOW_HEADERS, policy.allowHeaders());
-    }
-    if (policy.allowsCredentials()) {
-      answer.header(ALLOW_CREDENTIALS, "true");
-    }
+    PreflightAnswer answer = grants(table, policy, origin);
     if (table.grantsMoreThanAnotherPolicyForThisOrigin(policy, origin)
         || table.grantsHeadersToASimpleMethodThatRefusesThem(policy, origin)) {
       answer.header(MAX_AGE, "0");
@@ -236,15 +242,76 @@ public final class PreflightEndpoint implements Inflector<ContainerRequestContex
     return MethodTable.firstServing(tables);
   }
 
-  /** The reason is only put into words when it is logged: refusals are the common case. */
+  /** What {@code policy} grants {@code origin}, an origin it allows, but its max-age. */
+  private static PreflightAnswer grants(MethodTable table, CorsPolicy policy, String origin) {
+    PreflightAnswer answer = new PreflightAnswer(Response.Status.NO_CONTENT)
+        .header(ALLOW_ORIGIN, policy.allowOriginValue(origin))
+        .header(ALLOW_METHODS, table.allowMethods(policy))
+        .header(VARY, PREFLIGHT_VARY);
+    if (!policy.allowHeaders().isEmpty()) {
+      answer.header(ALLOW_HEADERS, policy.allowHeaders());
+    }
+    if (policy.allowsCredentials()) {
+      answer.header(ALLOW_CREDENTIALS, "true");
+    }
+    return answer;
+  }
+
+  /**
+   * Refuses a method that has no policy here, or one whose policy does not allow the origin. In
+   * debug mode, when another policy here allows the origin, the answer carries that policy's
+   * grants, whose Allow-Methods cannot name the method, so that the browser reports the method
+   * rather than a missing Allow-Origin. Not for a CORS-safelisted method: browsers take those as
+   * allowed whatever Allow-Methods says (they preflight one only for its headers), so such an
+   * answer could let the request through; it gets the plain refusal.
+   */
+  private PreflightAnswer refuseMethod(ContainerRequestContext request, MethodTable table,
+      String origin, String method, Supplier<String> reason) {
+    log(request, reason);
+    CorsPolicy granting = debug && !MethodTable.isSafelisted(method)
+        ? table.firstAllowing(origin)
+        : null;
+    // Browsers compare the method byte for byte; should one ever ignore case, a method that only
+    // differs in case from one listed would pass, so such a method gets the plain refusal.
+    return granting == null || table.governsIgnoringCase(granting, method)
+        ? refusal()
+        : failing(grants(table, granting, origin));
+  }
+
+  /**
+   * Refuses a header that {@code policy}, which allows the origin and the method, does not allow.
+   * In debug mode the answer carries the policy's grants, whose Allow-Headers leaves the header
+   * out, so that the browser reports it: a browser checks the requested names against
+   * Allow-Headers as corsgen does, and finds the same one missing.
+   */
+  private PreflightAnswer refuseHeader(ContainerRequestContext request, MethodTable table,
+      CorsPolicy policy, String origin, Supplier<String> reason) {
+    log(request, reason);
+    return debug ? failing(grants(table, policy, origin)) : refusal();
+  }
+
+  /** A debug answer, which the browser rejects and must not cache should it ever accept one. */
+  private static PreflightAnswer failing(PreflightAnswer answer) {
+    return answer.header(MAX_AGE, "0");
+  }
+
+  private static PreflightAnswer refusal() {
+    return new PreflightAnswer(Response.Status.FORBIDDEN).header(VARY, PREFLIGHT_VARY);
+  }
+
   private PreflightAnswer refuse(ContainerRequestContext request, Supplier<String> reason) {
+    log(request, reason);
+    return refusal();
+  }
+
+  /** The reason is only put into words when it is logged: refusals are the common case. */
+  private static void log(ContainerRequestContext request, Supplier<String> reason) {
     if (LOG.isLoggable(Level.DEBUG)) {
       LOG.log(Level.DEBUG, "CORS preflight refused for {0} {1} from {2}: {3}",
           CorsHeaders.forLog(request.getHeaderString(REQUEST_METHOD)),
           CorsHeaders.forLog(request.getUriInfo().getRequestUri().getRawPath()),
           CorsHeaders.forLog(request.getHeaderString(ORIGIN)), reason.get());
     }
-    return new PreflightAnswer(Response.Status.FORBIDDEN).header(VARY, PREFLIGHT_VARY);
   }
 
   /**

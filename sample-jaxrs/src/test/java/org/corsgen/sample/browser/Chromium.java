@@ -9,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.List;
+import java.util.logging.Level;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
@@ -17,6 +19,9 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 
 /**
  * Debian's headless Chromium, driven by its own chromedriver, with a fresh profile each time.
@@ -84,6 +89,10 @@ final class Chromium implements AutoCloseable {
         // Every host name is loopback, so tests can load pages from origins such as
         // http://sub.app.test without touching DNS or /etc/hosts.
         "--host-resolver-rules=MAP * 127.0.0.1");
+    // The console, where Chromium says why it blocked a CORS request (console()).
+    LoggingPreferences logging = new LoggingPreferences();
+    logging.enable(LogType.BROWSER, Level.ALL);
+    options.setCapability(ChromeOptions.LOGGING_PREFS, logging);
     ChromeDriverService service = new ChromeDriverService.Builder()
         .usingDriverExecutable(new File(DRIVER))
         .usingAnyFreePort()
@@ -96,6 +105,13 @@ final class Chromium implements AutoCloseable {
 
   WebDriver driver() {
     return driver;
+  }
+
+  /** What the pages wrote to the console since the last call, CORS errors included. */
+  List<String> console() {
+    return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+        .map(LogEntry::getMessage)
+        .toList();
   }
 
   /**

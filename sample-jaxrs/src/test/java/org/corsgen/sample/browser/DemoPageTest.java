@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.corsgen.sample.SampleApp;
 import org.junit.jupiter.api.AfterAll;
@@ -75,12 +76,17 @@ class DemoPageTest {
     expected.put("subdomain", "PASS as expected: the frame at http://app.localhost:8081 read");
 
     Map<String, String> outcomes = new LinkedHashMap<>();
+    List<String> deleteConsole = List.of();
     for (String scenario : expected.keySet()) {
+      chromium.console();
       driver.findElement(By.id("run-" + scenario)).click();
       WebElement result = driver.findElement(By.id("result-" + scenario));
       new WebDriverWait(driver, Duration.ofSeconds(15))
           .until(unused -> result.getAttribute("class").contains("expected"));
       outcomes.put(scenario, result.getText());
+      if (scenario.equals("delete")) {
+        deleteConsole = chromium.console();
+      }
     }
     Path screenshot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath();
     Files.copy(screenshot, Path.of("target", "demo-page.png"),
@@ -89,5 +95,10 @@ class DemoPageTest {
     assertAll(expected.entrySet().stream().map(scenario -> (Executable) () -> assertTrue(
         outcomes.get(scenario.getKey()).startsWith(scenario.getValue()),
         scenario.getKey() + ": " + outcomes.get(scenario.getKey()))));
+    // The sample runs in debug mode, so the console says why the DELETE was refused.
+    List<String> console = deleteConsole;
+    assertTrue(console.stream().anyMatch(message -> message.contains(
+        "Method DELETE is not allowed by Access-Control-Allow-Methods in preflight response")),
+        console::toString);
   }
 }

@@ -1,0 +1,190 @@
+package org.corsgen.it;
+
+import static org.corsgen.it.CorsOnTheWireTest.assertNoCorsGrant;
+import static org.corsgen.it.CorsOnTheWireTest.header;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.SimpleFormatter;
+import org.corsgen.runtime.CorsFeature;
+import org.glassfish.jersey.server.ResourceConfig;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Debug mode ({@link CorsFeature#DEBUG}) on {@link ItemsResource}: {@code /items/{id}} serves
+ * GET, PUT and PATCH under the class's policy (app.example.com, *.example.org; Content-Type and
+ * X-Token) and DELETE under the admin console's (admin.example.com, credentials). Each debug
+ * answer must fail in a browser: its Allow-Methods leaves out a method that is not safelisted, or
+ * its Allow-Headers a requested header.
+ */
+class DebugModeTest {
+
+  private static final String APP = "https://app.example.com";
+  private static final String ADMIN = "https://admin.example.com";
+
+  private static JerseyServer server;
+  private static List<String> startUpWarnings;
+
+  @BeforeAll
+  static void start() throws Exception {
+    try (LogCapture log = new LogCapture("org.corsgen", null)) {
+      server = new JerseyServer(new ResourceConfig(ItemsResource.class)
+          .property(CorsFeature.DEBUG, "true")
+          .register(CorsFeature.class));
+      startUpWarnings = warnings(log);
+    }
+  }
+
+  @AfterAll
+  static void stop() {
+    server.close();
+  }
+
+  private static List<String> warnings(LogCapture log) {
+    return log.records().stream()
+        .filter(record -> record.getLevel() == Level.WARNING)
+        .map(record -> new SimpleFormatter().formatMessage(record))
+        .toList();
+  }
+
+  private static HttpResponse<String> preflight(JerseyServer server, String origin, String method,
+      String... requestHeaders) throws Exception {
+    return requestHeaders.length == 0
+        ? server.send("OPTIONS", "/items/1", "Origin", origin,
+            "Access-Control-Request-Method", method)
+        : server.send("OPTIONS", "/items/1", "Origin", origin,
+            "Access-Control-Request-Method", method,
+            "Access-Control-Request-Headers", String.join(",", requestHeaders));
+  }
+
+  @Test
+  void methodOutsideTheOriginsPolicyGetsThePolicysGrantsWithoutIt() throws Exception {
+    HttpResponse<String> answer = preflight(server, APP, "DELETE");
+
+    assertEquals(204, answer.statusCode());
+    assertEquals(Optional.of(APP), header(answer, "Access-Control-Allow-Origin"));
+    assertEquals(Optional.of("GET, HEAD, PATCH, PUT"),
+        header(answer, "Access-Control-Allow-Methods"));
+    assertEquals(Optional.of("Content-Type, X-Token"),
+        header(answer, "Access-Control-Allow-Headers"));
+    assertEquals(Optional.empty(), header(answer, "Access-Control-Allow-Credentials"));
+    assertEquals(Optional.of("0"), header(answer, "Access-Control-Max-Age"));
+    assertEquals(Optional.of("Origin, Access-Control-Request-Method, Access-Control-Request-Headers"),
+        header(answer, "Vary"));
+  }
+
+  /** PUT's policy does not allow the admin console; DELETE's, which does, answers. */
+  @Test
+  void methodWhosePolicyRefusesTheOriginGetsTheGrantsOfOneThatAllowsIt() throws Exception {
+    HttpResponse<String> answer = preflight(server, ADMIN, "PUT");
+
+    assertEquals(204, answer.statusCode());
+    assertEquals(Optional.of(ADMIN), header(answer, "Access-Control-Allow-Origin"));
+    assertEquals(Optional.of("DELETE"), header(answer, "Access-Control-Allow-Methods"));
+    assertEquals(Optional.of("true"), header(answer, "Access-Control-Allow-Credentials"));
+    assertEquals(Optional.of("0"), header(answer, "Access-Control-Max-Age"));
+  }
+
+  @Test
+  void refusedHeaderGetsThePolicysGrantsWhoseAllowHeadersLeavesItOut() throws Exception {
+    for (String method : List.of("PUT", "GET")) {
+      HttpResponse<String> answer = preflight(server, APP, method, "content-type", "x-other");
+
+      assertEquals(204, answer.statusCode(), method);
+      assertEquals(Optional.of(APP), header(answer, "Access-Control-Allow-Origin"));
+      assertEquals(Optional.of("Content-Type, X-Token"),
+          header(answer, "Access-Control-Allow-Headers"));
+      assertEquals(Optional.of("0"), header(answer, "Access-Control-Max-Age"), method);
+    }
+  }
+
+  /**
+   * A safelisted method passes a browser's method check whatever Allow-Methods says, so a debug
+   * answer could not make that preflight fail: POST (not served here) and HEAD under a policy
+   * that refuses the origin get the plain refusal, even with headers the page asks for.
+   */
+  @Test
+  void safelistedMethodsThatAreRefusedGetThePlainRefusal() throws Exception {
+    for (String method : List.of("POST", "HEAD")) {
+      HttpResponse<String> answer = preflight(server, ADMIN, method, "x-token");
+
+      assertEquals(403, answer.statusCode(), method);
+      assertNoCorsGrant(answer);
+    }
+  }
+
+  @Test
+  void originNoPolicyHereAllowsGetsThePlainRefusal() throws Exception {
+    for (String method : List.of("PUT", "DELETE")) {
+      HttpResponse<String> answer = preflight(server, "https://evil.example.net", method);
+
+      assertEquals(403, answer.statusCode(), method);
+      assertNoCorsGrant(answer);
+    }
+  }
+
+  /** Should a browser ever compare methods ignoring case, "patch" would pass "PATCH". */
+  @Test
+  void methodThatDiffersOnlyInCaseFromAGrantedOneGetsThePlainRefusal() throws Exception {
+    HttpResponse<String> answer = preflight(server, APP, "patch");
+
+    assertEquals(403, answer.statusCode());
+    assertNoCorsGrant(answer);
+  }
+
+  @Test
+  void allowedPreflightIsAnsweredAsWithoutDebugMode() throws Exception {
+    HttpResponse<String> answer = preflight(server, APP, "PUT", "x-token");
+
+    assertEquals(204, answer.statusCode());
+    assertEquals(Optional.of("600"), header(answer, "Access-Control-Max-Age"));
+  }
+
+  @Test
+  void startUpWarnsThatDebugModeIsOnAndWhereItWasSet() {
+    assertEquals(1, startUpWarnings.size(), startUpWarnings::toString);
+    assertTrue(startUpWarnings.get(0).startsWith(
+        "corsgen: debug mode is on (JAX-RS property corsgen.debug):"), startUpWarnings.get(0));
+  }
+
+  @Test
+  void withoutDebugModeEveryRefusalIsThePlainOne() throws Exception {
+    try (JerseyServer plain = new JerseyServer(new ResourceConfig(ItemsResource.class)
+        .register(CorsFeature.class))) {
+      for (String[] refused : new String[][] {{APP, "DELETE"}, {ADMIN, "PUT"}}) {
+        HttpResponse<String> answer = preflight(plain, refused[0], refused[1]);
+        assertEquals(403, answer.statusCode(), String.join(" ", refused));
+        assertNoCorsGrant(answer);
+      }
+      assertEquals(403, preflight(plain, APP, "PUT", "x-other").statusCode());
+    }
+  }
+
+  /** A misspelt switch turns nothing on and stops nothing: a warning says what it read. */
+  @Test
+  void valueOtherThanTrueOrFalseLeavesDebugModeOffWithAWarning() throws Exception {
+    System.setProperty(CorsFeature.DEBUG, "yes");
+    try (LogCapture warnings = new LogCapture("org.corsgen", null);
+        JerseyServer misspelt = new JerseyServer(new ResourceConfig(ItemsResource.class)
+            .register(CorsFeature.class))) {
+      assertEquals(403, preflight(misspelt, APP, "DELETE").statusCode());
+      assertEquals(List.of("corsgen: system property corsgen.debug is \"yes\", which is neither true nor"
+          + " false; debug mode stays off"), warnings(warnings));
+    } finally {
+      System.clearProperty(CorsFeature.DEBUG);
+    }
+    try (LogCapture quiet = new LogCapture("org.corsgen", null);
+        JerseyServer off = new JerseyServer(new ResourceConfig(ItemsResource.class)
+            .property(CorsFeature.DEBUG, false)
+            .register(CorsFeature.class))) {
+      assertEquals(403, preflight(off, APP, "DELETE").statusCode());
+      assertEquals(List.of(), warnings(quiet), "false says nothing");
+    }
+  }
+}
