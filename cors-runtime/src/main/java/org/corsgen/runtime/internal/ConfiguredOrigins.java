@@ -64,12 +64,16 @@ final class ConfiguredOrigins {
                 + " comma-separated list of origins such as https://app.example.com");
       }
       String[] entries = value.text().split(",", -1);
+      // Whether "*" would be accepted in place of an entry: alone, and without credentials.
+      boolean anyOriginFits = !policy.allowsCredentials() && policy.placeholders().size() == 1
+          && !policy.hasLiteralOrigins()
+          && Arrays.stream(entries).filter(other -> !other.isBlank()).count() == 1;
       for (String raw : entries) {
         String entry = raw.strip();
         OriginSyntax.Entry parsed = OriginSyntax.parse(entry);
         if (parsed instanceof OriginSyntax.Invalid invalid) {
           throw bad(policy, placeholder, value, "\"" + entry + "\" in it "
-              + describe(invalid, policy.allowsCredentials()));
+              + describe(invalid, policy.allowsCredentials(), anyOriginFits));
         } else if (policy.allowsCredentials() && OriginSyntax.isCleartext(parsed)) {
           throw bad(policy, placeholder, value, "\"" + entry + "\" in it is plain http on another"
               + " machine while allowCredentials = true: an active network attacker could read"
@@ -130,7 +134,8 @@ final class ConfiguredOrigins {
         + " is \"" + value.text() + "\" (from " + value.from() + "), and " + problem + ".");
   }
 
-  private static String describe(OriginSyntax.Invalid invalid, boolean credentials) {
+  private static String describe(OriginSyntax.Invalid invalid, boolean credentials,
+      boolean anyOriginFits) {
     String what = switch (invalid.problem()) {
       case BLANK -> "is empty: remove the comma that leaves it";
       case NULL -> "is \"null\", which sandboxed iframes, file: pages and redirects send, so any"
@@ -147,7 +152,7 @@ final class ConfiguredOrigins {
     };
     return invalid.problem() == OriginSyntax.Problem.JOINED
         ? what
-        : what + invalid.fix().filter(fix -> isAccepted(fix, credentials))
+        : what + invalid.fix().filter(fix -> isAccepted(fix, credentials, anyOriginFits))
             .map(fix -> "; write \"" + fix + "\"").orElse("");
   }
 
@@ -155,10 +160,14 @@ final class ConfiguredOrigins {
    * Whether start-up would accept {@code fix} as an entry of a policy that allows
    * {@code credentials} or not: the punycode form of a pattern can be one over a top-level name
    * ({@code https://*.рф}), and the http origin for a ws: one is plain http, neither of which is
-   * a fix to suggest.
+   * a fix to suggest; {@code "*"}, for another library's {@code *:*}, only where it
+   * {@code anyOriginFits}.
    */
-  private static boolean isAccepted(String fix, boolean credentials) {
+  private static boolean isAccepted(String fix, boolean credentials, boolean anyOriginFits) {
     OriginSyntax.Entry parsed = OriginSyntax.parse(fix);
+    if (parsed instanceof OriginSyntax.AnyOrigin) {
+      return anyOriginFits;
+    }
     return (parsed instanceof OriginSyntax.Exact
         || parsed instanceof OriginSyntax.Pattern pattern && !pattern.overTopLevelName())
         && !(credentials && OriginSyntax.isCleartext(parsed));

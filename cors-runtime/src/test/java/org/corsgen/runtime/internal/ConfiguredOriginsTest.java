@@ -141,6 +141,35 @@ class ConfiguredOriginsTest {
         + " it."), blank.getMessage());
   }
 
+  /**
+   * Other libraries' spellings of any origin are told to be "*" where "*" would start: alone and
+   * without credentials, as the processor tells a literal or a default.
+   */
+  @Test
+  void anyOriginSpelledAsOtherLibrariesDoIsToldToBeStarWhereStarWouldStart() {
+    for (String value : new String[] {"*:*", "*://*", " *://*:* "}) {
+      IllegalStateException alone = assertThrows(IllegalStateException.class,
+          () -> ConfiguredOrigins.resolve(policy().allowConfiguredOrigins("k").build(),
+              config(Map.of("k", value))));
+      assertTrue(alone.getMessage().endsWith("is not a serialized origin (it means any origin,"
+          + " which is \"*\" alone); write \"*\"."), alone.getMessage());
+    }
+    for (CorsPolicy.Builder starWouldNotStart : new CorsPolicy.Builder[] {
+        policy().allowConfiguredOrigins("k").allowCredentials(),
+        policy().allowConfiguredOrigins("k").allowOrigins("https://a.example"),
+        policy().allowConfiguredOrigins("k").allowConfiguredOrigins("other")}) {
+      IllegalStateException e = assertThrows(IllegalStateException.class,
+          () -> ConfiguredOrigins.resolve(starWouldNotStart.build(),
+              config(Map.of("k", "*:*", "other", "https://b.example"))));
+      assertTrue(e.getMessage().endsWith("(it means any origin, which is \"*\" alone)."),
+          e.getMessage());
+    }
+    IllegalStateException beside = assertThrows(IllegalStateException.class,
+        () -> ConfiguredOrigins.resolve(policy().allowConfiguredOrigins("k").build(),
+            config(Map.of("k", "*:*, https://a.example"))));
+    assertFalse(beside.getMessage().contains("write \""), beside.getMessage());
+  }
+
   @Test
   void missingValueStopsStartUpNamingTheKeyAndWhereToSetIt() {
     IllegalStateException e = assertThrows(IllegalStateException.class,
