@@ -3,6 +3,7 @@ package org.corsgen.it;
 import static org.corsgen.it.CorsOnTheWireTest.assertNoCorsGrant;
 import static org.corsgen.it.CorsOnTheWireTest.header;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
@@ -163,6 +164,48 @@ class DebugModeTest {
         assertNoCorsGrant(answer);
       }
       assertEquals(403, preflight(plain, APP, "PUT", "x-other").statusCode());
+    }
+  }
+
+  /** Switched at run time, from the next preflight on, with a warning each time. */
+  @Test
+  void debugModeIsSwitchedWhileTheApplicationRuns() throws Exception {
+    try (LogCapture log = new LogCapture("org.corsgen", null);
+        JerseyServer running = new JerseyServer(new ResourceConfig(ItemsResource.class,
+            DebugSwitchResource.class).register(CorsFeature.class))) {
+      assertEquals(403, preflight(running, APP, "DELETE").statusCode());
+
+      assertEquals("was false", running.send("PUT", "/admin/cors-debug/true").body());
+      assertEquals(204, preflight(running, APP, "DELETE").statusCode());
+      assertEquals("was true", running.send("PUT", "/admin/cors-debug/true").body());
+
+      assertEquals("was true", running.send("PUT", "/admin/cors-debug/false").body());
+      HttpResponse<String> off = preflight(running, APP, "DELETE");
+      assertEquals(403, off.statusCode());
+      assertNoCorsGrant(off);
+
+      assertEquals(List.of("corsgen: debug mode turned on at run time; refused preflights that"
+          + " the browser can be told the reason of are answered 204 with grants that leave it"
+          + " out (README, \"Debug mode\")",
+          "corsgen: debug mode turned on at run time (it was on already); refused preflights that"
+          + " the browser can be told the reason of are answered 204 with grants that leave it"
+          + " out (README, \"Debug mode\")",
+          "corsgen: debug mode turned off at run time"), warnings(log));
+    }
+  }
+
+  /** Jersey copies the ResourceConfig it starts from: only the injected configuration is found. */
+  @Test
+  void switchingNeedsTheRuntimeConfiguration() throws Exception {
+    ResourceConfig started = new ResourceConfig(ItemsResource.class).register(CorsFeature.class);
+    try (JerseyServer running = new JerseyServer(started)) {
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+          () -> CorsFeature.setDebug(started, true));
+      assertTrue(e.getMessage().endsWith("is not the runtime configuration of a running"
+          + " application with corsgen; pass the Configuration that Jersey injects (@Context"
+          + " Configuration), not the ResourceConfig the application was started with"),
+          e.getMessage());
+      assertEquals(403, preflight(running, APP, "DELETE").statusCode());
     }
   }
 

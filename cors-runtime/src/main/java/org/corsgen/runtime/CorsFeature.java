@@ -1,7 +1,11 @@
 package org.corsgen.runtime;
 
+import jakarta.ws.rs.core.Configuration;
 import jakarta.ws.rs.core.Feature;
 import jakarta.ws.rs.core.FeatureContext;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import org.corsgen.runtime.internal.CorsApplication;
 import org.corsgen.runtime.internal.CorsModelProcessor;
 import org.corsgen.runtime.internal.FilterBinder;
 import org.corsgen.runtime.internal.NoMethodChosenFilter;
@@ -26,8 +30,40 @@ public final class CorsFeature implements Feature {
    * policy's grants instead of {@code 403} with none, so that the browser's console names the
    * method or header at fault. Such an answer still fails in the browser and grants nothing an
    * allowed preflight would not show the same origin; see README, "Debug mode".
+   * {@link #setDebug} switches it while the application runs.
    */
   public static final String DEBUG = "corsgen.debug";
+
+  private static final Logger LOG = System.getLogger("org.corsgen");
+
+  /**
+   * Turns debug mode ({@link #DEBUG}) on or off in a running application, from its next
+   * preflight on, until the application stops or this is called again: from an administrator's
+   * endpoint, say, so that a refused preflight can be looked into without a restart. Logged as a
+   * warning.
+   *
+   * @param configuration the application's configuration as Jersey injects it into a resource
+   *     or provider ({@code @Context Configuration}); not the {@code ResourceConfig} it was
+   *     started with, which Jersey copies
+   * @return whether debug mode was on
+   * @throws IllegalArgumentException when {@code configuration} is not that of a running
+   *     application with corsgen
+   */
+  public static boolean setDebug(Configuration configuration, boolean on) {
+    CorsApplication application = CorsApplication.find(configuration);
+    if (application == null) {
+      throw new IllegalArgumentException("corsgen: " + configuration + " is not the runtime"
+          + " configuration of a running application with corsgen; pass the Configuration that"
+          + " Jersey injects (@Context Configuration), not the ResourceConfig the application"
+          + " was started with");
+    }
+    boolean was = application.setDebug(on);
+    LOG.log(Level.WARNING, "corsgen: debug mode turned " + (on ? "on" : "off") + " at run time"
+        + (was == on ? " (it was " + (was ? "on" : "off") + " already)" : "")
+        + (on ? "; refused preflights that the browser can be told the reason of are answered"
+            + " 204 with grants that leave it out (README, \"Debug mode\")" : ""));
+    return was;
+  }
 
   @Override
   public boolean configure(FeatureContext context) {

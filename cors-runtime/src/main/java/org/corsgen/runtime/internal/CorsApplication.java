@@ -30,7 +30,9 @@ public final class CorsApplication {
   private static final int SAID_AT_MOST = 1000;
 
   private final CorsIndex index;
-  private final DebugMode debug;
+  /** What start-up read for debug mode, and whether it is on now ({@link #setDebug}). */
+  private final DebugMode debugAtStart;
+  private volatile boolean debug;
   private final OtherOptionsMethods otherOptionsMethods = new OtherOptionsMethods();
   private final LocatorFailure locatorFailure;
   private final Set<String> said = ConcurrentHashMap.newKeySet();
@@ -40,7 +42,8 @@ public final class CorsApplication {
     // The index reads a copy of the properties, not the configuration: it must not keep its key.
     ConfigurationLookup lookup = new ConfigurationLookup(configuration);
     this.index = new CorsIndex(lookup);
-    this.debug = DebugMode.read(lookup);
+    this.debugAtStart = DebugMode.read(lookup);
+    this.debug = debugAtStart.on();
     this.locatorFailure = new LocatorFailure(index);
   }
 
@@ -52,6 +55,14 @@ public final class CorsApplication {
     CorsApplication application = new CorsApplication(configuration);
     STARTS.put(configuration, application);
     return application;
+  }
+
+  /**
+   * The start that {@code configuration}, an application's runtime configuration, is of, or
+   * {@code null}.
+   */
+  public static CorsApplication find(Configuration configuration) {
+    return STARTS.get(configuration);
   }
 
   /** The start that {@code configuration}, an application's runtime configuration, is of. */
@@ -83,8 +94,20 @@ public final class CorsApplication {
     return index;
   }
 
-  DebugMode debug() {
+  DebugMode debugAtStart() {
+    return debugAtStart;
+  }
+
+  /** Whether debug mode is on now; read by preflight endpoints at each refusal. */
+  boolean debug() {
     return debug;
+  }
+
+  /** Turns debug mode on or off from now on; returns whether it was on. */
+  public boolean setDebug(boolean on) {
+    boolean was = debug;
+    debug = on;
+    return was;
   }
 
   OtherOptionsMethods otherOptionsMethods() {

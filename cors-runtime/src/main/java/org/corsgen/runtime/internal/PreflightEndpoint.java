@@ -25,6 +25,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.MatchResult;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.corsgen.runtime.spi.CorsHeaders;
@@ -51,8 +52,11 @@ public final class PreflightEndpoint implements Inflector<ContainerRequestContex
   private final MethodTable own;
   private final String allow;
   private final List<LaterPath> later;
-  /** Whether refusals the browser can be told the reason of are answered so ({@link DebugMode}). */
-  private final boolean debug;
+  /**
+   * Whether refusals the browser can be told the reason of are answered so now
+   * ({@link DebugMode}); asked at each such refusal, since it can be switched at run time.
+   */
+  private final BooleanSupplier debug;
   private final Map<BitSet, MethodTable> combined = new ConcurrentHashMap<>();
   /**
    * The fields an application's filter set that a warning has named, bits as
@@ -93,10 +97,10 @@ public final class PreflightEndpoint implements Inflector<ContainerRequestContex
    */
   public PreflightEndpoint(String path, Map<String, CorsPolicy> policyByMethod, Set<String> allow,
       boolean debug) {
-    this(path, new MethodTable(policyByMethod, allow), List.of(), debug);
+    this(path, new MethodTable(policyByMethod, allow), List.of(), () -> debug);
   }
 
-  PreflightEndpoint(String path, MethodTable own, List<LaterPath> later, boolean debug) {
+  PreflightEndpoint(String path, MethodTable own, List<LaterPath> later, BooleanSupplier debug) {
     this.path = path;
     this.own = own;
     // As Jersey's ResponseBuilder.allow writes it.
@@ -268,7 +272,7 @@ public final class PreflightEndpoint implements Inflector<ContainerRequestContex
   private PreflightAnswer refuseMethod(ContainerRequestContext request, MethodTable table,
       String origin, String method, Supplier<String> reason) {
     log(request, reason);
-    CorsPolicy granting = debug && !MethodTable.isSafelisted(method)
+    CorsPolicy granting = debug.getAsBoolean() && !MethodTable.isSafelisted(method)
         ? table.firstAllowing(origin)
         : null;
     // Browsers compare the method byte for byte; should one ever ignore case, a method that only
@@ -287,7 +291,7 @@ public final class PreflightEndpoint implements Inflector<ContainerRequestContex
   private PreflightAnswer refuseHeader(ContainerRequestContext request, MethodTable table,
       CorsPolicy policy, String origin, Supplier<String> reason) {
     log(request, reason);
-    return debug ? failing(grants(table, policy, origin)) : refusal();
+    return debug.getAsBoolean() ? failing(grants(table, policy, origin)) : refusal();
   }
 
   /** A debug answer, which the browser rejects and must not cache should it ever accept one. */
