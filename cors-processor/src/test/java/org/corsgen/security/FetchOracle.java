@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * What the Fetch standard and the {@code @Cors} declarations of {@link GuardedResource} and
@@ -140,14 +141,17 @@ final class FetchOracle {
   }
 
   /**
-   * Whether a browser's CORS-preflight fetch accepts an answer with these fields (each
+   * Whether some browser's CORS-preflight fetch could accept an answer with these fields (each
    * {@code null} when absent) to a preflight for {@code origin}, {@code method} and the requested
-   * {@code headerNames}, its credentials mode {@code include} or not (Fetch, "CORS-preflight
-   * fetch", step 7, and "CORS check"): an ok status; {@code Access-Control-Allow-Origin} the
-   * origin, or {@code *} without credentials; {@code Access-Control-Allow-Credentials: true} with
-   * them; the method listed byte for byte, CORS-safelisted, or covered by {@code *} without
-   * credentials; every name listed ignoring ASCII case, or covered by {@code *} without
-   * credentials, {@code Authorization} never.
+   * {@code headerNames}, its credentials mode {@code include} or not: Fetch's check ("CORS-
+   * preflight fetch", step 7, and "CORS check"), read as laxly as shipped browsers read it. An ok
+   * status; {@code Access-Control-Allow-Origin} the origin, or {@code *} without credentials;
+   * {@code Access-Control-Allow-Credentials: true} with them; the method listed (byte for byte in
+   * Fetch, ignoring case in Chromium's non-conformant mode, crbug.com/1228178), CORS-safelisted,
+   * covered by {@code *} without credentials, or any method when Allow-Methods is absent (Fetch,
+   * for a request whose preflight was forced); every name listed ignoring ASCII case, or covered
+   * by {@code *} without credentials, Authorization included (against Fetch, but as Chromium,
+   * Firefox and Safari do: whatwg/fetch#1919).
    */
   static boolean browserAccepts(String origin, String method, List<String> headerNames,
       boolean include, int status, String allowOrigin, String allowCredentials,
@@ -161,10 +165,13 @@ final class FetchOracle {
     if (include && !"true".equals(allowCredentials)) {
       return false;
     }
-    List<String> methods = allowMethods == null ? List.of() : names(allowMethods);
-    if (!methods.contains(method) && !List.of("GET", "HEAD", "POST").contains(method)
-        && (include || !methods.contains("*"))) {
-      return false;
+    if (allowMethods != null) {
+      List<String> methods = names(allowMethods);
+      if (methods.stream().noneMatch(method::equalsIgnoreCase)
+          && Stream.of("GET", "HEAD", "POST").noneMatch(method::equalsIgnoreCase)
+          && (include || !methods.contains("*"))) {
+        return false;
+      }
     }
     Set<String> allowed = new TreeSet<>();
     if (allowHeaders != null) {
@@ -172,8 +179,7 @@ final class FetchOracle {
     }
     for (String name : headerNames) {
       String lower = asciiLowerCase(name);
-      if (!allowed.contains(lower)
-          && (include || !allowed.contains("*") || lower.equals("authorization"))) {
+      if (!allowed.contains(lower) && (include || !allowed.contains("*"))) {
         return false;
       }
     }

@@ -28,8 +28,8 @@ public final class CorsFeature implements Feature {
    * environment variable {@code CORSGEN_DEBUG}. With it on, a preflight refused for its method or
    * its headers, from an origin that a policy at its URL allows, is answered {@code 204} with that
    * policy's grants instead of {@code 403} with none, so that the browser's console names the
-   * method or header at fault. Such an answer still fails in the browser and grants nothing an
-   * allowed preflight would not show the same origin; see README, "Debug mode".
+   * method or header at fault, where corsgen can make sure that every browser still rejects the
+   * answer; see README, "Debug mode".
    * {@link #setDebug} switches it while the application runs.
    */
   public static final String DEBUG = "corsgen.debug";

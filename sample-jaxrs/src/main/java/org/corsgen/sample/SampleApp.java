@@ -36,7 +36,7 @@ public final class SampleApp implements AutoCloseable {
 
   /** The API and its resources, as an application would configure them. */
   private static ResourceConfig application() {
-    return new ResourceConfig(
+    ResourceConfig application = new ResourceConfig(
             GreetingResource.class,
             NotesResource.class,
             SessionResource.class,
@@ -45,13 +45,16 @@ public final class SampleApp implements AutoCloseable {
         // Jersey would find CorsFeature by auto-discovery anyway; registering it says where the
         // CORS behaviour comes from.
         .register(CorsFeature.class)
-        // A development server, so debug mode, unless -Dcorsgen.debug or CORSGEN_DEBUG says
-        // otherwise: the browser's console then names the method or header a refused preflight
-        // asked for (the refused DELETE), instead of a missing Access-Control-Allow-Origin.
-        .property(CorsFeature.DEBUG, System.getProperty(CorsFeature.DEBUG,
-            System.getenv().getOrDefault("CORSGEN_DEBUG", "true")))
         // WADL needs JAXB, which the sample leaves out; disabling it avoids a warning at start.
         .property(ServerProperties.WADL_FEATURE_DISABLE, true);
+    // A development server, so debug mode, unless -Dcorsgen.debug or CORSGEN_DEBUG says
+    // otherwise (corsgen reads those itself, and logs where the value came from): the browser's
+    // console then names the method or header a refused preflight asked for (the refused
+    // DELETE), instead of a missing Access-Control-Allow-Origin.
+    if (System.getProperty(CorsFeature.DEBUG) == null && System.getenv("CORSGEN_DEBUG") == null) {
+      application.property(CorsFeature.DEBUG, true);
+    }
+    return application;
   }
 
   /** Starts the API and the page server; a port of 0 picks a free one. */

@@ -13,7 +13,8 @@ import org.corsgen.runtime.spi.CorsHeaders;
  * read ({@link ConfigurationLookup}).
  *
  * @param on whether debug mode is on
- * @param said what start-up logs about it, as a warning; empty when it is off and was never set
+ * @param said what start-up logs about it, as a warning; empty when it is off by default or set
+ *     to false
  */
 record DebugMode(boolean on, String said) {
 

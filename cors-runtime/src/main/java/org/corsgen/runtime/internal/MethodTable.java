@@ -87,29 +87,31 @@ final class MethodTable {
     return policyByMethod.get(method);
   }
 
-  /** Whether {@code method} is CORS-safelisted, compared byte for byte as browsers compare it. */
+  /** Whether {@code method} is CORS-safelisted, compared byte for byte as Fetch compares it. */
   static boolean isSafelisted(String method) {
     return SIMPLE_METHODS.contains(method);
   }
 
-  /** The first policy here that allows {@code origin}, or {@code null}. */
-  CorsPolicy firstAllowing(String origin) {
-    for (CorsPolicy policy : policies) {
-      if (policy.allowsOrigin(origin)) {
-        return policy;
-      }
-    }
-    return null;
+  /** The same, ignoring case, as a browser that does not follow Fetch there might. */
+  static boolean isSafelistedIgnoringCase(String method) {
+    return SIMPLE_METHODS.stream().anyMatch(method::equalsIgnoreCase);
   }
 
-  /** Whether {@code policy} governs a method here that equals {@code method} ignoring case. */
-  boolean governsIgnoringCase(CorsPolicy policy, String method) {
-    for (Map.Entry<String, CorsPolicy> entry : policyByMethod.entrySet()) {
-      if (entry.getValue() == policy && entry.getKey().equalsIgnoreCase(method)) {
-        return true;
+  /**
+   * A policy here that allows {@code origin}, or {@code null}; one that allows credentials where
+   * there is one, so that a credentialed request is not told about credentials instead.
+   */
+  CorsPolicy allowing(String origin) {
+    CorsPolicy found = null;
+    for (CorsPolicy policy : policies) {
+      if (policy.allowsOrigin(origin)) {
+        if (policy.allowsCredentials()) {
+          return policy;
+        }
+        found = found == null ? policy : found;
       }
     }
-    return false;
+    return found;
   }
 
   /** Every method served, with or without a policy. */

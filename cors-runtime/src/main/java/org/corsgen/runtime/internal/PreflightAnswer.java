@@ -73,6 +73,8 @@ public final class PreflightAnswer extends OutboundJaxrsResponse {
   private List<Object> varyList;
   /** Whether this answer has a field besides grants and {@code Vary}. */
   private boolean otherFields;
+  /** Whether this answer refuses, whatever its status says (a debug answer's is 204). */
+  private boolean refusing;
 
   public PreflightAnswer(Status status) {
     // Jersey gives the context its configuration when it takes this answer.
@@ -106,6 +108,15 @@ public final class PreflightAnswer extends OutboundJaxrsResponse {
     }
     otherFields |= !VARY.equalsIgnoreCase(name);
     headers.add(name, value);
+    return this;
+  }
+
+  /**
+   * Marks this answer as a refusal, which a browser must reject although its status is 2xx (a
+   * debug answer): it keeps no grant an application's filter adds, as a 403 does.
+   */
+  PreflightAnswer refusing() {
+    refusing = true;
     return this;
   }
 
@@ -169,7 +180,7 @@ public final class PreflightAnswer extends OutboundJaxrsResponse {
         changed |= 1 << field;
       }
     }
-    if (getStatusInfo().getFamily() != Status.Family.SUCCESSFUL
+    if ((refusing || getStatusInfo().getFamily() != Status.Family.SUCCESSFUL)
         && responseHeaders.remove(ALLOW_PRIVATE_NETWORK_KEY) != null) {
       changed |= PRIVATE_NETWORK_FIELD;
     }

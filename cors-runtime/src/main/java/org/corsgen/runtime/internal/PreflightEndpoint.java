@@ -53,8 +53,8 @@ public final class PreflightEndpoint implements Inflector<ContainerRequestContex
   private final String allow;
   private final List<LaterPath> later;
   /**
-   * Whether refusals the browser can be told the reason of are answered so now
-   * ({@link DebugMode}); asked at each such refusal, since it can be switched at run time.
+   * Whether debug mode is on ({@link DebugMode}): asked at each refusal it could explain, since
+   * {@link org.corsgen.runtime.CorsFeature#setDebug} switches it while the application runs.
    */
   private final BooleanSupplier debug;
   private final Map<BitSet, MethodTable> combined = new ConcurrentHashMap<>();
@@ -182,7 +182,7 @@ public final class PreflightEndpoint implements Inflector<ContainerRequestContex
       for (String value : requestHeaders) {
         Optional<String> refused = policy.firstRefusedHeader(value);
         if (refused.isPresent()) {
-          return refuseHeader(request, table, policy, origin, () -> "header "
+          return refuseHeader(request, table, policy, origin, method, () -> "header "
               + CorsHeaders.forLog(refused.get()) + " is not in allowHeaders ["
               + CorsHeaders.listForLog(policy.allowHeaders()) + "] (" + policy.source() + ")");
         }
@@ -246,7 +246,10 @@ public final class PreflightEndpoint implements Inflector<ContainerRequestContex
     return MethodTable.firstServing(tables);
   }
 
-  /** What {@code policy} grants {@code origin}, an origin it allows, but its max-age. */
+  /**
+   * What {@code policy} grants {@code origin}, an origin it allows, without
+   * Access-Control-Max-Age, which the caller sets.
+   */
   private static PreflightAnswer grants(MethodTable table, CorsPolicy policy, String origin) {
     PreflightAnswer answer = new PreflightAnswer(Response.Status.NO_CONTENT)
         .header(ALLOW_ORIGIN, policy.allowOriginValue(origin))
@@ -264,7 +267,7 @@ public final class PreflightEndpoint implements Inflector<ContainerRequestContex
   /**
    * Refuses a method that has no policy here, or one whose policy does not allow the origin. In
    * debug mode, when another policy here allows the origin, the answer carries that policy's
-   * grants, whose Allow-Methods cannot name the method, so that the browser reports the method
+   * grants, whose Allow-Methods does not name the method, so that the browser reports the method
    * rather than a missing Allow-Origin. Not for a CORS-safelisted method: browsers take those as
    * allowed whatever Allow-Methods says (they preflight one only for its headers), so such an
    * answer could let the request through; it gets the plain refusal.
@@ -272,31 +275,84 @@ public final class PreflightEndpoint implements Inflector<ContainerRequestContex
   private PreflightAnswer refuseMethod(ContainerRequestContext request, MethodTable table,
       String origin, String method, Supplier<String> reason) {
     log(request, reason);
-    CorsPolicy granting = debug.getAsBoolean() && !MethodTable.isSafelisted(method)
-        ? table.firstAllowing(origin)
-        : null;
-    // Browsers compare the method byte for byte; should one ever ignore case, a method that only
-    // differs in case from one listed would pass, so such a method gets the plain refusal.
-    return granting == null || table.governsIgnoringCase(granting, method)
-        ? refusal()
-        : failing(grants(table, granting, origin));
+    if (!debug.getAsBoolean() || MethodTable.isSafelisted(method)) {
+      return refusal();
+    }
+    CorsPolicy granting = table.allowing(origin);
+    return granting == null ? refusal() : explaining(request, method, table, granting, origin);
   }
 
   /**
    * Refuses a header that {@code policy}, which allows the origin and the method, does not allow.
    * In debug mode the answer carries the policy's grants, whose Allow-Headers leaves the header
-   * out, so that the browser reports it: a browser checks the requested names against
-   * Allow-Headers as corsgen does, and finds the same one missing.
+   * out, so that the browser reports it. Not under {@code allowHeaders = "*"}, where corsgen
+   * refuses only Authorization and names that are no tokens: browsers let {@code *} cover
+   * Authorization in a preflight's answer, against Fetch (whatwg/fetch#1919), so only the plain
+   * refusal is sure to stop the request.
    */
   private PreflightAnswer refuseHeader(ContainerRequestContext request, MethodTable table,
-      CorsPolicy policy, String origin, Supplier<String> reason) {
+      CorsPolicy policy, String origin, String method, Supplier<String> reason) {
     log(request, reason);
-    return debug.getAsBoolean() ? failing(grants(table, policy, origin)) : refusal();
+    return debug.getAsBoolean() && !policy.allowsAnyHeader()
+        ? explaining(request, method, table, policy, origin)
+        : refusal();
   }
 
-  /** A debug answer, which the browser rejects and must not cache should it ever accept one. */
-  private static PreflightAnswer failing(PreflightAnswer answer) {
-    return answer.header(MAX_AGE, "0");
+  /**
+   * A debug answer carrying what {@code policy} grants the origin, not to be cached, unless the
+   * laxest reading browsers have given such fields ({@link #wouldLetThrough}) would send the
+   * request all the same: then the plain refusal. The reasons given above should make that
+   * impossible; this holds where they overlook something (a designator named {@code "*"}, a list
+   * joined into one name).
+   */
+  private static PreflightAnswer explaining(ContainerRequestContext request, String method,
+      MethodTable table, CorsPolicy policy, String origin) {
+    if (wouldLetThrough(method, request.getHeaders().get(REQUEST_HEADERS),
+        table.allowMethods(policy), policy.allowHeaders())) {
+      return refusal();
+    }
+    return grants(table, policy, origin).header(MAX_AGE, "0").refusing();
+  }
+
+  /**
+   * Whether a browser could take {@code allowMethods} and {@code allowHeaders} to allow
+   * {@code method} and every name in {@code requestHeaders}, read as laxly as any has read them:
+   * names and methods compared ignoring case (Chromium's non-conformant method comparison,
+   * crbug.com/1228178), {@code *} covering every method and name, Authorization included, and
+   * safelisted methods passing whatever is listed.
+   */
+  static boolean wouldLetThrough(String method, List<String> requestHeaders, String allowMethods,
+      String allowHeaders) {
+    List<String> methods = items(allowMethods);
+    boolean methodPasses = MethodTable.isSafelistedIgnoringCase(method) || methods.contains("*")
+        || methods.stream().anyMatch(method::equalsIgnoreCase);
+    if (!methodPasses) {
+      return false;
+    }
+    List<String> allowed = items(allowHeaders);
+    if (allowed.contains("*") || requestHeaders == null) {
+      return true;
+    }
+    for (String value : requestHeaders) {
+      for (String name : items(value)) {
+        if (allowed.stream().noneMatch(name::equalsIgnoreCase)) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  /** The items of a list such as Allow-Methods, split at every comma and trimmed. */
+  private static List<String> items(String list) {
+    List<String> items = new ArrayList<>();
+    for (String item : list.split(",")) {
+      String trimmed = item.strip();
+      if (!trimmed.isEmpty()) {
+        items.add(trimmed);
+      }
+    }
+    return items;
   }
 
   private static PreflightAnswer refusal() {

@@ -219,6 +219,11 @@ public final class CorsPolicy implements ContainerResponseFilter {
     return anyOrigin ? "*" : origin;
   }
 
+  /** Whether {@code allowHeaders} has {@code "*"}, every name but Authorization. */
+  public boolean allowsAnyHeader() {
+    return anyHeader;
+  }
+
   public boolean allowsCredentials() {
     return credentials;
   }

@@ -1,16 +1,21 @@
 package org.corsgen.runtime.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.corsgen.runtime.spi.CorsHeaders;
 import org.corsgen.runtime.spi.CorsPolicy;
 import org.glassfish.jersey.internal.MapPropertiesDelegate;
+import org.glassfish.jersey.message.internal.OutboundJaxrsResponse;
 import org.glassfish.jersey.server.ContainerRequest;
 import org.junit.jupiter.api.Test;
 
@@ -74,16 +79,94 @@ class PreflightEndpointTest {
     assertEquals("600", maxAge(getUnderTheSamePolicy, APP, "PUT"));
   }
 
-  private static final String APP = "https://app.example.com";
-  private static final String ADMIN = "https://admin.example.com";
+  /**
+   * The laxest reading browsers give Allow-Methods and Allow-Headers: debug answers are held to
+   * it, so that one that some browser would act on is never sent.
+   */
+  @Test
+  void wouldLetThroughReadsTheFieldsAsTheLaxestBrowserDoes() {
+    assertFalse(PreflightEndpoint.wouldLetThrough("DELETE", null, "GET, PUT", ""));
+    assertTrue(PreflightEndpoint.wouldLetThrough("put", null, "GET, PUT", ""), "case");
+    assertTrue(PreflightEndpoint.wouldLetThrough("DELETE", null, "GET,*", ""), "* method");
+    assertTrue(PreflightEndpoint.wouldLetThrough("post", null, "PUT", ""), "safelisted");
+    assertFalse(PreflightEndpoint.wouldLetThrough("POST", List.of("x-a"), "PUT", ""));
+    assertFalse(PreflightEndpoint.wouldLetThrough("PUT", List.of("x-a, x-b"), "PUT", "X-A"));
+    assertTrue(PreflightEndpoint.wouldLetThrough("PUT", List.of("x-a", " X-b ,"), "PUT",
+        "x-b,X-A"), "every item of every field, split at every comma, any case");
+    assertTrue(PreflightEndpoint.wouldLetThrough("PUT", List.of("authorization"), "PUT", "*"),
+        "browsers let * cover Authorization, against Fetch");
+  }
 
-  private static String maxAge(PreflightEndpoint endpoint, String origin, String method) {
+  /**
+   * Safeguards behind the reasons debug mode gives: a designator named "*" puts "*" into
+   * Allow-Methods, and a policy built with its names joined by "," alone gets a name corsgen
+   * never matches but browsers split. Either answer would let a refused request through, so
+   * both get the plain refusal.
+   */
+  @Test
+  void debugModeSendsThePlainRefusalWhereABrowserWouldActOnItsAnswer() {
+    CorsPolicy policy = CorsPolicy.builder("test")
+        .allowOriginsMatching(APP, APP::equals)
+        .allowHeaders("X-A,X-B")
+        .build();
+    PreflightEndpoint starMethod = new PreflightEndpoint("/items", Map.of("*", policy),
+        Set.of("*", "DELETE", "OPTIONS"), true);
+    assertEquals(403, preflight(starMethod, APP, "DELETE", null).getStatus());
+    PreflightEndpoint joined = new PreflightEndpoint("/items", Map.of("PUT", policy),
+        Set.of("PUT", "OPTIONS"), true);
+    assertEquals(403, preflight(joined, APP, "PUT", "x-a").getStatus());
+    assertEquals(204, preflight(joined, APP, "PUT", "x-c").getStatus(), "x-c is not listed");
+    assertEquals(204, preflight(joined, APP, "DELETE", null).getStatus());
+  }
+
+  /**
+   * A debug answer is a refusal with a 2xx status: like a 403, it keeps no Private Network
+   * Access grant an application's filter adds.
+   */
+  @Test
+  void debugAnswerKeepsNoPrivateNetworkGrantOfTheApplications() {
+    CorsPolicy policy = CorsPolicy.builder("test")
+        .allowOriginsMatching(APP, APP::equals)
+        .build();
+    PreflightEndpoint endpoint = new PreflightEndpoint("/items", Map.of("PUT", policy),
+        Set.of("PUT", "DELETE", "OPTIONS"), true);
+    PreflightAnswer debugAnswer = endpoint.preflight(request(APP, "DELETE", null));
+    assertEquals(204, debugAnswer.getStatus());
+    MultivaluedMap<String, Object> headers =
+        OutboundJaxrsResponse.from(debugAnswer, null).getContext().getHeaders();
+    headers.add("Access-Control-Allow-Private-Network", "true");
+    assertEquals("access-control-allow-private-network",
+        PreflightAnswer.fieldNames(debugAnswer.restoreGrants(headers)));
+    assertNull(headers.get("Access-Control-Allow-Private-Network"));
+    PreflightAnswer allowed = endpoint.preflight(request(APP, "PUT", null));
+    MultivaluedMap<String, Object> allowedHeaders =
+        OutboundJaxrsResponse.from(allowed, null).getContext().getHeaders();
+    allowedHeaders.add("Access-Control-Allow-Private-Network", "true");
+    assertEquals(0, allowed.restoreGrants(allowedHeaders), "the README's workaround");
+  }
+
+  private static ContainerRequest request(String origin, String method, String requestHeaders) {
     URI base = URI.create("http://127.0.0.1/");
     ContainerRequest request = new ContainerRequest(base, base.resolve("items"), "OPTIONS", null,
         new MapPropertiesDelegate(), null);
     request.header(CorsHeaders.ORIGIN, origin);
     request.header(CorsHeaders.REQUEST_METHOD, method);
-    Response answer = endpoint.preflight(request);
+    if (requestHeaders != null) {
+      request.header(CorsHeaders.REQUEST_HEADERS, requestHeaders);
+    }
+    return request;
+  }
+
+  private static Response preflight(PreflightEndpoint endpoint, String origin, String method,
+      String requestHeaders) {
+    return endpoint.preflight(request(origin, method, requestHeaders));
+  }
+
+  private static final String APP = "https://app.example.com";
+  private static final String ADMIN = "https://admin.example.com";
+
+  private static String maxAge(PreflightEndpoint endpoint, String origin, String method) {
+    Response answer = preflight(endpoint, origin, method, null);
     assertEquals(204, answer.getStatus());
     return answer.getHeaderString(CorsHeaders.MAX_AGE);
   }

@@ -325,6 +325,29 @@ class BrowserConformanceTest {
         "the preflight, which never carries Authorization, was answered before the filter ran");
   }
 
+  /**
+   * {@code allowHeaders = "*"} never covers Authorization (Fetch, "CORS-preflight fetch"), and its
+   * preflight is refused. Then the same request with another header, which is granted and cached
+   * for ten minutes with Allow-Headers {@code *}, and then Authorization again: the cached grant
+   * must not carry it.
+   */
+  @Test
+  void wildcardHeadersNeverLetAuthorizationThroughNotEvenFromThePreflightCache() {
+    Map<String, Object> withAuthorization = Map.of("body", "a",
+        "headers", Map.of("Authorization", "Bearer t0ken"));
+
+    Fetched first = fetch("PUT", "/any-header", withAuthorization);
+    Fetched other = fetch("PUT", "/any-header", Map.of("body", "b",
+        "headers", Map.of("X-Custom", "1")));
+    Fetched again = fetch("PUT", "/any-header", withAuthorization);
+
+    assertTrue(first.blocked(), first.toString());
+    assertEquals("stored b", other.body(), other.toString());
+    assertTrue(again.blocked(), again.toString());
+    assertEquals(List.of("OPTIONS /any-header 403", "OPTIONS /any-header 204",
+        "PUT /any-header 200", "OPTIONS /any-header 403"), serverSaw());
+  }
+
   @Test
   void pageCanReadTheAuthenticationFiltersRefusal() {
     Fetched answer = fetch("GET", "/vault");

@@ -43,6 +43,7 @@ final class ConformanceServers implements AutoCloseable {
             LegacyResource.class,
             LegacyCachedResource.class,
             TickerResource.class,
+            AnyHeaderResource.class,
             LegacyCorsFilter.class,
             QuotaExceededException.Mapper.class,
             RequireAuthorizationFilter.class,

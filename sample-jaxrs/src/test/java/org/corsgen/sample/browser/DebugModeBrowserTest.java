@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.corsgen.runtime.CorsFeature;
@@ -47,12 +48,10 @@ class DebugModeBrowserTest {
   }
 
   private static HttpServer api(boolean debugMode) {
-    HttpServer server = GrizzlyHttpServerFactory.createHttpServer(
-        URI.create("http://127.0.0.1:0/"),
-        new ResourceConfig(DevServerResource.class, CorsFeature.class)
+    return GrizzlyHttpServerFactory.createHttpServer(URI.create("http://127.0.0.1:0/"),
+        new ResourceConfig(DevServerResource.class, DevAnyHeaderResource.class, CorsFeature.class)
             .property(CorsFeature.DEBUG, debugMode)
             .register(log));
-    return server;
   }
 
   private static String origin(HttpServer server) {
@@ -84,9 +83,13 @@ class DebugModeBrowserTest {
   }
 
   private Fetched fetch(HttpServer api, String method, Map<String, Object> init) {
-    Map<String, Object> request = new java.util.HashMap<>(init);
+    return fetch(api, method, "/dev", init);
+  }
+
+  private Fetched fetch(HttpServer api, String method, String path, Map<String, Object> init) {
+    Map<String, Object> request = new HashMap<>(init);
     request.put("method", method);
-    return Fetched.in(driver, origin(api) + "/dev?" + RequestLog.TAG + "=" + tag, request, 1)
+    return Fetched.in(driver, origin(api) + path + "?" + RequestLog.TAG + "=" + tag, request, 1)
         .get(0);
   }
 
@@ -136,6 +139,20 @@ class DebugModeBrowserTest {
 
     assertEquals(List.of("OPTIONS /dev 403", "OPTIONS /dev 204"), log.requestsTagged(tag),
         "the request itself is sent in neither case");
+  }
+
+  /**
+   * Chromium lets {@code Access-Control-Allow-Headers: *} cover Authorization, against Fetch
+   * (whatwg/fetch#1919): a debug answer with the policy's {@code *} would let the request through.
+   * Under {@code allowHeaders = "*"} a refused header therefore keeps the plain refusal.
+   */
+  @Test
+  void authorizationUnderWildcardHeadersIsRefusedPlainlyInDebugMode() {
+    Fetched refused = fetch(debug, "PUT", "/dev-any-header", Map.of("body", "x",
+        "headers", Map.of("Authorization", "Bearer t0ken")));
+
+    assertTrue(refused.blocked(), refused.toString());
+    assertEquals(List.of("OPTIONS /dev-any-header 403"), log.requestsTagged(tag));
   }
 
   /** What the policy allows is answered alike with and without debug mode. */
