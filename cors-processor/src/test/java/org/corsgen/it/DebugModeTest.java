@@ -184,13 +184,19 @@ class DebugModeTest {
       assertEquals(403, off.statusCode());
       assertNoCorsGrant(off);
 
-      assertEquals(List.of("corsgen: debug mode turned on at run time; refused preflights that"
-          + " the browser can be told the reason of are answered 204 with grants that leave it"
-          + " out (README, \"Debug mode\")",
-          "corsgen: debug mode turned on at run time (it was on already); refused preflights that"
-          + " the browser can be told the reason of are answered 204 with grants that leave it"
-          + " out (README, \"Debug mode\")",
+      assertEquals(List.of("corsgen: debug mode turned on at run time; preflights refused for a"
+          + " method or a header are answered so that the browser's console names it (README,"
+          + " \"Debug mode\")",
+          "corsgen: debug mode stays on at run time",
           "corsgen: debug mode turned off at run time"), warnings(log));
+      // Only the refusal made while debug mode was on is logged at INFO, with its reason.
+      assertEquals(List.of("CORS preflight refused for DELETE /items/1 from " + APP + ": origin "
+          + APP + " is not in [https://admin.example.com] for DELETE (@Cors on"
+          + " org.corsgen.it.ItemsResource.delete(long))"), log.records().stream()
+              .filter(record -> record.getLevel() == Level.INFO)
+              .map(record -> new SimpleFormatter().formatMessage(record))
+              .filter(message -> message.startsWith("CORS preflight refused"))
+              .toList());
     }
   }
 

@@ -3,8 +3,6 @@ package org.corsgen.runtime;
 import jakarta.ws.rs.core.Configuration;
 import jakarta.ws.rs.core.Feature;
 import jakarta.ws.rs.core.FeatureContext;
-import java.lang.System.Logger;
-import java.lang.System.Logger.Level;
 import org.corsgen.runtime.internal.CorsApplication;
 import org.corsgen.runtime.internal.CorsModelProcessor;
 import org.corsgen.runtime.internal.FilterBinder;
@@ -26,21 +24,22 @@ public final class CorsFeature implements Feature {
    * Debug mode's switch, {@code true} or {@code false} (the default), read at start-up as an
    * {@code origins} placeholder is: the JAX-RS property, then the system property, then the
    * environment variable {@code CORSGEN_DEBUG}. With it on, a preflight refused for its method or
-   * its headers, from an origin that a policy at its URL allows, is answered {@code 204} with that
+   * a header, from an origin that a policy at its URL allows, is answered {@code 204} with that
    * policy's grants instead of {@code 403} with none, so that the browser's console names the
-   * method or header at fault, where corsgen can make sure that every browser still rejects the
-   * answer; see README, "Debug mode".
+   * method or header at fault; the {@code 403} stays wherever the laxest reading known of such an
+   * answer (Fetch's, with the deviations of shipped browsers) would let the request through.
+   * Refusals are then logged at {@code INFO}. For development; see README, "Debug mode".
    * {@link #setDebug} switches it while the application runs.
    */
   public static final String DEBUG = "corsgen.debug";
 
-  private static final Logger LOG = System.getLogger("org.corsgen");
-
   /**
-   * Turns debug mode ({@link #DEBUG}) on or off in a running application, from its next
-   * preflight on, until the application stops or this is called again: from an administrator's
-   * endpoint, say, so that a refused preflight can be looked into without a restart. Logged as a
-   * warning.
+   * Turns debug mode ({@link #DEBUG}) on or off in one running application, the one
+   * {@code configuration} is of, from its next preflight on: from an administrator's endpoint,
+   * say, so that a refused preflight can be looked into without a restart. Logged as a warning.
+   * A reload of the container starts again from {@link #DEBUG}, and a configuration injected
+   * before it switches nothing that runs. Guard the endpoint as any administrator's, and do not
+   * make it a {@code GET}, which any page could send through a link.
    *
    * @param configuration the application's configuration as Jersey injects it into a resource
    *     or provider ({@code @Context Configuration}); not the {@code ResourceConfig} it was
@@ -57,12 +56,7 @@ public final class CorsFeature implements Feature {
           + " Jersey injects (@Context Configuration), not the ResourceConfig the application"
           + " was started with");
     }
-    boolean was = application.setDebug(on);
-    LOG.log(Level.WARNING, "corsgen: debug mode turned " + (on ? "on" : "off") + " at run time"
-        + (was == on ? " (it was " + (was ? "on" : "off") + " already)" : "")
-        + (on ? "; refused preflights that the browser can be told the reason of are answered"
-            + " 204 with grants that leave it out (README, \"Debug mode\")" : ""));
-    return was;
+    return application.setDebug(on);
   }
 
   @Override

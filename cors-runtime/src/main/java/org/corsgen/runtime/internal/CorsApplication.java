@@ -30,9 +30,9 @@ public final class CorsApplication {
   private static final int SAID_AT_MOST = 1000;
 
   private final CorsIndex index;
-  /** What start-up read for debug mode, and whether it is on now ({@link #setDebug}). */
-  private final DebugMode debugAtStart;
-  private volatile boolean debug;
+  private final DebugMode debug;
+  /** How log lines name this application: {@code " of com.example.App"}, or empty. */
+  private final String named;
   private final OtherOptionsMethods otherOptionsMethods = new OtherOptionsMethods();
   private final LocatorFailure locatorFailure;
   private final Set<String> said = ConcurrentHashMap.newKeySet();
@@ -42,8 +42,9 @@ public final class CorsApplication {
     // The index reads a copy of the properties, not the configuration: it must not keep its key.
     ConfigurationLookup lookup = new ConfigurationLookup(configuration);
     this.index = new CorsIndex(lookup);
-    this.debugAtStart = DebugMode.read(lookup);
-    this.debug = debugAtStart.on();
+    this.debug = DebugMode.read(lookup);
+    String name = CorsModelProcessor.applicationOf(configuration);
+    this.named = name.isEmpty() ? "" : " of " + name;
     this.locatorFailure = new LocatorFailure(index);
   }
 
@@ -94,20 +95,16 @@ public final class CorsApplication {
     return index;
   }
 
-  DebugMode debugAtStart() {
-    return debugAtStart;
-  }
-
-  /** Whether debug mode is on now; read by preflight endpoints at each refusal. */
-  boolean debug() {
+  DebugMode debug() {
     return debug;
   }
 
-  /** Turns debug mode on or off from now on; returns whether it was on. */
+  /**
+   * Turns debug mode on or off from the next preflight on, with a warning; returns whether it
+   * was on. For {@link org.corsgen.runtime.CorsFeature#setDebug}.
+   */
   public boolean setDebug(boolean on) {
-    boolean was = debug;
-    debug = on;
-    return was;
+    return debug.set(on, named);
   }
 
   OtherOptionsMethods otherOptionsMethods() {

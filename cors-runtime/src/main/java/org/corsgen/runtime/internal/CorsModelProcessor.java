@@ -64,8 +64,8 @@ public final class CorsModelProcessor implements ModelProcessor {
   /** What start-up tells of this application's CORS: its paths and policies, or why none. */
   private void logSummary(Wiring wiring, String application) {
     List<PreflightEndpoint> added = wiring.added;
-    if (!wiring.application.debugAtStart().said().isEmpty()) {
-      LOG.log(Level.WARNING, wiring.application.debugAtStart().said());
+    if (!wiring.application.debug().said().isEmpty()) {
+      LOG.log(Level.WARNING, wiring.application.debug().said());
     }
     if (LOG.isLoggable(Level.INFO)) {
       // Strings, not numbers, which MessageFormat would print as "1,000".
@@ -430,7 +430,7 @@ public final class CorsModelProcessor implements ModelProcessor {
     }
     RuntimeResource resource = levelPath.resource();
     PreflightEndpoint endpoint = new PreflightEndpoint(levelPath.path(), methods.table(), later,
-        wiring.application::debug);
+        wiring.application.debug());
     wiring.enhanced.addResource(withOptions(resource, resource.getResources().get(0), endpoint));
     wiring.added.add(endpoint);
     for (ResourceMethod other : methods.otherOptions()) {

@@ -1,24 +1,49 @@
 package org.corsgen.runtime.internal;
 
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import org.corsgen.runtime.CorsFeature;
 import org.corsgen.runtime.internal.ConfiguredOrigins.Value;
 import org.corsgen.runtime.spi.CorsHeaders;
 
 /**
- * Whether a start answers refused preflights so that the browser can name the reason
- * ({@link PreflightEndpoint}), read once from {@link CorsFeature#DEBUG} where placeholders are
- * read ({@link ConfigurationLookup}).
- *
- * @param on whether debug mode is on
- * @param said what start-up logs about it, as a warning; empty when it is off by default or set
- *     to false
+ * One start's debug mode ({@link CorsFeature#DEBUG}): read at start-up where placeholders are
+ * read ({@link ConfigurationLookup}), switched by {@link CorsFeature#setDebug}, and asked by
+ * {@link PreflightEndpoint} at each refusal it could explain.
  */
-record DebugMode(boolean on, String said) {
+final class DebugMode {
 
-  static final DebugMode OFF = new DebugMode(false, "");
+  private static final Logger LOG = System.getLogger("org.corsgen");
+
+  /**
+   * How many refusals a minute debug mode logs at {@code INFO}: enough to follow a page's
+   * requests, too few for a flood of refusals to flood the log.
+   */
+  static final int REFUSALS_LOGGED_PER_MINUTE = 60;
+
+  private static final long MINUTE_NANOS = 60_000_000_000L;
+
+  private final AtomicBoolean on;
+  /** What start-up logs about it, as a warning; empty when it is off by default or set so. */
+  private final String said;
+  private final AtomicLong minute = new AtomicLong(Long.MIN_VALUE);
+  private final AtomicInteger loggedThisMinute = new AtomicInteger();
+
+  private DebugMode(boolean on, String said) {
+    this.on = new AtomicBoolean(on);
+    this.said = said;
+  }
+
+  /** A switch that start-up did not read, for endpoints made without Jersey. */
+  static DebugMode fixed(boolean on) {
+    return new DebugMode(on, "");
+  }
 
   /**
    * Reads the switch. A value other than {@code true} or {@code false} leaves it off, with a
@@ -27,21 +52,65 @@ record DebugMode(boolean on, String said) {
   static DebugMode read(Function<String, Optional<Value>> configuration) {
     Optional<Value> value = configuration.apply(CorsFeature.DEBUG);
     if (value.isEmpty()) {
-      return OFF;
+      return fixed(false);
     }
     String text = value.get().text().strip().toLowerCase(Locale.ROOT);
     String from = value.get().from();
     return switch (text) {
       case "true" -> new DebugMode(true, "corsgen: debug mode is on (" + from + "): a preflight"
-          + " refused for its method or its headers, from an origin that a policy at its URL"
-          + " allows, is answered 204 with that policy's grants, which leave out what was asked,"
-          + " so that the browser's console names the method or header at fault instead of a"
-          + " missing Access-Control-Allow-Origin. Refusals then show as 204 in access logs; turn"
-          + " it off once the policy is right");
-      case "false" -> OFF;
+          + " refused for its method or a header, from an origin that a policy at its URL allows,"
+          + " is answered 204 with that policy's grants, which leave out what was asked, so that"
+          + " the browser's console names it instead of a missing Access-Control-Allow-Origin"
+          + " (where any browser could act on such an answer, the 403 stays); refusals are logged"
+          + " at INFO, and show as 204 in access logs. For development: README, \"Debug mode\"");
+      case "false" -> fixed(false);
       default -> new DebugMode(false, "corsgen: " + from + " is \""
           + CorsHeaders.forLog(value.get().text()) + "\", which is neither true nor false;"
           + " debug mode stays off");
     };
+  }
+
+  boolean on() {
+    return on.get();
+  }
+
+  String said() {
+    return said;
+  }
+
+  /**
+   * Turns debug mode on or off from the next preflight on, and says so as a warning naming
+   * {@code application}; returns whether it was on.
+   */
+  boolean set(boolean now, String application) {
+    boolean was = on.getAndSet(now);
+    LOG.log(Level.WARNING, "corsgen: debug mode " + (was == now ? "stays " : "turned ")
+        + (now ? "on" : "off") + " at run time" + application
+        + (now && !was ? "; preflights refused for a method or a header are answered so that the"
+            + " browser's console names it (README, \"Debug mode\")" : ""));
+    return was;
+  }
+
+  /**
+   * The level to log a refusal at: {@code INFO} in debug mode, while fewer than
+   * {@value #REFUSALS_LOGGED_PER_MINUTE} have been this minute, else {@code DEBUG}.
+   */
+  Level refusalLevel() {
+    return refusalLevel(System.nanoTime());
+  }
+
+  /** As {@link #refusalLevel()}, at {@code nanoTime} as {@link System#nanoTime} tells it. */
+  Level refusalLevel(long nanoTime) {
+    if (!on.get()) {
+      return Level.DEBUG;
+    }
+    long now = nanoTime / MINUTE_NANOS;
+    long current = minute.get();
+    if (current != now && minute.compareAndSet(current, now)) {
+      loggedThisMinute.set(0);
+    }
+    return loggedThisMinute.incrementAndGet() <= REFUSALS_LOGGED_PER_MINUTE
+        ? Level.INFO
+        : Level.DEBUG;
   }
 }

@@ -25,7 +25,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.MatchResult;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.corsgen.runtime.spi.CorsHeaders;
@@ -53,10 +52,10 @@ public final class PreflightEndpoint implements Inflector<ContainerRequestContex
   private final String allow;
   private final List<LaterPath> later;
   /**
-   * Whether debug mode is on ({@link DebugMode}): asked at each refusal it could explain, since
-   * {@link org.corsgen.runtime.CorsFeature#setDebug} switches it while the application runs.
+   * Asked at each refusal, since {@link org.corsgen.runtime.CorsFeature#setDebug} switches it
+   * while the application runs.
    */
-  private final BooleanSupplier debug;
+  private final DebugMode debug;
   private final Map<BitSet, MethodTable> combined = new ConcurrentHashMap<>();
   /**
    * The fields an application's filter set that a warning has named, bits as
@@ -97,10 +96,10 @@ public final class PreflightEndpoint implements Inflector<ContainerRequestContex
    */
   public PreflightEndpoint(String path, Map<String, CorsPolicy> policyByMethod, Set<String> allow,
       boolean debug) {
-    this(path, new MethodTable(policyByMethod, allow), List.of(), () -> debug);
+    this(path, new MethodTable(policyByMethod, allow), List.of(), DebugMode.fixed(debug));
   }
 
-  PreflightEndpoint(String path, MethodTable own, List<LaterPath> later, BooleanSupplier debug) {
+  PreflightEndpoint(String path, MethodTable own, List<LaterPath> later, DebugMode debug) {
     this.path = path;
     this.own = own;
     // As Jersey's ResponseBuilder.allow writes it.
@@ -275,7 +274,7 @@ public final class PreflightEndpoint implements Inflector<ContainerRequestContex
   private PreflightAnswer refuseMethod(ContainerRequestContext request, MethodTable table,
       String origin, String method, Supplier<String> reason) {
     log(request, reason);
-    if (!debug.getAsBoolean() || MethodTable.isSafelisted(method)) {
+    if (!debug.on() || MethodTable.isSafelisted(method)) {
       return refusal();
     }
     CorsPolicy granting = table.allowing(origin);
@@ -293,7 +292,7 @@ public final class PreflightEndpoint implements Inflector<ContainerRequestContex
   private PreflightAnswer refuseHeader(ContainerRequestContext request, MethodTable table,
       CorsPolicy policy, String origin, String method, Supplier<String> reason) {
     log(request, reason);
-    return debug.getAsBoolean() && !policy.allowsAnyHeader()
+    return debug.on() && !policy.allowsAnyHeader()
         ? explaining(request, method, table, policy, origin)
         : refusal();
   }
@@ -364,10 +363,14 @@ public final class PreflightEndpoint implements Inflector<ContainerRequestContex
     return refusal();
   }
 
-  /** The reason is only put into words when it is logged: refusals are the common case. */
-  private static void log(ContainerRequestContext request, Supplier<String> reason) {
-    if (LOG.isLoggable(Level.DEBUG)) {
-      LOG.log(Level.DEBUG, "CORS preflight refused for {0} {1} from {2}: {3}",
+  /**
+   * The reason is only put into words when it is logged: refusals are the common case. Debug
+   * mode logs it at INFO, which needs no logging set-up to be seen.
+   */
+  private void log(ContainerRequestContext request, Supplier<String> reason) {
+    Level level = debug.refusalLevel();
+    if (LOG.isLoggable(level)) {
+      LOG.log(level, "CORS preflight refused for {0} {1} from {2}: {3}",
           CorsHeaders.forLog(request.getHeaderString(REQUEST_METHOD)),
           CorsHeaders.forLog(request.getUriInfo().getRequestUri().getRawPath()),
           CorsHeaders.forLog(request.getHeaderString(ORIGIN)), reason.get());
