@@ -13,7 +13,8 @@ import jakarta.ws.rs.container.ContainerResponseFilter;
  * {@code Access-Control-Allow-Origin: *} or methods the policy does not allow.
  *
  * <p>At {@link Priorities#HEADER_DECORATOR}, so after the application's filters of the default
- * priority; response filters run from the highest priority number to the lowest.
+ * priority, which Jersey runs first, and those above it: Jersey runs the others from the highest
+ * priority number to the lowest ({@code ResponseFilterOrderTest}).
  */
 @PreflightBinding
 @Priority(Priorities.HEADER_DECORATOR)

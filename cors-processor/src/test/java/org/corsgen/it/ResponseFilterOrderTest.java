@@ -1,0 +1,89 @@
+package org.corsgen.it;
+
+import static org.corsgen.it.CorsOnTheWireTest.header;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import jakarta.annotation.Priority;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ContainerResponseFilter;
+import java.net.http.HttpResponse;
+import java.util.Optional;
+import org.corsgen.runtime.CorsFeature;
+import org.glassfish.jersey.server.ResourceConfig;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Which of an application's response filters run before corsgen's, whose grants corsgen then
+ * puts back, and which after, by priority: what README's Limits say, as Jersey does it. Each
+ * filter records what Allow-Methods held when it ran and writes its own name there.
+ */
+class ResponseFilterOrderTest {
+
+  abstract static class Recording implements ContainerResponseFilter {
+    @Override
+    public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+      // The field corsgen owns on each kind of answer.
+      String field = request.getMethod().equals("OPTIONS")
+          ? "Access-Control-Allow-Methods" : "Access-Control-Allow-Origin";
+      String name = getClass().getSimpleName();
+      response.getHeaders().add("X-Order", name + "(saw " + response.getHeaderString(field) + ")");
+      response.getHeaders().putSingle(field, name);
+    }
+  }
+
+  /** As a hand-written filter usually is: no priority of its own. */
+  public static final class Unannotated extends Recording {}
+
+  @Priority(Priorities.USER)
+  public static final class User extends Recording {}
+
+  @Priority(Priorities.HEADER_DECORATOR - 1)
+  public static final class JustBelow extends Recording {}
+
+  @Priority(Priorities.HEADER_DECORATOR + 1)
+  public static final class JustAbove extends Recording {}
+
+  @Priority(Priorities.AUTHENTICATION)
+  public static final class Low extends Recording {}
+
+  private static final String GRANTED = "GET, HEAD, PATCH, PUT";
+  private static final String APP = "https://app.example.com";
+
+  /**
+   * Jersey 4.0 and 3.1 run the filters at the default priority first, then the others from the
+   * highest number down. corsgen's, at {@code HEADER_DECORATOR}, so run after the default ones
+   * and those above, whose grants they replace, and before any other below.
+   */
+  @Test
+  void defaultPriorityAndHigherNumbersRunBeforeCorsgenOtherLowerNumbersAfter() throws Exception {
+    try (JerseyServer server = new JerseyServer(new ResourceConfig(ItemsResource.class,
+        Unannotated.class, User.class, JustBelow.class, JustAbove.class, Low.class)
+        .register(CorsFeature.class))) {
+      HttpResponse<String> preflight = server.send("OPTIONS", "/items/1",
+          "Origin", APP, "Access-Control-Request-Method", "PUT");
+      assertEquals(expectedOrder(preflight, GRANTED), header(preflight, "X-Order").orElseThrow());
+      assertEquals(Optional.of("Low"), header(preflight, "Access-Control-Allow-Methods"));
+
+      HttpResponse<String> get = server.send("GET", "/items/1", "Origin", APP);
+      assertEquals(expectedOrder(get, "null"), header(get, "X-Order").orElseThrow());
+      assertEquals(Optional.of("Low"), header(get, "Access-Control-Allow-Origin"));
+    }
+  }
+
+  /**
+   * The two at the default priority (in either order: they tie), then JustAbove, then corsgen,
+   * whose value (put back on a preflight, put over the others' on a GET) JustBelow sees, then
+   * Low. {@code first} is what the first filter sees: the answer as the resource left it.
+   */
+  private static String expectedOrder(HttpResponse<String> response, String first) {
+    boolean userFirst = header(response, "X-Order").orElseThrow().startsWith("User");
+    String defaults = userFirst
+        ? "User(saw " + first + "), Unannotated(saw User)"
+        : "Unannotated(saw " + first + "), User(saw Unannotated)";
+    String corsgens = response.request().method().equals("OPTIONS") ? GRANTED : APP;
+    return defaults + ", JustAbove(saw " + (userFirst ? "Unannotated" : "User")
+        + "), JustBelow(saw " + corsgens + "), Low(saw JustBelow)";
+  }
+}
