@@ -3,16 +3,20 @@ package org.corsgen.it;
 import static org.corsgen.it.CorsOnTheWireTest.assertNoCorsGrant;
 import static org.corsgen.it.CorsOnTheWireTest.header;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.ws.rs.core.Configuration;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Level;
 import java.util.logging.SimpleFormatter;
 import org.corsgen.runtime.CorsFeature;
 import org.glassfish.jersey.server.ResourceConfig;
+import org.glassfish.jersey.server.spi.Container;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -212,6 +216,33 @@ class DebugModeTest {
           + " Configuration), not the ResourceConfig the application was started with"),
           e.getMessage());
       assertEquals(403, preflight(running, APP, "DELETE").statusCode());
+    }
+  }
+
+  /**
+   * A reload starts again from the property, and a configuration injected before it is told to
+   * switch nothing, rather than a start that no longer serves.
+   */
+  @Test
+  void afterAReloadOnlyTheRunningApplicationsConfigurationSwitches() throws Exception {
+    AtomicReference<Container> container = new AtomicReference<>();
+    try (JerseyServer running = new JerseyServer(ReloadTest.capturing(
+        new ResourceConfig(ItemsResource.class).register(CorsFeature.class), container))) {
+      Configuration before = container.get().getConfiguration();
+      assertFalse(CorsFeature.setDebug(before, true));
+      assertTrue(CorsFeature.isDebug(before));
+      container.get().reload();
+      assertEquals(403, preflight(running, APP, "DELETE").statusCode(), "from the property");
+
+      IllegalArgumentException stale = assertThrows(IllegalArgumentException.class,
+          () -> CorsFeature.setDebug(before, true));
+      assertTrue(stale.getMessage().endsWith("stopped, or a reload has replaced it, so switching"
+          + " its debug mode would change nothing that runs; pass the Configuration injected"
+          + " into the running application"), stale.getMessage());
+      Configuration now = container.get().getConfiguration();
+      assertFalse(CorsFeature.isDebug(now));
+      CorsFeature.setDebug(now, true);
+      assertEquals(204, preflight(running, APP, "DELETE").statusCode());
     }
   }
 

@@ -4,6 +4,7 @@ import jakarta.ws.rs.core.Configuration;
 import jakarta.ws.rs.core.Feature;
 import jakarta.ws.rs.core.FeatureContext;
 import org.corsgen.runtime.internal.CorsApplication;
+import org.corsgen.runtime.internal.CorsLifecycle;
 import org.corsgen.runtime.internal.CorsModelProcessor;
 import org.corsgen.runtime.internal.FilterBinder;
 import org.corsgen.runtime.internal.NoMethodChosenFilter;
@@ -38,7 +39,7 @@ public final class CorsFeature implements Feature {
    * {@code configuration} is of, from its next preflight on: from an administrator's endpoint,
    * say, so that a refused preflight can be looked into without a restart. Logged as a warning.
    * A reload of the container starts again from {@link #DEBUG}, and a configuration injected
-   * before it switches nothing that runs. Guard the endpoint as any administrator's, and do not
+   * before it is refused: it would switch nothing that runs. Guard the endpoint as any administrator's, and do not
    * make it a {@code GET}, which any page could send through a link.
    *
    * @param configuration the application's configuration as Jersey injects it into a resource
@@ -49,6 +50,20 @@ public final class CorsFeature implements Feature {
    *     application with corsgen
    */
   public static boolean setDebug(Configuration configuration, boolean on) {
+    return running(configuration).setDebug(on);
+  }
+
+  /**
+   * Whether debug mode ({@link #DEBUG}) is on in the running application {@code configuration}
+   * is of, as {@link #setDebug} takes it.
+   *
+   * @throws IllegalArgumentException as {@link #setDebug} does
+   */
+  public static boolean isDebug(Configuration configuration) {
+    return running(configuration).debugOn();
+  }
+
+  private static CorsApplication running(Configuration configuration) {
     CorsApplication application = CorsApplication.find(configuration);
     if (application == null) {
       throw new IllegalArgumentException("corsgen: " + configuration + " is not the runtime"
@@ -56,7 +71,12 @@ public final class CorsFeature implements Feature {
           + " Jersey injects (@Context Configuration), not the ResourceConfig the application"
           + " was started with");
     }
-    return application.setDebug(on);
+    if (application.stopped()) {
+      throw new IllegalArgumentException("corsgen: the application this configuration is of has"
+          + " stopped, or a reload has replaced it, so switching its debug mode would change"
+          + " nothing that runs; pass the Configuration injected into the running application");
+    }
+    return application;
   }
 
   @Override
@@ -76,6 +96,7 @@ public final class CorsFeature implements Feature {
     context.register(PreflightAnswerGuard.class);
     context.register(UnhandledExceptionMapper.class);
     context.register(NoMethodChosenFilter.class);
+    context.register(CorsLifecycle.class);
     return true;
   }
 }

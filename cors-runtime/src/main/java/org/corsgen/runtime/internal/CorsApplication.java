@@ -33,6 +33,8 @@ public final class CorsApplication {
   private final DebugMode debug;
   /** How log lines name this application: {@code " of com.example.App"}, or empty. */
   private final String named;
+  /** Set when the container shuts this start down or a reload replaces it. */
+  private volatile boolean stopped;
   private final OtherOptionsMethods otherOptionsMethods = new OtherOptionsMethods();
   private final LocatorFailure locatorFailure;
   private final Set<String> said = ConcurrentHashMap.newKeySet();
@@ -105,6 +107,20 @@ public final class CorsApplication {
    */
   public boolean setDebug(boolean on) {
     return debug.set(on, named);
+  }
+
+  /** Whether debug mode is on now. */
+  public boolean debugOn() {
+    return debug.on();
+  }
+
+  /** Whether the container has shut this start down, or replaced it in a reload. */
+  public boolean stopped() {
+    return stopped;
+  }
+
+  void stop() {
+    stopped = true;
   }
 
   OtherOptionsMethods otherOptionsMethods() {
