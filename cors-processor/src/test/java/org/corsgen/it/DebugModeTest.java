@@ -80,7 +80,8 @@ class DebugModeTest {
         header(answer, "Access-Control-Allow-Headers"));
     assertEquals(Optional.empty(), header(answer, "Access-Control-Allow-Credentials"));
     assertEquals(Optional.of("0"), header(answer, "Access-Control-Max-Age"));
-    assertEquals(Optional.of("Origin, Access-Control-Request-Method, Access-Control-Request-Headers"),
+    assertEquals(
+        Optional.of("Origin, Access-Control-Request-Method, Access-Control-Request-Headers"),
         header(answer, "Vary"));
   }
 
@@ -226,6 +227,7 @@ class DebugModeTest {
   @Test
   void afterAReloadOnlyTheRunningApplicationsConfigurationSwitches() throws Exception {
     AtomicReference<Container> container = new AtomicReference<>();
+    Configuration now;
     try (JerseyServer running = new JerseyServer(ReloadTest.capturing(
         new ResourceConfig(ItemsResource.class).register(CorsFeature.class), container))) {
       Configuration before = container.get().getConfiguration();
@@ -236,14 +238,15 @@ class DebugModeTest {
 
       IllegalArgumentException stale = assertThrows(IllegalArgumentException.class,
           () -> CorsFeature.setDebug(before, true));
-      assertTrue(stale.getMessage().endsWith("stopped, or a reload has replaced it, so switching"
-          + " its debug mode would change nothing that runs; pass the Configuration injected"
-          + " into the running application"), stale.getMessage());
-      Configuration now = container.get().getConfiguration();
+      assertTrue(stale.getMessage().endsWith("been shut down, or a reload has replaced it, so"
+          + " switching its debug mode would change nothing that will run; pass the Configuration"
+          + " injected into the running application"), stale.getMessage());
+      now = container.get().getConfiguration();
       assertFalse(CorsFeature.isDebug(now));
       CorsFeature.setDebug(now, true);
       assertEquals(204, preflight(running, APP, "DELETE").statusCode());
     }
+    assertThrows(IllegalArgumentException.class, () -> CorsFeature.isDebug(now), "shut down");
   }
 
   /** A misspelt switch turns nothing on and stops nothing: a warning says what it read. */
@@ -254,8 +257,8 @@ class DebugModeTest {
         JerseyServer misspelt = new JerseyServer(new ResourceConfig(ItemsResource.class)
             .register(CorsFeature.class))) {
       assertEquals(403, preflight(misspelt, APP, "DELETE").statusCode());
-      assertEquals(List.of("corsgen: system property corsgen.debug is \"yes\", which is neither true nor"
-          + " false; debug mode stays off"), warnings(warnings));
+      assertEquals(List.of("corsgen: system property corsgen.debug is \"yes\", which is neither"
+          + " true nor false; debug mode stays off"), warnings(warnings));
     } finally {
       System.clearProperty(CorsFeature.DEBUG);
     }

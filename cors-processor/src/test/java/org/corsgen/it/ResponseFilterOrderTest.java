@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Which of an application's response filters run before corsgen's, whose grants corsgen then
  * puts back, and which after, by priority: what README's Limits say, as Jersey does it. Each
- * filter records what Allow-Methods held when it ran and writes its own name there.
+ * filter records what the field corsgen owns held when it ran (Allow-Methods on a preflight,
+ * Allow-Origin on a GET) and writes its own name there.
  */
 class ResponseFilterOrderTest {
 
@@ -39,6 +40,9 @@ class ResponseFilterOrderTest {
   @Priority(Priorities.USER)
   public static final class User extends Recording {}
 
+  @Priority(Priorities.USER + 1)
+  public static final class AboveUser extends Recording {}
+
   @Priority(Priorities.HEADER_DECORATOR - 1)
   public static final class JustBelow extends Recording {}
 
@@ -52,14 +56,16 @@ class ResponseFilterOrderTest {
   private static final String APP = "https://app.example.com";
 
   /**
-   * Jersey 4.0 and 3.1 run the filters at the default priority first, then the others from the
-   * highest number down. corsgen's, at {@code HEADER_DECORATOR}, so run after the default ones
-   * and those above, whose grants they replace, and before any other below.
+   * Jersey 4.0 and 3.1 run response filters from the highest priority number down, one without a
+   * priority at {@code USER} (5000). corsgen's, at {@code HEADER_DECORATOR} (3000), therefore run
+   * after those at the default priority or any number above 3000, whose grants they replace, and
+   * before those below.
    */
   @Test
-  void defaultPriorityAndHigherNumbersRunBeforeCorsgenOtherLowerNumbersAfter() throws Exception {
+  void filtersRunFromTheHighestPriorityNumberDownWithCorsgenAtHeaderDecorator() throws Exception {
     try (JerseyServer server = new JerseyServer(new ResourceConfig(ItemsResource.class,
-        Unannotated.class, User.class, JustBelow.class, JustAbove.class, Low.class)
+        Unannotated.class, User.class, AboveUser.class, JustBelow.class, JustAbove.class,
+        Low.class)
         .register(CorsFeature.class))) {
       HttpResponse<String> preflight = server.send("OPTIONS", "/items/1",
           "Origin", APP, "Access-Control-Request-Method", "PUT");
@@ -73,15 +79,16 @@ class ResponseFilterOrderTest {
   }
 
   /**
-   * The two at the default priority (in either order: they tie), then JustAbove, then corsgen,
-   * whose value (put back on a preflight, put over the others' on a GET) JustBelow sees, then
-   * Low. {@code first} is what the first filter sees: the answer as the resource left it.
+   * AboveUser, the two at 5000 (in either order: they tie), JustAbove, then corsgen, whose value
+   * (put back on a preflight, put over the others' on a GET) JustBelow sees, then Low.
+   * {@code first} is what the first filter sees: the answer as the resource left it.
    */
   private static String expectedOrder(HttpResponse<String> response, String first) {
-    boolean userFirst = header(response, "X-Order").orElseThrow().startsWith("User");
-    String defaults = userFirst
-        ? "User(saw " + first + "), Unannotated(saw User)"
-        : "Unannotated(saw " + first + "), User(saw Unannotated)";
+    boolean userFirst = header(response, "X-Order").orElseThrow()
+        .startsWith("AboveUser(saw " + first + "), User");
+    String defaults = "AboveUser(saw " + first + "), " + (userFirst
+        ? "User(saw AboveUser), Unannotated(saw User)"
+        : "Unannotated(saw AboveUser), User(saw Unannotated)");
     String corsgens = response.request().method().equals("OPTIONS") ? GRANTED : APP;
     return defaults + ", JustAbove(saw " + (userFirst ? "Unannotated" : "User")
         + "), JustBelow(saw " + corsgens + "), Low(saw JustBelow)";

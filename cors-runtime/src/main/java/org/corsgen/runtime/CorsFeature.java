@@ -29,7 +29,8 @@ public final class CorsFeature implements Feature {
    * policy's grants instead of {@code 403} with none, so that the browser's console names the
    * method or header at fault; the {@code 403} stays wherever the laxest reading known of such an
    * answer (Fetch's, with the deviations of shipped browsers) would let the request through.
-   * Refusals are then logged at {@code INFO}. For development; see README, "Debug mode".
+   * Refusals are then logged at {@code INFO}, at most 60 in a minute. For development; see
+   * README, "Debug mode".
    * {@link #setDebug} switches it while the application runs.
    */
   public static final String DEBUG = "corsgen.debug";
@@ -39,8 +40,9 @@ public final class CorsFeature implements Feature {
    * {@code configuration} is of, from its next preflight on: from an administrator's endpoint,
    * say, so that a refused preflight can be looked into without a restart. Logged as a warning.
    * A reload of the container starts again from {@link #DEBUG}, and a configuration injected
-   * before it is refused: it would switch nothing that runs. Guard the endpoint as any administrator's, and do not
-   * make it a {@code GET}, which any page could send through a link.
+   * before it is refused, as is one of an application that has been shut down. Guard the
+   * endpoint as any administrator's, and do not make it a {@code GET}, which any page could send
+   * through a link.
    *
    * @param configuration the application's configuration as Jersey injects it into a resource
    *     or provider ({@code @Context Configuration}); not the {@code ResourceConfig} it was
@@ -73,8 +75,9 @@ public final class CorsFeature implements Feature {
     }
     if (application.stopped()) {
       throw new IllegalArgumentException("corsgen: the application this configuration is of has"
-          + " stopped, or a reload has replaced it, so switching its debug mode would change"
-          + " nothing that runs; pass the Configuration injected into the running application");
+          + " been shut down, or a reload has replaced it, so switching its debug mode would"
+          + " change nothing that will run; pass the Configuration injected into the running"
+          + " application");
     }
     return application;
   }

@@ -5,8 +5,6 @@ import java.lang.System.Logger.Level;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import org.corsgen.runtime.CorsFeature;
 import org.corsgen.runtime.internal.ConfiguredOrigins.Value;
@@ -32,8 +30,9 @@ final class DebugMode {
   private final AtomicBoolean on;
   /** What start-up logs about it, as a warning; empty when it is off by default or set so. */
   private final String said;
-  private final AtomicLong minute = new AtomicLong(Long.MIN_VALUE);
-  private final AtomicInteger loggedThisMinute = new AtomicInteger();
+  /** The minute refusals are being counted in, and how many were logged at INFO in it. */
+  private long minute = Long.MIN_VALUE;
+  private int loggedThisMinute;
 
   private DebugMode(boolean on, String said) {
     this.on = new AtomicBoolean(on);
@@ -93,7 +92,8 @@ final class DebugMode {
 
   /**
    * The level to log a refusal at: {@code INFO} in debug mode, while fewer than
-   * {@value #REFUSALS_LOGGED_PER_MINUTE} have been this minute, else {@code DEBUG}.
+   * {@value #REFUSALS_LOGGED_PER_MINUTE} have been in this minute of the clock, else
+   * {@code DEBUG}.
    */
   Level refusalLevel() {
     return refusalLevel(System.nanoTime());
@@ -104,13 +104,19 @@ final class DebugMode {
     if (!on.get()) {
       return Level.DEBUG;
     }
-    long now = nanoTime / MINUTE_NANOS;
-    long current = minute.get();
-    if (current != now && minute.compareAndSet(current, now)) {
-      loggedThisMinute.set(0);
+    long now = Math.floorDiv(nanoTime, MINUTE_NANOS);
+    // Locked: only in debug mode, and the minute and its count must change together. A time read
+    // before another thread moved to the next minute counts in that one.
+    synchronized (this) {
+      if (now > minute) {
+        minute = now;
+        loggedThisMinute = 0;
+      }
+      if (loggedThisMinute >= REFUSALS_LOGGED_PER_MINUTE) {
+        return Level.DEBUG;
+      }
+      loggedThisMinute++;
+      return Level.INFO;
     }
-    return loggedThisMinute.incrementAndGet() <= REFUSALS_LOGGED_PER_MINUTE
-        ? Level.INFO
-        : Level.DEBUG;
   }
 }

@@ -12,9 +12,9 @@ import jakarta.ws.rs.container.ContainerResponseFilter;
  * filters run, and one of them (a hand-written CORS filter left in place, say) could add
  * {@code Access-Control-Allow-Origin: *} or methods the policy does not allow.
  *
- * <p>At {@link Priorities#HEADER_DECORATOR}, so after the application's filters of the default
- * priority, which Jersey runs first, and those above it: Jersey runs the others from the highest
- * priority number to the lowest ({@code ResponseFilterOrderTest}).
+ * <p>At {@link Priorities#HEADER_DECORATOR} (3000), so after the application's filters of the
+ * default priority ({@link Priorities#USER}, 5000) and any other above it: Jersey runs response
+ * filters from the highest priority number to the lowest ({@code ResponseFilterOrderTest}).
  */
 @PreflightBinding
 @Priority(Priorities.HEADER_DECORATOR)

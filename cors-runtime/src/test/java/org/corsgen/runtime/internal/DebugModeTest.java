@@ -39,6 +39,17 @@ class DebugModeTest {
     }
     assertEquals(Level.DEBUG, debug.refusalLevel(6 * minute - 1));
     assertEquals(Level.INFO, debug.refusalLevel(6 * minute), "a new minute");
+    for (int i = 1; i < DebugMode.REFUSALS_LOGGED_PER_MINUTE; i++) {
+      debug.refusalLevel(6 * minute + i);
+    }
+    assertEquals(Level.DEBUG, debug.refusalLevel(6 * minute - 1),
+        "a time read before the minute changed does not start it again");
+    assertEquals(Level.DEBUG, debug.refusalLevel(6 * minute + 5));
+    DebugMode aroundZero = DebugMode.fixed(true);
+    for (int i = 0; i < DebugMode.REFUSALS_LOGGED_PER_MINUTE; i++) {
+      aroundZero.refusalLevel(-1 - i);
+    }
+    assertEquals(Level.INFO, aroundZero.refusalLevel(0), "-1 ns and 0 ns are other minutes");
     debug.set(false, "");
     assertEquals(Level.DEBUG, debug.refusalLevel(7 * minute));
   }
