@@ -110,6 +110,11 @@ const scenarios = {
 
   delete: () => expectBlocked(() => call('DELETE', '/notes/1')),
 
+  header: () => expectBlocked(() => call('PUT', '/notes/2', {
+    headers: { 'Content-Type': 'application/json', 'X-Trace': 'demo' },
+    body: JSON.stringify({ text: 'Never sent' }),
+  })),
+
   error: () => expectPass(404, () => call('GET', '/notes/999'),
       answer => 'status ' + answer.status + ' with body ' + answer.body),
 

@@ -72,11 +72,12 @@ class DemoPageTest {
     expected.put("patch", "PASS as expected: note 1 is tagged demo");
     expected.put("subresource", "PASS as expected: cleared: note 1 has no tags");
     expected.put("delete", "BLOCKED as expected: TypeError");
+    expected.put("header", "BLOCKED as expected: TypeError");
     expected.put("error", "PASS as expected: status 404");
     expected.put("subdomain", "PASS as expected: the frame at http://app.localhost:8081 read");
 
     Map<String, String> outcomes = new LinkedHashMap<>();
-    List<String> deleteConsole = List.of();
+    Map<String, List<String>> console = new LinkedHashMap<>();
     for (String scenario : expected.keySet()) {
       chromium.console();
       driver.findElement(By.id("run-" + scenario)).click();
@@ -84,9 +85,7 @@ class DemoPageTest {
       new WebDriverWait(driver, Duration.ofSeconds(15))
           .until(unused -> result.getAttribute("class").contains("expected"));
       outcomes.put(scenario, result.getText());
-      if (scenario.equals("delete")) {
-        deleteConsole = chromium.console();
-      }
+      console.put(scenario, chromium.console());
     }
     Path screenshot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath();
     Files.copy(screenshot, Path.of("target", "demo-page.png"),
@@ -95,10 +94,13 @@ class DemoPageTest {
     assertAll(expected.entrySet().stream().map(scenario -> (Executable) () -> assertTrue(
         outcomes.get(scenario.getKey()).startsWith(scenario.getValue()),
         scenario.getKey() + ": " + outcomes.get(scenario.getKey()))));
-    // The sample runs in debug mode, so the console says why the DELETE was refused.
-    List<String> console = deleteConsole;
-    assertTrue(console.stream().anyMatch(message -> message.contains(
+    // The sample runs in debug mode, so the console says why the DELETE and the header were
+    // refused.
+    assertTrue(console.get("delete").stream().anyMatch(message -> message.contains(
         "Method DELETE is not allowed by Access-Control-Allow-Methods in preflight response")),
         console::toString);
+    assertTrue(console.get("header").stream().anyMatch(message -> message.contains(
+        "Request header field x-trace is not allowed by Access-Control-Allow-Headers in preflight"
+        + " response")), console::toString);
   }
 }
