@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.StringJoiner;
 import java.util.regex.MatchResult;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
@@ -187,7 +188,8 @@ public final class PreflightEndpoint implements Inflector<ContainerRequestContex
         }
       }
     }
-    PreflightAnswer answer = grants(table, policy, origin);
+    PreflightAnswer answer = grants(table, policy, origin,
+        policy.allowsAnyHeader() ? requestedNames(requestHeaders) : policy.allowHeaders());
     if (table.grantsMoreThanAnotherPolicyForThisOrigin(policy, origin)
         || table.grantsHeadersToASimpleMethodThatRefusesThem(policy, origin)) {
       answer.header(MAX_AGE, "0");
@@ -246,21 +248,43 @@ public final class PreflightEndpoint implements Inflector<ContainerRequestContex
   }
 
   /**
-   * What {@code policy} grants {@code origin}, an origin it allows, without
-   * Access-Control-Max-Age, which the caller sets.
+   * What {@code policy} grants {@code origin}, an origin it allows, with {@code allowHeaders} as
+   * Access-Control-Allow-Headers (none when empty) and without Access-Control-Max-Age, which the
+   * caller sets.
    */
-  private static PreflightAnswer grants(MethodTable table, CorsPolicy policy, String origin) {
+  private static PreflightAnswer grants(MethodTable table, CorsPolicy policy, String origin,
+      String allowHeaders) {
     PreflightAnswer answer = new PreflightAnswer(Response.Status.NO_CONTENT)
         .header(ALLOW_ORIGIN, policy.allowOriginValue(origin))
         .header(ALLOW_METHODS, table.allowMethods(policy))
         .header(VARY, PREFLIGHT_VARY);
-    if (!policy.allowHeaders().isEmpty()) {
-      answer.header(ALLOW_HEADERS, policy.allowHeaders());
+    if (!allowHeaders.isEmpty()) {
+      answer.header(ALLOW_HEADERS, allowHeaders);
     }
     if (policy.allowsCredentials()) {
       answer.header(ALLOW_CREDENTIALS, "true");
     }
     return answer;
+  }
+
+  /**
+   * Under {@code allowHeaders = "*"}, answers with the names the preflight asked for, all of them
+   * allowed, rather than {@code *}: browsers let {@code *} cover Authorization against Fetch
+   * (whatwg/fetch#1919), and one that did so from its preflight cache would send Authorization,
+   * which corsgen refuses under {@code *}, without asking again. The names are what the cache
+   * then holds. No names asked for, no Allow-Headers.
+   */
+  private static String requestedNames(List<String> requestHeaders) {
+    if (requestHeaders == null) {
+      return "";
+    }
+    StringJoiner names = new StringJoiner(", ");
+    for (String value : requestHeaders) {
+      for (String item : items(value)) {
+        names.add(item);
+      }
+    }
+    return names.toString();
   }
 
   /**
@@ -310,7 +334,7 @@ public final class PreflightEndpoint implements Inflector<ContainerRequestContex
         table.allowMethods(policy), policy.allowHeaders())) {
       return refusal();
     }
-    return grants(table, policy, origin).header(MAX_AGE, "0").refusing();
+    return grants(table, policy, origin, policy.allowHeaders()).header(MAX_AGE, "0").refusing();
   }
 
   /**
