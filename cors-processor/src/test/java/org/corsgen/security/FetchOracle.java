@@ -132,12 +132,29 @@ final class FetchOracle {
   /**
    * Whether a preflight to {@link PublicResource} for {@code POST} with these names passes: every
    * item is a header name ({@code Access-Control-Request-Headers} is {@code 1#field-name}, so
-   * one that is no token does not parse), and none is {@code Authorization}.
+   * one that is no token does not parse), none is {@code Authorization}, and none is {@code *},
+   * which no header is named and which would be answered as the wildcard itself.
    */
   static boolean publicPreflightGranted(String requestHeaders) {
     return names(requestHeaders).stream().allMatch(FetchOracle::isToken)
         && names(requestHeaders).stream()
-            .noneMatch(name -> asciiLowerCase(name).equals("authorization"));
+            .noneMatch(name -> asciiLowerCase(name).equals("authorization") || name.equals("*"));
+  }
+
+  /**
+   * The Allow-Headers a granted preflight to {@link PublicResource} ({@code allowHeaders = "*"})
+   * must carry: the names asked for, each once ignoring ASCII case, never {@code *}, which
+   * browsers let cover Authorization from their cache (whatwg/fetch#1919); none when none were.
+   */
+  static Optional<String> publicAllowHeaders(String requestHeaders) {
+    Set<String> seen = new TreeSet<>();
+    List<String> answered = new ArrayList<>();
+    for (String name : names(requestHeaders)) {
+      if (seen.add(asciiLowerCase(name))) {
+        answered.add(name);
+      }
+    }
+    return answered.isEmpty() ? Optional.empty() : Optional.of(String.join(",", answered));
   }
 
   /**

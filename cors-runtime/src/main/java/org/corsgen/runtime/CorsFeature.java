@@ -29,8 +29,8 @@ public final class CorsFeature implements Feature {
    * policy's grants instead of {@code 403} with none, so that the browser's console names the
    * method or header at fault; the {@code 403} stays wherever the laxest reading known of such an
    * answer (Fetch's, with the deviations of shipped browsers) would let the request through.
-   * Refusals are then logged at {@code INFO}, at most 60 in a minute. For development; see
-   * README, "Debug mode".
+   * Refusals are then logged at {@code INFO}, at most 60 in each 60-second window. For
+   * development; see README, "Debug mode".
    * {@link #setDebug} switches it while the application runs.
    */
   public static final String DEBUG = "corsgen.debug";

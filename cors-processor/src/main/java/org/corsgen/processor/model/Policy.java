@@ -5,7 +5,8 @@ import java.util.List;
 import java.util.OptionalInt;
 
 /**
- * A validated {@code @Cors} policy, with every header value already in the form it is sent.
+ * A validated {@code @Cors} policy, with every header value already in the form it is sent (but
+ * for {@code allowHeaders = "*"}, which the runtime answers with the names a preflight asks for).
  *
  * @param source where it was declared, for generated comments and run-time logs
  * @param owner the nested name of the class that declares it, its resource's or a supertype's,

@@ -19,7 +19,9 @@ import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -189,7 +191,9 @@ public final class PreflightEndpoint implements Inflector<ContainerRequestContex
       }
     }
     PreflightAnswer answer = grants(table, policy, origin,
-        policy.allowsAnyHeader() ? requestedNames(requestHeaders) : policy.allowHeaders());
+        policy.allowsAnyHeader() && !policy.allowsCredentials()
+            ? requestedNames(requestHeaders)
+            : policy.allowHeaders());
     if (table.grantsMoreThanAnotherPolicyForThisOrigin(policy, origin)
         || table.grantsHeadersToASimpleMethodThatRefusesThem(policy, origin)) {
       answer.header(MAX_AGE, "0");
@@ -272,16 +276,23 @@ public final class PreflightEndpoint implements Inflector<ContainerRequestContex
    * allowed, rather than {@code *}: browsers let {@code *} cover Authorization against Fetch
    * (whatwg/fetch#1919), and one that did so from its preflight cache would send Authorization,
    * which corsgen refuses under {@code *}, without asking again. The names are what the cache
-   * then holds. No names asked for, no Allow-Headers.
+   * then holds: as sent, each once (ignoring ASCII case), joined by commas alone, so the answer
+   * is never longer than what was asked. No names asked for, no Allow-Headers. (With credentials,
+   * which the processor refuses beside {@code *}, the answer stays the literal {@code *}, which
+   * browsers then take for a name and so refuse: failing closed.)
    */
   private static String requestedNames(List<String> requestHeaders) {
     if (requestHeaders == null) {
       return "";
     }
-    StringJoiner names = new StringJoiner(", ");
+    StringJoiner names = new StringJoiner(",");
+    Set<String> seen = new HashSet<>();
     for (String value : requestHeaders) {
       for (String item : items(value)) {
-        names.add(item);
+        // Tokens, checked before: ASCII, so lower case is ASCII's.
+        if (seen.add(item.toLowerCase(Locale.ROOT))) {
+          names.add(item);
+        }
       }
     }
     return names.toString();
@@ -366,7 +377,7 @@ public final class PreflightEndpoint implements Inflector<ContainerRequestContex
     return true;
   }
 
-  /** The items of a list such as Allow-Methods, split at every comma and trimmed. */
+  /** The items of a header list, split at every comma and trimmed, empty ones dropped. */
   private static List<String> items(String list) {
     List<String> items = new ArrayList<>();
     for (String item : list.split(",")) {
@@ -392,7 +403,8 @@ public final class PreflightEndpoint implements Inflector<ContainerRequestContex
    * mode logs it at INFO, which needs no logging set-up to be seen.
    */
   private void log(ContainerRequestContext request, Supplier<String> reason) {
-    Level level = debug.refusalLevel();
+    // The INFO budget is spent only where INFO is logged at all.
+    Level level = LOG.isLoggable(Level.INFO) ? debug.refusalLevel() : Level.DEBUG;
     if (LOG.isLoggable(level)) {
       LOG.log(level, "CORS preflight refused for {0} {1} from {2}: {3}",
           CorsHeaders.forLog(request.getHeaderString(REQUEST_METHOD)),

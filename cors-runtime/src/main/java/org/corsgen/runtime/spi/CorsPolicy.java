@@ -228,7 +228,10 @@ public final class CorsPolicy implements ContainerResponseFilter {
     return credentials;
   }
 
-  /** The {@code Access-Control-Allow-Headers} value; empty for none. */
+  /**
+   * The {@code Access-Control-Allow-Headers} value as declared; empty for none. Under
+   * {@code "*"} without credentials an allowed preflight names the headers it asked for instead.
+   */
   public String allowHeaders() {
     return allowHeaders;
   }
@@ -307,6 +310,10 @@ public final class CorsPolicy implements ContainerResponseFilter {
 
   private boolean allowsHeader(String list, int from, int to) {
     int length = to - from;
+    // No header is named "*", and one asked for would be answered as the wildcard itself.
+    if (length == 1 && list.charAt(from) == '*') {
+      return false;
+    }
     for (String name : allowedHeaderNames) {
       if (name.length() == length && CorsHeaders.equalsIgnoreAsciiCase(list, from, name)) {
         return true;

@@ -146,6 +146,27 @@ class PreflightEndpointTest {
     assertEquals(List.of("true"), allowedHeaders.get("Access-Control-Allow-Private-Network"));
   }
 
+  /**
+   * Under "*" the answer names what was asked, each once, never longer than the request; beside
+   * "*", Authorization is answered when it is listed and asked for.
+   */
+  @Test
+  void wildcardHeadersAreAnsweredWithTheNamesAskedFor() {
+    CorsPolicy policy = CorsPolicy.builder("test")
+        .allowOriginsMatching(APP, APP::equals)
+        .allowHeaders("*, Authorization")
+        .build();
+    PreflightEndpoint endpoint = new PreflightEndpoint("/items", Map.of("PUT", policy),
+        Set.of("PUT", "OPTIONS"));
+    ContainerRequest request = request(APP, "PUT", "authorization,\tX-A , x-a");
+    request.header(CorsHeaders.REQUEST_HEADERS, "x-b");
+    Response answer = endpoint.preflight(request);
+    assertEquals(204, answer.getStatus());
+    assertEquals("authorization,X-A,x-b", answer.getHeaderString(CorsHeaders.ALLOW_HEADERS));
+    assertNull(preflight(endpoint, APP, "PUT", null).getHeaderString(CorsHeaders.ALLOW_HEADERS));
+    assertEquals(403, preflight(endpoint, APP, "PUT", "*").getStatus(), "no header is named *");
+  }
+
   private static ContainerRequest request(String origin, String method, String requestHeaders) {
     URI base = URI.create("http://127.0.0.1/");
     ContainerRequest request = new ContainerRequest(base, base.resolve("items"), "OPTIONS", null,
