@@ -21,7 +21,6 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -191,9 +190,7 @@ public final class PreflightEndpoint implements Inflector<ContainerRequestContex
       }
     }
     PreflightAnswer answer = grants(table, policy, origin,
-        policy.allowsAnyHeader() && !policy.allowsCredentials()
-            ? requestedNames(requestHeaders)
-            : policy.allowHeaders());
+        policy.allowsAnyHeader() ? requestedNames(requestHeaders) : policy.allowHeaders());
     if (table.grantsMoreThanAnotherPolicyForThisOrigin(policy, origin)
         || table.grantsHeadersToASimpleMethodThatRefusesThem(policy, origin)) {
       answer.header(MAX_AGE, "0");
@@ -277,9 +274,9 @@ public final class PreflightEndpoint implements Inflector<ContainerRequestContex
    * (whatwg/fetch#1919), and one that did so from its preflight cache would send Authorization,
    * which corsgen refuses under {@code *}, without asking again. The names are what the cache
    * then holds: as sent, each once (ignoring ASCII case), joined by commas alone, so the answer
-   * is never longer than what was asked. No names asked for, no Allow-Headers. (With credentials,
-   * which the processor refuses beside {@code *}, the answer stays the literal {@code *}, which
-   * browsers then take for a name and so refuse: failing closed.)
+   * is no longer than the request's Access-Control-Request-Headers values taken together. No
+   * names asked for, no Allow-Headers. (A policy never has {@code *} beside credentials: the
+   * processor and {@link CorsPolicy.Builder#build} refuse it.)
    */
   private static String requestedNames(List<String> requestHeaders) {
     if (requestHeaders == null) {
@@ -289,8 +286,7 @@ public final class PreflightEndpoint implements Inflector<ContainerRequestContex
     Set<String> seen = new HashSet<>();
     for (String value : requestHeaders) {
       for (String item : items(value)) {
-        // Tokens, checked before: ASCII, so lower case is ASCII's.
-        if (seen.add(item.toLowerCase(Locale.ROOT))) {
+        if (seen.add(asciiLowerCase(item))) {
           names.add(item);
         }
       }
@@ -320,9 +316,9 @@ public final class PreflightEndpoint implements Inflector<ContainerRequestContex
    * Refuses a header that {@code policy}, which allows the origin and the method, does not allow.
    * In debug mode the answer carries the policy's grants, whose Allow-Headers leaves the header
    * out, so that the browser reports it. Not under {@code allowHeaders = "*"}, where corsgen
-   * refuses only Authorization and names that are no tokens: browsers let {@code *} cover
-   * Authorization in a preflight's answer, against Fetch (whatwg/fetch#1919), so only the plain
-   * refusal is sure to stop the request.
+   * refuses only Authorization, a name {@code *} and names that are no tokens: browsers let
+   * {@code *} cover Authorization in a preflight's answer, against Fetch (whatwg/fetch#1919), so
+   * only the plain refusal is sure to stop the request.
    */
   private PreflightAnswer refuseHeader(ContainerRequestContext request, MethodTable table,
       CorsPolicy policy, String origin, String method, Supplier<String> reason) {
@@ -375,6 +371,17 @@ public final class PreflightEndpoint implements Inflector<ContainerRequestContex
       }
     }
     return true;
+  }
+
+  /** Lower case for ASCII letters only, as names are compared (Fetch: byte-case-insensitive). */
+  private static String asciiLowerCase(String name) {
+    char[] chars = name.toCharArray();
+    for (int i = 0; i < chars.length; i++) {
+      if (chars[i] >= 'A' && chars[i] <= 'Z') {
+        chars[i] += 'a' - 'A';
+      }
+    }
+    return new String(chars);
   }
 
   /** The items of a header list, split at every comma and trimmed, empty ones dropped. */

@@ -219,7 +219,7 @@ public final class CorsPolicy implements ContainerResponseFilter {
     return anyOrigin ? "*" : origin;
   }
 
-  /** Whether {@code allowHeaders} has {@code "*"}, every name but Authorization. */
+  /** Whether {@code allowHeaders} has {@code "*"}: every name but Authorization and {@code *}. */
   public boolean allowsAnyHeader() {
     return anyHeader;
   }
@@ -247,7 +247,9 @@ public final class CorsPolicy implements ContainerResponseFilter {
    * spaces around them and empty items are skipped, as the Fetch standard's list parsing does.
    * Case is ignored for ASCII letters only (Fetch: "byte-case-insensitive").
    * A {@code *} allows any name except {@code Authorization}, which must be named (Fetch: "CORS
-   * non-wildcard request-header name"), and except items that are no header name (no token).
+   * non-wildcard request-header name"), and except items that are no header name (no token). A
+   * name {@code *} is refused under every policy: no header is named so, and it would be answered
+   * as the wildcard.
    */
   public Optional<String> firstRefusedHeader(String requestHeaders) {
     int length = requestHeaders.length();
@@ -593,6 +595,12 @@ public final class CorsPolicy implements ContainerResponseFilter {
       if (anyOrigin && credentials) {
         // Fetch: "*" never matches a credentialed request; the processor rejects this policy.
         throw new IllegalStateException(source + ": any origin cannot allow credentials");
+      }
+      if (credentials && Arrays.asList(allowHeaders.split(", ")).contains("*")) {
+        // A preflight does not say whether the request will carry credentials: an answer of "*"
+        // would be the wildcard to a request without them. The processor rejects this policy.
+        throw new IllegalStateException(source
+            + ": allowHeaders \"*\" cannot allow credentials; list the header names");
       }
       return new CorsPolicy(this);
     }

@@ -72,6 +72,19 @@ class CorsPolicyTest {
         allowing("*, Authorization").firstRefusedHeader("x-a,authorization"));
   }
 
+  /**
+   * A preflight does not say whether its request carries credentials, so "*" beside credentials
+   * would be answered as the wildcard to requests without them: refused, as the processor does.
+   */
+  @Test
+  void wildcardHeadersBesideCredentialsAreRefused() {
+    IllegalStateException e = assertThrows(IllegalStateException.class, () -> CorsPolicy
+        .builder("test").allowOrigins("https://a.example").allowHeaders("X-A, *")
+        .allowCredentials().build());
+    assertEquals("test: allowHeaders \"*\" cannot allow credentials; list the header names",
+        e.getMessage());
+  }
+
   @Test
   void wildcardRefusesItemsThatAreNoHeaderName() {
     // Access-Control-Request-Headers is 1#field-name: an item that is no token does not parse,
