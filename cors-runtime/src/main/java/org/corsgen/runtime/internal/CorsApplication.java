@@ -70,7 +70,7 @@ public final class CorsApplication {
 
   /** The start that {@code configuration}, an application's runtime configuration, is of. */
   static CorsApplication of(Configuration configuration) {
-    CorsApplication application = STARTS.get(configuration);
+    CorsApplication application = find(configuration);
     if (application == null) {
       throw new IllegalStateException("corsgen: this application's resource model has not been"
           + " processed; register org.corsgen.runtime.CorsFeature rather than corsgen's"

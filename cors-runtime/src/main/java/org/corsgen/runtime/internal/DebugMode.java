@@ -92,8 +92,8 @@ final class DebugMode {
 
   /**
    * The level to log a refusal at: {@code INFO} in debug mode, while fewer than
-   * {@value #REFUSALS_LOGGED_PER_MINUTE} have been in this minute of the clock, else
-   * {@code DEBUG}.
+   * {@value #REFUSALS_LOGGED_PER_MINUTE} have been in this fixed 60-second window of
+   * {@link System#nanoTime}, else {@code DEBUG}.
    */
   Level refusalLevel() {
     return refusalLevel(System.nanoTime());

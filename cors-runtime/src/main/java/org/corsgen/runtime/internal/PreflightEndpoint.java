@@ -410,8 +410,8 @@ public final class PreflightEndpoint implements Inflector<ContainerRequestContex
    * mode logs it at INFO, which needs no logging set-up to be seen.
    */
   private void log(ContainerRequestContext request, Supplier<String> reason) {
-    // The INFO budget is spent only where INFO is logged at all.
-    Level level = LOG.isLoggable(Level.INFO) ? debug.refusalLevel() : Level.DEBUG;
+    // Without debug mode one look-up, as before; the INFO budget is spent only if INFO is logged.
+    Level level = debug.on() && LOG.isLoggable(Level.INFO) ? debug.refusalLevel() : Level.DEBUG;
     if (LOG.isLoggable(level)) {
       LOG.log(level, "CORS preflight refused for {0} {1} from {2}: {3}",
           CorsHeaders.forLog(request.getHeaderString(REQUEST_METHOD)),

@@ -230,7 +230,7 @@ public final class CorsPolicy implements ContainerResponseFilter {
 
   /**
    * The {@code Access-Control-Allow-Headers} value as declared; empty for none. Under
-   * {@code "*"} without credentials an allowed preflight names the headers it asked for instead.
+   * {@code "*"} an allowed preflight names the headers it asked for instead.
    */
   public String allowHeaders() {
     return allowHeaders;
