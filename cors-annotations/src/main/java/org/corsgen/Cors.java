@@ -31,7 +31,8 @@ public @interface Cors {
    * itself), port wildcards such as {@code "http://localhost:*"} (any port, the default one
    * included; {@code "https://*.example.com:*"} for both), {@code "*"} for any origin, or
    * placeholders {@code "${key}"} and {@code "${key:https://default.example}"} resolved from
-   * configuration at start-up.
+   * configuration at start-up (or asked at each request, when the key's JAX-RS property is a
+   * {@code java.util.function.Predicate<String>}).
    */
   String[] origins();
 

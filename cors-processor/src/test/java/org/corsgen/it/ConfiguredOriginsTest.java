@@ -7,7 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 import java.util.logging.SimpleFormatter;
 import org.corsgen.runtime.CorsFeature;
 import org.glassfish.jersey.server.ResourceConfig;
@@ -35,6 +39,79 @@ class ConfiguredOriginsTest {
       HttpResponse<String> refused = server.send("GET", "/configured",
           "Origin", "https://prod.example.com");
       assertNoCorsGrant(refused);
+    }
+  }
+
+  /**
+   * A tenant's own domain, known only once it signs up: a predicate as the property decides at
+   * each request, so the answer follows what the application knows now, preflights included.
+   */
+  @Test
+  void aPredicatePropertyDecidesAtEachRequest() throws Exception {
+    Set<String> tenants = ConcurrentHashMap.newKeySet();
+    tenants.add("https://shop.tenant.example");
+    Predicate<String> check = tenants::contains;
+    try (JerseyServer server = new JerseyServer(application()
+        .property("corsgen.it.origins", check))) {
+      HttpResponse<String> preflight = server.send("OPTIONS", "/configured",
+          "Origin", "https://shop.tenant.example", "Access-Control-Request-Method", "GET");
+      assertEquals(204, preflight.statusCode());
+      assertEquals(Optional.of("https://shop.tenant.example"),
+          header(preflight, "Access-Control-Allow-Origin"));
+      assertEquals(Optional.of("true"), header(preflight, "Access-Control-Allow-Credentials"));
+      HttpResponse<String> actual = server.send("GET", "/configured",
+          "Origin", "https://shop.tenant.example");
+      assertEquals(Optional.of("https://shop.tenant.example"),
+          header(actual, "Access-Control-Allow-Origin"));
+      assertEquals(Optional.of("Origin"), header(actual, "Vary"));
+      HttpResponse<String> literal = server.send("GET", "/configured",
+          "Origin", "https://app.example.com");
+      assertEquals(Optional.of("https://app.example.com"),
+          header(literal, "Access-Control-Allow-Origin"));
+
+      tenants.remove("https://shop.tenant.example");
+      HttpResponse<String> gone = server.send("OPTIONS", "/configured",
+          "Origin", "https://shop.tenant.example", "Access-Control-Request-Method", "GET");
+      assertEquals(403, gone.statusCode());
+      assertNoCorsGrant(gone);
+      HttpResponse<String> goneActual = server.send("GET", "/configured",
+          "Origin", "https://shop.tenant.example");
+      assertEquals(200, goneActual.statusCode());
+      assertNoCorsGrant(goneActual);
+      assertEquals(Optional.of("Origin"), header(goneActual, "Vary"));
+    }
+  }
+
+  /** A check that fails refuses the origin; the request is served as for any refused origin. */
+  @Test
+  void aFailingPredicateRefusesWithoutFailingTheRequest() throws Exception {
+    Predicate<String> check = origin -> {
+      throw new IllegalStateException("tenant database unavailable");
+    };
+    LogCapture log = new LogCapture("org.corsgen", null);
+    try (log; JerseyServer server = new JerseyServer(application()
+        .property("corsgen.it.origins", check))) {
+      HttpResponse<String> preflight = server.send("OPTIONS", "/configured",
+          "Origin", "https://shop.tenant.example", "Access-Control-Request-Method", "GET");
+      assertEquals(403, preflight.statusCode());
+      assertNoCorsGrant(preflight);
+      HttpResponse<String> actual = server.send("GET", "/configured",
+          "Origin", "https://shop.tenant.example");
+      assertEquals(200, actual.statusCode());
+      assertEquals("configured", actual.body());
+      assertNoCorsGrant(actual);
+      HttpResponse<String> literal = server.send("GET", "/configured",
+          "Origin", "https://app.example.com");
+      assertEquals(Optional.of("https://app.example.com"),
+          header(literal, "Access-Control-Allow-Origin"));
+      List<String> messages = log.records().stream()
+          .map(entry -> new SimpleFormatter().formatMessage(entry)).toList();
+      assertEquals(1, messages.stream().filter(message -> message.contains(
+          "the application's check failed for \"https://shop.tenant.example\"")).count(),
+          messages.toString());
+      assertTrue(messages.stream().anyMatch(message -> message.contains(
+          "configured: corsgen.it.origins=" + check + " (JAX-RS property corsgen.it.origins,"
+              + " asked at each request)")), messages.toString());
     }
   }
 

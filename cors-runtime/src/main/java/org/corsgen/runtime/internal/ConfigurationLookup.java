@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.corsgen.runtime.internal.ConfiguredOrigins.Value;
@@ -15,7 +16,8 @@ import org.corsgen.runtime.internal.ConfiguredOrigins.Value;
  * Finds the value of an {@code origins} placeholder: the application's JAX-RS configuration
  * property first, then the Java system property, then the environment variable (the key upper
  * cased, dots and dashes as underscores). The first one set wins, even when it is empty, so that
- * an empty value is reported rather than silently replaced.
+ * an empty value is reported rather than silently replaced. A property may also be a
+ * {@code Predicate<String>}, asked at each request ({@link RequestTimeOrigins}).
  */
 final class ConfigurationLookup implements Function<String, Optional<Value>> {
 
@@ -38,6 +40,12 @@ final class ConfigurationLookup implements Function<String, Optional<Value>> {
   @Override
   public Optional<Value> apply(String key) {
     Object property = properties.get(key);
+    if (property instanceof Predicate<?> check) {
+      // Only a property can hold code; the check's own toString() says what it is in logs.
+      @SuppressWarnings("unchecked")
+      Predicate<String> origins = (Predicate<String>) check;
+      return Optional.of(new Value(String.valueOf(check), "JAX-RS property " + key, origins));
+    }
     if (property != null) {
       return Optional.of(new Value(text(property), "JAX-RS property " + key));
     }

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import org.corsgen.runtime.spi.CorsPolicy;
 import org.corsgen.runtime.spi.CorsPolicy.Placeholder;
 import org.corsgen.runtime.spi.OriginSet;
@@ -23,10 +24,16 @@ final class ConfiguredOrigins {
   /**
    * A value found for a placeholder.
    *
-   * @param text the comma-separated origins
+   * @param text the comma-separated origins, or for a {@code check} what it is, for logs
    * @param from where it was found, such as {@code system property cors.origins}
+   * @param check for a JAX-RS property that is a {@code Predicate<String>}, the predicate, which
+   *     decides per request; otherwise {@code null}
    */
-  record Value(String text, String from) {}
+  record Value(String text, String from, Predicate<String> check) {
+    Value(String text, String from) {
+      this(text, from, null);
+    }
+  }
 
   private ConfiguredOrigins() {}
 
@@ -47,6 +54,7 @@ final class ConfiguredOrigins {
       return policy;
     }
     OriginSet.Builder configured = OriginSet.builder();
+    List<CorsPolicy.OriginMatcher> checks = new ArrayList<>();
     List<String> listed = new ArrayList<>();
     boolean any = false;
     for (Placeholder placeholder : policy.placeholders()) {
@@ -54,6 +62,13 @@ final class ConfiguredOrigins {
           .or(() -> placeholder.defaultValue()
               .map(text -> new Value(text, "the default in " + placeholder)))
           .orElseThrow(() -> missing(policy, placeholder));
+      if (value.check() != null) {
+        checks.add(new RequestTimeOrigins(policy.source() + ", origins placeholder "
+            + placeholder, value.check(), policy.allowsCredentials()));
+        listed.add(placeholder.key() + "=" + value.text() + " (" + value.from()
+            + ", asked at each request)");
+        continue;
+      }
       if (value.text().isBlank()) {
         // Often a variable a deployment file sets to nothing: say what that means here.
         throw bad(policy, placeholder, value, placeholder.defaultValue().isPresent()
@@ -117,7 +132,23 @@ final class ConfiguredOrigins {
     if (any) {
       return policy.withAnyOrigin(listed);
     }
-    return policy.withConfiguredOrigins(listed, configured.build());
+    OriginSet fixed = configured.build();
+    if (checks.isEmpty()) {
+      return policy.withConfiguredOrigins(listed, fixed);
+    }
+    // The fixed origins first: they cost nothing, and the application's check may.
+    CorsPolicy.OriginMatcher[] asked = checks.toArray(new CorsPolicy.OriginMatcher[0]);
+    return policy.withConfiguredOrigins(listed, origin -> {
+      if (fixed.matches(origin)) {
+        return true;
+      }
+      for (CorsPolicy.OriginMatcher check : asked) {
+        if (check.matches(origin)) {
+          return true;
+        }
+      }
+      return false;
+    });
   }
 
   private static IllegalStateException missing(CorsPolicy policy, Placeholder placeholder) {

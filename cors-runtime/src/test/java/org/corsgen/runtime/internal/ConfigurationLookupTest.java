@@ -1,10 +1,13 @@
 package org.corsgen.runtime.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 import org.corsgen.runtime.internal.ConfiguredOrigins.Value;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.junit.jupiter.api.Test;
@@ -20,6 +23,21 @@ class ConfigurationLookupTest {
         new ResourceConfig().property("cors.origins", "https://jaxrs"), SYSTEM::get, ENV);
     assertEquals(Optional.of(new Value("https://jaxrs", "JAX-RS property cors.origins")),
         lookup.apply("cors.origins"));
+  }
+
+  /** Only a JAX-RS property can hold code: a predicate there decides at each request. */
+  @Test
+  void aPredicatePropertyIsTheCheckItself() {
+    Predicate<String> tenants = "https://tenant.example"::equals;
+    ConfigurationLookup lookup = new ConfigurationLookup(
+        new ResourceConfig().property("cors.origins", tenants), SYSTEM::get, ENV);
+    Value value = lookup.apply("cors.origins").orElseThrow();
+    assertSame(tenants, value.check());
+    assertEquals(String.valueOf(tenants), value.text());
+    assertEquals("JAX-RS property cors.origins", value.from());
+    assertNull(lookup.apply("other").map(Value::check).orElse(null));
+    assertNull(new ConfigurationLookup(new ResourceConfig(), SYSTEM::get, ENV)
+        .apply("cors.origins").orElseThrow().check());
   }
 
   @Test

@@ -6,9 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.corsgen.runtime.internal.ConfiguredOrigins.Value;
 import org.corsgen.runtime.spi.CorsPolicy;
 import org.junit.jupiter.api.Test;
@@ -267,6 +275,117 @@ class ConfiguredOriginsTest {
         config(Map.of("cors.origins", "http://*.localhost:8081, https://*.internal")));
     assertTrue(local.allowsOrigin("http://app.localhost:8081"));
     assertTrue(local.allowsOrigin("https://app.internal"));
+  }
+
+  private static Function<String, Optional<Value>> check(String key, Predicate<String> check) {
+    return asked -> asked.equals(key)
+        ? Optional.of(new Value("TenantOrigins", "JAX-RS property " + key, check))
+        : Optional.empty();
+  }
+
+  /**
+   * A predicate decides per request, so tenants added while the application runs are allowed at
+   * once; it is asked only about what a browser sends as a page's origin, and only when the
+   * origins written in {@code @Cors} do not already allow it.
+   */
+  @Test
+  void aCheckDecidesAtEachRequestAndIsAskedOnlyAboutSerializedOrigins() {
+    Set<String> tenants = ConcurrentHashMap.newKeySet();
+    List<String> asked = new CopyOnWriteArrayList<>();
+    CorsPolicy policy = ConfiguredOrigins.resolve(policy()
+        .allowOriginsMatching("https://app.example.com", "https://app.example.com"::equals)
+        .allowConfiguredOrigins("cors.tenants")
+        .build(),
+        check("cors.tenants", origin -> {
+          asked.add(origin);
+          return tenants.contains(origin);
+        }));
+    assertTrue(policy.allowsOrigin("https://app.example.com"));
+    assertFalse(policy.allowsOrigin("https://shop.tenant.example"));
+    tenants.add("https://shop.tenant.example");
+    assertTrue(policy.allowsOrigin("https://shop.tenant.example"));
+    tenants.addAll(List.of("null", "https://SHOP.tenant.example", "https://shop.tenant.example/",
+        "https://shop.tenant.example:443", "https://*.tenant.example", "*"));
+    for (String notAnOrigin : new String[] {"null", "https://SHOP.tenant.example",
+        "https://shop.tenant.example/", "https://shop.tenant.example:443",
+        "https://*.tenant.example", "*", "", " https://shop.tenant.example",
+        "https://" + "a".repeat(RequestTimeOrigins.MAX_ORIGIN_LENGTH) + ".example"}) {
+      assertFalse(policy.allowsOrigin(notAnOrigin), notAnOrigin);
+    }
+    assertEquals(List.of("https://shop.tenant.example", "https://shop.tenant.example"), asked);
+    assertEquals("https://app.example.com, cors.tenants=TenantOrigins (JAX-RS property"
+        + " cors.tenants, asked at each request)", policy.originList());
+  }
+
+  /** What the check throws refuses the origin, and is logged at most once a minute. */
+  @Test
+  void aFailingCheckRefusesTheOriginAndIsReportedOnceAMinute() {
+    CorsPolicy policy = ConfiguredOrigins.resolve(
+        policy().allowConfiguredOrigins("cors.tenants").build(),
+        check("cors.tenants", origin -> {
+          throw new IllegalStateException("tenant database unavailable");
+        }));
+    List<LogRecord> records = logged(() -> {
+      for (int i = 0; i < 3; i++) {
+        assertFalse(policy.allowsOrigin("https://shop.tenant.example"));
+      }
+    });
+    assertEquals(1, records.size(), records.toString());
+    LogRecord record = records.get(0);
+    assertEquals(java.util.logging.Level.WARNING, record.getLevel());
+    assertEquals("corsgen: @Cors on com.example.ItemsResource, origins placeholder"
+        + " ${cors.tenants}: the application's check failed for \"https://shop.tenant.example\","
+        + " which is therefore refused; later failures are reported at most once a minute, with"
+        + " their number", record.getMessage());
+    assertEquals("tenant database unavailable", record.getThrown().getMessage());
+  }
+
+  /** The rule start-up applies to configured origins holds for the check's answers too. */
+  @Test
+  void underCredentialsACheckCannotAllowPlainHttpFromAnotherMachine() {
+    CorsPolicy policy = ConfiguredOrigins.resolve(
+        policy().allowCredentials().allowConfiguredOrigins("cors.tenants").build(),
+        check("cors.tenants", origin -> true));
+    List<LogRecord> records = logged(() -> {
+      assertFalse(policy.allowsOrigin("http://shop.tenant.example"));
+      assertFalse(policy.allowsOrigin("http://other.tenant.example"));
+      assertTrue(policy.allowsOrigin("http://localhost:3000"));
+      assertTrue(policy.allowsOrigin("https://shop.tenant.example"));
+    });
+    assertEquals(1, records.size(), records.toString());
+    assertTrue(records.get(0).getMessage().contains("allowed \"http://shop.tenant.example\", plain"
+        + " http on another machine, but the policy allows credentials"), records.toString());
+    CorsPolicy withoutCredentials = ConfiguredOrigins.resolve(
+        policy().allowConfiguredOrigins("cors.tenants").build(),
+        check("cors.tenants", origin -> true));
+    assertTrue(withoutCredentials.allowsOrigin("http://shop.tenant.example"));
+  }
+
+  /** What {@code action} logs on corsgen's logger, kept off the console. */
+  private static List<LogRecord> logged(Runnable action) {
+    List<LogRecord> records = new CopyOnWriteArrayList<>();
+    Handler handler = new Handler() {
+      @Override
+      public void publish(LogRecord record) {
+        records.add(record);
+      }
+
+      @Override
+      public void flush() {}
+
+      @Override
+      public void close() {}
+    };
+    Logger logger = Logger.getLogger("org.corsgen");
+    logger.addHandler(handler);
+    logger.setUseParentHandlers(false);
+    try {
+      action.run();
+    } finally {
+      logger.removeHandler(handler);
+      logger.setUseParentHandlers(true);
+    }
+    return records;
   }
 
   @Test
