@@ -22,6 +22,7 @@ import java.util.BitSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.StringJoiner;
@@ -178,7 +179,7 @@ public final class PreflightEndpoint implements Inflector<ContainerRequestContex
           + CorsHeaders.listForLog(policy.originList()) + "] for " + method + " ("
           + policy.source() + ")");
     }
-    List<String> requestHeaders = headers.get(REQUEST_HEADERS);
+    List<String> requestHeaders = requestHeaders(request);
     if (requestHeaders != null) {
       for (String value : requestHeaders) {
         Optional<String> refused = policy.firstRefusedHeader(value);
@@ -274,7 +275,7 @@ public final class PreflightEndpoint implements Inflector<ContainerRequestContex
    * (whatwg/fetch#1919), and one that did so from its preflight cache would send Authorization,
    * which corsgen refuses under {@code *}, without asking again. The names are what the cache
    * then holds: as sent, each once (ignoring ASCII case), joined by commas alone, so the answer
-   * is no longer than the request's Access-Control-Request-Headers values taken together. No
+   * is no longer than the request's Access-Control-Request-Headers values joined by commas. No
    * names asked for, no Allow-Headers. (A policy never has {@code *} beside credentials: the
    * processor and {@link CorsPolicy.Builder#build} refuse it.)
    */
@@ -337,7 +338,7 @@ public final class PreflightEndpoint implements Inflector<ContainerRequestContex
    */
   private static PreflightAnswer explaining(ContainerRequestContext request, String method,
       MethodTable table, CorsPolicy policy, String origin) {
-    if (wouldLetThrough(method, request.getHeaders().get(REQUEST_HEADERS),
+    if (wouldLetThrough(method, requestHeaders(request),
         table.allowMethods(policy), policy.allowHeaders())) {
       return refusal();
     }
@@ -382,6 +383,23 @@ public final class PreflightEndpoint implements Inflector<ContainerRequestContex
       }
     }
     return new String(chars);
+  }
+
+  /**
+   * The preflight's {@code Access-Control-Request-Headers} values, or {@code null} when it has
+   * none. A container never parses a {@code null} value, but an application's pre-matching filter
+   * can put one in the list ({@code put}, unlike {@code add}, keeps it): it names no header.
+   */
+  private static List<String> requestHeaders(ContainerRequestContext request) {
+    List<String> values = request.getHeaders().get(REQUEST_HEADERS);
+    if (values != null) {
+      for (String value : values) {
+        if (value == null) {
+          return values.stream().filter(Objects::nonNull).toList();
+        }
+      }
+    }
+    return values;
   }
 
   /** The items of a header list, split at every comma and trimmed, empty ones dropped. */

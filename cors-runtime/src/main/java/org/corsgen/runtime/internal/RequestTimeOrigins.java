@@ -17,7 +17,8 @@ import org.corsgen.runtime.spi.OriginSyntax;
  * the application knows of its tenants). The predicate is asked only about what a browser could
  * send as a page's origin and a literal origin could name, so the rules checked for configured
  * origins hold for these too: never {@code null}, an origin in another case or with a path, and,
- * under credentials, never plain http from another machine. What it throws refuses the origin.
+ * under credentials, never plain http from another machine. What it throws refuses the origin
+ * (but for errors that leave the JVM in doubt, such as {@code OutOfMemoryError}).
  */
 final class RequestTimeOrigins implements CorsPolicy.OriginMatcher {
 
@@ -54,7 +55,7 @@ final class RequestTimeOrigins implements CorsPolicy.OriginMatcher {
 
   @Override
   public boolean matches(String origin) {
-    if (origin.length() > MAX_ORIGIN_LENGTH) {
+    if (origin.length() > MAX_ORIGIN_LENGTH || !hasOnlyOriginCharacters(origin)) {
       return false;
     }
     OriginSyntax.Entry parsed = OriginSyntax.parse(origin);
@@ -64,7 +65,7 @@ final class RequestTimeOrigins implements CorsPolicy.OriginMatcher {
     boolean allowed;
     try {
       allowed = check.test(origin);
-    } catch (Exception | LinkageError failure) {
+    } catch (Exception | LinkageError | AssertionError | StackOverflowError failure) {
       // A lookup that fails (its database is down, say) refuses the origin: the request is still
       // served, without grants, as for any refused origin, and the page sees a CORS error.
       reportFailure(origin, failure);
@@ -80,6 +81,23 @@ final class RequestTimeOrigins implements CorsPolicy.OriginMatcher {
       return false;
     }
     return allowed;
+  }
+
+  /**
+   * Whether {@code origin} has only characters a browser's serialized origin can have: a scheme in
+   * lower case, {@code ://}, a host in lower-case punycode or a bracketed IPv6 address, a port.
+   * What has others (commas, upper case, spaces, anything not ASCII) is refused before the
+   * parser, whose advice for such input is work no request needs.
+   */
+  private static boolean hasOnlyOriginCharacters(String origin) {
+    for (int i = 0; i < origin.length(); i++) {
+      char c = origin.charAt(i);
+      if (!(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '.' || c == '-' || c == ':'
+          || c == '/' || c == '[' || c == ']' || c == '+' || c == '_')) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private void reportFailure(String origin, Throwable failure) {

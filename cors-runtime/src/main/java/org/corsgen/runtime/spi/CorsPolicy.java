@@ -393,8 +393,10 @@ public final class CorsPolicy implements ContainerResponseFilter {
   }
 
   /**
-   * A refused origin gets no grant, whoever wrote it: a resource method or another filter that
-   * set {@code Access-Control-Allow-Origin: *} itself would otherwise open what the policy closes.
+   * A refused origin gets no grant that was written before this filter runs: a resource method,
+   * or a response filter with a higher priority number (the default's, say), that set
+   * {@code Access-Control-Allow-Origin: *} itself would otherwise open what the policy closes.
+   * Filters with a lower number run after this one and are beyond its reach (README, Limits).
    */
   private int removeGrants(MultivaluedMap<String, Object> headers) {
     return removeOwn(headers, ALLOW_ORIGIN_KEY, OWN_ORIGIN)

@@ -338,6 +338,21 @@ class ConfiguredOriginsTest {
         + " which is therefore refused; later failures are reported at most once a minute, with"
         + " their number", record.getMessage());
     assertEquals("tenant database unavailable", record.getThrown().getMessage());
+    for (Throwable thrown : new Throwable[] {new AssertionError("checked with -ea"),
+        new StackOverflowError(), new NoClassDefFoundError("com/example/TenantStore")}) {
+      CorsPolicy failing = ConfiguredOrigins.resolve(
+          policy().allowConfiguredOrigins("cors.tenants").build(),
+          check("cors.tenants", origin -> {
+            throw sneaky(thrown);
+          }));
+      assertEquals(1, logged(() -> assertFalse(failing.allowsOrigin("https://a.example")))
+          .size(), thrown::toString);
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <T extends Throwable> RuntimeException sneaky(Throwable thrown) throws T {
+    throw (T) thrown;
   }
 
   /** The rule start-up applies to configured origins holds for the check's answers too. */

@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -165,6 +167,37 @@ class PreflightEndpointTest {
     assertEquals("authorization,X-A,x-b", answer.getHeaderString(CorsHeaders.ALLOW_HEADERS));
     assertNull(preflight(endpoint, APP, "PUT", null).getHeaderString(CorsHeaders.ALLOW_HEADERS));
     assertEquals(403, preflight(endpoint, APP, "PUT", "*").getStatus(), "no header is named *");
+  }
+
+  /**
+   * A null in the Access-Control-Request-Headers list (an application's pre-matching filter can
+   * {@code put} one there; no container parses one) names no header: it is skipped, not a 500,
+   * under listed names, under "*" and in debug mode's reading of a refused preflight.
+   */
+  @Test
+  void aNullRequestHeaderValueNamesNoHeader() {
+    CorsPolicy listed = CorsPolicy.builder("test")
+        .allowOriginsMatching(APP, APP::equals).allowHeaders("X-A").build();
+    CorsPolicy any = CorsPolicy.builder("test")
+        .allowOriginsMatching(APP, APP::equals).allowHeaders("*").build();
+    for (boolean debug : new boolean[] {false, true}) {
+      PreflightEndpoint endpoint = new PreflightEndpoint("/items",
+          Map.of("PUT", listed, "PATCH", any), Set.of("PUT", "PATCH", "OPTIONS"), debug);
+      assertEquals(204, withNullHeader(endpoint, "PUT", "X-A").getStatus());
+      assertEquals(204, withNullHeader(endpoint, "PATCH", "X-B").getStatus());
+      assertEquals("X-B", withNullHeader(endpoint, "PATCH", "X-B")
+          .getHeaderString(CorsHeaders.ALLOW_HEADERS));
+      assertEquals(debug ? 204 : 403, withNullHeader(endpoint, "PUT", "X-C").getStatus(),
+          "refused for X-C, debug " + debug);
+    }
+  }
+
+  private static Response withNullHeader(PreflightEndpoint endpoint, String method,
+      String requestHeader) {
+    ContainerRequest request = request(APP, method, null);
+    request.getHeaders().put(CorsHeaders.REQUEST_HEADERS,
+        new ArrayList<>(Arrays.asList(requestHeader, null)));
+    return endpoint.preflight(request);
   }
 
   private static ContainerRequest request(String origin, String method, String requestHeaders) {
