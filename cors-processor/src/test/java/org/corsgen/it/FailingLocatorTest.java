@@ -69,6 +69,65 @@ class FailingLocatorTest {
     }
   }
 
+  /**
+   * Jersey calls the locator for a preflight too; when it fails, the preflight is answered from
+   * the policy the returned class has for the requested method, so that the actual request is
+   * sent and the page reads its error. Not cached: the URL's other methods are not known.
+   */
+  @ParameterizedTest(name = "{0} {1}")
+  @CsvSource({
+      "PUT,    /failing/missing/lines/7",
+      "GET,    /failing/broken/lines",
+      "GET,    /failing/null/lines"})
+  void aPreflightWhoseLocatorFailsIsAnsweredFromTheReturnedClassesPolicy(String method,
+      String path) throws Exception {
+    try (JerseyServer server = server()) {
+      HttpResponse<String> preflight = server.send("OPTIONS", path, "Origin", APP,
+          "Access-Control-Request-Method", method,
+          "Access-Control-Request-Headers", "content-type");
+      assertEquals(204, preflight.statusCode());
+      assertEquals("", preflight.body());
+      assertEquals(Optional.empty(), header(preflight, "Content-Type"));
+      assertEquals(Optional.of(APP), header(preflight, "Access-Control-Allow-Origin"));
+      assertEquals(Optional.of(method), header(preflight, "Access-Control-Allow-Methods"));
+      assertEquals(Optional.of("Content-Type"),
+          header(preflight, "Access-Control-Allow-Headers"));
+      assertEquals(Optional.of("0"), header(preflight, "Access-Control-Max-Age"));
+      assertEquals(Optional.empty(), header(preflight, "Access-Control-Expose-Headers"));
+      assertEquals(Optional.of("Origin, Access-Control-Request-Method,"
+          + " Access-Control-Request-Headers"), header(preflight, "Vary"));
+    }
+  }
+
+  /** The same answer refuses what the policy refuses, and is not given where none is certain. */
+  @Test
+  void aPreflightWhoseLocatorFailsIsRefusedAsThePolicyRefuses() throws Exception {
+    try (JerseyServer server = server()) {
+      for (String[] refused : new String[][] {
+          {"https://evil.example.com", "PUT", "content-type"},
+          {APP, "PUT", "x-other"},
+          {APP, "DELETE", ""}}) {
+        HttpResponse<String> preflight = server.send("OPTIONS", "/failing/missing/lines/7",
+            "Origin", refused[0], "Access-Control-Request-Method", refused[1],
+            "Access-Control-Request-Headers", refused[2]);
+        assertEquals(403, preflight.statusCode(), String.join(" ", refused));
+        assertNoCorsGrant(preflight);
+        assertEquals(Optional.of("Origin, Access-Control-Request-Method,"
+            + " Access-Control-Request-Headers"), header(preflight, "Vary"));
+      }
+      HttpResponse<String> admin = server.send("OPTIONS", "/failing/missing/lines/7",
+          "Origin", "https://admin.example.com", "Access-Control-Request-Method", "DELETE");
+      assertEquals(204, admin.statusCode());
+      assertEquals(Optional.of("DELETE"), header(admin, "Access-Control-Allow-Methods"));
+      HttpResponse<String> opaque = server.send("OPTIONS", "/failing/opaque/1", "Origin", APP,
+          "Access-Control-Request-Method", "GET");
+      assertEquals(404, opaque.statusCode(), "an interface: nothing is certain");
+      assertNoCorsGrant(opaque);
+      HttpResponse<String> plain = server.send("OPTIONS", "/failing/missing/lines");
+      assertEquals(404, plain.statusCode(), "a plain OPTIONS keeps the locator's error");
+    }
+  }
+
   /** What an interface-typed locator would have returned is unknown, and so is its policy. */
   @Test
   void aLocatorThatDeclaresNoClassGivesNoPolicy() throws Exception {

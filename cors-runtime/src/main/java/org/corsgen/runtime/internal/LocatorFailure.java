@@ -1,6 +1,7 @@
 package org.corsgen.runtime.internal;
 
 import jakarta.ws.rs.HttpMethod;
+import jakarta.ws.rs.core.MultivaluedMap;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -10,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.corsgen.runtime.spi.CorsHeaders;
 import org.corsgen.runtime.spi.CorsPolicy;
 import org.glassfish.jersey.server.ExtendedUriInfo;
 import org.glassfish.jersey.server.model.Resource;
@@ -33,6 +35,20 @@ final class LocatorFailure {
 
   LocatorFailure(CorsIndex index) {
     this.index = index;
+  }
+
+  /**
+   * The HTTP method whose policy an error takes: the request's own, or for a preflight the one it
+   * asks for, whose policy answers it.
+   */
+  static String methodOf(String httpMethod, MultivaluedMap<String, String> requestHeaders) {
+    if (httpMethod.equals(HttpMethod.OPTIONS) && requestHeaders.containsKey(CorsHeaders.ORIGIN)) {
+      String requested = CorsHeaders.single(requestHeaders, CorsHeaders.REQUEST_METHOD);
+      if (requested != null) {
+        return requested;
+      }
+    }
+    return httpMethod;
   }
 
   /** The policy for this request's error, when its last locator failed and one policy is certain. */

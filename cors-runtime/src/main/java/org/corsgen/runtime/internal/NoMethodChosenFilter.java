@@ -11,13 +11,20 @@ import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.core.Configuration;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import org.corsgen.runtime.spi.CorsHeaders;
 import org.corsgen.runtime.spi.CorsPolicy;
 import org.glassfish.jersey.server.ExtendedUriInfo;
 import org.glassfish.jersey.server.model.Invocable;
 import org.glassfish.jersey.server.model.ResourceMethod;
 import org.glassfish.jersey.server.model.RuntimeResource;
+import org.glassfish.jersey.uri.UriTemplate;
 
 /**
  * Gives the CORS headers of a policy to errors Jersey answers without choosing a resource method,
@@ -46,10 +53,14 @@ public final class NoMethodChosenFilter implements ContainerResponseFilter {
   @Override
   public void filter(ContainerRequestContext request, ContainerResponseContext response) {
     // Global, so on every response of the application: the status alone settles almost all.
-    if (response.getStatus() < 400 || request.getMethod().equals(HttpMethod.OPTIONS)) {
+    if (response.getStatus() < 400) {
       return;
     }
     ExtendedUriInfo uriInfo = (ExtendedUriInfo) request.getUriInfo();
+    if (request.getMethod().equals(HttpMethod.OPTIONS)) {
+      answerPreflightOfAFailedLocator(request, response, uriInfo);
+      return;
+    }
     // Thrown by Jersey's method selection, at the path matched last, or none for a media type
     // that does not parse; of the other errors without a chosen method (a 404 below a matched
     // resource, say), only a failed locator has a policy.
@@ -73,6 +84,56 @@ public final class NoMethodChosenFilter implements ContainerResponseFilter {
     if (policy != null) {
       policy.filter(request, response);
     }
+  }
+
+  /**
+   * Answers a preflight whose sub-resource locator failed (a {@code 404} for an order that does
+   * not exist, a {@code 401} from a locator that checks credentials, which preflights never
+   * carry) as the preflight endpoint would, from the policy the returned class has for the
+   * requested method throughout ({@link LocatorFailure}); the locator's error is what the actual
+   * request then gets, with the same policy's headers, so the page can read it. Not cached
+   * ({@code Max-Age: 0}): the URL may serve other methods under other policies, which only the
+   * locator's class at that URL would tell. Elsewhere the error stays as it is.
+   */
+  private void answerPreflightOfAFailedLocator(ContainerRequestContext request,
+      ContainerResponseContext response, ExtendedUriInfo uriInfo) {
+    MultivaluedMap<String, String> requestHeaders = request.getHeaders();
+    String method = CorsHeaders.single(requestHeaders, CorsHeaders.REQUEST_METHOD);
+    if (method == null || !requestHeaders.containsKey(CorsHeaders.ORIGIN)
+        || uriInfo.getMatchedResourceLocators().isEmpty()) {
+      return;
+    }
+    CorsApplication application = applicationLookup.of(configuration);
+    Optional<CorsPolicy> policy = application.locatorFailure().policyFor(uriInfo, method);
+    if (policy.isEmpty()) {
+      return;
+    }
+    PreflightEndpoint endpoint = new PreflightEndpoint(locatorPath(uriInfo),
+        new MethodTable(Map.of(method, policy.get()), Set.of(method, HttpMethod.OPTIONS)),
+        List.of(), application.debug());
+    PreflightAnswer answer = endpoint.preflight(request);
+    if (answer.getStatusInfo().getFamily() == Response.Status.Family.SUCCESSFUL) {
+      answer.header(CorsHeaders.MAX_AGE, "0");
+    }
+    response.setStatus(answer.getStatus());
+    response.setEntity(null);
+    response.getHeaders().remove(HttpHeaders.CONTENT_TYPE);
+    // The answer's fields replace whatever grants the error carried, as on any preflight answer.
+    answer.restoreGrants(response.getHeaders());
+  }
+
+  /** The templates matched up to the locator that failed, such as {@code /orders/{order}/lines}. */
+  private static String locatorPath(ExtendedUriInfo uriInfo) {
+    List<UriTemplate> templates = uriInfo.getMatchedTemplates();
+    StringBuilder path = new StringBuilder();
+    for (int i = templates.size() - 1; i >= 0; i--) {
+      String template = templates.get(i).getTemplate();
+      if (!template.startsWith("/") && !template.isEmpty()) {
+        path.append('/');
+      }
+      path.append(template);
+    }
+    return path + " (its locator failed)";
   }
 
   /**

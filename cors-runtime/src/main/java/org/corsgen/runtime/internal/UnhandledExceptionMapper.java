@@ -5,6 +5,7 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Configuration;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import java.lang.System.Logger;
@@ -25,9 +26,9 @@ import org.glassfish.jersey.spi.ExtendedExceptionMapper;
  * filter, and the browser reports a bare network error instead.
  *
  * <p>It claims only exceptions from resource methods that have a CORS policy, and from
- * sub-resource locators whose returned class has one for the request (see
- * {@link LocatorFailure}); everything else, {@link WebApplicationException}s included, goes
- * exactly where it went before. Any application
+ * sub-resource locators whose returned class has one for the request (for a preflight, for the
+ * method it asks for; see {@link LocatorFailure}); everything else,
+ * {@link WebApplicationException}s included, goes exactly where it went before. Any application
  * mapper for the exception's type or a supertype is closer than {@code Throwable} and wins; one
  * for {@code Throwable} itself wins through its higher priority.
  */
@@ -45,6 +46,8 @@ public final class UnhandledExceptionMapper implements ExtendedExceptionMapper<T
   private ExtendedUriInfo uriInfo;
   @Context
   private Request request;
+  @Context
+  private HttpHeaders headers;
 
   @Override
   public boolean isMappable(Throwable exception) {
@@ -68,7 +71,8 @@ public final class UnhandledExceptionMapper implements ExtendedExceptionMapper<T
   /** The locator that threw, when it is one whose returned class gives the error a policy. */
   private Optional<ResourceMethod> failedLocator() {
     return applicationLookup.of(configuration).locatorFailure()
-        .policyFor(uriInfo, request.getMethod()).isPresent()
+        .policyFor(uriInfo, LocatorFailure.methodOf(request.getMethod(),
+            headers.getRequestHeaders())).isPresent()
         ? Optional.of(uriInfo.getMatchedResourceLocators().get(0)) : Optional.empty();
   }
 

@@ -461,6 +461,25 @@ class BrowserConformanceTest {
         "OPTIONS /library/loans/5 403"), serverSaw(), "the policy grants PUT only");
   }
 
+  /**
+   * Jersey calls the locator for the preflight too, and it fails for a loan that does not exist:
+   * the preflight is answered from the policy the locator's class has for PUT, so the PUT is
+   * sent and the page reads its 404 rather than a network error.
+   */
+  @Test
+  void aLocatorsErrorIsReadableEvenWhereTheRequestNeedsAPreflight() {
+    Fetched missing = fetch("PUT", "/library/loans/missing", json("{}"));
+    Fetched end = fetch("DELETE", "/library/loans/missing");
+
+    assertFalse(missing.blocked(), missing.toString());
+    assertEquals(404, missing.status());
+    assertTrue(end.blocked(), "DELETE has no policy there: " + end);
+    assertEquals(List.of(
+        "OPTIONS /library/loans/missing 204",
+        "PUT /library/loans/missing 404",
+        "OPTIONS /library/loans/missing 404"), serverSaw());
+  }
+
   @Test
   void regexTemplateEnablesCorsOnMatchingPathsOnly() {
     Fetched item = fetch("PUT", "/items/42", json("{}"));

@@ -1,5 +1,6 @@
 package org.corsgen.sample.browser;
 
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 
@@ -15,8 +16,12 @@ public class LibraryResource {
     return new ShelfResource();
   }
 
+  /** Looks the loan up: one that does not exist is a 404, for its preflight too. */
   @Path("loans/{id}")
   public LoanResource loan(@PathParam("id") String id) {
+    if (id.equals("missing")) {
+      throw new NotFoundException("no loan " + id);
+    }
     return new LoanResource(id);
   }
 }

@@ -1,5 +1,6 @@
 package org.corsgen.sample.browser;
 
+import jakarta.annotation.Priority;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
@@ -14,7 +15,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * <p>A response filter rather than a request filter, because it also sees the status, and Jersey
  * runs it for every answer: matched, aborted by a filter (as preflights are), or not found. It
  * runs before the answer is written, so the entry exists by the time the browser has the answer.
+ * At the smallest priority number, so last of all response filters (Jersey runs them from the
+ * highest number down): corsgen answers a preflight whose locator failed in its response filter,
+ * and the entry has the status sent.
  */
+@Priority(1)
 final class RequestLog implements ContainerResponseFilter {
 
   /** The query parameter that tags the requests of one test. */
