@@ -58,8 +58,7 @@ final class RequestTimeOrigins implements CorsPolicy.OriginMatcher {
     if (origin.length() > MAX_ORIGIN_LENGTH || !hasOnlyOriginCharacters(origin)) {
       return false;
     }
-    OriginSyntax.Entry parsed = OriginSyntax.parse(origin);
-    if (!(parsed instanceof OriginSyntax.Exact exact) || !exact.origin().equals(origin)) {
+    if (!OriginSyntax.isSerializedOrigin(origin)) {
       return false;
     }
     boolean allowed;
@@ -71,7 +70,7 @@ final class RequestTimeOrigins implements CorsPolicy.OriginMatcher {
       reportFailure(origin, failure);
       return false;
     }
-    if (allowed && credentials && OriginSyntax.isCleartext(parsed)) {
+    if (allowed && credentials && OriginSyntax.isCleartext(new OriginSyntax.Exact(origin))) {
       if (warnedAboutCleartext.compareAndSet(false, true)) {
         LOG.log(Level.WARNING, "corsgen: " + source + ": the application's check allowed \""
             + CorsHeaders.forLog(origin) + "\", plain http on another machine, but the policy"

@@ -270,6 +270,96 @@ public final class OriginSyntax {
     return Optional.of(array.toString());
   }
 
+  /** {@link #BAD_PORTS} sorted, for a look-up that boxes nothing. */
+  private static final int[] SORTED_BAD_PORTS =
+      BAD_PORTS.stream().mapToInt(Integer::intValue).sorted().toArray();
+
+  /**
+   * Whether {@code origin} is, as it stands, a serialized origin a page can have: one that
+   * {@link #parse} reads as an {@link Exact} origin equal to it. For a request's {@code Origin}
+   * at run time: the usual form (a lower-case host name whose last label is no number, a port as
+   * browsers write it) is told in one pass that allocates nothing, anything else by
+   * {@link #parse}.
+   */
+  public static boolean isSerializedOrigin(String origin) {
+    return isPlainOrigin(origin)
+        || parse(origin) instanceof Exact exact && exact.origin().equals(origin);
+  }
+
+  /**
+   * Whether {@code origin} is {@code scheme://host[:port]} in the form {@link #parse} accepts
+   * unchanged without asking more: a scheme of a page, a host of lower-case letters, digits,
+   * {@code -} and {@code _} in non-empty labels, the last starting with none of the digits that
+   * would make it an IPv4 address, and a port from 1 to 65535 without a leading zero, not the
+   * scheme's default and not one of Fetch's bad ports. {@code false} says nothing: the entry may
+   * still be one (an IPv6 or IPv4 address, say).
+   */
+  static boolean isPlainOrigin(String origin) {
+    int separator = origin.indexOf(SEPARATOR);
+    if (separator <= 0 || !isSchemeChar(origin.charAt(0), true)) {
+      return false;
+    }
+    for (int i = 1; i < separator; i++) {
+      if (!isSchemeChar(origin.charAt(i), false)) {
+        return false;
+      }
+    }
+    if (isSchemeOf(origin, separator, "file") || isSchemeOf(origin, separator, "ws")
+        || isSchemeOf(origin, separator, "wss") || isSchemeOf(origin, separator, "ftp")) {
+      return false;
+    }
+    int length = origin.length();
+    int hostStart = separator + SEPARATOR.length();
+    int i = hostStart;
+    int labelStart = i;
+    for (; i < length; i++) {
+      char c = origin.charAt(i);
+      if (c == '.') {
+        if (i == labelStart) {
+          return false;
+        }
+        labelStart = i + 1;
+      } else if (c == ':') {
+        break;
+      } else if (!(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '_')) {
+        return false;
+      }
+    }
+    // An empty last label (a trailing dot, or no host), or one that starts with a digit.
+    if (i == labelStart || origin.charAt(labelStart) >= '0' && origin.charAt(labelStart) <= '9') {
+      return false;
+    }
+    if (i == length) {
+      return true;
+    }
+    int digits = length - i - 1;
+    if (digits < 1 || digits > 5 || origin.charAt(i + 1) == '0') {
+      return false;
+    }
+    int port = 0;
+    for (int j = i + 1; j < length; j++) {
+      char c = origin.charAt(j);
+      if (c < '0' || c > '9') {
+        return false;
+      }
+      port = port * 10 + (c - '0');
+    }
+    return port <= 65535
+        && !(port == 80 && isSchemeOf(origin, separator, "http"))
+        && !(port == 443 && isSchemeOf(origin, separator, "https"))
+        && Arrays.binarySearch(SORTED_BAD_PORTS, port) < 0;
+  }
+
+  /** RFC 3986's scheme characters, in lower case: a letter first, then digits, +, - and . too. */
+  private static boolean isSchemeChar(char c, boolean first) {
+    return c >= 'a' && c <= 'z'
+        || !first && (c >= '0' && c <= '9' || c == '+' || c == '-' || c == '.');
+  }
+
+  private static boolean isSchemeOf(String origin, int separator, String scheme) {
+    return separator == scheme.length() && origin.startsWith(scheme);
+  }
+
   /** Parses one entry. */
   public static Entry parse(String entry) {
     if (entry.isBlank()) {

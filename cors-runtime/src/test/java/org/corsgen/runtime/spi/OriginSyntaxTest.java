@@ -1,8 +1,11 @@
 package org.corsgen.runtime.spi;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Optional;
+import java.util.Random;
 import org.corsgen.runtime.spi.OriginSyntax.Invalid;
 import org.corsgen.runtime.spi.OriginSyntax.Problem;
 import org.junit.jupiter.api.Test;
@@ -19,6 +22,47 @@ class OriginSyntaxTest {
         "http://127.0.0.1:8081", "http://[::1]:8080", "https://xn--bcher-kva.example"}) {
       assertEquals(new OriginSyntax.Exact(origin), OriginSyntax.parse(origin));
     }
+  }
+
+  /**
+   * The one-pass check of a request's Origin says yes only where the parser reads the same
+   * exact origin, and takes the usual origins without the parser; the parser decides the rest.
+   */
+  @Test
+  void theOnePassCheckAgreesWithTheParser() {
+    for (String usual : new String[] {"https://app.example.com", "http://localhost:3000",
+        "https://xn--bcher-kva.example", "chrome-extension://abcdefghijklmnop",
+        "https://a_b.example:65535", "http://x.localhost:8081"}) {
+      assertTrue(OriginSyntax.isPlainOrigin(usual), usual);
+    }
+    for (String unusual : new String[] {"http://127.0.0.1:8081", "http://[::1]:8080"}) {
+      assertFalse(OriginSyntax.isPlainOrigin(unusual), unusual);
+      assertTrue(OriginSyntax.isSerializedOrigin(unusual), unusual);
+    }
+    String[] parts = {"http", "https", "file", "ws", "wss", "ftp", "data", "x+y", "A", "://",
+        ":", "//", ".", "..", "a", "z", "0", "1", "9", "00", "0x1f", "-", "_", "*", "example",
+        "com", "localhost", "80", "443", "8080", "65535", "65536", "10080", "1", "[", "]", "::1",
+        "@", "/", "?", "#", "%", " ", ",", "\u00e9", "xn--", "1.2.3.4", "B"};
+    Random random = new Random(7);
+    int plain = 0;
+    for (int i = 0; i < 100_000; i++) {
+      StringBuilder entry = new StringBuilder();
+      if (random.nextInt(3) > 0) {
+        entry.append(random.nextBoolean() ? "https://" : "http://");
+      }
+      for (int n = 1 + random.nextInt(7); n > 0; n--) {
+        entry.append(parts[random.nextInt(parts.length)]);
+      }
+      String origin = entry.toString();
+      boolean parsed = OriginSyntax.parse(origin) instanceof OriginSyntax.Exact exact
+          && exact.origin().equals(origin);
+      if (OriginSyntax.isPlainOrigin(origin)) {
+        plain++;
+        assertTrue(parsed, () -> "one pass took " + origin + ", the parser did not");
+      }
+      assertEquals(parsed, OriginSyntax.isSerializedOrigin(origin), origin);
+    }
+    assertTrue(plain > 500, "generated plain origins: " + plain);
   }
 
   @Test
