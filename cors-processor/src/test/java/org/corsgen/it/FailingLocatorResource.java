@@ -21,6 +21,29 @@ public class FailingLocatorResource {
     };
   }
 
+  /** The same lookup, for a class whose every method a request below it could reach is known. */
+  @Path("{order}/invoice")
+  public InvoiceResource invoice(@PathParam("order") String order) {
+    return switch (order) {
+      case "missing" -> throw new NotFoundException("no order " + order);
+      case "broken" -> throw new IllegalStateException("the order store is down");
+      case "null" -> null;
+      default -> new InvoiceResource(order);
+    };
+  }
+
+  /** A class that is not final. */
+  @Path("{order}/receipt")
+  public ReceiptResource receipt(@PathParam("order") String order) {
+    throw new NotFoundException("no order " + order);
+  }
+
+  /** A final class with a locator of its own. */
+  @Path("{order}/ledger")
+  public LedgerResource ledger(@PathParam("order") String order) {
+    throw new NotFoundException("no order " + order);
+  }
+
   /** Declares an interface: what it would have returned is not known when it fails. */
   @Path("opaque/{order}")
   public Runnable opaque(@PathParam("order") String order) {

@@ -71,14 +71,15 @@ class FailingLocatorTest {
 
   /**
    * Jersey calls the locator for a preflight too; when it fails, the preflight is answered from
-   * the policy the returned class has for the requested method, so that the actual request is
-   * sent and the page reads its error. Not cached: the URL's other methods are not known.
+   * the policy the returned class has for the requested method, where that class is final and
+   * has no locators, so that the actual request is sent and the page reads its error. Not
+   * cached: the URL's other methods are not known.
    */
   @ParameterizedTest(name = "{0} {1}")
   @CsvSource({
-      "PUT,    /failing/missing/lines/7",
-      "GET,    /failing/broken/lines",
-      "GET,    /failing/null/lines"})
+      "PUT,    /failing/missing/invoice/7",
+      "GET,    /failing/broken/invoice",
+      "HEAD,   /failing/null/invoice"})
   void aPreflightWhoseLocatorFailsIsAnsweredFromTheReturnedClassesPolicy(String method,
       String path) throws Exception {
     try (JerseyServer server = server()) {
@@ -94,12 +95,14 @@ class FailingLocatorTest {
           header(preflight, "Access-Control-Allow-Headers"));
       assertEquals(Optional.of("0"), header(preflight, "Access-Control-Max-Age"));
       assertEquals(Optional.empty(), header(preflight, "Access-Control-Expose-Headers"));
-      assertEquals(Optional.of("Origin, Access-Control-Request-Method,"
-          + " Access-Control-Request-Headers"), header(preflight, "Vary"));
+      assertEquals(Optional.of(PREFLIGHT_VARY), header(preflight, "Vary"));
     }
   }
 
-  /** The same answer refuses what the policy refuses, and is not given where none is certain. */
+  private static final String PREFLIGHT_VARY =
+      "Origin, Access-Control-Request-Method, Access-Control-Request-Headers";
+
+  /** The same answer refuses what the policy refuses. */
   @Test
   void aPreflightWhoseLocatorFailsIsRefusedAsThePolicyRefuses() throws Exception {
     try (JerseyServer server = server()) {
@@ -107,24 +110,63 @@ class FailingLocatorTest {
           {"https://evil.example.com", "PUT", "content-type"},
           {APP, "PUT", "x-other"},
           {APP, "DELETE", ""}}) {
-        HttpResponse<String> preflight = server.send("OPTIONS", "/failing/missing/lines/7",
+        HttpResponse<String> preflight = server.send("OPTIONS", "/failing/missing/invoice/7",
             "Origin", refused[0], "Access-Control-Request-Method", refused[1],
             "Access-Control-Request-Headers", refused[2]);
         assertEquals(403, preflight.statusCode(), String.join(" ", refused));
         assertNoCorsGrant(preflight);
-        assertEquals(Optional.of("Origin, Access-Control-Request-Method,"
-            + " Access-Control-Request-Headers"), header(preflight, "Vary"));
+        assertEquals(Optional.of(PREFLIGHT_VARY), header(preflight, "Vary"));
       }
-      HttpResponse<String> admin = server.send("OPTIONS", "/failing/missing/lines/7",
+      HttpResponse<String> admin = server.send("OPTIONS", "/failing/missing/invoice/7",
           "Origin", "https://admin.example.com", "Access-Control-Request-Method", "DELETE");
       assertEquals(204, admin.statusCode());
       assertEquals(Optional.of("DELETE"), header(admin, "Access-Control-Allow-Methods"));
-      HttpResponse<String> opaque = server.send("OPTIONS", "/failing/opaque/1", "Origin", APP,
-          "Access-Control-Request-Method", "GET");
-      assertEquals(404, opaque.statusCode(), "an interface: nothing is certain");
-      assertNoCorsGrant(opaque);
-      HttpResponse<String> plain = server.send("OPTIONS", "/failing/missing/lines");
+    }
+  }
+
+  /**
+   * Where the request could reach methods the failing locator's class does not show (a class
+   * that is not final, whose subclass the locator may return when it does not fail, or one with
+   * locators of its own), or none is certain, the preflight keeps the locator's error, saying
+   * that it varies with the preflight's fields. No preflight grants OPTIONS, and none is a 500.
+   */
+  @Test
+  void aPreflightWhoseAnswerIsNotCertainKeepsTheLocatorsError() throws Exception {
+    try (JerseyServer server = server()) {
+      for (String[] unanswered : new String[][] {
+          {"/failing/missing/lines/7", "PUT"},
+          {"/failing/missing/lines", "GET"},
+          {"/failing/missing/receipt", "GET"},
+          {"/failing/missing/ledger", "GET"},
+          {"/failing/missing/ledger/receipt", "GET"},
+          {"/failing/opaque/1", "GET"},
+          {"/failing/missing/invoice", "OPTIONS"}}) {
+        HttpResponse<String> preflight = server.send("OPTIONS", unanswered[0], "Origin", APP,
+            "Access-Control-Request-Method", unanswered[1]);
+        assertEquals(404, preflight.statusCode(), String.join(" ", unanswered));
+        assertNoCorsGrant(preflight);
+        if (!unanswered[1].equals("OPTIONS")) {
+          assertEquals(Optional.of(PREFLIGHT_VARY), header(preflight, "Vary"), unanswered[0]);
+        }
+      }
+      HttpResponse<String> plain = server.send("OPTIONS", "/failing/missing/invoice");
       assertEquals(404, plain.statusCode(), "a plain OPTIONS keeps the locator's error");
+    }
+  }
+
+  /** In debug mode the refusal explains itself, as at any preflight endpoint. */
+  @Test
+  void aPreflightWhoseLocatorFailsIsExplainedInDebugMode() throws Exception {
+    try (JerseyServer server = new JerseyServer(new ResourceConfig(FailingLocatorResource.class)
+        .property(CorsFeature.DEBUG, true)
+        .register(CorsFeature.class))) {
+      HttpResponse<String> preflight = server.send("OPTIONS", "/failing/missing/invoice/7",
+          "Origin", APP, "Access-Control-Request-Method", "PUT",
+          "Access-Control-Request-Headers", "x-other");
+      assertEquals(204, preflight.statusCode());
+      assertEquals(Optional.of("Content-Type"),
+          header(preflight, "Access-Control-Allow-Headers"));
+      assertEquals(Optional.of("0"), header(preflight, "Access-Control-Max-Age"));
     }
   }
 

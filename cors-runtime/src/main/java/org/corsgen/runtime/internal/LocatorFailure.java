@@ -31,28 +31,49 @@ final class LocatorFailure {
 
   private final CorsIndex index;
   /** By class a locator declares, the policy each HTTP method has throughout it, where one does. */
-  private final Map<Class<?>, Map<String, CorsPolicy>> sharedByClass = new ConcurrentHashMap<>();
+  private final Map<Class<?>, Shared> sharedByClass = new ConcurrentHashMap<>();
 
   LocatorFailure(CorsIndex index) {
     this.index = index;
   }
 
   /**
-   * The HTTP method whose policy an error takes: the request's own, or for a preflight the one it
-   * asks for, whose policy answers it.
+   * The method a CORS preflight asks for, or {@code null} when the request is not one (or asks
+   * for {@code OPTIONS}, which no preflight endpoint of corsgen grants).
    */
-  static String methodOf(String httpMethod, MultivaluedMap<String, String> requestHeaders) {
-    if (httpMethod.equals(HttpMethod.OPTIONS) && requestHeaders.containsKey(CorsHeaders.ORIGIN)) {
-      String requested = CorsHeaders.single(requestHeaders, CorsHeaders.REQUEST_METHOD);
-      if (requested != null) {
-        return requested;
-      }
+  static String preflightMethod(String httpMethod, MultivaluedMap<String, String> requestHeaders) {
+    if (!httpMethod.equals(HttpMethod.OPTIONS) || !requestHeaders.containsKey(CorsHeaders.ORIGIN)) {
+      return null;
     }
-    return httpMethod;
+    String requested = CorsHeaders.single(requestHeaders, CorsHeaders.REQUEST_METHOD);
+    return HttpMethod.OPTIONS.equals(requested) ? null : requested;
   }
 
   /** The policy for this request's error, when its last locator failed and one policy is certain. */
   Optional<CorsPolicy> policyFor(ExtendedUriInfo uriInfo, String httpMethod) {
+    return failedLocatorsClass(uriInfo)
+        .map(returned -> shared(returned).policies().get(httpMethod));
+  }
+
+  /**
+   * The policy that answers a preflight for {@code requestedMethod} whose last locator failed,
+   * where the request it stands for can only reach methods with that policy: the locator
+   * declares a final class (no subclass of it, with other policies or methods, can be what it
+   * returns when it does not fail) without locators of its own (whose classes' policies no
+   * preflight here could know), and every method of that class for the requested method has it.
+   * A preflight is consent to receive the request, and a locator may fail for the preflight
+   * alone, checking credentials that preflights never carry.
+   */
+  Optional<CorsPolicy> preflightPolicyFor(ExtendedUriInfo uriInfo, String requestedMethod) {
+    return failedLocatorsClass(uriInfo)
+        .filter(returned -> Modifier.isFinal(returned.getModifiers()))
+        .map(this::shared)
+        .filter(shared -> !shared.hasLocators())
+        .map(shared -> shared.policies().get(requestedMethod));
+  }
+
+  /** The class the last locator of the request declares, when that locator failed. */
+  private static Optional<Class<?>> failedLocatorsClass(ExtendedUriInfo uriInfo) {
     List<ResourceMethod> locators = uriInfo.getMatchedResourceLocators();
     // Jersey records a locator before calling it, and what it returned after: one fewer
     // returned than called means the last one failed.
@@ -67,14 +88,25 @@ final class LocatorFailure {
       // What it would have returned is known only from an instance it did not return.
       return Optional.empty();
     }
-    return Optional.ofNullable(
-        sharedByClass.computeIfAbsent(returned, this::sharedPolicies).get(httpMethod));
+    return Optional.of(returned);
   }
 
-  private Map<String, CorsPolicy> sharedPolicies(Class<?> returned) {
+  /**
+   * What a class a locator declares has throughout: the policy of each HTTP method where it has
+   * one, and whether it has locators of its own.
+   */
+  private record Shared(Map<String, CorsPolicy> policies, boolean hasLocators) {}
+
+  private Shared shared(Class<?> returned) {
+    return sharedByClass.computeIfAbsent(returned, this::sharedPolicies);
+  }
+
+  private Shared sharedPolicies(Class<?> returned) {
     Resource model = Resource.builder(returned, true).build();
     List<ResourceMethod> methods = new ArrayList<>(model.getResourceMethods());
     model.getChildResources().forEach(child -> methods.addAll(child.getResourceMethods()));
+    boolean hasLocators = model.getResourceLocator() != null
+        || model.getChildResources().stream().anyMatch(child -> child.getResourceLocator() != null);
     Map<String, CorsPolicy> shared = new HashMap<>();
     Set<String> mixed = new HashSet<>();
     for (ResourceMethod method : methods) {
@@ -100,6 +132,6 @@ final class LocatorFailure {
       // Jersey serves HEAD with the GET methods where a class has no HEAD method of its own.
       shared.put(HttpMethod.HEAD, shared.get(HttpMethod.GET));
     }
-    return Map.copyOf(shared);
+    return new Shared(Map.copyOf(shared), hasLocators);
   }
 }

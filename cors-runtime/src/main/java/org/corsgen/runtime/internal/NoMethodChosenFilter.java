@@ -14,6 +14,8 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -36,18 +38,23 @@ import org.glassfish.jersey.uri.UriTemplate;
  *       ({@code 415 Unsupported Media Type}, {@code 406 Not Acceptable}, or {@code 400 Bad
  *       Request} for a {@code Content-Type} or {@code Accept} that does not parse), when every
  *       method Jersey could have chosen has one and the same policy;
- *   <li>a sub-resource locator fails itself (see {@link LocatorFailure}).
+ *   <li>a sub-resource locator fails itself (see {@link LocatorFailure}), which also answers a
+ *       preflight where the locator's class makes its answer certain.
  * </ul>
  *
- * <p>Whether the application maps the exception to an answer of its own makes no difference. A
- * {@code 405} (no method for the HTTP method) or a {@code 404} (no path) has no such method and
- * stays as it is.
+ * <p>Whether the application maps the exception to an error of its own makes no difference (one
+ * it maps to a success keeps what the application made of it). A {@code 405} (no method for the
+ * HTTP method) or a {@code 404} (no path) has no such method and stays as it is.
  */
 @Priority(Priorities.HEADER_DECORATOR)
 public final class NoMethodChosenFilter implements ContainerResponseFilter {
 
+  private static final Logger LOG = System.getLogger("org.corsgen");
+
   @Context
   private Configuration configuration;
+  /** The fields a warning has named, as {@link PreflightAnswer#restoreGrants} returns them. */
+  private volatile int warnedAboutOwnGrant;
   private final CorsApplication.Lookup applicationLookup = new CorsApplication.Lookup();
 
   @Override
@@ -88,24 +95,29 @@ public final class NoMethodChosenFilter implements ContainerResponseFilter {
 
   /**
    * Answers a preflight whose sub-resource locator failed (a {@code 404} for an order that does
-   * not exist, a {@code 401} from a locator that checks credentials, which preflights never
-   * carry) as the preflight endpoint would, from the policy the returned class has for the
-   * requested method throughout ({@link LocatorFailure}); the locator's error is what the actual
-   * request then gets, with the same policy's headers, so the page can read it. Not cached
+   * not exist) as the preflight endpoint would, from the policy the returned class has for the
+   * requested method, where that policy is the only one the request could meet
+   * ({@link LocatorFailure#preflightPolicyFor}); the locator's error is what the actual request
+   * then gets, with the same policy's headers, so the page can read it. Not cached
    * ({@code Max-Age: 0}): the URL may serve other methods under other policies, which only the
-   * locator's class at that URL would tell. Elsewhere the error stays as it is.
+   * locator's class at that URL would tell. Elsewhere the error stays, and says that it varies
+   * with the preflight's fields, since another method's preflight there may be answered.
    */
   private void answerPreflightOfAFailedLocator(ContainerRequestContext request,
       ContainerResponseContext response, ExtendedUriInfo uriInfo) {
-    MultivaluedMap<String, String> requestHeaders = request.getHeaders();
-    String method = CorsHeaders.single(requestHeaders, CorsHeaders.REQUEST_METHOD);
-    if (method == null || !requestHeaders.containsKey(CorsHeaders.ORIGIN)
-        || uriInfo.getMatchedResourceLocators().isEmpty()) {
+    String method = LocatorFailure.preflightMethod(request.getMethod(), request.getHeaders());
+    if (method == null || uriInfo.getMatchedResourceLocators().isEmpty()) {
       return;
     }
     CorsApplication application = applicationLookup.of(configuration);
-    Optional<CorsPolicy> policy = application.locatorFailure().policyFor(uriInfo, method);
+    Optional<CorsPolicy> policy = application.locatorFailure().preflightPolicyFor(uriInfo, method);
+    MultivaluedMap<String, Object> headers = response.getHeaders();
     if (policy.isEmpty()) {
+      if (uriInfo.getMatchedResourceMethod() == null) {
+        CorsHeaders.addVary(headers, CorsHeaders.ORIGIN);
+        CorsHeaders.addVary(headers, CorsHeaders.REQUEST_METHOD);
+        CorsHeaders.addVary(headers, CorsHeaders.REQUEST_HEADERS);
+      }
       return;
     }
     PreflightEndpoint endpoint = new PreflightEndpoint(locatorPath(uriInfo),
@@ -117,10 +129,24 @@ public final class NoMethodChosenFilter implements ContainerResponseFilter {
     }
     response.setStatus(answer.getStatus());
     response.setEntity(null);
-    response.getHeaders().remove(HttpHeaders.CONTENT_TYPE);
+    for (String entityField : ENTITY_FIELDS) {
+      headers.remove(entityField);
+    }
     // The answer's fields replace whatever grants the error carried, as on any preflight answer.
-    answer.restoreGrants(response.getHeaders());
+    int changed = answer.restoreGrants(headers);
+    if ((changed & ~warnedAboutOwnGrant) != 0) {
+      warnedAboutOwnGrant |= changed;
+      LOG.log(Level.WARNING, "corsgen: the error of a failed locator at " + locatorPath(uriInfo)
+          + ", answering a preflight, carried " + PreflightAnswer.fieldNames(changed)
+          + " set by the application (a response filter of its own?); corsgen removes them or"
+          + " puts back its own answer's values (said once for each field)");
+    }
   }
+
+  /** Fields that describe the error's body, which the answer does not have. */
+  private static final String[] ENTITY_FIELDS = {HttpHeaders.CONTENT_TYPE,
+      HttpHeaders.CONTENT_LENGTH, HttpHeaders.CONTENT_ENCODING, HttpHeaders.CONTENT_LANGUAGE,
+      HttpHeaders.CONTENT_LOCATION};
 
   /** The templates matched up to the locator that failed, such as {@code /orders/{order}/lines}. */
   private static String locatorPath(ExtendedUriInfo uriInfo) {

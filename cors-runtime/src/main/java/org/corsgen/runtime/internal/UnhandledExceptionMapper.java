@@ -68,12 +68,22 @@ public final class UnhandledExceptionMapper implements ExtendedExceptionMapper<T
         && header.getContext() == HeaderValueException.Context.INBOUND;
   }
 
-  /** The locator that threw, when it is one whose returned class gives the error a policy. */
+  /**
+   * The locator that threw, when it is one whose returned class gives the error a policy, or for
+   * a preflight, answers it ({@link LocatorFailure#preflightPolicyFor}).
+   */
   private Optional<ResourceMethod> failedLocator() {
-    return applicationLookup.of(configuration).locatorFailure()
-        .policyFor(uriInfo, LocatorFailure.methodOf(request.getMethod(),
-            headers.getRequestHeaders())).isPresent()
+    LocatorFailure failure = applicationLookup.of(configuration).locatorFailure();
+    String preflight = preflightMethod();
+    boolean certain = preflight != null
+        ? failure.preflightPolicyFor(uriInfo, preflight).isPresent()
+        : failure.policyFor(uriInfo, request.getMethod()).isPresent();
+    return certain
         ? Optional.of(uriInfo.getMatchedResourceLocators().get(0)) : Optional.empty();
+  }
+
+  private String preflightMethod() {
+    return LocatorFailure.preflightMethod(request.getMethod(), headers.getRequestHeaders());
   }
 
   private boolean hasPolicy() {
@@ -107,7 +117,10 @@ public final class UnhandledExceptionMapper implements ExtendedExceptionMapper<T
     LOG.log(Level.WARNING, "corsgen: an exception that no mapper handles, while serving "
         + (served == null ? "a resource with CORS"
             : served.getDeclaringClass().getName() + "." + served.getName())
-        + "; mapping it to a 500 with CORS headers", exception);
+        + (resource.getResourceMethod() == null && preflightMethod() != null
+            ? " for a CORS preflight; answering the preflight from the policy of the class it"
+                + " returns"
+            : "; mapping it to a 500 with CORS headers"), exception);
     return Response.serverError().build();
   }
 }

@@ -9,11 +9,12 @@ import org.corsgen.Cors;
 
 /**
  * A sub-resource without {@code @Path}: only {@link LibraryResource}'s locator returns it, and its
- * policy applies there.
+ * policy applies there. Final, without locators of its own: where the locator fails, a
+ * preflight there can be answered from its policy.
  */
 @Cors(origins = TestOrigins.PAGE, methods = "PUT", allowHeaders = "Content-Type",
     exposeHeaders = "X-Loan")
-public class LoanResource {
+public final class LoanResource {
 
   private final String id;
 
