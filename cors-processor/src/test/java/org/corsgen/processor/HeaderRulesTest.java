@@ -545,6 +545,39 @@ class HeaderRulesTest {
         "test.Res.post(String)", "application/json, application/xml");
   }
 
+  /**
+   * Jersey takes a class-level {@code @Consumes} from the class it serves (or the type it takes
+   * {@code @Path} from) and its superclasses, not from a base that declares the method: the
+   * resource's JSON counts for a method inherited from a generic base, and a non-@Path
+   * interface's does not count at all.
+   */
+  @Test
+  void classLevelConsumesIsTheServedClassesNotTheDeclaringBases() {
+    JavaFileObject inherited = source("Res",
+        "@Path(\"/items\")",
+        "@Consumes(\"application/json\")",
+        "@Cors(origins = \"https://app.example.com\")",
+        "public class Res extends Crud<String> {}",
+        "",
+        "abstract class Crud<T> {",
+        "  @POST public String create(T item) { return \"\"; }",
+        "}");
+    assertOnly(compile(inherited), inherited, "@Cors", Message.CONTENT_TYPE_NOT_ALLOWED,
+        "test.Crud.create(T)", "application/json");
+    JavaFileObject ignored = source("Res",
+        "@Path(\"/items\")",
+        "@Cors(origins = \"https://app.example.com\")",
+        "public class Res implements Api {",
+        "  @Override public String create(String item) { return \"\"; }",
+        "}",
+        "",
+        "@Consumes(\"application/json\")",
+        "interface Api {",
+        "  @POST String create(String item);",
+        "}");
+    assertClean(compile(ignored));
+  }
+
   static Stream<Arguments> bodiesAPageCanSend() {
     String json = "@PUT @Consumes(\"application/json\") public String put(String body) {"
         + " return body; }";

@@ -135,6 +135,26 @@ final class JaxRs {
         : null;
   }
 
+  /**
+   * The media types the resource methods of {@code resource} consume where they do not say:
+   * Jersey reads {@code @Consumes} on the type it takes {@code @Path} from ({@link #pathType}, or
+   * the class itself when none has one), and through its superclasses, since the annotation is
+   * {@code @Inherited}; a supertype's that gives no {@code @Path} does not count.
+   */
+  Optional<List<String>> classConsumes(TypeElement resource) {
+    TypeElement annotated = pathType(resource).orElse(resource);
+    if (annotated.getKind().isInterface()) {
+      return consumes(annotated);
+    }
+    for (TypeElement level = annotated; level != null; level = superclass(level)) {
+      Optional<List<String>> found = consumes(level);
+      if (found.isPresent()) {
+        return found;
+      }
+    }
+    return Optional.empty();
+  }
+
   /** The path of a root resource class, wherever Jersey takes it from. */
   String classPath(TypeElement resource) {
     return pathType(resource).flatMap(this::path).orElse("");
@@ -163,15 +183,34 @@ final class JaxRs {
     if (test.test(method)) {
       return Optional.of(method);
     }
-    TypeElement declaring = (TypeElement) method.getEnclosingElement();
-    for (TypeElement supertype : supertypes(declaring)) {
+    return nearestAbove((TypeElement) method.getEnclosingElement(), method, owner, test);
+  }
+
+  /**
+   * The nearest method above {@code level} that {@code method} overrides and that satisfies
+   * {@code test}, superclass before interfaces. A supertype that does not declare the method is
+   * looked through, as Jersey looks it up there with {@code Class.getMethod}, which finds one
+   * inherited from further up ({@code abstract class Base implements Api {}} between a resource
+   * and the {@code Api} that annotates its methods).
+   */
+  private Optional<ExecutableElement> nearestAbove(TypeElement level, ExecutableElement method,
+      TypeElement owner, Predicate<ExecutableElement> test) {
+    for (TypeElement supertype : supertypes(level)) {
+      boolean declared = false;
       for (ExecutableElement candidate : ElementFilter.methodsIn(supertype.getEnclosedElements())) {
         if (candidate.getSimpleName().equals(method.getSimpleName())
             && elements.overrides(method, candidate, owner)) {
+          declared = true;
           Optional<ExecutableElement> found = nearest(candidate, owner, test);
           if (found.isPresent()) {
             return found;
           }
+        }
+      }
+      if (!declared) {
+        Optional<ExecutableElement> found = nearestAbove(supertype, method, owner, test);
+        if (found.isPresent()) {
+          return found;
         }
       }
     }

@@ -269,6 +269,7 @@ public final class ResourceValidator {
     List<UsageRules.ReadHeader> injected = subResource
         ? List.of()
         : UsageRules.injectedHeaders(resource);
+    Optional<List<String>> classConsumes = jaxRs.classConsumes(resource);
     uses.forEach((cors, methods) -> {
       String label = cors.annotated() instanceof ExecutableElement method
           ? label(method, policiesByMethodName.get(method.getSimpleName().toString()) > 1)
@@ -279,7 +280,8 @@ public final class ResourceValidator {
       reader.read(cors.annotated(), cors.mirror(), "@Cors on " + describe(cors.annotated()),
           nestedName(owner), label, report).ifPresent(policy -> policies.put(cors, policy));
       UsageRules.check(cors, injected, methods, servedByClass, ownHead, baseOfRoot
-          || cors.annotated() instanceof TypeElement type && !type.equals(resource), report);
+          || cors.annotated() instanceof TypeElement type && !type.equals(resource),
+          classConsumes, report);
     });
     // A sub-resource's paths are relative to whichever locators return it, unknown here: its
     // methods can only be checked against each other (a base's, with its roots' already).

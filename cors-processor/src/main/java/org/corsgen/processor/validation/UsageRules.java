@@ -49,7 +49,7 @@ final class UsageRules {
    */
   static void check(AnnotatedCors cors, List<ReadHeader> injected, List<ServedMethod> uses,
       Collection<String> servedByClass, Set<String> ownHeadPaths, boolean inherited,
-      Report report) {
+      Optional<List<String>> classConsumes, Report report) {
     if (uses.isEmpty()) {
       // Only a class-level policy can cover nothing: a method's own @Cors covers that method.
       if (!inherited) {
@@ -63,7 +63,7 @@ final class UsageRules {
         report);
     checkAuthorization(cors, uses, injected, report);
     checkHeaderParams(cors, injected, uses, report);
-    checkContentType(cors, uses, report);
+    checkContentType(cors, uses, classConsumes, report);
   }
 
   /** The HTTP methods answered: Jersey answers HEAD with the GET method. */
@@ -154,7 +154,7 @@ final class UsageRules {
    * which Jersey matches whatever {@code @Consumes} says, still works.
    */
   private static void checkContentType(AnnotatedCors cors, List<ServedMethod> uses,
-      Report report) {
+      Optional<List<String>> classConsumes, Report report) {
     List<AnnotationValue> allowHeaders = cors.items("allowHeaders");
     if (allowHeaders.stream().map(item -> (String) item.getValue())
         .anyMatch(name -> CONTENT_TYPE.equalsIgnoreCase(name)
@@ -167,9 +167,7 @@ final class UsageRules {
           || report.suppresses(Message.CONTENT_TYPE_NOT_ALLOWED, use.annotated())) {
         continue;
       }
-      Optional<List<String>> consumed = JaxRs.consumes(use.annotated())
-          .or(() -> JaxRs.consumes(use.annotated().getEnclosingElement()))
-          .or(() -> JaxRs.consumes(use.method().getEnclosingElement()));
+      Optional<List<String>> consumed = JaxRs.consumes(use.annotated()).or(() -> classConsumes);
       if (consumed.isPresent() && !consumed.get().isEmpty()
           && consumed.get().stream().noneMatch(SAFELISTED_CONTENT_TYPES::contains)) {
         report.report(Message.CONTENT_TYPE_NOT_ALLOWED, cors.annotated(), cors.mirror(),
