@@ -5,6 +5,7 @@ import static org.corsgen.processor.ProcessorTests.assertClean;
 import static org.corsgen.processor.ProcessorTests.assertOnly;
 import static org.corsgen.processor.ProcessorTests.compile;
 import static org.corsgen.processor.ProcessorTests.source;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.testing.compile.Compilation;
 import javax.tools.JavaFileObject;
@@ -291,7 +292,8 @@ class PreflightRulesTest {
         "  public String get() { return \"\"; }",
         "}");
     assertOnly(compile(slashes, slashResource("admin")), slashes, "@Cors",
-        Message.CONFLICTING_POLICIES, "GET", "/", "test.Slashes.get()", "test.Slash.get()");
+        Message.CONFLICTING_POLICIES_ACROSS_CLASSES, "GET", "/", "test.Slashes.get()",
+        "test.Slash.get()");
 
     Compilation agreeing = compile(slashes, slashResource("app"));
     assertClean(agreeing);
@@ -334,8 +336,53 @@ class PreflightRulesTest {
         "    return \"\";",
         "  }",
         "}");
-    assertOnly(compile(first, second), second, "@Cors", Message.CONFLICTING_POLICIES,
+    assertOnly(compile(first, second), second, "@Cors",
+        Message.CONFLICTING_POLICIES_ACROSS_CLASSES,
         "GET", "/sp%20ace", "test.Second.get()", "test.First.get()");
+  }
+
+  /**
+   * One build may hold several Jersey applications, each serving one of two classes at the same
+   * path: across classes the conflict can be accepted on purpose, on both classes (a partial
+   * rebuild sees one of them without its {@code @SuppressWarnings}), and then both get their
+   * code. On one of them only, or within one class, it cannot.
+   */
+  @Test
+  void conflictingPoliciesAcrossClassesCanBeAcceptedOnPurposeOnBoth() throws Exception {
+    Compilation accepted = compile(conflicting("First", "app", true),
+        conflicting("Second", "admin", true));
+    assertClean(accepted);
+    String report = accepted.generatedFile(StandardLocation.CLASS_OUTPUT, "",
+        "META-INF/corsgen/cors-policies.md").orElseThrow().getCharContent(true).toString();
+    assertTrue(report.contains("`test.First#get()`") && report.contains("`test.Second#get()`"),
+        report);
+    for (boolean onFirst : new boolean[] {true, false}) {
+      JavaFileObject second = conflicting("Second", "admin", !onFirst);
+      assertOnly(compile(conflicting("First", "app", onFirst), second), second, "@Cors",
+          Message.CONFLICTING_POLICIES_ACROSS_CLASSES, "GET", "/items", "test.Second.get()",
+          "test.First.get()");
+    }
+    JavaFileObject inOneClass = source("Res",
+        "@Path(\"/res\")",
+        "@SuppressWarnings(\"CorsConflictingPolicies\")",
+        "public class Res {",
+        "  @GET @Produces(\"text/plain\") @Cors(origins = \"https://app.example.com\")",
+        "  public String text() { return \"\"; }",
+        "  @GET @Produces(\"application/json\") @Cors(origins = \"https://admin.example.com\")",
+        "  public String json() { return \"\"; }",
+        "}");
+    assertOnly(compile(inOneClass), inOneClass, "admin.example.com",
+        Message.CONFLICTING_POLICIES, "GET", "/res", "test.Res.json()", "test.Res.text()");
+  }
+
+  private static JavaFileObject conflicting(String name, String origin, boolean accepted) {
+    return source(name,
+        "@Path(\"/items\")",
+        "@Cors(origins = \"https://" + origin + ".example.com\")",
+        accepted ? "@SuppressWarnings(\"CorsConflictingPolicies\")" : "",
+        "public class " + name + " {",
+        "  @GET public String get() { return \"\"; }",
+        "}");
   }
 
   @Test
@@ -412,9 +459,11 @@ class PreflightRulesTest {
         "    return \"\";",
         "  }",
         "}");
-    assertOnly(compile(first, second), second, "@Cors", Message.CONFLICTING_POLICIES,
+    assertOnly(compile(first, second), second, "@Cors",
+        Message.CONFLICTING_POLICIES_ACROSS_CLASSES,
         "GET", "/items", "test.Second.get()", "test.First.get()");
-    assertOnly(compile(second, first), second, "@Cors", Message.CONFLICTING_POLICIES,
+    assertOnly(compile(second, first), second, "@Cors",
+        Message.CONFLICTING_POLICIES_ACROSS_CLASSES,
         "GET", "/items", "test.Second.get()", "test.First.get()");
   }
 

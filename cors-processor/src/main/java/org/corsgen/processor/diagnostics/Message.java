@@ -239,6 +239,11 @@ public enum Message {
   CONFLICTING_POLICIES(Kind.ERROR, "CorsConflictingPolicies",
       "%s %s has a different @Cors policy in %s than in %s, but a path gets one preflight answer"
           + " per method. Give both the same policy, or serve them at different paths."),
+  CONFLICTING_POLICIES_ACROSS_CLASSES(Kind.ERROR, "CorsConflictingPolicies",
+      "%s %s has a different @Cors policy in %s than in %s, but a path gets one preflight answer"
+          + " per method. Give both the same policy, or serve them at different paths; if the two"
+          + " classes are served by different Jersey applications, which one build may hold, put"
+          + " @SuppressWarnings(\"CorsConflictingPolicies\") on both."),
   GENERATED_NAME_CLASH(Kind.ERROR, "CorsGeneratedNameClash",
       "corsgen names the code it generates for %s after %s, as it does for %s (nested names are"
           + " joined with _), so the two would clash. Rename one of the two resource classes."),
@@ -287,7 +292,9 @@ public enum Message {
 
   /**
    * Whether {@code @SuppressWarnings("<tag>")} on the element or an enclosing one silences it:
-   * every warning, and the one error that can be a deliberate choice rather than a mistake.
+   * every warning, and the one error that can be a deliberate choice about one element rather
+   * than a mistake. ({@link #CONFLICTING_POLICIES_ACROSS_CLASSES} is accepted on purpose on both
+   * of its classes, which {@link Report#acceptsOnPurpose} tells.)
    */
   public boolean suppressible() {
     return kind == Kind.WARNING || this == INSECURE_CREDENTIALS;

@@ -81,6 +81,16 @@ public final class Report {
         && (isSuppressed(message.tag(), element) || suppressionsLost.test(element));
   }
 
+  /**
+   * Whether {@code @SuppressWarnings} with the tag of {@code message}, an error that is accepted
+   * on purpose only where several elements agree, is on {@code element} or an element enclosing
+   * it, or was there when an element read back from a class file was compiled (as for
+   * suppressible messages, that is taken for granted: its {@code @SuppressWarnings} is gone).
+   */
+  public boolean acceptsOnPurpose(Message message, Element element) {
+    return isSuppressed(message.tag(), element) || suppressionsLost.test(element);
+  }
+
   /** Whether {@code @SuppressWarnings(tag)} is on {@code element} or any element enclosing it. */
   private static boolean isSuppressed(String tag, Element element) {
     for (Element e = element; e != null; e = e.getEnclosingElement()) {
