@@ -32,6 +32,12 @@ public class FailingLocatorResource {
     };
   }
 
+  /** Returns a class that is not final, whose own locator then fails. */
+  @Path("{order}/guest")
+  public GuestOrderResource guest(@PathParam("order") String order) {
+    return new GuestOrderResource();
+  }
+
   /** A class that is not final. */
   @Path("{order}/receipt")
   public ReceiptResource receipt(@PathParam("order") String order) {

@@ -4,8 +4,12 @@ import static org.corsgen.it.CorsOnTheWireTest.assertNoCorsGrant;
 import static org.corsgen.it.CorsOnTheWireTest.header;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ContainerResponseFilter;
 import java.net.http.HttpResponse;
 import java.util.Optional;
+import java.util.logging.SimpleFormatter;
 import org.corsgen.runtime.CorsFeature;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.junit.jupiter.api.Test;
@@ -139,6 +143,7 @@ class FailingLocatorTest {
           {"/failing/missing/receipt", "GET"},
           {"/failing/missing/ledger", "GET"},
           {"/failing/missing/ledger/receipt", "GET"},
+          {"/failing/7/guest/invoice", "GET"},
           {"/failing/opaque/1", "GET"},
           {"/failing/missing/invoice", "OPTIONS"}}) {
         HttpResponse<String> preflight = server.send("OPTIONS", unanswered[0], "Origin", APP,
@@ -152,6 +157,45 @@ class FailingLocatorTest {
       HttpResponse<String> plain = server.send("OPTIONS", "/failing/missing/invoice");
       assertEquals(404, plain.statusCode(), "a plain OPTIONS keeps the locator's error");
     }
+  }
+
+  /** What an application's CORS filter left in place writes into the error is not kept. */
+  public static final class WideOpen implements ContainerResponseFilter {
+    @Override
+    public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+      response.getHeaders().putSingle("Access-Control-Allow-Origin", "*");
+      response.getHeaders().putSingle("Access-Control-Allow-Methods", "DELETE");
+    }
+  }
+
+  @Test
+  void grantsTheApplicationPutIntoTheErrorAreReplacedAndSaidOnce() throws Exception {
+    LogCapture plainLog = new LogCapture("org.corsgen", null);
+    try (plainLog; JerseyServer server = server()) {
+      server.send("OPTIONS", "/failing/missing/invoice/7", "Origin", APP,
+          "Access-Control-Request-Method", "PUT");
+      assertEquals(0, carried(plainLog), "nothing of the application's to speak of");
+    }
+    LogCapture log = new LogCapture("org.corsgen", null);
+    try (log; JerseyServer server = new JerseyServer(new ResourceConfig(
+        FailingLocatorResource.class, WideOpen.class).register(CorsFeature.class))) {
+      HttpResponse<String> allowed = server.send("OPTIONS", "/failing/missing/invoice/7",
+          "Origin", APP, "Access-Control-Request-Method", "PUT");
+      assertEquals(204, allowed.statusCode());
+      assertEquals(Optional.of(APP), header(allowed, "Access-Control-Allow-Origin"));
+      assertEquals(Optional.of("PUT"), header(allowed, "Access-Control-Allow-Methods"));
+      HttpResponse<String> refused = server.send("OPTIONS", "/failing/missing/invoice/7",
+          "Origin", "https://evil.example.com", "Access-Control-Request-Method", "PUT");
+      assertEquals(403, refused.statusCode());
+      assertNoCorsGrant(refused);
+      assertEquals(1, carried(log));
+    }
+  }
+
+  private static long carried(LogCapture log) {
+    return log.records().stream()
+        .map(entry -> new SimpleFormatter().formatMessage(entry))
+        .filter(message -> message.contains("set by the application")).count();
   }
 
   /** In debug mode the refusal explains itself, as at any preflight endpoint. */

@@ -125,6 +125,30 @@ class PlacementRulesTest {
     assertThat(compilation).generatedSourceFile("test.Cors_Res");
   }
 
+  /**
+   * Jersey looks an overridden method up with {@code Class.getMethod}, which sees public methods
+   * only: a protected {@code @GET} in a base class, here through a class that does not redeclare
+   * it, makes no resource method of the public override, so its {@code @Cors} is an error.
+   */
+  @Test
+  void annotationsOfANonPublicOverriddenMethodDoNotCount() {
+    JavaFileObject source = source("Res",
+        "@Path(\"/res\")",
+        "public class Res extends Mid {",
+        "  @Override @Cors(origins = \"https://app.example.com\")",
+        "  public String get() { return \"\"; }",
+        "",
+        "  @GET @Path(\"other\") public String other() { return \"\"; }",
+        "}",
+        "",
+        "abstract class Mid extends Top {}",
+        "",
+        "abstract class Top {",
+        "  @GET @Path(\"t\") protected abstract String get();",
+        "}");
+    assertOnly(compile(source), source, "@Cors", Message.NOT_A_RESOURCE_METHOD, "test.Res.get()");
+  }
+
   @Test
   void corsOnASubResourceLocatorIsAnError() {
     JavaFileObject source = source("Res",

@@ -362,6 +362,11 @@ class PreflightRulesTest {
           Message.CONFLICTING_POLICIES_ACROSS_CLASSES, "GET", "/items", "test.Second.get()",
           "test.First.get()");
     }
+    Compilation inherited = compile(source("Crud",
+        "public abstract class Crud {",
+        "  @GET public String list() { return \"\"; }",
+        "}"), inheriting("ItemsV1", "app"), inheriting("ItemsV2", "admin"));
+    assertClean(inherited);
     JavaFileObject inOneClass = source("Res",
         "@Path(\"/res\")",
         "@SuppressWarnings(\"CorsConflictingPolicies\")",
@@ -373,6 +378,15 @@ class PreflightRulesTest {
         "}");
     assertOnly(compile(inOneClass), inOneClass, "admin.example.com",
         Message.CONFLICTING_POLICIES, "GET", "/res", "test.Res.json()", "test.Res.text()");
+  }
+
+  /** A class at {@code /items} that inherits its method, accepting the conflict on the class. */
+  private static JavaFileObject inheriting(String name, String origin) {
+    return source(name,
+        "@Path(\"/items\")",
+        "@Cors(origins = \"https://" + origin + ".example.com\")",
+        "@SuppressWarnings(\"CorsConflictingPolicies\")",
+        "public class " + name + " extends Crud {}");
   }
 
   private static JavaFileObject conflicting(String name, String origin, boolean accepted) {

@@ -241,8 +241,8 @@ public enum Message {
           + " per method. Give both the same policy, or serve them at different paths."),
   CONFLICTING_POLICIES_ACROSS_CLASSES(Kind.ERROR, "CorsConflictingPolicies",
       "%s %s has a different @Cors policy in %s than in %s, but a path gets one preflight answer"
-          + " per method. Give both the same policy, or serve them at different paths; if the two"
-          + " classes are served by different Jersey applications, which one build may hold, put"
+          + " per method. Give both the same policy, or serve them at different paths; if different"
+          + " Jersey applications serve the two classes, put"
           + " @SuppressWarnings(\"CorsConflictingPolicies\") on both."),
   GENERATED_NAME_CLASH(Kind.ERROR, "CorsGeneratedNameClash",
       "corsgen names the code it generates for %s after %s, as it does for %s (nested names are"

@@ -201,6 +201,11 @@ final class JaxRs {
         if (candidate.getSimpleName().equals(method.getSimpleName())
             && elements.overrides(method, candidate, owner)) {
           declared = true;
+          if (!candidate.getModifiers().contains(Modifier.PUBLIC)) {
+            // Class.getMethod, with which Jersey looks the method up there, sees public methods
+            // only: neither this one's annotations nor those above it count.
+            continue;
+          }
           Optional<ExecutableElement> found = nearest(candidate, owner, test);
           if (found.isPresent()) {
             return found;

@@ -208,8 +208,11 @@ final class PreflightTable {
       boolean acrossClasses = !first.resource().equals(resource);
       Message message = acrossClasses
           ? Message.CONFLICTING_POLICIES_ACROSS_CLASSES : Message.CONFLICTING_POLICIES;
-      if (acrossClasses && report.acceptsOnPurpose(message, method.method())
-          && report.acceptsOnPurpose(message, first.owner().method())) {
+      if (acrossClasses
+          && (report.acceptsOnPurpose(message, method.method())
+              || report.acceptsOnPurpose(message, resource))
+          && (report.acceptsOnPurpose(message, first.owner().method())
+              || report.acceptsOnPurpose(message, first.resource()))) {
         return;
       }
       AnnotatedCors cors = method.cors().orElseThrow();

@@ -60,11 +60,21 @@ final class LocatorFailure {
    * where the request it stands for can only reach methods with that policy: the locator
    * declares a final class (no subclass of it, with other policies or methods, can be what it
    * returns when it does not fail) without locators of its own (whose classes' policies no
-   * preflight here could know), and every method of that class for the requested method has it.
+   * preflight here could know), every method of that class for the requested method has it, and
+   * any locators before it declare final classes too.
    * A preflight is consent to receive the request, and a locator may fail for the preflight
    * alone, checking credentials that preflights never carry.
    */
   Optional<CorsPolicy> preflightPolicyFor(ExtendedUriInfo uriInfo, String requestedMethod) {
+    List<ResourceMethod> locators = uriInfo.getMatchedResourceLocators();
+    // The locators before the failing one returned an instance of their declared class, and
+    // another request may get another class from them, with other locators and policies,
+    // unless that class is final.
+    for (int i = 1; i < locators.size(); i++) {
+      if (!Modifier.isFinal(locators.get(i).getInvocable().getRawResponseType().getModifiers())) {
+        return Optional.empty();
+      }
+    }
     return failedLocatorsClass(uriInfo)
         .filter(returned -> Modifier.isFinal(returned.getModifiers()))
         .map(this::shared)

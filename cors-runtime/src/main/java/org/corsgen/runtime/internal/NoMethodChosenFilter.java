@@ -132,8 +132,10 @@ public final class NoMethodChosenFilter implements ContainerResponseFilter {
     for (String entityField : ENTITY_FIELDS) {
       headers.remove(entityField);
     }
-    // The answer's fields replace whatever grants the error carried, as on any preflight answer.
-    int changed = answer.restoreGrants(headers);
+    // The guard of preflight endpoints does not run here, so the application's response filters
+    // that ran before this one could have put grants into the error that the answer must not keep.
+    int own = PreflightAnswer.grantsIn(headers);
+    int changed = answer.restoreGrants(headers) & own;
     if ((changed & ~warnedAboutOwnGrant) != 0) {
       warnedAboutOwnGrant |= changed;
       LOG.log(Level.WARNING, "corsgen: the error of a failed locator at " + locatorPath(uriInfo)

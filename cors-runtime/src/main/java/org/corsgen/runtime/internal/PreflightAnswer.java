@@ -193,6 +193,21 @@ public final class PreflightAnswer extends OutboundJaxrsResponse {
     return changed;
   }
 
+  /**
+   * The grant fields {@code responseHeaders} has, bits as {@link #restoreGrants} returns them:
+   * what an answer not made from this one (an error) carried before it is made this one's.
+   */
+  static int grantsIn(MultivaluedMap<String, Object> responseHeaders) {
+    int present = 0;
+    for (int field = 0; field < GRANT_KEYS.length; field++) {
+      if (responseHeaders.containsKey(GRANT_KEYS[field])) {
+        present |= 1 << field;
+      }
+    }
+    return responseHeaders.containsKey(ALLOW_PRIVATE_NETWORK_KEY)
+        ? present | PRIVATE_NETWORK_FIELD : present;
+  }
+
   /** The names of {@code fields}, bits as {@link #restoreGrants} returns them. */
   static String fieldNames(int fields) {
     StringJoiner names = new StringJoiner(", ");

@@ -18,7 +18,7 @@ import org.corsgen.runtime.spi.OriginSyntax;
  * send as a page's origin and a literal origin could name, so the rules checked for configured
  * origins hold for these too: never {@code null}, an origin in another case or with a path, and,
  * under credentials, never plain http from another machine. What it throws refuses the origin
- * (but for errors that leave the JVM in doubt, such as {@code OutOfMemoryError}).
+ * (but for the JVM's own failures, such as {@code OutOfMemoryError}).
  */
 final class RequestTimeOrigins implements CorsPolicy.OriginMatcher {
 
@@ -64,7 +64,12 @@ final class RequestTimeOrigins implements CorsPolicy.OriginMatcher {
     boolean allowed;
     try {
       allowed = check.test(origin);
-    } catch (Exception | LinkageError | AssertionError | StackOverflowError failure) {
+    } catch (Throwable failure) {
+      // The JVM's own failures (memory, an internal error) are not the check's to report; a stack
+      // overflow is, as any failure of the check's own code.
+      if (failure instanceof VirtualMachineError && !(failure instanceof StackOverflowError)) {
+        throw failure;
+      }
       // A lookup that fails (its database is down, say) refuses the origin: the request is still
       // served, without grants, as for any refused origin, and the page sees a CORS error.
       reportFailure(origin, failure);

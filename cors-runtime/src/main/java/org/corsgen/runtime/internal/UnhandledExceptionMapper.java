@@ -119,7 +119,7 @@ public final class UnhandledExceptionMapper implements ExtendedExceptionMapper<T
             : served.getDeclaringClass().getName() + "." + served.getName())
         + (resource.getResourceMethod() == null && preflightMethod() != null
             ? " for a CORS preflight; answering the preflight from the policy of the class it"
-                + " returns"
+                + " declares"
             : "; mapping it to a 500 with CORS headers"), exception);
     return Response.serverError().build();
   }

@@ -325,7 +325,8 @@ public final class OriginSyntax {
         return false;
       }
     }
-    // An empty last label (a trailing dot, or no host), or one that starts with a digit.
+    // An empty last label (a trailing dot, or no host) is not an origin; one that starts with a
+    // digit may make the host an IPv4 address, in a form only the parser can tell and normalize.
     if (i == labelStart || origin.charAt(labelStart) >= '0' && origin.charAt(labelStart) <= '9') {
       return false;
     }
