@@ -281,6 +281,29 @@ class GeneratedNameTest {
         .contains("{@link test.Price$List}");
   }
 
+  /**
+   * The Filer writes generated sources in the build's {@code -encoding}, which may not encode a
+   * resource's name: the generated code writes what is not ASCII as Unicode escapes, in
+   * identifiers, literals and comments alike, and still names the resource as the runtime asks.
+   */
+  @Test
+  void namesBeyondAsciiAreWrittenAsUnicodeEscapes() throws Exception {
+    Compilation compilation = compile(source("Größe",
+        "@Path(\"/größe\")",
+        "@Cors(origins = \"https://app.example.com\")",
+        "public class Größe {",
+        "  @GET public String länge(@QueryParam(\"ω\") String ω) { return ω; }",
+        "}"));
+    assertThat(compilation).succeeded();
+    String generated = compilation.generatedSourceFile("test.Cors_Größe").orElseThrow()
+        .getCharContent(true).toString();
+    assertTrue(generated.chars().allMatch(c -> c < 0x80), generated);
+    assertTrue(generated.contains("Gr\\u00f6\\u00dfe"), generated);
+    CorsBindings bindings = (CorsBindings) new GeneratedClasses(compilation)
+        .loadClass("test.Cors_Größe").getConstructor().newInstance();
+    assertAllows(bindings.policyOrNull("test.Größe", "länge(java.lang.String)"), "app");
+  }
+
   private static void assertAllows(CorsPolicy policy, String subdomain) {
     String origin = "https://" + subdomain + ".example.com";
     if (policy == null || !policy.allowsOrigin(origin)) {

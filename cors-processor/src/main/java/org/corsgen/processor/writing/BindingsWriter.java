@@ -210,7 +210,7 @@ public final class BindingsWriter {
    */
   public static void writeTo(JavaFile file, Filer filer) throws IOException {
     // A wrapped initializer leaves JavaPoet's " = " at a line's end; no literal spans lines.
-    String source = TRAILING_SPACES.matcher(file.toString()).replaceAll("\n");
+    String source = ascii(TRAILING_SPACES.matcher(file.toString()).replaceAll("\n"));
     TypeSpec type = file.typeSpec();
     String name = file.packageName().isEmpty()
         ? type.name()
@@ -220,6 +220,34 @@ public final class BindingsWriter {
     try (Writer out = created.openWriter()) {
       out.write(source);
     }
+  }
+
+  /**
+   * {@code source} with every character outside ASCII written as a Unicode escape, which javac
+   * reads before anything else: the Filer writes generated sources in the build's
+   * {@code -encoding}, and one that cannot encode a class's or method's name (US-ASCII,
+   * ISO-8859-1 for {@code Ω}) would write {@code ?} in its place, in identifiers and in the
+   * literals that name the resource to the runtime. JavaPoet escapes backslashes in literals, so
+   * none is left where it would escape the escape.
+   */
+  static String ascii(String source) {
+    int first = 0;
+    while (first < source.length() && source.charAt(first) < 0x80) {
+      first++;
+    }
+    if (first == source.length()) {
+      return source;
+    }
+    StringBuilder escaped = new StringBuilder(source.length() + 16).append(source, 0, first);
+    for (int i = first; i < source.length(); i++) {
+      char c = source.charAt(i);
+      if (c < 0x80) {
+        escaped.append(c);
+      } else {
+        escaped.append(String.format("\\u%04x", (int) c));
+      }
+    }
+    return escaped.toString();
   }
 
   /**

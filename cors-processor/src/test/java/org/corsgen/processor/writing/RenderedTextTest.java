@@ -43,6 +43,13 @@ class RenderedTextTest {
   }
 
   @Test
+  void sourcesAreWrittenInAsciiWithUnicodeEscapes() {
+    assertEquals("class A {}", BindingsWriter.ascii("class A {}"));
+    assertEquals("class Gr\\u00f6\\u00dfe { String s = \"\\\\\\u03c9\\ud83d\\ude00\"; }",
+        BindingsWriter.ascii("class Größe { String s = \"\\\\ω\ud83d\ude00\"; }"));
+  }
+
+  @Test
   void argumentListsWrapAsJavaPoetWraps() {
     SplittableRandom random = new SplittableRandom(20261125);
     for (int run = 0; run < 300; run++) {
