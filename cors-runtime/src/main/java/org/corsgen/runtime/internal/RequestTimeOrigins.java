@@ -55,10 +55,7 @@ final class RequestTimeOrigins implements CorsPolicy.OriginMatcher {
 
   @Override
   public boolean matches(String origin) {
-    if (origin.length() > MAX_ORIGIN_LENGTH || !hasOnlyOriginCharacters(origin)) {
-      return false;
-    }
-    if (!OriginSyntax.isSerializedOrigin(origin)) {
+    if (origin.length() > MAX_ORIGIN_LENGTH || !OriginSyntax.isSerializedOrigin(origin)) {
       return false;
     }
     boolean allowed;
@@ -85,23 +82,6 @@ final class RequestTimeOrigins implements CorsPolicy.OriginMatcher {
       return false;
     }
     return allowed;
-  }
-
-  /**
-   * Whether {@code origin} has only characters a browser's serialized origin can have: a scheme in
-   * lower case, {@code ://}, a host in lower-case punycode or a bracketed IPv6 address, a port.
-   * What has others (commas, upper case, spaces, anything not ASCII) is refused before the
-   * parser, whose advice for such input is work no request needs.
-   */
-  private static boolean hasOnlyOriginCharacters(String origin) {
-    for (int i = 0; i < origin.length(); i++) {
-      char c = origin.charAt(i);
-      if (!(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '.' || c == '-' || c == ':'
-          || c == '/' || c == '[' || c == ']' || c == '+' || c == '_')) {
-        return false;
-      }
-    }
-    return true;
   }
 
   private void reportFailure(String origin, Throwable failure) {

@@ -279,11 +279,28 @@ public final class OriginSyntax {
    * {@link #parse} reads as an {@link Exact} origin equal to it. For a request's {@code Origin}
    * at run time: the usual form (a lower-case host name whose last label is no number, a port as
    * browsers write it) is told in one pass that allocates nothing, anything else by
-   * {@link #parse}.
+   * {@link #parse}, but for what has characters no serialized origin has (commas, upper case,
+   * spaces, anything not ASCII), refused first: the parser's advice for such input is work no
+   * request needs.
    */
   public static boolean isSerializedOrigin(String origin) {
-    return isPlainOrigin(origin)
-        || parse(origin) instanceof Exact exact && exact.origin().equals(origin);
+    return isPlainOrigin(origin) || hasOnlyOriginCharacters(origin)
+        && parse(origin) instanceof Exact exact && exact.origin().equals(origin);
+  }
+
+  /**
+   * Whether {@code origin} has only characters an {@link Exact} origin can have: a scheme in lower
+   * case, {@code ://}, a host in lower case or a bracketed IPv6 address, a port.
+   */
+  private static boolean hasOnlyOriginCharacters(String origin) {
+    for (int i = 0; i < origin.length(); i++) {
+      char c = origin.charAt(i);
+      if (!(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '.' || c == '-' || c == ':'
+          || c == '/' || c == '[' || c == ']' || c == '+' || c == '_')) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
