@@ -15,6 +15,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 import org.corsgen.runtime.internal.CorsIndex;
 import org.corsgen.runtime.internal.PreflightEndpoint;
 import org.corsgen.runtime.spi.CorsPolicy;
@@ -24,7 +26,11 @@ import org.springframework.web.cors.CorsConfiguration;
 /** Builds the contenders exactly as their frameworks would at start-up. */
 final class Contenders {
 
-  private static final CorsIndex INDEX = CorsIndex.forApplication(new ResourceConfig());
+  /** How many origins the request-time check of the scaling benchmark grants. */
+  static final int TENANT_COUNT = 1000;
+
+  private static final CorsIndex INDEX = CorsIndex.forApplication(new ResourceConfig()
+      .property("bench.tenants", tenants()));
 
   private Contenders() {}
 
@@ -52,6 +58,18 @@ final class Contenders {
   static CorsPolicy policy(Class<?> resource, String methodKey) {
     return INDEX.policyFor(resource, methodKey).orElseThrow(
         () -> new IllegalStateException("no generated policy for " + methodKey));
+  }
+
+  /**
+   * The check of {@code RequestTimeResource}'s {@code ${bench.tenants}}: a concurrent set's
+   * lookup, as an application that adds tenants while it runs would write it.
+   */
+  private static Predicate<String> tenants() {
+    Set<String> tenants = ConcurrentHashMap.newKeySet();
+    for (int i = 0; i < TENANT_COUNT; i++) {
+      tenants.add("https://tenant" + i + ".example.net");
+    }
+    return tenants::contains;
   }
 
   /** Spring's configuration of {@link org.corsgen.bench.app.BenchPolicy}. */

@@ -8,7 +8,7 @@ package org.corsgen.bench.scaling;
 public final class ScalingPolicies {
 
   /** Every name, in order: the values of the benchmark's parameter. */
-  public static final String[] NAMES = {"exact-1", "exact-10", "exact-100", "exact-1000", "patterns-1", "patterns-10", "patterns-50", "ports-1", "ports-10"};
+  public static final String[] NAMES = {"exact-1", "exact-10", "exact-100", "exact-1000", "patterns-1", "patterns-10", "patterns-50", "ports-1", "ports-10", "request-time"};
 
   /** One resource class, and the origin to ask with. */
   public record Shape(Class<?> resource, String probeOrigin) {}
@@ -26,6 +26,7 @@ public final class ScalingPolicies {
       case "patterns-50" -> new Shape(Patterns50Resource.class, "https://eu.shop.tenant49.example.org");
       case "ports-1" -> new Shape(Ports1Resource.class, "https://eu.shop.tenant0.example.org:8443");
       case "ports-10" -> new Shape(Ports10Resource.class, "https://eu.shop.tenant9.example.org:8443");
+      case "request-time" -> new Shape(RequestTimeResource.class, "https://tenant999.example.net");
       default -> throw new IllegalArgumentException(name);
     };
   }
