@@ -9,13 +9,17 @@ import java.lang.annotation.Target;
 /**
  * Enables CORS (the Fetch standard's cross-origin protocol) for a JAX-RS resource.
  *
- * <p>On a root resource class the policy covers every resource method of that class. On a
- * resource method it <em>replaces</em> the class-level policy for that method; the two are never
- * merged. Methods without a policy in effect get no CORS at all.
+ * <p>On a resource class (a root resource, or a class a sub-resource locator returns) the policy
+ * covers every resource method of that class. On a resource method it <em>replaces</em> the
+ * class-level policy for that method; the two are never merged. Methods without a policy in
+ * effect get no CORS at all. A policy on an interface or superclass, or on a method there, is
+ * inherited as JAX-RS inherits the annotations of resource methods; on a sub-resource locator it
+ * is a compile error (the class the locator returns carries the policy).
  *
  * <p>The corsgen annotation processor validates the policy when the code is compiled and
- * generates the preflight endpoints and response filters; {@code org.corsgen.runtime.CorsFeature}
- * wires them into Jersey. Nothing reads this annotation at run time.
+ * generates its header values as constants; {@code org.corsgen.runtime.CorsFeature} builds the
+ * preflight endpoints and response filters from them in Jersey. Nothing reads this annotation at
+ * run time.
  *
  * @see <a href="https://fetch.spec.whatwg.org/#http-cors-protocol">Fetch: CORS protocol</a>
  */

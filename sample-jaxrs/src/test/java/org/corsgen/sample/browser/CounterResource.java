@@ -3,17 +3,16 @@ package org.corsgen.sample.browser;
 import jakarta.ws.rs.Path;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.corsgen.Cors;
-import org.corsgen.sample.PATCH;
 
-/** PATCH through the application's own designator. */
+/** A method through the application's own designator. */
 @Path("counter")
 @Cors(origins = TestOrigins.PAGE)
 public class CounterResource {
 
-  private static final AtomicInteger COUNT = new AtomicInteger();
+  private static final AtomicInteger PURGES = new AtomicInteger();
 
-  @PATCH
-  public String increment() {
-    return "count " + COUNT.incrementAndGet();
+  @PURGE
+  public String purge() {
+    return "purged " + PURGES.incrementAndGet();
   }
 }

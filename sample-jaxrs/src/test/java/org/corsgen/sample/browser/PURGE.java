@@ -1,4 +1,4 @@
-package org.corsgen.sample;
+package org.corsgen.sample.browser;
 
 import jakarta.ws.rs.HttpMethod;
 import java.lang.annotation.Documented;
@@ -8,11 +8,11 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * The HTTP PATCH method. JAX-RS has no {@code @PATCH}; applications declare their own designator
- * like this, and corsgen preflights it like any built-in method.
+ * A method JAX-RS has no designator for (caches' {@code PURGE}): an application declares its own,
+ * and corsgen preflights it like any other.
  */
 @Documented
 @Target(ElementType.METHOD)
 @Retention(RetentionPolicy.RUNTIME)
-@HttpMethod("PATCH")
-public @interface PATCH {}
+@HttpMethod("PURGE")
+public @interface PURGE {}
