@@ -64,6 +64,15 @@ class WiringTest {
       HttpResponse<String> plainOptions = server.send("OPTIONS", "/secured");
       assertEquals(401, plainOptions.statusCode(),
           "a plain OPTIONS meets the application's filters, as without corsgen");
+      assertEquals(List.of("Origin, Access-Control-Request-Method, Access-Control-Request-Headers"),
+          plainOptions.headers().allValues("Vary"),
+          "a preflight to the URL gets another answer: a cache must not serve this one to it");
+      // Whichever OPTIONS method Jersey chose at the path (with WADL on, by Accept).
+      HttpResponse<String> asJson = server.send("OPTIONS", "/secured",
+          "Accept", "application/json");
+      assertEquals(401, asJson.statusCode());
+      assertEquals(List.of("Origin, Access-Control-Request-Method, Access-Control-Request-Headers"),
+          asJson.headers().allValues("Vary"));
     }
   }
 

@@ -114,9 +114,7 @@ public final class NoMethodChosenFilter implements ContainerResponseFilter {
     MultivaluedMap<String, Object> headers = response.getHeaders();
     if (policy.isEmpty()) {
       if (uriInfo.getMatchedResourceMethod() == null) {
-        CorsHeaders.addVary(headers, CorsHeaders.ORIGIN);
-        CorsHeaders.addVary(headers, CorsHeaders.REQUEST_METHOD);
-        CorsHeaders.addVary(headers, CorsHeaders.REQUEST_HEADERS);
+        OtherOptionsVary.addPreflightVary(headers);
       }
       return;
     }

@@ -8,6 +8,7 @@ import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
+import jakarta.ws.rs.core.MultivaluedMap;
 import org.corsgen.runtime.spi.CorsHeaders;
 
 /**
@@ -22,9 +23,17 @@ public final class OtherOptionsVary implements ContainerResponseFilter {
   public void filter(ContainerRequestContext request, ContainerResponseContext response) {
     if (request.getMethod().equals(HttpMethod.OPTIONS)
         && PreflightFilter.endpointFor(request) != null) {
-      CorsHeaders.addVary(response.getHeaders(), ORIGIN);
-      CorsHeaders.addVary(response.getHeaders(), REQUEST_METHOD);
-      CorsHeaders.addVary(response.getHeaders(), REQUEST_HEADERS);
+      addPreflightVary(response.getHeaders());
     }
+  }
+
+  /**
+   * Merges the three request fields a preflight's answer depends on into {@code headers}'
+   * {@code Vary}, keeping what is there.
+   */
+  static void addPreflightVary(MultivaluedMap<String, Object> headers) {
+    CorsHeaders.addVary(headers, ORIGIN);
+    CorsHeaders.addVary(headers, REQUEST_METHOD);
+    CorsHeaders.addVary(headers, REQUEST_HEADERS);
   }
 }

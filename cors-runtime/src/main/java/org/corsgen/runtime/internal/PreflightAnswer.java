@@ -6,10 +6,7 @@ import static org.corsgen.runtime.spi.CorsHeaders.ALLOW_METHODS;
 import static org.corsgen.runtime.spi.CorsHeaders.ALLOW_ORIGIN;
 import static org.corsgen.runtime.spi.CorsHeaders.EXPOSE_HEADERS;
 import static org.corsgen.runtime.spi.CorsHeaders.MAX_AGE;
-import static org.corsgen.runtime.spi.CorsHeaders.ORIGIN;
 import static org.corsgen.runtime.spi.CorsHeaders.PREFLIGHT_VARY;
-import static org.corsgen.runtime.spi.CorsHeaders.REQUEST_HEADERS;
-import static org.corsgen.runtime.spi.CorsHeaders.REQUEST_METHOD;
 import static org.corsgen.runtime.spi.CorsHeaders.VARY;
 
 import jakarta.ws.rs.core.Configuration;
@@ -186,9 +183,7 @@ public final class PreflightAnswer extends OutboundJaxrsResponse {
     }
     List<Object> vary = responseHeaders.get(VARY_KEY);
     if (vary == null || vary.size() != 1 || !PREFLIGHT_VARY.equals(vary.get(0))) {
-      CorsHeaders.addVary(responseHeaders, ORIGIN);
-      CorsHeaders.addVary(responseHeaders, REQUEST_METHOD);
-      CorsHeaders.addVary(responseHeaders, REQUEST_HEADERS);
+      OtherOptionsVary.addPreflightVary(responseHeaders);
     }
     return changed;
   }

@@ -1,6 +1,7 @@
 package org.corsgen.runtime.internal;
 
 import jakarta.annotation.Priority;
+import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
@@ -33,6 +34,14 @@ public final class PreflightAnswerGuard implements ContainerResponseFilter {
           endpoint.warnAboutOwnGrant(changed);
         }
       }
+    } else if (request.getMethod().equals(HttpMethod.OPTIONS)
+        && PreflightFilter.endpointFor(request) != null) {
+      // A plain OPTIONS at a CORS path that one of the application's filters answered (a 401
+      // from an authentication filter, which preflights pass): a preflight to the same URL gets
+      // another answer, and a cache that stored this one without the preflight's Vary would
+      // serve it to browsers' preflights, which would then fail. (Also bound to the other
+      // OPTIONS methods, which serve paths without CORS too.)
+      OtherOptionsVary.addPreflightVary(response.getHeaders());
     }
   }
 }

@@ -604,6 +604,12 @@ public final class CorsPolicy implements ContainerResponseFilter {
         throw new IllegalStateException(source
             + ": allowHeaders \"*\" cannot allow credentials; list the header names");
       }
+      if (credentials && Arrays.asList(exposeHeaders.split(", ")).contains("*")) {
+        // Under credentials a browser reads "*" as a header named "*": nothing is exposed. The
+        // processor rejects this policy.
+        throw new IllegalStateException(source
+            + ": exposeHeaders \"*\" cannot allow credentials; list the header names");
+      }
       return new CorsPolicy(this);
     }
   }

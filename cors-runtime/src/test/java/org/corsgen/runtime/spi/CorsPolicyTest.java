@@ -85,6 +85,16 @@ class CorsPolicyTest {
         e.getMessage());
   }
 
+  /** Under credentials browsers read "*" as a header named "*": refused, as the processor does. */
+  @Test
+  void wildcardExposedHeadersBesideCredentialsAreRefused() {
+    IllegalStateException e = assertThrows(IllegalStateException.class, () -> CorsPolicy
+        .builder("test").allowOrigins("https://a.example").exposeHeaders("X-A, *")
+        .allowCredentials().build());
+    assertEquals("test: exposeHeaders \"*\" cannot allow credentials; list the header names",
+        e.getMessage());
+  }
+
   @Test
   void wildcardRefusesItemsThatAreNoHeaderName() {
     // Access-Control-Request-Headers is 1#field-name: an item that is no token does not parse,
