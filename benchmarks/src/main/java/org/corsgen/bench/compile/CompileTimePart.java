@@ -7,10 +7,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -136,10 +136,12 @@ public final class CompileTimePart {
     Sample overFloor = new Sample();
     Mode[] modes = Mode.values();
     for (int run = 0; run < settings.runs(); run++) {
-      // Rotate which mode goes first, so none always follows another.
+      // Rotate which mode goes first, and reverse the order every other run, so that no mode
+      // always follows the same one (a rotation alone keeps each one's predecessor).
       double[] millis = new double[modes.length];
       for (int i = 0; i < modes.length; i++) {
-        Mode mode = modes[(run + i) % modes.length];
+        int step = run % 2 == 0 ? i : modes.length - 1 - i;
+        Mode mode = modes[(run / 2 + step) % modes.length];
         millis[mode.ordinal()] = javac(out, sources, mode, expected);
       }
       double off = millis[Mode.NONE.ordinal()];
@@ -174,8 +176,10 @@ public final class CompileTimePart {
 
   /** Wall milliseconds of one {@code javac} process. */
   private double javac(Path out, Path sources, Mode mode, int expected) throws Exception {
+    // Made first: it empties the output directory, which is not javac's time.
+    List<String> command = command(out, sources, mode, List.of());
     long start = System.nanoTime();
-    Command.run(command(out, sources, mode, List.of()));
+    Command.run(command);
     double millis = (System.nanoTime() - start) / 1e6;
     checkGenerated(out, mode == Mode.CORSGEN ? expected : 0);
     return millis;
@@ -305,7 +309,7 @@ public final class CompileTimePart {
         + " round and write one empty class per package), and against the same processor made"
         + " idle (`-Afloor.idle`: it neither looks nor writes, so what javac charges for running"
         + " any processor at all); each a fresh `javac` process, wall time, after one untimed"
-        + " compilation of each kind at the first size; %d runs per mode and size, rotating which goes first. Ratios"
+        + " compilation of each kind at the first size; %d runs per mode and size, rotating which goes first and reversing the order every other run (the output directory emptied before the clock starts). Ratios"
         + " are taken within each run. The processor's own time (its `init` and every round,"
         + " generated files written included) comes from %d separate in-process compilation(s)"
         + " per size (`TimedJavac`, same options) with the processor wrapped in a timer."
@@ -315,10 +319,8 @@ public final class CompileTimePart {
         "corsgen ÷ floor", "processor's own ms",
         "rest of the extra ms (javac)", "own ms per resource", "extra wall ms per resource");
     List<Target> targets = new ArrayList<>();
-    Map<Integer, Double> extraPerResource = new LinkedHashMap<>();
     for (AtSize at : results) {
       double extra = (at.with().median() - at.without().median()) / at.size();
-      extraPerResource.put(at.size(), extra);
       table.row(String.format(Locale.ROOT, "%,d", at.size()), at.without().describe("%.0f"),
           at.idle().describe("%.0f"), at.floor().describe("%.0f"), at.with().describe("%.0f"),
           at.ratio().describe("%.3f×"), at.idleRatio().describe("%.3f×"),
@@ -342,25 +344,45 @@ public final class CompileTimePart {
         + " all (finding it, a last round and the final compile, each entering every tree"
         + " again); `floor ÷ none` what it charges any processor that generates sources (one"
         + " round more), before it does any work of its own.\n\n");
-    if (results.size() >= 2) {
-      // The two largest corpora: at the smallest, JIT warm-up of the processor dominates.
-      AtSize first = results.get(results.size() - 2);
-      AtSize last = results.get(results.size() - 1);
-      double ownGrowth = (last.processor().median() / last.size())
-          / (first.processor().median() / first.size());
-      double extraGrowth = extraPerResource.get(last.size()) / extraPerResource.get(first.size());
-      md.append(String.format(Locale.ROOT, "Per resource, from %,d to %,d resources: the"
-          + " processor's own time × %.2f, the wall time it adds × %.2f (1.00× = exactly"
-          + " linear).\n\n", first.size(), last.size(), ownGrowth, extraGrowth));
+    if (results.size() >= 3) {
+      // Slopes between sizes, not time per resource: a fixed cost (the processor's start-up,
+      // javac's extra rounds) divided by more resources would make any growth look sublinear.
+      AtSize small = results.get(results.size() - 3);
+      AtSize middle = results.get(results.size() - 2);
+      AtSize large = results.get(results.size() - 1);
+      double ownBefore = slope(small, middle, CompileTimePart::processor);
+      double ownAfter = slope(middle, large, CompileTimePart::processor);
+      double addedBefore = slope(small, middle, CompileTimePart::added);
+      double addedAfter = slope(middle, large, CompileTimePart::added);
+      md.append(String.format(Locale.ROOT, "Each resource more costs, from %,d to %,d resources"
+          + " and from %,d to %,d: the processor's own time %.3f then %.3f ms, the wall time it"
+          + " adds %.3f then %.3f ms (linear: the second no larger than the first, within"
+          + " noise).\n\n", small.size(), middle.size(), middle.size(), large.size(), ownBefore,
+          ownAfter, addedBefore, addedAfter));
       targets.add(new Target("3", "linear growth",
-          String.format(Locale.ROOT, "per resource, %,d → %,d: own time ×%.2f, added wall"
-              + " time ×%.2f", first.size(), last.size(), ownGrowth, extraGrowth),
-          ownGrowth <= 1.3 && extraGrowth <= 1.3));
+          String.format(Locale.ROOT, "ms per added resource, %,d → %,d → %,d: own time %.3f →"
+              + " %.3f, added wall time %.3f → %.3f", small.size(), middle.size(), large.size(),
+              ownBefore, ownAfter, addedBefore, addedAfter),
+          ownAfter <= ownBefore * 1.3 && addedAfter <= addedBefore * 1.3));
     }
     if (profile != null) {
       md.append(report(profile));
     }
     return new Section(md.toString(), targets);
+  }
+
+  /** Milliseconds per resource added between two sizes, of the medians of {@code time}. */
+  private static double slope(AtSize from, AtSize to, Function<AtSize, Double> time) {
+    return (time.apply(to) - time.apply(from)) / (to.size() - from.size());
+  }
+
+  private static double processor(AtSize at) {
+    return at.processor().median();
+  }
+
+  /** The wall time the processor adds to javac, median with less median without. */
+  private static double added(AtSize at) {
+    return at.with().median() - at.without().median();
   }
 
   /** The profile's table and what it says of the time a processor adds. */

@@ -9,6 +9,8 @@ import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Date;
 import java.util.List;
@@ -17,26 +19,52 @@ import java.util.Map;
 import java.util.function.Predicate;
 
 /**
- * The smallest {@link ContainerRequestContext} the contenders need: a method, fixed headers, and
- * the response a filter aborts with. Reused across invocations; it allocates nothing.
+ * The smallest {@link ContainerRequestContext} the contenders need: a method, headers, request
+ * properties, what Jersey's routing matched, and the response a filter aborts with. Reused across
+ * invocations; it allocates nothing but the header values.
  */
 public final class StubRequest implements ContainerRequestContext {
 
   private final String method;
+  private final String[] names;
+  private final byte[][] values;
   private final ReusableHeaderMap<String> headers = new ReusableHeaderMap<>();
+  private final String[] propertyNames = new String[4];
+  private final Object[] propertyValues = new Object[4];
+  private UriInfo uriInfo;
   private Response aborted;
 
   /** {@code headers} are name, value pairs. */
   public StubRequest(String method, String... headers) {
     this.method = method;
-    for (int i = 0; i < headers.length; i += 2) {
-      this.headers.add(headers[i], headers[i + 1]);
+    names = new String[headers.length / 2];
+    values = new byte[names.length][];
+    for (int i = 0; i < names.length; i++) {
+      names[i] = headers[2 * i];
+      values[i] = headers[2 * i + 1].getBytes(StandardCharsets.ISO_8859_1);
     }
+    reset();
   }
 
-  /** Forgets the response of the previous invocation. */
+  /** What Jersey's routing matched, for the filters that ask. */
+  public StubRequest matched(UriInfo uriInfo) {
+    this.uriInfo = uriInfo;
+    return this;
+  }
+
+  /**
+   * Forgets the previous invocation's response and properties, and decodes the header values
+   * anew, as a server does for every request: a value that is the very string a policy holds, or
+   * whose hash is already cached, would make every comparison with it cheaper than it is.
+   */
   public void reset() {
     aborted = null;
+    Arrays.fill(propertyNames, null);
+    Arrays.fill(propertyValues, null);
+    headers.reset();
+    for (int i = 0; i < names.length; i++) {
+      headers.add(names[i], new String(values[i], StandardCharsets.ISO_8859_1));
+    }
   }
 
   public Response aborted() {
@@ -74,6 +102,11 @@ public final class StubRequest implements ContainerRequestContext {
 
   @Override
   public Object getProperty(String name) {
+    for (int i = 0; i < propertyNames.length; i++) {
+      if (name.equals(propertyNames[i])) {
+        return propertyValues[i];
+      }
+    }
     return null;
   }
 
@@ -84,7 +117,14 @@ public final class StubRequest implements ContainerRequestContext {
 
   @Override
   public void setProperty(String name, Object object) {
-    throw unused();
+    for (int i = 0; i < propertyNames.length; i++) {
+      if (propertyNames[i] == null || propertyNames[i].equals(name)) {
+        propertyNames[i] = name;
+        propertyValues[i] = object;
+        return;
+      }
+    }
+    throw new IllegalStateException("more request properties than the stub holds");
   }
 
   @Override
@@ -92,7 +132,10 @@ public final class StubRequest implements ContainerRequestContext {
 
   @Override
   public UriInfo getUriInfo() {
-    throw unused();
+    if (uriInfo == null) {
+      throw unused();
+    }
+    return uriInfo;
   }
 
   @Override

@@ -21,24 +21,33 @@ import java.util.function.Predicate;
 
 /**
  * The smallest {@link ContainerResponseContext} the response filters need: a 200 with reusable
- * headers. {@link #reset()} empties them between invocations without allocating.
+ * headers, or the {@code Response} a request filter aborted with, as Jersey's response context
+ * wraps it. {@link #reset()} empties the headers between invocations without allocating.
  */
 public final class StubResponse implements ContainerResponseContext {
 
   private final ReusableHeaderMap<Object> headers = new ReusableHeaderMap<>();
+  private Response answer;
 
   public void reset() {
     headers.reset();
+    answer = null;
+  }
+
+  /** This invocation's response is {@code answer}: its status, its header map. */
+  public StubResponse answer(Response answer) {
+    this.answer = answer;
+    return this;
   }
 
   @Override
   public MultivaluedMap<String, Object> getHeaders() {
-    return headers;
+    return answer == null ? headers : answer.getHeaders();
   }
 
   @Override
   public int getStatus() {
-    return 200;
+    return answer == null ? 200 : answer.getStatus();
   }
 
   @Override
@@ -48,7 +57,7 @@ public final class StubResponse implements ContainerResponseContext {
 
   @Override
   public Response.StatusType getStatusInfo() {
-    return Response.Status.OK;
+    return answer == null ? Response.Status.OK : answer.getStatusInfo();
   }
 
   @Override
