@@ -193,9 +193,9 @@ public final class JmhPart {
         && firstExactPreflight != null) {
       // No target of its own: the issue predates the feature.
       md.append(fmt("Origins decided at each request (`request-time`: the `origins` placeholder's"
-              + " property is a `Predicate<String>`, here a concurrent set's lookup over %d"
-              + " origins) are asked once the origin is known to be one a browser sends: the matcher takes %.1f ns (%.2f× `exact-1`), the preflight"
-              + " %.1f ns (%.2f×).\n\n",
+              + " property is a `Predicate<String>`, here a concurrent set's lookup over %,.0f"
+              + " origins) are asked once the origin is known to be one a browser sends: the"
+              + " matcher takes %.1f ns (%.2f× `exact-1`), the preflight %.1f ns (%.2f×).\n\n",
           Contenders.TENANT_COUNT, requestTime.time().median(),
           requestTime.time().median() / firstExactMatch.time().median(),
           requestTimePreflight.time().median(),
