@@ -74,6 +74,25 @@ class MalformedRequestHeadersTest {
     assertEquals(Optional.of("Origin"), header(malformed, "Vary"));
   }
 
+  /**
+   * No browser sends a preflight Jersey cannot parse, but a cache that stored Jersey's 400 for
+   * one without the preflight's Vary would serve it to the browsers' preflights at that URL.
+   */
+  @Test
+  void aPreflightJerseyRefusesWhileChoosingAMethodVariesAsAPreflight() throws Exception {
+    for (String[] malformed : new String[][] {{"Accept", ";;"}, {"Content-Type", "json"}}) {
+      HttpResponse<String> preflight = server.sendAlone("OPTIONS", "/malformed/json",
+          "Origin", APP,
+          "Access-Control-Request-Method", "PUT",
+          malformed[0], malformed[1]);
+      assertEquals(400, preflight.statusCode(), malformed[0]);
+      assertEquals(Optional.empty(), header(preflight, "Access-Control-Allow-Origin"));
+      assertEquals(
+          Optional.of("Origin, Access-Control-Request-Method, Access-Control-Request-Headers"),
+          header(preflight, "Vary"), malformed[0]);
+    }
+  }
+
   @Test
   void aMalformedAcceptOnASimpleGetCarriesThePolicy() throws Exception {
     // Accept with this value is CORS-safelisted: a page sends it without a preflight.

@@ -107,6 +107,15 @@ public final class NoMethodChosenFilter implements ContainerResponseFilter {
       ContainerResponseContext response, ExtendedUriInfo uriInfo) {
     String method = LocatorFailure.preflightMethod(request.getMethod(), request.getHeaders());
     if (method == null || uriInfo.getMatchedResourceLocators().isEmpty()) {
+      if (uriInfo.getMatchedResourceLocators().isEmpty()
+          && uriInfo.getMatchedResourceMethod() == null
+          && !uriInfo.getMatchedRuntimeResources().isEmpty()
+          && PreflightFilter.endpointFor(request) != null) {
+        // Jersey refused the request while choosing the path's OPTIONS method (an Accept that
+        // does not parse, which no browser sends): a preflight that can be parsed gets another
+        // answer there, and a cache must not serve this one to it.
+        OtherOptionsVary.addPreflightVary(response.getHeaders());
+      }
       return;
     }
     CorsApplication application = applicationLookup.of(configuration);

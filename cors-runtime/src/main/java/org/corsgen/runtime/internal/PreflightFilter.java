@@ -64,6 +64,10 @@ public final class PreflightFilter implements ContainerRequestFilter {
   }
 
   private static PreflightEndpoint endpointOf(ResourceMethod method) {
+    if (method == null) {
+      // No method chosen: Jersey refused the request while choosing one.
+      return null;
+    }
     MethodHandler handler = method.getInvocable().getHandler();
     // An endpoint is instance-based: its instance needs no injection manager to be looked up,
     // which a class-based handler would.
