@@ -41,10 +41,13 @@ public final class SampleApp implements AutoCloseable {
             NotesResource.class,
             SessionResource.class,
             TenantResource.class,
+            PartnersResource.class,
             NoteNotFoundException.Mapper.class)
         // Jersey would find CorsFeature by auto-discovery anyway; registering it says where the
         // CORS behaviour comes from.
         .register(CorsFeature.class)
+        // The partners' origins, asked at each request: a Predicate rather than a list.
+        .property(PartnerOrigins.PROPERTY, PartnerOrigins.CHECK)
         // WADL needs JAXB, which the sample leaves out; disabling it avoids a warning at start.
         .property(ServerProperties.WADL_FEATURE_DISABLE, true);
     // A development server, so debug mode, unless -Dcorsgen.debug or CORSGEN_DEBUG says

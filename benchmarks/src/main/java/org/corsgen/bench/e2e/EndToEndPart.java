@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,7 +37,8 @@ import org.corsgen.bench.report.Target;
 /**
  * Part 2: the builds of the application on Grizzly, pinned to core 0, under {@code wrk}
  * pinned to core 1, on 127.0.0.1 only. After the same warm-up each, the builds alternate in short
- * slices over several rounds (the order rotating each round); ratios are taken within a round.
+ * slices over several rounds (the order rotating each round, and reversed every other one);
+ * ratios are taken within a round.
  */
 public final class EndToEndPart {
 
@@ -69,6 +71,9 @@ public final class EndToEndPart {
    * One wrk run, with the server's CPU time per request and how busy the server's and the load
    * generator's cores were (0 to 1) while it ran.
    */
+  /** One measured slice of a round: a build under one kind of request. */
+  private record Slice(Build build, Kind kind) {}
+
   record Run(double requestsPerSecond, double p99Millis, long requests, long non2xx,
       double serverCpuMicros, double serverCoreBusy, double loadCoreBusy) {
 
@@ -126,25 +131,39 @@ public final class EndToEndPart {
           wrk(servers.get(build), scripts.get(Kind.PREFLIGHT), half);
         }
       }
+      // Every slice of a round, a build's GET beside its preflight, so that the preflights are
+      // as near the no-CORS GET they are compared with as the GETs are. headersonly answers
+      // preflights as the no-CORS build does, plus its headers: not measured there.
+      List<Slice> slices = new ArrayList<>();
+      for (Build build : builds) {
+        for (Kind kind : Kind.values()) {
+          if (!(build == Build.HEADERSONLY && kind == Kind.PREFLIGHT)) {
+            slices.add(new Slice(build, kind));
+          }
+        }
+      }
       for (int round = 0; round < settings.rounds(); round++) {
         log("round " + (round + 1) + "/" + settings.rounds());
-        for (Kind kind : Kind.values()) {
-          for (int i = 0; i < builds.length; i++) {
-            Build build = builds[(i + round) % builds.length];
-            if (build == Build.HEADERSONLY && kind == Kind.PREFLIGHT) {
-              continue; // It answers preflights as the no-CORS build does, plus its headers.
-            }
-            Run run = wrk(servers.get(build), scripts.get(kind), settings.measureSeconds());
-            if (run.non2xx() > 0) {
-              throw new IllegalStateException(build.id() + " " + kind + ": " + run.non2xx()
-                  + " answers were not 2xx");
-            }
-            log(String.format(Locale.ROOT, "  %s %s: %.0f req/s, p99 %.3f ms, server %.1f µs"
-                + " CPU per request, cores busy: server %.0f%%, wrk %.0f%%", build.id(), kind,
-                run.requestsPerSecond(), run.p99Millis(), run.serverCpuMicros(),
-                100 * run.serverCoreBusy(), 100 * run.loadCoreBusy()));
-            runs.get(build).get(kind).add(run);
+        // Rotated each round and reversed every other one, so that no slice always follows
+        // the same one.
+        List<Slice> order = new ArrayList<>(slices);
+        Collections.rotate(order, -(round / 2) * 2);
+        if (round % 2 == 1) {
+          Collections.reverse(order);
+        }
+        for (Slice slice : order) {
+          Build build = slice.build();
+          Kind kind = slice.kind();
+          Run run = wrk(servers.get(build), scripts.get(kind), settings.measureSeconds());
+          if (run.non2xx() > 0) {
+            throw new IllegalStateException(build.id() + " " + kind + ": " + run.non2xx()
+                + " answers were not 2xx");
           }
+          log(String.format(Locale.ROOT, "  %s %s: %.0f req/s, p99 %.3f ms, server %.1f µs"
+              + " CPU per request, cores busy: server %.0f%%, wrk %.0f%%", build.id(), kind,
+              run.requestsPerSecond(), run.p99Millis(), run.serverCpuMicros(),
+              100 * run.serverCoreBusy(), 100 * run.loadCoreBusy()));
+          runs.get(build).get(kind).add(run);
         }
       }
     } finally {
@@ -197,10 +216,10 @@ public final class EndToEndPart {
             + " `wrk -t1 -c%d` pinned with `taskset -c %s`, with no Lua callback per response."
             + " Each build first gets the same"
             + " warm-up, %d s (half GET, half preflight). Then %d rounds: in each, %d s of GET"
-            + " against every build, then %d s of preflight against every build but"
-            + " `headersonly`, the order of"
-            + " the builds rotating from round to round, so that the slices compared are seconds"
-            + " apart. GET carries `Origin` (an allowed exact origin); the preflight asks for PUT"
+            + " against every build and %d s of preflight against every build but"
+            + " `headersonly`, each build's GET beside its preflight, the order rotating from"
+            + " round to round and reversed every other round, so that the slices compared are"
+            + " seconds apart. GET carries `Origin` (an allowed exact origin); the preflight asks for PUT"
             + " with two headers. The no-CORS build answers the preflight with Jersey's automatic"
             + " OPTIONS (200 and `Allow`). Median over rounds (min–max).\n\n", CORE_SERVER,
         settings.connections(), CORE_LOAD, settings.warmupSeconds(), settings.rounds(),

@@ -137,6 +137,47 @@ const scenarios = {
     return passed('the frame at ' + tenantOrigin + ' read "' + fromTenant.body + '", and '
         + location.origin + ' was refused');
   },
+
+  partner: async () => {
+    const partnerOrigin = 'http://shop.localhost:' + location.port;
+    const probe = async () => {
+      try {
+        return await probeFrom(partnerOrigin, '/partners/news');
+      } catch (error) {
+        return { error: error.message };
+      }
+    };
+    const change = method => expectPass(200, () => call(method, '/partners/shop'),
+        answer => answer.body);
+    // Whatever an earlier run left registered.
+    const cleared = await change('DELETE');
+    if (!cleared.expected) {
+      return cleared;
+    }
+    const before = await probe();
+    if (!before.error) {
+      return unexpected('the frame at ' + partnerOrigin + ' read the news before it was added');
+    }
+    const added = await change('PUT');
+    if (!added.expected) {
+      return added;
+    }
+    const during = await probe();
+    if (during.error) {
+      return unexpected('the frame at ' + partnerOrigin + ' was refused once added ('
+          + during.error + ')');
+    }
+    const removed = await change('DELETE');
+    if (!removed.expected) {
+      return removed;
+    }
+    const after = await probe();
+    if (!after.error) {
+      return unexpected('the frame at ' + partnerOrigin + ' still read the news once removed');
+    }
+    return passed('the frame at ' + partnerOrigin + ' was refused, read "' + during.body
+        + '" once this page added it, and was refused again once removed');
+  },
 };
 
 async function run(name) {

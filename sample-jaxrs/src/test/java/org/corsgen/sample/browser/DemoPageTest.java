@@ -75,6 +75,8 @@ class DemoPageTest {
     expected.put("header", "BLOCKED as expected: TypeError");
     expected.put("error", "PASS as expected: status 404");
     expected.put("subdomain", "PASS as expected: the frame at http://app.localhost:8081 read");
+    expected.put("partner", "PASS as expected: the frame at http://shop.localhost:8081 was"
+        + " refused, read \"News for partners\" once this page added it, and was refused again");
 
     Map<String, String> outcomes = new LinkedHashMap<>();
     Map<String, List<String>> console = new LinkedHashMap<>();
