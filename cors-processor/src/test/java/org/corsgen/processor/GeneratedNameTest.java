@@ -331,7 +331,7 @@ class GeneratedNameTest {
     assertThat(compilation).hadErrorCount(1);
     assertThat(compilation).hadErrorContaining("[" + Message.GENERATED_NAME_CLASH.tag() + "]");
     assertThat(compilation).hadErrorContaining(
-        "test.Outer_Inner after test.Outer_Inner, as it does for test.Outer.Inner");
+        "for test.Outer_Inner and for test.Outer.Inner after the same name, test.Outer_Inner");
   }
 
   @Test

@@ -26,8 +26,8 @@ public enum Message {
       "origin \"null\" is sent by sandboxed iframes, file: pages and redirects, so any site can"
           + " forge it. Serve the page from a real origin and list that instead."),
   ORIGIN_FILE_SCHEME(Kind.ERROR, "CorsFileOrigin",
-      "origin \"%s\": browsers send \"null\" as the Origin of file: pages, never a file: URL, and"
-          + " \"null\" can be forged by any site. Serve the page over http(s) and list that"
+      "origin \"%s\" is a file: URL, which browsers never send: the Origin of a file: page is"
+          + " \"null\", which any site can forge. Serve the page over http(s) and list that"
           + " origin."),
   ORIGIN_NOT_A_PAGE(Kind.ERROR, "CorsOriginNotAPage",
       "origin \"%s\" is never the origin of a page (%s), so no browser sends it and it would"
@@ -73,7 +73,8 @@ public enum Message {
   INSECURE_CREDENTIALS(Kind.ERROR, "CorsInsecureCredentials",
       "origin \"%s\" is plain http while allowCredentials = true: anyone on the network can"
           + " alter that page and make credentialed requests as its users. Serve the page over"
-          + " https; only loopback hosts (localhost, 127.0.0.1, [::1]) are exempt. If this is"
+          + " https; only loopback hosts (localhost, *.localhost, 127.0.0.0/8, [::1]) are exempt."
+          + " If this is"
           + " deliberate (a trusted intranet), put @SuppressWarnings(\"CorsInsecureCredentials\")"
           + " on the annotated class or method."),
   INSECURE_CREDENTIALS_DEFAULT(Kind.ERROR, "CorsInsecureCredentialsDefault",
@@ -99,13 +100,14 @@ public enum Message {
           + " resource method serves, so this entry grants nothing. Leave methods out (methods ="
           + " {}) to allow every method the resource serves, or list them."),
   METHOD_CASE(Kind.ERROR, "CorsMethodCase",
-      "method \"%s\" differs only in case from \"%s\", which the resource serves: browsers"
-          + " compare Access-Control-Request-Method byte for byte (Fetch, CORS-preflight fetch),"
-          + " so it would never match. Write \"%2$s\"."),
+      "method \"%s\" differs only in case from \"%s\", which the resource serves: methods"
+          + " are compared byte for byte (Fetch, CORS-preflight fetch), and a request this"
+          + " resource serves names \"%2$s\", so the entry would never match. Write \"%2$s\"."),
   METHOD_CASE_BESIDE(Kind.ERROR, "CorsMethodCase",
       "method \"%s\" differs only in case from \"%s\", which the resource serves and methods"
-          + " lists already: browsers compare Access-Control-Request-Method byte for byte (Fetch,"
-          + " CORS-preflight fetch), so this entry would never match. Remove it."),
+          + " lists already: methods are compared byte for byte (Fetch, CORS-preflight fetch), and"
+          + " a request this resource serves names \"%2$s\", so this entry would never match."
+          + " Remove it."),
   METHOD_DUPLICATE(Kind.WARNING, "CorsMethodDuplicate",
       "method \"%s\" is listed twice. Remove the repetition."),
   METHODS_GRANT_NOTHING(Kind.ERROR, "CorsGrantsNothing",
@@ -136,23 +138,28 @@ public enum Message {
       "allowHeaders has \"%s\", a forbidden request header (Fetch): browsers never let a page"
           + " set it, so allowing it has no effect. Remove it."),
   ALLOW_RESPONSE_HEADER(Kind.ERROR, "CorsResponseHeaderAllowed",
-      "allowHeaders has \"%s\", a CORS response header: the server sends it, a page never"
-          + " does (Fetch, HTTP responses). Remove it; corsgen sends the Access-Control-* response"
-          + " headers itself from this policy."),
+      "allowHeaders has \"%s\", a CORS response header: it means something only in the"
+          + " server's answer (Fetch, HTTP responses), and a page that sends it with its request"
+          + " (a common mistake) gains nothing, which allowing it would hide. Remove it, and the"
+          + " page's code that sends it; corsgen sends the Access-Control-* response headers"
+          + " itself from this policy."),
   CREDENTIALS_ANY_HEADER(Kind.ERROR, "CorsCredentialsWildcardHeader",
       "%s = \"*\" cannot be combined with allowCredentials = true: on credentialed requests"
-          + " browsers read \"*\" as a header literally named \"*\" (Fetch, CORS-preflight fetch)."
+          + " browsers read \"*\" as a header literally named \"*\" (Fetch, HTTP responses)."
           + " List the header names instead."),
   CONTENT_TYPE_NOT_ALLOWED(Kind.WARNING, "CorsContentTypeNotAllowed",
-      "%s reads its body only as %s, which a page must send with that Content-Type, a header"
-          + " that is not CORS-safelisted (Fetch, CORS-safelisted request-header); allowHeaders"
-          + " does not allow it, so browsers refuse every such request at its preflight. Add"
+      "%s reads its body only as %s, which a page must send with Content-Type set to it, and"
+          + " with such a value Content-Type is not CORS-safelisted (Fetch, CORS-safelisted"
+          + " request-header: only application/x-www-form-urlencoded, multipart/form-data and"
+          + " text/plain are); allowHeaders does not allow it, so browsers refuse every such"
+          + " request at its preflight. Add"
           + " \"Content-Type\" to allowHeaders, or put"
           + " @SuppressWarnings(\"CorsContentTypeNotAllowed\") on that method if only non-browser"
           + " clients send bodies."),
   ANY_HEADER_WITHOUT_AUTHORIZATION(Kind.WARNING, "CorsWildcardAuthorization",
       "allowHeaders = \"*\" never covers Authorization (Fetch, CORS-preflight fetch), but %s"
-          + " reads it with @HeaderParam(\"%s\"), so browsers refuse to send it there. Add"
+          + " reads it with @HeaderParam(\"%s\"), so browsers fail every request that sets it"
+          + " there at its preflight. Add"
           + " \"Authorization\" to allowHeaders, or put"
           + " @SuppressWarnings(\"CorsWildcardAuthorization\") where it is read if only non-browser"
           + " clients send it."),
@@ -183,12 +190,13 @@ public enum Message {
           + " exposeHeaders names the response headers a page may read."),
 
   MAX_AGE_NEGATIVE(Kind.ERROR, "CorsMaxAgeNegative",
-      "maxAge = %d is not a number of seconds. Use 0 for no caching, -1 to leave the header out"
-          + " (browsers then cache for 5 seconds), or a positive number."),
+      "maxAge = %d is not a number of seconds: Access-Control-Max-Age takes 0 or more (Fetch,"
+          + " HTTP responses), and browsers ignore anything else. Use 0 for no caching, -1 to"
+          + " leave the header out (browsers then cache for 5 seconds), or a positive number."),
   MAX_AGE_ABOVE_CAP(Kind.WARNING, "CorsMaxAgeCapped",
       "maxAge = %d is longer than any browser caches a preflight: Firefox caps it at 86400"
-          + " seconds, Chromium at 7200 and WebKit at 600. Use 7200 or less, the longest that"
-          + " Chromium honours; to keep it, put @SuppressWarnings(\"CorsMaxAgeCapped\") on the"
+          + " seconds, Chromium at 7200 and WebKit at 600. Use 86400 or less (7200 is the longest"
+          + " that Chromium honours); to keep it, put @SuppressWarnings(\"CorsMaxAgeCapped\") on the"
           + " annotated class or method."),
 
   NOT_A_RESOURCE_CLASS(Kind.ERROR, "CorsNotAResource",
@@ -245,13 +253,14 @@ public enum Message {
           + " Jersey applications serve the two classes, put"
           + " @SuppressWarnings(\"CorsConflictingPolicies\") on both."),
   GENERATED_NAME_CLASH(Kind.ERROR, "CorsGeneratedNameClash",
-      "corsgen names the code it generates for %s after %s, as it does for %s (nested names are"
-          + " joined with _), so the two would clash. Rename one of the two resource classes."),
+      "corsgen names the code it generates for %s and for %3$s after the same name, %2$s"
+          + " (nested class names are joined with _), so the two would clash. Rename one of the"
+          + " two resource classes."),
   GENERATED_CLASS_TAKEN(Kind.ERROR, "CorsGeneratedNameClash",
-      "corsgen names the class it generates for %s and the other resources of its package %s,"
-          + " and a class of that name exists already, in this compilation or on its class"
-          + " path. Rename that class: corsgen takes the names Cors_ followed by a resource's"
-          + " name."),
+      "corsgen needs the name %2$s for the class it generates for %1$s and the other"
+          + " resources of its package, and a class of that name exists already, in this"
+          + " compilation or on its class path. Rename that class: corsgen takes the names Cors_"
+          + " followed by a resource's name."),
   SOURCE_VERSION(Kind.ERROR, "CorsSourceVersion",
       "corsgen generates Java 17 code for %s and every other resource with @Cors, but this"
           + " compilation is for Java %s, where that code would not compile (nor would"
@@ -261,7 +270,7 @@ public enum Message {
   OUTPUT_NOT_ON_CLASS_PATH(Kind.ERROR, "CorsOutputNotOnClassPath",
       "the class output has the class files of resources that the last build's index lists"
           + " (%s), but the class path does not show them, so corsgen cannot generate their code"
-          + " again with this compilation's and would leave them without CORS; it writes nothing."
+          + " again in this compilation and would leave them without CORS; it writes nothing."
           + " Put the class output directory on the class path, as build tools do (javac's -cp"
           + " naming its -d directory); where a resource's source is gone, delete its class files"
           + " too, or build clean."),
