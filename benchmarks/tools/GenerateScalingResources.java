@@ -48,7 +48,7 @@ public class GenerateScalingResources {
           "https://eu.shop.tenant" + (n - 1) + ".example.org:8443"));
     }
     // Origins decided at each request: the placeholder's property is a Predicate, which the
-    // benchmark backs with a set of 1,000 origins (Contenders.TENANTS); the probe is its last.
+    // benchmark backs with a set of Contenders.TENANT_COUNT origins; the probe is the last.
     shapes.add(new Shape("request-time", "RequestTimeResource", List.of("${" + TENANTS + "}"),
         "https://tenant999.example.net"));
     for (Shape shape : shapes) {

@@ -13,7 +13,9 @@ import org.corsgen.Cors;
 /**
  * Origins decided at each request: who may read the partners' news is not known when the code is
  * compiled, nor at start-up; an administrator adds a partner's page while the API runs, and the
- * next request from it is allowed. The demo page plays the administrator.
+ * next request from it is allowed. The demo page plays the administrator; a real registry's
+ * endpoints would also check who calls them, since CORS only decides what a browser lets a page
+ * read, and any other client can send these requests.
  */
 @Path("partners")
 public class PartnersResource {

@@ -37,8 +37,8 @@ import org.corsgen.bench.report.Target;
 /**
  * Part 2: the builds of the application on Grizzly, pinned to core 0, under {@code wrk}
  * pinned to core 1, on 127.0.0.1 only. After the same warm-up each, the builds alternate in short
- * slices over several rounds (the order rotating each round, and reversed every other one);
- * ratios are taken within a round.
+ * slices over several rounds, each slice between two of the no-CORS GET that are its baseline
+ * (the order rotating each round, and reversed every other one).
  */
 public final class EndToEndPart {
 
@@ -67,19 +67,27 @@ public final class EndToEndPart {
     GET, PREFLIGHT
   }
 
+  /** One measured slice of a round: a build under one kind of request. */
+  private record Slice(Build build, Kind kind) {}
+
   /**
    * One wrk run, with the server's CPU time per request and how busy the server's and the load
    * generator's cores were (0 to 1) while it ran.
    */
-  /** One measured slice of a round: a build under one kind of request. */
-  private record Slice(Build build, Kind kind) {}
-
   record Run(double requestsPerSecond, double p99Millis, long requests, long non2xx,
       double serverCpuMicros, double serverCoreBusy, double loadCoreBusy) {
 
     Run withCpu(double cpuMicros, double serverBusy, double loadBusy) {
       return new Run(requestsPerSecond, p99Millis, requests, non2xx, cpuMicros, serverBusy,
           loadBusy);
+    }
+
+    /** The mean of two runs, field by field: the baseline of the slice between them. */
+    static Run mean(Run a, Run b) {
+      return new Run((a.requestsPerSecond + b.requestsPerSecond) / 2,
+          (a.p99Millis + b.p99Millis) / 2, (a.requests + b.requests) / 2,
+          (a.non2xx + b.non2xx) / 2, (a.serverCpuMicros + b.serverCpuMicros) / 2,
+          (a.serverCoreBusy + b.serverCoreBusy) / 2, (a.loadCoreBusy + b.loadCoreBusy) / 2);
     }
   }
 
@@ -105,13 +113,9 @@ public final class EndToEndPart {
             + "wrk.headers[\"Access-Control-Request-Method\"] = \"" + PREFLIGHT_METHOD + "\"\n"
             + "wrk.headers[\"Access-Control-Request-Headers\"] = \"" + PREFLIGHT_HEADERS + "\"\n"));
 
-    Map<Build, Map<Kind, List<Run>>> runs = new EnumMap<>(Build.class);
-    for (Build build : Build.values()) {
-      runs.put(build, new EnumMap<>(Kind.class));
-      for (Kind kind : Kind.values()) {
-        runs.get(build).put(kind, new ArrayList<>());
-      }
-    }
+    Map<Build, Map<Kind, List<Run>>> runs = runsByBuild();
+    // For each slice, the mean of the no-CORS GET slices just before and after it.
+    Map<Build, Map<Kind, List<Run>>> baselines = runsByBuild();
     // All three servers run side by side on the server core (idle ones cost nothing), so that
     // the slices compared within a round are seconds apart: on a shared machine the load drifts
     // over minutes, and a ratio of measurements taken far apart would measure the drift.
@@ -131,14 +135,18 @@ public final class EndToEndPart {
           wrk(servers.get(build), scripts.get(Kind.PREFLIGHT), half);
         }
       }
-      // Every slice of a round, a build's GET beside its preflight, so that the preflights are
-      // as near the no-CORS GET they are compared with as the GETs are. headersonly answers
+      // Every slice of a round but the no-CORS GET, each measured between two slices of the
+      // no-CORS GET, whose mean is its baseline: every ratio then compares slices seconds
+      // apart, whatever the load on a shared machine does meanwhile. headersonly answers
       // preflights as the no-CORS build does, plus its headers: not measured there.
+      Slice baselineSlice = new Slice(Build.NONE, Kind.GET);
       List<Slice> slices = new ArrayList<>();
       for (Build build : builds) {
         for (Kind kind : Kind.values()) {
-          if (!(build == Build.HEADERSONLY && kind == Kind.PREFLIGHT)) {
-            slices.add(new Slice(build, kind));
+          Slice slice = new Slice(build, kind);
+          if (!slice.equals(baselineSlice)
+              && !(build == Build.HEADERSONLY && kind == Kind.PREFLIGHT)) {
+            slices.add(slice);
           }
         }
       }
@@ -147,23 +155,16 @@ public final class EndToEndPart {
         // Rotated each round and reversed every other one, so that no slice always follows
         // the same one.
         List<Slice> order = new ArrayList<>(slices);
-        Collections.rotate(order, -(round / 2) * 2);
+        Collections.rotate(order, -round);
         if (round % 2 == 1) {
           Collections.reverse(order);
         }
+        Run before = measure(servers, scripts, baselineSlice, runs);
         for (Slice slice : order) {
-          Build build = slice.build();
-          Kind kind = slice.kind();
-          Run run = wrk(servers.get(build), scripts.get(kind), settings.measureSeconds());
-          if (run.non2xx() > 0) {
-            throw new IllegalStateException(build.id() + " " + kind + ": " + run.non2xx()
-                + " answers were not 2xx");
-          }
-          log(String.format(Locale.ROOT, "  %s %s: %.0f req/s, p99 %.3f ms, server %.1f µs"
-              + " CPU per request, cores busy: server %.0f%%, wrk %.0f%%", build.id(), kind,
-              run.requestsPerSecond(), run.p99Millis(), run.serverCpuMicros(),
-              100 * run.serverCoreBusy(), 100 * run.loadCoreBusy()));
-          runs.get(build).get(kind).add(run);
+          Run run = measure(servers, scripts, slice, runs);
+          Run after = measure(servers, scripts, baselineSlice, runs);
+          baselines.get(slice.build()).get(slice.kind()).add(Run.mean(before, after));
+          before = after;
         }
       }
     } finally {
@@ -171,7 +172,36 @@ public final class EndToEndPart {
         server.close();
       }
     }
-    return report(runs, settings.pipelineRounds() > 0 ? pipeline() : List.of());
+    return report(runs, baselines, settings.pipelineRounds() > 0 ? pipeline() : List.of());
+  }
+
+  private static Map<Build, Map<Kind, List<Run>>> runsByBuild() {
+    Map<Build, Map<Kind, List<Run>>> runs = new EnumMap<>(Build.class);
+    for (Build build : Build.values()) {
+      runs.put(build, new EnumMap<>(Kind.class));
+      for (Kind kind : Kind.values()) {
+        runs.get(build).put(kind, new ArrayList<>());
+      }
+    }
+    return runs;
+  }
+
+  /** One slice: wrk against one build, checked, logged and kept with the build's runs. */
+  private Run measure(Map<Build, Server> servers, Map<Kind, Path> scripts, Slice slice,
+      Map<Build, Map<Kind, List<Run>>> runs) throws Exception {
+    Build build = slice.build();
+    Kind kind = slice.kind();
+    Run run = wrk(servers.get(build), scripts.get(kind), settings.measureSeconds());
+    if (run.non2xx() > 0) {
+      throw new IllegalStateException(build.id() + " " + kind + ": " + run.non2xx()
+          + " answers were not 2xx");
+    }
+    log(String.format(Locale.ROOT, "  %s %s: %.0f req/s, p99 %.3f ms, server %.1f µs"
+        + " CPU per request, cores busy: server %.0f%%, wrk %.0f%%", build.id(), kind,
+        run.requestsPerSecond(), run.p99Millis(), run.serverCpuMicros(),
+        100 * run.serverCoreBusy(), 100 * run.loadCoreBusy()));
+    runs.get(build).get(kind).add(run);
+    return run;
   }
 
   /** A contender of the in-process breakdown: median ns per request, and ratio to the first. */
@@ -206,7 +236,8 @@ public final class EndToEndPart {
     return rows;
   }
 
-  private Section report(Map<Build, Map<Kind, List<Run>>> runs, List<PipelineRow> pipeline) {
+  private Section report(Map<Build, Map<Kind, List<Run>>> runs,
+      Map<Build, Map<Kind, List<Run>>> baselines, List<PipelineRow> pipeline) {
     StringBuilder md = new StringBuilder("## 2. End to end (Jersey on Grizzly, wrk, loopback)\n\n");
     md.append(String.format(Locale.ROOT, "One resource (`GET /api`, text), four builds: no CORS,"
             + " corsgen, the reflective filter, and `headersonly` (no CORS; a filter puts the four"
@@ -215,11 +246,11 @@ public final class EndToEndPart {
             + " -XX:+UseSerialGC`), all pinned with `taskset -c %s` and running side by side;"
             + " `wrk -t1 -c%d` pinned with `taskset -c %s`, with no Lua callback per response."
             + " Each build first gets the same"
-            + " warm-up, %d s (half GET, half preflight). Then %d rounds: in each, %d s of GET"
-            + " against every build and %d s of preflight against every build but"
-            + " `headersonly`, each build's GET beside its preflight, the order rotating from"
-            + " round to round and reversed every other round, so that the slices compared are"
-            + " seconds apart. GET carries `Origin` (an allowed exact origin); the preflight asks for PUT"
+            + " warm-up, %d s (half GET, half preflight). Then %d rounds: in each, a %d s slice"
+            + " of GET against every build but no-CORS and of preflight against every build but"
+            + " `headersonly`, each between two %d s slices of the no-CORS GET, whose mean is its"
+            + " baseline; the order rotates from round to round and reverses every other round."
+            + " So every ratio compares slices seconds apart. GET carries `Origin` (an allowed exact origin); the preflight asks for PUT"
             + " with two headers. The no-CORS build answers the preflight with Jersey's automatic"
             + " OPTIONS (200 and `Allow`). Median over rounds (min–max).\n\n", CORE_SERVER,
         settings.connections(), CORE_LOAD, settings.warmupSeconds(), settings.rounds(),
@@ -250,14 +281,14 @@ public final class EndToEndPart {
         + " build alike and hide differences, a server core near 100% means the server is the"
         + " bottleneck, as intended.\n\n");
 
-    md.append("Ratios are taken within each round (same conditions), then the median over rounds"
-        + " (min–max):\n\n");
+    md.append("Each ratio is a slice's against the mean of the no-CORS GET slices just before"
+        + " and after it (the same conditions), then the median over rounds (min–max):\n\n");
     Markdown ratios = new Markdown("ratio", "throughput", "p99 latency",
         "server CPU per request");
     List<Target> targets = new ArrayList<>();
-    List<Run> baseline = runs.get(Build.NONE).get(Kind.GET);
     for (Build build : List.of(Build.CORSGEN, Build.REFLECTIVE, Build.HEADERSONLY)) {
       for (Kind kind : build == Build.HEADERSONLY ? List.of(Kind.GET) : List.of(Kind.values())) {
+        List<Run> baseline = baselines.get(build).get(kind);
         Sample throughput = perRound(runs.get(build).get(kind), baseline, true);
         Sample latency = perRound(runs.get(build).get(kind), baseline, false);
         ratios.row(build.id() + " " + kind.name() + " ÷ no-CORS GET",
@@ -276,16 +307,25 @@ public final class EndToEndPart {
         }
       }
     }
+    // Each against its own neighbours first: the two slices are not side by side.
+    List<Run> corsgenGets = runs.get(Build.CORSGEN).get(Kind.GET);
+    List<Run> corsgenBaseline = baselines.get(Build.CORSGEN).get(Kind.GET);
     List<Run> headersOnly = runs.get(Build.HEADERSONLY).get(Kind.GET);
+    List<Run> headersOnlyBaseline = baselines.get(Build.HEADERSONLY).get(Kind.GET);
     ratios.row("corsgen GET ÷ headersonly GET",
-        perRound(runs.get(Build.CORSGEN).get(Kind.GET), headersOnly, true).describe("%.3f×"),
-        perRound(runs.get(Build.CORSGEN).get(Kind.GET), headersOnly, false).describe("%.3f×"),
-        perRound(runs.get(Build.CORSGEN).get(Kind.GET), headersOnly, Run::serverCpuMicros)
-            .describe("%.3f×"));
-    Sample nonePreflight = perRound(runs.get(Build.NONE).get(Kind.PREFLIGHT), baseline, true);
+        relative(corsgenGets, corsgenBaseline, headersOnly, headersOnlyBaseline,
+            Run::requestsPerSecond).describe("%.3f×"),
+        relative(corsgenGets, corsgenBaseline, headersOnly, headersOnlyBaseline,
+            Run::p99Millis).describe("%.3f×"),
+        relative(corsgenGets, corsgenBaseline, headersOnly, headersOnlyBaseline,
+            Run::serverCpuMicros).describe("%.3f×"));
+    List<Run> noneBaseline = baselines.get(Build.NONE).get(Kind.PREFLIGHT);
+    Sample nonePreflight =
+        perRound(runs.get(Build.NONE).get(Kind.PREFLIGHT), noneBaseline, true);
     ratios.row("no-CORS OPTIONS (Jersey's) ÷ no-CORS GET", nonePreflight.describe("%.3f×"),
-        perRound(runs.get(Build.NONE).get(Kind.PREFLIGHT), baseline, false).describe("%.3f×"),
-        perRound(runs.get(Build.NONE).get(Kind.PREFLIGHT), baseline, Run::serverCpuMicros)
+        perRound(runs.get(Build.NONE).get(Kind.PREFLIGHT), noneBaseline, false)
+            .describe("%.3f×"),
+        perRound(runs.get(Build.NONE).get(Kind.PREFLIGHT), noneBaseline, Run::serverCpuMicros)
             .describe("%.3f×"));
     md.append(ratios).append('\n');
     if (!pipeline.isEmpty()) {
@@ -355,6 +395,18 @@ public final class EndToEndPart {
     Sample sample = new Sample();
     for (int i = 0; i < Math.min(runs.size(), baseline.size()); i++) {
       sample.add(value.applyAsDouble(runs.get(i)) / value.applyAsDouble(baseline.get(i)));
+    }
+    return sample;
+  }
+
+  /** Per round, {@code a}'s ratio to its baseline over {@code b}'s to its own. */
+  private static Sample relative(List<Run> a, List<Run> baseA, List<Run> b, List<Run> baseB,
+      ToDoubleFunction<Run> value) {
+    Sample sample = new Sample();
+    int rounds = Math.min(Math.min(a.size(), baseA.size()), Math.min(b.size(), baseB.size()));
+    for (int i = 0; i < rounds; i++) {
+      sample.add(value.applyAsDouble(a.get(i)) / value.applyAsDouble(baseA.get(i))
+          / (value.applyAsDouble(b.get(i)) / value.applyAsDouble(baseB.get(i))));
     }
     return sample;
   }

@@ -46,6 +46,13 @@ public final class Sample {
     return sorted;
   }
 
+  /** Every value less {@code amount}: a contender's own time, its harness's floor taken off. */
+  public Sample minus(double amount) {
+    Sample less = new Sample();
+    values.forEach(value -> less.add(value - amount));
+    return less;
+  }
+
   /** {@code median (min–max)} with the given number format, e.g. {@code "%.1f"}. */
   public String describe(String format) {
     if (values.isEmpty()) {

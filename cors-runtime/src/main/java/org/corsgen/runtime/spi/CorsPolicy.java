@@ -598,19 +598,24 @@ public final class CorsPolicy implements ContainerResponseFilter {
         // Fetch: "*" never matches a credentialed request; the processor rejects this policy.
         throw new IllegalStateException(source + ": any origin cannot allow credentials");
       }
-      if (credentials && Arrays.asList(allowHeaders.split(", ")).contains("*")) {
+      if (credentials && listsWildcard(allowHeaders)) {
         // A preflight does not say whether the request will carry credentials: an answer of "*"
         // would be the wildcard to a request without them. The processor rejects this policy.
         throw new IllegalStateException(source
             + ": allowHeaders \"*\" cannot allow credentials; list the header names");
       }
-      if (credentials && Arrays.asList(exposeHeaders.split(", ")).contains("*")) {
+      if (credentials && listsWildcard(exposeHeaders)) {
         // Under credentials a browser reads "*" as a header named "*": nothing is exposed. The
         // processor rejects this policy.
         throw new IllegalStateException(source
             + ": exposeHeaders \"*\" cannot allow credentials; list the header names");
       }
       return new CorsPolicy(this);
+    }
+
+    /** Whether a header value's comma-separated items include {@code *}, however spaced. */
+    private static boolean listsWildcard(String headerValue) {
+      return Arrays.stream(headerValue.split(",")).anyMatch(item -> item.strip().equals("*"));
     }
   }
 }
