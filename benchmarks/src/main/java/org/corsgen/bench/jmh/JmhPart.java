@@ -290,10 +290,10 @@ public final class JmhPart {
   private static List<String> paramValues(Class<?> benchmark, String name) {
     try {
       Field field = benchmark.getField(name);
-      String[] declared = field.getAnnotation(Param.class).value();
-      if (declared.length > 0) {
-        return new ArrayList<>(Arrays.asList(declared));
+      if (!field.getType().isEnum()) {
+        return new ArrayList<>(Arrays.asList(field.getAnnotation(Param.class).value()));
       }
+      // An enum's @Param lists no values (JMH's default is a placeholder): all its constants.
       return Arrays.stream(field.getType().getEnumConstants())
           .map(constant -> ((Enum<?>) constant).name())
           .collect(Collectors.toCollection(ArrayList::new));
