@@ -246,7 +246,8 @@ public final class JmhPart {
     }
     if (!profile.isEmpty()) {
       md.append("### Where corsgen's preflight time goes (`-prof stack`)\n\n")
-          .append("JMH's stack profiler on `corsgen` with `PREFLIGHT_ALLOWED`, the top stacks, six frames each (two would not tell Jersey's work from corsgen's):\n\n")
+          .append("JMH's stack profiler on `corsgen` with `PREFLIGHT_ALLOWED`, the top stacks,"
+              + " six frames each (two would not tell Jersey's work from corsgen's):\n\n")
           .append("```\n").append(profile).append("```\n\n");
     }
     return new Section(md.toString(), targets);
