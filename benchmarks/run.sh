@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Runs every corsgen benchmark and writes benchmarks/RESULTS.md (see benchmarks/README.md).
 #
-#   benchmarks/run.sh                     all three parts, full durations (about 27 minutes)
-#   QUICK=1 benchmarks/run.sh             shorter durations (about 10 minutes), listed in RESULTS.md
+#   benchmarks/run.sh                     all three parts, full durations (about 32 minutes)
+#   QUICK=1 benchmarks/run.sh             shorter durations (about 12 minutes), listed in RESULTS.md
 #   PARTS=jmh,e2e benchmarks/run.sh       only some parts: jmh, e2e, compile
 #   BENCH_OPTS="-Dbench.e2e.rounds=6" ... any duration (names in RESULTS.md's "Durations")
 #

@@ -66,8 +66,9 @@ public final class JmhPart {
     md.append("## 1. Per-request cost (JMH)\n\n");
     md.append("Same policy for every contender (2 exact origins, 1 subdomain pattern, 3 methods,"
         + " 4 allowed and 2 exposed headers, credentials, max-age 600). Each fork is one pass over"
-        + " the contenders and, within each, the inputs, in one order and then reversed, so"
-        + " that none always runs after another. Median of all measured iterations of all forks, (min–max) across them;"
+        + " the contenders and, within each, the inputs, in one order and, in the next fork,"
+        + " reversed, so that none always runs after another (with one fork, as `QUICK=1` runs,"
+        + " there is no reversed pass). Median of all measured iterations of all forks, (min–max) across them;"
         + " ratios are of medians, with the widest range the two spreads allow. Every invocation decodes the request's header"
         + " values anew, as a server does. `floor` resets the reused JAX-RS stubs (that decoding"
         + " included) and does nothing else; `springFloor` does the same for Spring's mocks."
@@ -291,10 +292,12 @@ public final class JmhPart {
   private static List<String> paramValues(Class<?> benchmark, String name) {
     try {
       Field field = benchmark.getField(name);
-      if (!field.getType().isEnum()) {
-        return new ArrayList<>(Arrays.asList(field.getAnnotation(Param.class).value()));
+      String[] declared = field.getAnnotation(Param.class).value();
+      if (!field.getType().isEnum()
+          || !(declared.length == 1 && declared[0].equals(Param.BLANK_ARGS))) {
+        return new ArrayList<>(Arrays.asList(declared));
       }
-      // An enum's @Param lists no values (JMH's default is a placeholder): all its constants.
+      // An enum's @Param that lists no values (JMH's placeholder): all its constants.
       return Arrays.stream(field.getType().getEnumConstants())
           .map(constant -> ((Enum<?>) constant).name())
           .collect(Collectors.toCollection(ArrayList::new));
