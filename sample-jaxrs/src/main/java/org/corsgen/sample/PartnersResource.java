@@ -35,7 +35,7 @@ public class PartnersResource {
    * its sender wrote, and a client other than a browser writes anything.
    */
   @PUT
-  @Path("{name}")
+  @Path("registry/{name}")
   @Produces(MediaType.TEXT_PLAIN)
   @Cors(origins = {SampleOrigins.PAGE, SampleOrigins.PAGE_BY_NAME})
   public Response add(@PathParam("name") String name) {
@@ -44,7 +44,7 @@ public class PartnersResource {
 
   /** Removes partner {@code name}: the next request from its page is refused. */
   @DELETE
-  @Path("{name}")
+  @Path("registry/{name}")
   @Produces(MediaType.TEXT_PLAIN)
   @Cors(origins = {SampleOrigins.PAGE, SampleOrigins.PAGE_BY_NAME})
   public Response remove(@PathParam("name") String name) {

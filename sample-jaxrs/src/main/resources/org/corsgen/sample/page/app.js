@@ -140,7 +140,7 @@ const scenarios = {
 
   partner: async () => {
     const partnerOrigin = 'http://shop.localhost:' + location.port;
-    const change = method => expectPass(200, () => call(method, '/partners/shop'),
+    const change = method => expectPass(200, () => call(method, '/partners/registry/shop'),
         answer => answer.body);
     // A frame that never answers is no refusal: only the browser's TypeError counts as one.
     const refused = outcome => outcome.error && outcome.error.startsWith('TypeError');
@@ -179,26 +179,38 @@ const scenarios = {
       return unexpected(error.message);
     } finally {
       // Left as found, whatever happened: the next run starts without the partner.
-      await call('DELETE', '/partners/shop').catch(() => {});
+      await call('DELETE', '/partners/registry/shop').catch(() => {});
     }
   },
 };
 
+/** Runs a scenario, its button disabled meanwhile: two runs of one would interleave. */
 async function run(name) {
+  const button = document.getElementById('run-' + name);
   const result = document.getElementById('result-' + name);
+  button.disabled = true;
   result.className = 'result';
   result.textContent = 'running...';
-  const outcome = await scenarios[name]();
-  result.textContent = outcome.text;
-  result.className = 'result ' + (outcome.expected ? 'expected' : 'unexpected');
+  try {
+    const outcome = await scenarios[name]();
+    result.textContent = outcome.text;
+    result.className = 'result ' + (outcome.expected ? 'expected' : 'unexpected');
+  } finally {
+    button.disabled = false;
+  }
 }
 
 for (const name of Object.keys(scenarios)) {
   document.getElementById('run-' + name).addEventListener('click', () => run(name));
 }
 
-document.getElementById('run-all').addEventListener('click', async () => {
-  for (const name of Object.keys(scenarios)) {
-    await run(name);
+document.getElementById('run-all').addEventListener('click', async event => {
+  event.target.disabled = true;
+  try {
+    for (const name of Object.keys(scenarios)) {
+      await run(name);
+    }
+  } finally {
+    event.target.disabled = false;
   }
 });
