@@ -250,8 +250,8 @@ public final class EndToEndPart {
             + " of GET against every build but no-CORS and of preflight against every build but"
             + " `headersonly`, each between two %d s slices of the no-CORS GET, whose mean is its"
             + " baseline; the order rotates from round to round and reverses every other round."
-            + " So every ratio compares slices seconds apart. GET carries `Origin` (an allowed exact origin); the preflight asks for PUT"
-            + " with two headers. The no-CORS build answers the preflight with Jersey's automatic"
+            + " So every ratio compares slices seconds apart. GET carries `Origin` (an allowed"
+            + " exact origin); the preflight asks for PUT with two headers. The no-CORS build answers the preflight with Jersey's automatic"
             + " OPTIONS (200 and `Allow`). Median over rounds (min–max).\n\n", CORE_SERVER,
         settings.connections(), CORE_LOAD, settings.warmupSeconds(), settings.rounds(),
         settings.measureSeconds(), settings.measureSeconds()));
@@ -289,8 +289,9 @@ public final class EndToEndPart {
     for (Build build : List.of(Build.CORSGEN, Build.REFLECTIVE, Build.HEADERSONLY)) {
       for (Kind kind : build == Build.HEADERSONLY ? List.of(Kind.GET) : List.of(Kind.values())) {
         List<Run> baseline = baselines.get(build).get(kind);
-        Sample throughput = perRound(runs.get(build).get(kind), baseline, true);
-        Sample latency = perRound(runs.get(build).get(kind), baseline, false);
+        Sample throughput =
+            perRound(runs.get(build).get(kind), baseline, Run::requestsPerSecond);
+        Sample latency = perRound(runs.get(build).get(kind), baseline, Run::p99Millis);
         ratios.row(build.id() + " " + kind.name() + " ÷ no-CORS GET",
             throughput.describe("%.3f×"), latency.describe("%.3f×"),
             perRound(runs.get(build).get(kind), baseline, Run::serverCpuMicros)
@@ -321,9 +322,10 @@ public final class EndToEndPart {
             Run::serverCpuMicros).describe("%.3f×"));
     List<Run> noneBaseline = baselines.get(Build.NONE).get(Kind.PREFLIGHT);
     Sample nonePreflight =
-        perRound(runs.get(Build.NONE).get(Kind.PREFLIGHT), noneBaseline, true);
+        perRound(runs.get(Build.NONE).get(Kind.PREFLIGHT), noneBaseline,
+            Run::requestsPerSecond);
     ratios.row("no-CORS OPTIONS (Jersey's) ÷ no-CORS GET", nonePreflight.describe("%.3f×"),
-        perRound(runs.get(Build.NONE).get(Kind.PREFLIGHT), noneBaseline, false)
+        perRound(runs.get(Build.NONE).get(Kind.PREFLIGHT), noneBaseline, Run::p99Millis)
             .describe("%.3f×"),
         perRound(runs.get(Build.NONE).get(Kind.PREFLIGHT), noneBaseline, Run::serverCpuMicros)
             .describe("%.3f×"));
@@ -407,16 +409,6 @@ public final class EndToEndPart {
     for (int i = 0; i < rounds; i++) {
       sample.add(value.applyAsDouble(a.get(i)) / value.applyAsDouble(baseA.get(i))
           / (value.applyAsDouble(b.get(i)) / value.applyAsDouble(baseB.get(i))));
-    }
-    return sample;
-  }
-
-  private static Sample perRound(List<Run> runs, List<Run> baseline, boolean throughput) {
-    Sample sample = new Sample();
-    for (int i = 0; i < Math.min(runs.size(), baseline.size()); i++) {
-      sample.add(throughput
-          ? runs.get(i).requestsPerSecond() / baseline.get(i).requestsPerSecond()
-          : runs.get(i).p99Millis() / baseline.get(i).p99Millis());
     }
     return sample;
   }

@@ -94,22 +94,7 @@ public final class OriginPatterns {
    * host ({@code .evil.com}, {@code :8080@x}) is another origin.
    */
   static boolean isPortOrEnd(String origin, int at) {
-    int length = origin.length();
-    if (at == length) {
-      return true;
-    }
-    int digits = length - at - 1;
-    if (origin.charAt(at) != ':' || digits < 1 || digits > 5 || origin.charAt(at + 1) == '0') {
-      return false;
-    }
-    int port = 0;
-    for (int i = at + 1; i < length; i++) {
-      char c = origin.charAt(i);
-      if (c < '0' || c > '9') {
-        return false;
-      }
-      port = port * 10 + (c - '0');
-    }
-    return port <= 65535;
+    return at == origin.length()
+        || origin.charAt(at) == ':' && OriginSyntax.serializedPort(origin, at) >= 0;
   }
 }

@@ -12,6 +12,7 @@ import java.util.StringJoiner;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
+import java.util.stream.Stream;
 
 /**
  * Parses one allowed-origin entry against the form browsers give the {@code Origin} header (the
@@ -270,6 +271,13 @@ public final class OriginSyntax {
     return Optional.of(array.toString());
   }
 
+  /**
+   * The schemes whose URLs are no page's origin, {@link #PAGELESS_SCHEMES} and {@code file}
+   * (whose pages' Origin is {@code null}), for a look-up that allocates nothing.
+   */
+  private static final String[] NOT_PAGE_SCHEMES = Stream.concat(
+      PAGELESS_SCHEMES.keySet().stream(), Stream.of("file")).sorted().toArray(String[]::new);
+
   /** {@link #BAD_PORTS} sorted, for a look-up that boxes nothing. */
   private static final int[] SORTED_BAD_PORTS =
       BAD_PORTS.stream().mapToInt(Integer::intValue).sorted().toArray();
@@ -304,6 +312,27 @@ public final class OriginSyntax {
   }
 
   /**
+   * The port after the {@code :} at {@code colon} in {@code origin}, which it ends, as browsers
+   * serialize one: 1 to 5 digits without a leading zero, at most 65535; or -1 when it is none.
+   */
+  static int serializedPort(String origin, int colon) {
+    int length = origin.length();
+    int digits = length - colon - 1;
+    if (digits < 1 || digits > 5 || origin.charAt(colon + 1) == '0') {
+      return -1;
+    }
+    int port = 0;
+    for (int i = colon + 1; i < length; i++) {
+      char c = origin.charAt(i);
+      if (c < '0' || c > '9') {
+        return -1;
+      }
+      port = port * 10 + (c - '0');
+    }
+    return port <= 65535 ? port : -1;
+  }
+
+  /**
    * Whether {@code origin} is {@code scheme://host[:port]} in the form {@link #parse} accepts
    * unchanged without asking more: a scheme of a page, a host of lower-case letters, digits,
    * {@code -} and {@code _} in non-empty labels, the last starting with none of the digits that
@@ -321,9 +350,10 @@ public final class OriginSyntax {
         return false;
       }
     }
-    if (isSchemeOf(origin, separator, "file") || isSchemeOf(origin, separator, "ws")
-        || isSchemeOf(origin, separator, "wss") || isSchemeOf(origin, separator, "ftp")) {
-      return false;
+    for (String scheme : NOT_PAGE_SCHEMES) {
+      if (isSchemeOf(origin, separator, scheme)) {
+        return false;
+      }
     }
     int length = origin.length();
     int hostStart = separator + SEPARATOR.length();
@@ -350,19 +380,8 @@ public final class OriginSyntax {
     if (i == length) {
       return true;
     }
-    int digits = length - i - 1;
-    if (digits < 1 || digits > 5 || origin.charAt(i + 1) == '0') {
-      return false;
-    }
-    int port = 0;
-    for (int j = i + 1; j < length; j++) {
-      char c = origin.charAt(j);
-      if (c < '0' || c > '9') {
-        return false;
-      }
-      port = port * 10 + (c - '0');
-    }
-    return port <= 65535
+    int port = serializedPort(origin, i);
+    return port >= 0
         && !(port == 80 && isSchemeOf(origin, separator, "http"))
         && !(port == 443 && isSchemeOf(origin, separator, "https"))
         && Arrays.binarySearch(SORTED_BAD_PORTS, port) < 0;
