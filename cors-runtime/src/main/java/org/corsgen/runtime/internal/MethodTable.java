@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.StringJoiner;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.corsgen.runtime.spi.CorsPolicy;
 
 /**
@@ -37,10 +38,22 @@ final class MethodTable {
     this.policyByMethod = Map.copyOf(policyByMethod);
     this.served = Collections.unmodifiableSet(new TreeSet<>(served));
     // Joined in order, so that Allow-Methods reads the same at every start (Jersey's order of
-    // methods comes from reflection, which promises none).
+    // methods comes from reflection, which promises none). Policies that answer preflights alike
+    // share one list: equal @Cors on two classes serving one URL are two instances, and listing
+    // each one's methods apart would only make browsers preflight the others again.
     Map<CorsPolicy, StringJoiner> methods = new LinkedHashMap<>();
-    new TreeMap<>(policyByMethod).forEach((method, policy) ->
-        methods.computeIfAbsent(policy, p -> new StringJoiner(", ")).add(method));
+    new TreeMap<>(policyByMethod).forEach((method, policy) -> {
+      StringJoiner group = methods.get(policy);
+      if (group == null) {
+        group = methods.entrySet().stream()
+            .filter(entry -> entry.getKey().answersPreflightsLike(policy))
+            .map(Map.Entry::getValue)
+            .findFirst()
+            .orElseGet(() -> new StringJoiner(", "));
+        methods.put(policy, group);
+      }
+      group.add(method);
+    });
     this.policies = List.copyOf(methods.keySet());
     Map<CorsPolicy, String> allowMethods = new LinkedHashMap<>();
     Map<CorsPolicy, List<CorsPolicy>> narrower = new LinkedHashMap<>();
@@ -140,21 +153,29 @@ final class MethodTable {
 
   /** What the table grants, for the start-up log: {@code GET, HEAD from [https://a.com]}. */
   String describe() {
-    StringJoiner description = new StringJoiner("; ");
-    allowMethods.forEach((policy, methods) ->
-        description.add(methods + " from [" + policy.declaredOriginList() + "]"));
-    return description.toString();
+    // Policies that share a list say the same.
+    return allowMethods.entrySet().stream()
+        .map(entry -> entry.getValue() + " from [" + entry.getKey().declaredOriginList() + "]")
+        .distinct()
+        .collect(Collectors.joining("; "));
   }
 
   /**
-   * Whether another policy here grants the origin but allows fewer headers or no credentials; the
-   * answer is then not cached (see {@link CorsPolicy#exceeds}). Allow-Methods names only the
-   * answering policy's methods for the same reason: browsers send a cached method without asking
-   * again.
+   * Whether another policy here grants the origin but allows fewer headers or no credentials than
+   * an answer of {@code policy} that grants {@code grantedHeaders}; the answer is then not cached
+   * (see {@link CorsPolicy#exceeds}). Allow-Methods names only the answering policy's methods for
+   * the same reason: browsers send a cached method without asking again. Under
+   * {@code allowHeaders = "*"} the answer grants only the names asked for, so it is compared by
+   * those: {@code *} exceeds every list, but an answer naming X-A does not exceed a policy that
+   * allows X-A.
    */
-  boolean grantsMoreThanAnotherPolicyForThisOrigin(CorsPolicy policy, String origin) {
+  boolean grantsMoreThanAnotherPolicyForThisOrigin(CorsPolicy policy, String origin,
+      String grantedHeaders) {
     for (CorsPolicy other : narrower.get(policy)) {
-      if (other.allowsOrigin(origin)) {
+      // A policy with "*" has no credentials (CorsPolicy.Builder refuses both), so under it
+      // only the names can exceed the other's.
+      if (other.allowsOrigin(origin) && (!policy.allowsAnyHeader()
+          || other.firstRefusedHeader(grantedHeaders).isPresent())) {
         return true;
       }
     }
@@ -162,14 +183,16 @@ final class MethodTable {
   }
 
   /**
-   * Whether the policy allows request headers while a CORS-safelisted method here has no policy,
-   * or one that does not grant the origin; the answer is then not cached either. Browsers send a
+   * Whether an answer grants request headers ({@code grantedHeaders} is not empty) while a
+   * CORS-safelisted method here has no policy, or one that does not grant the origin; the answer
+   * is then not cached either. Browsers send a
    * safelisted method with cached header names without asking (Fetch, "CORS-preflight cache"), so
    * a header granted to PUT would reach such a POST or GET, which a preflight of its own would have
    * refused.
    */
-  boolean grantsHeadersToASimpleMethodThatRefusesThem(CorsPolicy policy, String origin) {
-    if (policy.allowHeaders().isEmpty()) {
+  boolean grantsHeadersToASimpleMethodThatRefusesThem(CorsPolicy policy, String origin,
+      String grantedHeaders) {
+    if (grantedHeaders.isEmpty()) {
       return false;
     }
     if (simpleMethodWithoutPolicy) {

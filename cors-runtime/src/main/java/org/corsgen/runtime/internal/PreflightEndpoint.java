@@ -190,10 +190,11 @@ public final class PreflightEndpoint implements Inflector<ContainerRequestContex
         }
       }
     }
-    PreflightAnswer answer = grants(table, policy, origin,
-        policy.allowsAnyHeader() ? requestedNames(requestHeaders) : policy.allowHeaders());
-    if (table.grantsMoreThanAnotherPolicyForThisOrigin(policy, origin)
-        || table.grantsHeadersToASimpleMethodThatRefusesThem(policy, origin)) {
+    String grantedHeaders =
+        policy.allowsAnyHeader() ? requestedNames(requestHeaders) : policy.allowHeaders();
+    PreflightAnswer answer = grants(table, policy, origin, grantedHeaders);
+    if (table.grantsMoreThanAnotherPolicyForThisOrigin(policy, origin, grantedHeaders)
+        || table.grantsHeadersToASimpleMethodThatRefusesThem(policy, origin, grantedHeaders)) {
       answer.header(MAX_AGE, "0");
     } else if (!policy.maxAge().isEmpty()) {
       answer.header(MAX_AGE, policy.maxAge());

@@ -294,6 +294,9 @@ public final class CorsPolicy implements ContainerResponseFilter {
    * and an entry made with credentials serves credentialed requests later. So when two policies
    * at one URL grant the same origin, the broader one's answer must not be cached, or the
    * narrower one's methods would be sent with its headers or credentials without asking.
+   *
+   * <p>A {@code *} exceeds every list here; an answer under it names only the headers asked for,
+   * and the preflight endpoint compares those names with {@code other} before it gives up caching.
    */
   public boolean exceeds(CorsPolicy other) {
     if (credentials && !other.credentials) {

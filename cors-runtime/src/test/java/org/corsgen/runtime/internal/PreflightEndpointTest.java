@@ -82,6 +82,55 @@ class PreflightEndpointTest {
   }
 
   /**
+   * Equal {@code @Cors} on two classes serving one URL are two instances: their methods share one
+   * Allow-Methods, so that a browser that asked for one need not ask again for the other, while a
+   * policy that answers otherwise keeps its own.
+   */
+  @Test
+  void policiesThatAnswerAlikeShareAllowMethods() {
+    CorsPolicy readers = CorsPolicy.builder("readers")
+        .allowOriginsMatching(APP, APP::equals).allowHeaders("X-A").maxAge(600).build();
+    CorsPolicy writers = CorsPolicy.builder("writers")
+        .allowOriginsMatching(APP, APP::equals).allowHeaders("x-a").maxAge(600).build();
+    CorsPolicy admin = CorsPolicy.builder("admin")
+        .allowOriginsMatching(APP, APP::equals).allowHeaders("X-A").maxAge(60).build();
+    PreflightEndpoint endpoint = new PreflightEndpoint("/items",
+        Map.of("PUT", writers, "PATCH", readers, "DELETE", admin),
+        Set.of("PUT", "PATCH", "DELETE", "OPTIONS"));
+    assertEquals("PATCH, PUT", preflight(endpoint, APP, "PUT", "x-a")
+        .getHeaderString(CorsHeaders.ALLOW_METHODS));
+    assertEquals("PATCH, PUT", preflight(endpoint, APP, "PATCH", null)
+        .getHeaderString(CorsHeaders.ALLOW_METHODS));
+    assertEquals("DELETE", preflight(endpoint, APP, "DELETE", null)
+        .getHeaderString(CorsHeaders.ALLOW_METHODS), "another Max-Age, another answer");
+    assertEquals("DELETE from [" + APP + "]; PATCH, PUT from [" + APP + "]", endpoint.describe());
+  }
+
+  /**
+   * Under "*" the answer names only the headers asked for, so it is cached where every policy
+   * that grants the origin here allows those names too, and not where one lacks a name.
+   */
+  @Test
+  void aWildcardAnswerIsCachedWhereTheOtherPoliciesAllowTheNamesAskedFor() {
+    CorsPolicy any = CorsPolicy.builder("any")
+        .allowOriginsMatching(APP, APP::equals).allowHeaders("*").maxAge(600).build();
+    CorsPolicy listed = CorsPolicy.builder("listed")
+        .allowOriginsMatching(APP, APP::equals).allowHeaders("X-A").maxAge(600).build();
+    PreflightEndpoint endpoint = new PreflightEndpoint("/items",
+        Map.of("PUT", any, "DELETE", listed), Set.of("PUT", "DELETE", "OPTIONS"));
+    assertEquals("600", maxAge(endpoint, APP, "PUT", "x-a"));
+    assertEquals("600", maxAge(endpoint, APP, "PUT", null));
+    assertEquals("0", maxAge(endpoint, APP, "PUT", "X-A, X-B"), "DELETE does not allow X-B");
+    assertEquals("600", maxAge(endpoint, APP, "DELETE", "X-A"));
+
+    // A safelisted method without a policy: only an answer that grants headers is not cached.
+    PreflightEndpoint withGet = new PreflightEndpoint("/items", Map.of("PUT", any),
+        Set.of("PUT", "GET", "HEAD", "OPTIONS"));
+    assertEquals("600", maxAge(withGet, APP, "PUT", null));
+    assertEquals("0", maxAge(withGet, APP, "PUT", "X-A"));
+  }
+
+  /**
    * The laxest reading browsers give Allow-Methods and Allow-Headers: debug answers are held to
    * it, so that one that some browser would act on is never sent.
    */
@@ -221,7 +270,12 @@ class PreflightEndpointTest {
   private static final String ADMIN = "https://admin.example.com";
 
   private static String maxAge(PreflightEndpoint endpoint, String origin, String method) {
-    Response answer = preflight(endpoint, origin, method, null);
+    return maxAge(endpoint, origin, method, null);
+  }
+
+  private static String maxAge(PreflightEndpoint endpoint, String origin, String method,
+      String requestHeaders) {
+    Response answer = preflight(endpoint, origin, method, requestHeaders);
     assertEquals(204, answer.getStatus());
     return answer.getHeaderString(CorsHeaders.MAX_AGE);
   }
