@@ -26,6 +26,8 @@ final class MethodTable {
   private final Set<String> served;
   private final List<CorsPolicy> policies;
   private final Map<CorsPolicy, String> allowMethods;
+  /** The methods each policy governs itself, for the start-up log. */
+  private final Map<CorsPolicy, String> ownMethods;
   private final Map<CorsPolicy, List<CorsPolicy>> narrower;
   private final Map<CorsPolicy, List<CorsPolicy>> otherSimpleMethodPolicies;
   private final boolean simpleMethodWithoutPolicy;
@@ -42,7 +44,9 @@ final class MethodTable {
     // share one list: equal @Cors on two classes serving one URL are two instances, and listing
     // each one's methods apart would only make browsers preflight the others again.
     Map<CorsPolicy, StringJoiner> methods = new LinkedHashMap<>();
+    Map<CorsPolicy, StringJoiner> own = new LinkedHashMap<>();
     new TreeMap<>(policyByMethod).forEach((method, policy) -> {
+      own.computeIfAbsent(policy, p -> new StringJoiner(", ")).add(method);
       StringJoiner group = methods.get(policy);
       if (group == null) {
         group = methods.entrySet().stream()
@@ -64,6 +68,9 @@ final class MethodTable {
           .toList());
     });
     this.allowMethods = Collections.unmodifiableMap(allowMethods);
+    Map<CorsPolicy, String> ownMethods = new LinkedHashMap<>();
+    own.forEach((policy, joined) -> ownMethods.put(policy, joined.toString()));
+    this.ownMethods = Collections.unmodifiableMap(ownMethods);
     this.narrower = Map.copyOf(narrower);
     Map<CorsPolicy, List<CorsPolicy>> otherSimpleMethodPolicies = new LinkedHashMap<>();
     for (CorsPolicy policy : policies) {
@@ -146,17 +153,18 @@ final class MethodTable {
     return policies;
   }
 
-  /** The {@code Access-Control-Allow-Methods} value of {@code policy}: the methods it governs. */
+  /**
+   * The {@code Access-Control-Allow-Methods} value of {@code policy}: the methods it governs, and
+   * those of the policies here that answer preflights alike.
+   */
   String allowMethods(CorsPolicy policy) {
     return allowMethods.get(policy);
   }
 
   /** What the table grants, for the start-up log: {@code GET, HEAD from [https://a.com]}. */
   String describe() {
-    // Policies that share a list say the same.
-    return allowMethods.entrySet().stream()
+    return ownMethods.entrySet().stream()
         .map(entry -> entry.getValue() + " from [" + entry.getKey().declaredOriginList() + "]")
-        .distinct()
         .collect(Collectors.joining("; "));
   }
 

@@ -67,6 +67,11 @@ public final class CorsPolicy implements ContainerResponseFilter {
   private final String source;
   private final String literalOrigins;
   private final OriginMatcher literalMatcher;
+  /**
+   * Whether {@link #literalMatcher} came from {@link Builder#allowOriginsMatching}, whose text
+   * only names it: two such policies allow the same origins only when they share the matcher.
+   */
+  private final boolean namedMatcher;
   private final List<Placeholder> placeholders;
   private final String originList;
   /** The origins as {@code @Cors} writes them, placeholders and all, resolved or not. */
@@ -91,6 +96,7 @@ public final class CorsPolicy implements ContainerResponseFilter {
     this.source = builder.source;
     this.literalOrigins = builder.originList;
     this.literalMatcher = builder.origins;
+    this.namedMatcher = builder.namedMatcher;
     this.placeholders = builder.placeholders;
     this.originList = builder.placeholders.isEmpty() ? builder.originList
         : (builder.originList == null ? "" : builder.originList + ", ")
@@ -197,6 +203,7 @@ public final class CorsPolicy implements ContainerResponseFilter {
     Builder builder = new Builder(source);
     builder.originList = literalOrigins;
     builder.origins = literalMatcher;
+    builder.namedMatcher = namedMatcher;
     builder.placeholders = placeholders;
     builder.anyOrigin = anyOrigin;
     builder.credentials = credentials;
@@ -271,7 +278,8 @@ public final class CorsPolicy implements ContainerResponseFilter {
 
   /**
    * Whether a preflight gets the same answer from this policy as from {@code other}: the same
-   * origins, allowed header names (in any case), credentials and max age. Exposed headers reach
+   * origins (as written, and from the same matcher where {@link Builder#allowOriginsMatching}
+   * gave one), allowed header names (in any case), credentials and max age. Exposed headers reach
    * only actual responses, which each resource method's own filter answers. The processor leaves
    * exposed headers out too when it looks for conflicting policies at a path, but compares the
    * header names as written: {@code {"*", "X-A"}} and {@code {"*"}}, alike here, conflict there.
@@ -279,6 +287,7 @@ public final class CorsPolicy implements ContainerResponseFilter {
   public boolean answersPreflightsLike(CorsPolicy other) {
     return anyOrigin == other.anyOrigin && Objects.equals(maxAge, other.maxAge)
         && originItems().equals(other.originItems())
+        && (!(namedMatcher || other.namedMatcher) || literalMatcher == other.literalMatcher)
         && !exceeds(other) && !other.exceeds(this);
   }
 
@@ -463,6 +472,7 @@ public final class CorsPolicy implements ContainerResponseFilter {
     private final String source;
     private String originList;
     private OriginMatcher origins;
+    private boolean namedMatcher;
     private List<Placeholder> placeholders = List.of();
     private String declaredOrigins;
     private List<String> configuredValues = List.of();
@@ -523,6 +533,7 @@ public final class CorsPolicy implements ContainerResponseFilter {
     public Builder allowOriginsMatching(String declared, OriginMatcher matcher) {
       this.originList = Objects.requireNonNull(declared);
       this.origins = Objects.requireNonNull(matcher);
+      this.namedMatcher = true;
       return this;
     }
 

@@ -89,11 +89,11 @@ class PreflightEndpointTest {
   @Test
   void policiesThatAnswerAlikeShareAllowMethods() {
     CorsPolicy readers = CorsPolicy.builder("readers")
-        .allowOriginsMatching(APP, APP::equals).allowHeaders("X-A").maxAge(600).build();
+        .allowOrigins(APP).allowHeaders("X-A").maxAge(600).build();
     CorsPolicy writers = CorsPolicy.builder("writers")
-        .allowOriginsMatching(APP, APP::equals).allowHeaders("x-a").maxAge(600).build();
+        .allowOrigins(APP).allowHeaders("x-a").maxAge(600).build();
     CorsPolicy admin = CorsPolicy.builder("admin")
-        .allowOriginsMatching(APP, APP::equals).allowHeaders("X-A").maxAge(60).build();
+        .allowOrigins(APP).allowHeaders("X-A").maxAge(60).build();
     PreflightEndpoint endpoint = new PreflightEndpoint("/items",
         Map.of("PUT", writers, "PATCH", readers, "DELETE", admin),
         Set.of("PUT", "PATCH", "DELETE", "OPTIONS"));
@@ -103,7 +103,24 @@ class PreflightEndpointTest {
         .getHeaderString(CorsHeaders.ALLOW_METHODS));
     assertEquals("DELETE", preflight(endpoint, APP, "DELETE", null)
         .getHeaderString(CorsHeaders.ALLOW_METHODS), "another Max-Age, another answer");
-    assertEquals("DELETE from [" + APP + "]; PATCH, PUT from [" + APP + "]", endpoint.describe());
+    assertEquals("DELETE from [" + APP + "]; PATCH from [" + APP + "]; PUT from [" + APP + "]",
+        endpoint.describe(), "the log says which policy governs which method");
+
+    // A matcher's text only names it: the same text over two matchers is not the same origins.
+    CorsPolicy.OriginMatcher app = APP::equals;
+    CorsPolicy named = CorsPolicy.builder("named")
+        .allowOriginsMatching("partners", app).maxAge(600).build();
+    CorsPolicy sameMatcher = CorsPolicy.builder("same matcher")
+        .allowOriginsMatching("partners", app).maxAge(600).build();
+    CorsPolicy otherMatcher = CorsPolicy.builder("other matcher")
+        .allowOriginsMatching("partners", origin -> true).maxAge(600).build();
+    PreflightEndpoint matchers = new PreflightEndpoint("/items",
+        Map.of("PUT", named, "PATCH", sameMatcher, "DELETE", otherMatcher),
+        Set.of("PUT", "PATCH", "DELETE", "OPTIONS"));
+    assertEquals("PATCH, PUT", preflight(matchers, APP, "PUT", null)
+        .getHeaderString(CorsHeaders.ALLOW_METHODS));
+    assertEquals("DELETE", preflight(matchers, ADMIN, "DELETE", null)
+        .getHeaderString(CorsHeaders.ALLOW_METHODS));
   }
 
   /**
@@ -122,6 +139,22 @@ class PreflightEndpointTest {
     assertEquals("600", maxAge(endpoint, APP, "PUT", null));
     assertEquals("0", maxAge(endpoint, APP, "PUT", "X-A, X-B"), "DELETE does not allow X-B");
     assertEquals("600", maxAge(endpoint, APP, "DELETE", "X-A"));
+
+    // Beside "*", "*, Authorization" exceeds it by Authorization alone.
+    CorsPolicy withAuthorization = CorsPolicy.builder("with authorization")
+        .allowOriginsMatching(APP, APP::equals).allowHeaders("*, Authorization").maxAge(600)
+        .build();
+    PreflightEndpoint wildcards = new PreflightEndpoint("/items",
+        Map.of("PUT", withAuthorization, "DELETE", any), Set.of("PUT", "DELETE", "OPTIONS"));
+    assertEquals("600", maxAge(wildcards, APP, "PUT", "X-A, X-B"));
+    assertEquals("0", maxAge(wildcards, APP, "PUT", "X-A, Authorization"));
+
+    // A policy that does not grant this origin takes no part.
+    CorsPolicy admins = CorsPolicy.builder("admins")
+        .allowOriginsMatching(ADMIN, ADMIN::equals).allowHeaders("X-A").maxAge(600).build();
+    PreflightEndpoint forAdmins = new PreflightEndpoint("/items",
+        Map.of("PUT", any, "DELETE", admins), Set.of("PUT", "DELETE", "OPTIONS"));
+    assertEquals("600", maxAge(forAdmins, APP, "PUT", "X-B"));
 
     // A safelisted method without a policy: only an answer that grants headers is not cached.
     PreflightEndpoint withGet = new PreflightEndpoint("/items", Map.of("PUT", any),
