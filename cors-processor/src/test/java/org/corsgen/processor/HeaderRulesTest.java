@@ -263,6 +263,48 @@ class HeaderRulesTest {
         "test.Res.get(String)", "last-event-id", "last-event-id");
   }
 
+  /**
+   * A cross-origin request carries cookies only with credentials "include", whose answer the
+   * browser refuses without Access-Control-Allow-Credentials: reading one under a policy without
+   * credentials is a warning, on allowCredentials where it is written; a bean's cookie counts,
+   * credentials or a suppression silence it.
+   */
+  @Test
+  void cookieReadUnderAPolicyWithoutCredentialsIsAWarning() {
+    JavaFileObject source = source("Res",
+        "@Path(\"/res\")",
+        "@Cors(origins = \"https://app.example.com\")",
+        "public class Res {",
+        "  @GET public String get(@CookieParam(\"session\") String session) { return session; }",
+        "}");
+    assertOnly(compile(source), source, "@Cors", Message.COOKIE_WITHOUT_CREDENTIALS,
+        "test.Res.get(String)", "session");
+    JavaFileObject bean = source("Res",
+        "@Path(\"/res\")",
+        "@Cors(origins = \"https://app.example.com\",",
+        "    allowCredentials = false)",
+        "public class Res {",
+        "  public static class Session { @CookieParam(\"sid\") public String sid; }",
+        "  @GET public String get(@BeanParam Session session) { return session.sid; }",
+        "}");
+    assertOnly(compile(bean), bean, "allowCredentials", Message.COOKIE_WITHOUT_CREDENTIALS,
+        "test.Res.Session.sid (in the @BeanParam of test.Res.get(Session))", "sid");
+    assertClean(compile(source("Res",
+        "@Path(\"/res\")",
+        "@Cors(origins = \"https://app.example.com\", allowCredentials = true)",
+        "public class Res {",
+        "  @GET public String get(@CookieParam(\"session\") String session) { return session; }",
+        "}")));
+    assertClean(compile(source("Res",
+        "@Path(\"/res\")",
+        "@Cors(origins = \"https://app.example.com\")",
+        "public class Res {",
+        "  @GET public String get(",
+        "      @SuppressWarnings(\"CorsCookieWithoutCredentials\") @CookieParam(\"session\")",
+        "      String session) { return session; }",
+        "}")));
+  }
+
   /** A field or constructor parameter is read by every request to the resource. */
   @Test
   void headerReadByAFieldOrConstructorIsAWarningToo() {

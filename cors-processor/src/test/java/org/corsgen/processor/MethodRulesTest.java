@@ -111,6 +111,31 @@ class MethodRulesTest {
         "TRACE");
   }
 
+  /**
+   * A page's OPTIONS request is preflighted, and the preflight reaches the application's own
+   * {@code @OPTIONS} method, not corsgen: a policy that grants only OPTIONS grants nothing.
+   */
+  @Test
+  void policyThatGrantsOnlyTheApplicationsOwnOptionsGrantsNothing() {
+    JavaFileObject onTheMethod = source("Res",
+        "@Path(\"/res\")",
+        "public class Res {",
+        "  @OPTIONS",
+        "  @Cors(origins = \"https://app.example.com\")",
+        "  public String options() { return \"\"; }",
+        "}");
+    assertOnly(compile(onTheMethod), onTheMethod, "@Cors", Message.METHODS_GRANT_ONLY_OPTIONS);
+    JavaFileObject listed = source("Res",
+        "@Path(\"/res\")",
+        "@Cors(origins = \"https://app.example.com\",",
+        "    methods = \"OPTIONS\")",
+        "public class Res {",
+        "  @GET public String get() { return \"\"; }",
+        "  @OPTIONS public String options() { return \"\"; }",
+        "}");
+    assertOnly(compile(listed), listed, "methods =", Message.METHODS_GRANT_ONLY_OPTIONS);
+  }
+
   /** Jersey upper-cases a designator's value: {@code @HttpMethod("purge")} serves PURGE. */
   @Test
   void designatorWrittenInLowerCaseServesTheMethodInUpperCase() {

@@ -284,6 +284,24 @@ class OriginRulesTest {
   }
 
   /**
+   * Wildcard DNS, tunnels and preview hosts hand a name to anyone, though the Public Suffix List
+   * does not say so: a pattern over one, or over a name above one, is an error too; a pattern
+   * over one name a user was given there is not.
+   */
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "https://*.nip.io         | nip.io     | wildcard DNS that maps a name to any IP address",
+      "https://*.loca.lt:*      | loca.lt    | localtunnel, a tunnel service",
+      "https://*.github.dev     | github.dev | under app.github.dev: GitHub Codespaces' forwarded ports"})
+  void subdomainPatternOverASharedHostIsAnError(String origin, String parent, String what) {
+    JavaFileObject source = resource("@Cors(origins = \"" + origin + "\")");
+    assertOnly(compile(source), source, "@Cors", Message.ORIGIN_PATTERN_SHARED_HOST, origin,
+        parent, what);
+    assertClean(compile(resource("@Cors(origins = \"https://*.mine.gitpod.dev\")")));
+    assertClean(compile(resource("@Cors(origins = \"https://*.docs.github.com\")")));
+  }
+
+  /**
    * {@code amazonaws.com} is no public suffix, but {@code s3.amazonaws.com} under it is, so
    * {@code https://*.amazonaws.com} allows a page in anyone's bucket; {@code *.ck} has only a
    * wildcard rule, every name directly under {@code ck} being a public suffix.

@@ -12,6 +12,7 @@ import javax.tools.JavaFileObject;
 import org.corsgen.processor.diagnostics.Message;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -64,6 +65,26 @@ class PlaceholderRulesTest {
   void malformedPlaceholderIsAnErrorOnThatItem(String entry) {
     JavaFileObject source = resource("@Cors(origins = \"" + entry + "\")");
     assertOnly(compile(source), source, entry, Message.ORIGIN_PLACEHOLDER_MALFORMED, entry);
+  }
+
+  /**
+   * Another library's placeholder reads as corsgen's with a bogus key or default: said as such,
+   * with corsgen's placeholder it meant, rather than as an origin without a scheme.
+   */
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "${sys:cors.origins}                      | the lookup prefix \"sys:\" | ${cors.origins}",
+      "${env:CORS_ORIGINS}                      | the lookup prefix \"env:\" | ${CORS_ORIGINS}",
+      "${env:CORS_ORIGINS:-https://a.example}   | the lookup prefix \"env:\""
+          + " | ${CORS_ORIGINS:https://a.example}",
+      "${CORS_ORIGINS:-https://a.example}       | a shell's \":-\" before the default"
+          + " | ${CORS_ORIGINS:https://a.example}"})
+  void placeholderOfAnotherSyntaxIsToldCorsgensOwn(String entry, String syntax, String fix) {
+    JavaFileObject source = resource("@Cors(origins = \"" + entry + "\")");
+    assertOnly(compile(source), source, "@Cors", Message.ORIGIN_PLACEHOLDER_FOREIGN, entry,
+        syntax, fix);
+    // A key named env with an origin as its default is corsgen's own.
+    assertClean(compile(resource("@Cors(origins = \"${env:https://a.example}\")")));
   }
 
   @Test

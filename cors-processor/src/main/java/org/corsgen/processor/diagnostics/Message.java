@@ -46,6 +46,10 @@ public enum Message {
           + " \"${key}\" or \"${key:https://default.example}\", with a key of letters, digits,"
           + " dots, dashes and underscores. At start-up the key is looked up as a JAX-RS property,"
           + " a system property, then an environment variable."),
+  ORIGIN_PLACEHOLDER_FOREIGN(Kind.ERROR, "CorsOriginPlaceholder",
+      "origin \"%s\" is a placeholder of another syntax (%s), which corsgen does not read: it"
+          + " reads \"${key}\" and \"${key:default}\", and looks the key up as a JAX-RS"
+          + " property, a system property, then an environment variable. Write \"%s\"."),
   ORIGIN_PLACEHOLDER_EMPTY_DEFAULT(Kind.ERROR, "CorsOriginPlaceholder",
       "origin \"%s\" has an empty default, or an empty entry in it, which no browser sends as"
           + " an Origin: start-up would refuse it whenever the default applies. Write"
@@ -65,6 +69,10 @@ public enum Message {
           + " (Public Suffix List rule \"%s\"): anyone can register a domain there and read these"
           + " responses. List the exact origins of your pages, or a pattern over a name with no"
           + " public suffix below it."),
+  ORIGIN_PATTERN_SHARED_HOST(Kind.ERROR, "CorsPublicSuffixPattern",
+      "origin \"%s\" allows every site under \"%s\", where anyone can get a name (%s), though"
+          + " the Public Suffix List does not say so: anyone could read these responses. List the"
+          + " exact origins of your pages."),
   ORIGIN_PATTERN_TOP_LEVEL(Kind.ERROR, "CorsPublicSuffixPattern",
       "origin \"%s\" allows every site under the top-level name \"%s\": any name can become a"
           + " top-level domain where anyone can register, and only localhost, test, example,"
@@ -118,6 +126,11 @@ public enum Message {
       "this policy's resource methods serve only %s, a forbidden method (Fetch) that browsers"
           + " refuse to send from a page, so it grants nothing. Remove @Cors: clients other than"
           + " browsers need no CORS."),
+  METHODS_GRANT_ONLY_OPTIONS(Kind.ERROR, "CorsGrantsNothing",
+      "this policy grants only OPTIONS, which its resource method answers itself: a page's"
+          + " OPTIONS request is always preflighted, and the preflight, an OPTIONS request too,"
+          + " reaches that method rather than corsgen, so the policy grants nothing. Remove @Cors"
+          + " from it; corsgen answers the preflights of the methods that have a policy."),
   METHOD_NOT_SERVED(Kind.WARNING, "CorsMethodNotServed",
       "method \"%s\" is not served by any resource method this policy applies to (they serve"
           + " %s), so listing it has no effect. Remove it."),
@@ -177,6 +190,13 @@ public enum Message {
           + " stream that needs an Authorization header), is refused at the preflight. Add \"%s\""
           + " to allowHeaders, or put @SuppressWarnings(\"CorsHeaderParamNotAllowed\") where it"
           + " is read if only EventSource and non-browser clients send it."),
+  COOKIE_WITHOUT_CREDENTIALS(Kind.WARNING, "CorsCookieWithoutCredentials",
+      "%s reads the cookie \"%s\" with @CookieParam, but this policy does not allow"
+          + " credentials: a page's cross-origin request carries cookies only with credentials"
+          + " \"include\", and the browser then refuses the answer without"
+          + " Access-Control-Allow-Credentials: true (Fetch, CORS check). Set allowCredentials ="
+          + " true, or put @SuppressWarnings(\"CorsCookieWithoutCredentials\") where it is read"
+          + " if only non-browser clients send it."),
   EXPOSE_FORBIDDEN(Kind.ERROR, "CorsExposeSetCookie",
       "exposeHeaders has \"%s\", which browsers never let a page read, exposed or not (Fetch,"
           + " forbidden response-header name). Remove it: cookies reach the browser's cookie store"
@@ -230,13 +250,14 @@ public enum Message {
           + " replaces the class's rather than adding to it. Remove the class's @Cors, or the"
           + " methods' own where the class policy is meant."),
   OWN_OPTIONS(Kind.ERROR, "CorsOwnOptions",
-      "%s answers OPTIONS %s itself, where corsgen answers CORS preflights for %s: one preflight"
-          + " cannot get two answers. Remove the @OPTIONS method, or serve it at another path."),
+      "%s answers OPTIONS %s itself, where corsgen answers CORS preflights for %s: that method"
+          + " would answer them instead, without the policy. Remove the @OPTIONS method, or serve"
+          + " it at another path."),
   OWN_OPTIONS_ELSEWHERE(Kind.WARNING, "CorsOptionsElsewhere",
-      "%s answers OPTIONS %s itself, and corsgen answers CORS preflights there for %s in another"
-          + " class: if one application serves both, one preflight gets two answers and Jersey"
-          + " picks one. Serve them at different paths; if they belong to different applications,"
-          + " put @SuppressWarnings(\"CorsOptionsElsewhere\") on the class of either method."),
+      "%s answers OPTIONS %s itself, where corsgen answers CORS preflights for %s of another"
+          + " class: in one application, that method would answer them instead of corsgen. Serve"
+          + " them at different paths or, if different JAX-RS applications serve them, put"
+          + " @SuppressWarnings(\"CorsOptionsElsewhere\") on the class of either method."),
   PARTIAL_POLICY(Kind.WARNING, "CorsPartialPolicy",
       "%s %s is served by %s with a @Cors policy and by %s without one, and Jersey picks one of"
           + " them per request (by media type): preflights say yes for both, but the answers of"

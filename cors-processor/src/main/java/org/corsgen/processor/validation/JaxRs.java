@@ -33,6 +33,7 @@ final class JaxRs {
   static final String HTTP_METHOD = "jakarta.ws.rs.HttpMethod";
   static final String CORS = "org.corsgen.Cors";
   static final String HEADER_PARAM = "jakarta.ws.rs.HeaderParam";
+  static final String COOKIE_PARAM = "jakarta.ws.rs.CookieParam";
   static final String BEAN_PARAM = "jakarta.ws.rs.BeanParam";
   static final String CONSUMES = "jakarta.ws.rs.Consumes";
   private static final Set<String> NON_ENTITY_PARAMETERS = Set.of(
@@ -328,6 +329,11 @@ final class JaxRs {
   /** The header a parameter, field or setter is bound to with {@code @HeaderParam}. */
   static Optional<String> headerParam(Element parameter) {
     return annotation(parameter, HEADER_PARAM).flatMap(mirror -> stringValue(mirror, "value"));
+  }
+
+  /** The name of the cookie a parameter, field or setter reads with {@code @CookieParam}. */
+  static Optional<String> cookieParam(Element parameter) {
+    return annotation(parameter, COOKIE_PARAM).flatMap(mirror -> stringValue(mirror, "value"));
   }
 
   /** The class of a parameter, field or setter annotated with {@code @BeanParam}. */

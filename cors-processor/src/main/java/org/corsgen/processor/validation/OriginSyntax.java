@@ -61,6 +61,10 @@ final class OriginSyntax {
         return new Invalid(Message.ORIGIN_PATTERN_ABOVE_PUBLIC_SUFFIX, entry, parent,
             below.get());
       }
+      Optional<String> shared = SharedHosts.under(parent);
+      if (shared.isPresent()) {
+        return new Invalid(Message.ORIGIN_PATTERN_SHARED_HOST, entry, parent, shared.get());
+      }
       if (pattern.overTopLevelName()) {
         // Not on the list yet, but a top-level name all the same; the runtime refuses it in
         // configured origins, so a default must not compile that start-up would refuse.

@@ -138,6 +138,12 @@ final class PolicyReader {
       values.report(Message.ORIGIN_PLACEHOLDER_MALFORMED, Optional.of(item), entry);
       return Optional.empty();
     }
+    Optional<Foreign> foreign = foreignSyntax(matcher.group(1), matcher.group(2));
+    if (foreign.isPresent()) {
+      values.report(Message.ORIGIN_PLACEHOLDER_FOREIGN, Optional.of(item), entry,
+          foreign.get().syntax(), foreign.get().fix());
+      return Optional.empty();
+    }
     Optional<String> defaultValue = Optional.ofNullable(matcher.group(2));
     boolean valid = true;
     String[] origins = defaultValue.map(value -> value.split(",", -1)).orElse(new String[0]);
@@ -179,6 +185,36 @@ final class PolicyReader {
       }
     }
     return valid ? Optional.of(new Placeholder(matcher.group(1), defaultValue)) : Optional.empty();
+  }
+
+  /** Another library's placeholder syntax, and corsgen's placeholder it meant. */
+  private record Foreign(String syntax, String fix) {}
+
+  /** {@code NAME}, {@code NAME:default} or {@code NAME:-default}, after a lookup prefix. */
+  private static final Pattern PREFIXED = Pattern.compile("([A-Za-z0-9_.-]+)(?::-?(.*))?");
+
+  /**
+   * What makes {@code ${key:rest}} another library's placeholder rather than corsgen's: a lookup
+   * prefix ({@code ${env:NAME}}, {@code ${sys:name}}, as in Log4j and Commons Text), or a shell's
+   * {@code ${NAME:-default}}. Read as corsgen's, the first is the key {@code env} with the
+   * default {@code NAME}, an origin without a scheme, whose fix would compile into nonsense.
+   */
+  private static Optional<Foreign> foreignSyntax(String key, String rest) {
+    if (rest == null) {
+      return Optional.empty();
+    }
+    Matcher prefixed = PREFIXED.matcher(rest);
+    if ((key.equals("env") || key.equals("sys")) && prefixed.matches()
+        && !rest.startsWith(prefixed.group(1) + "://")) {
+      return Optional.of(new Foreign("the lookup prefix \"" + key + ":\"",
+          "${" + prefixed.group(1)
+              + (prefixed.group(2) == null ? "" : ":" + prefixed.group(2)) + "}"));
+    }
+    if (rest.startsWith("-")) {
+      return Optional.of(new Foreign("a shell's \":-\" before the default",
+          "${" + key + ":" + rest.substring(1) + "}"));
+    }
+    return Optional.empty();
   }
 
   /**

@@ -63,6 +63,7 @@ final class UsageRules {
         report);
     checkAuthorization(cors, uses, injected, report);
     checkHeaderParams(cors, injected, uses, report);
+    checkCookieParams(cors, injected, uses, report);
     checkContentType(cors, uses, classConsumes, report);
   }
 
@@ -144,6 +145,13 @@ final class UsageRules {
       report.report(Message.METHOD_NOT_SERVED, cors.annotated(), cors.mirror(),
           Optional.of(item), item.getValue(), served);
     }
+    if (servedByPolicy.stream().filter(cors::grants).allMatch("OPTIONS"::equals)
+        && servedByPolicy.contains("OPTIONS") && cors.grants("OPTIONS")) {
+      // A page's OPTIONS request is preflighted, and the application's own @OPTIONS method, not
+      // corsgen, answers the preflight: nothing this policy says reaches a browser.
+      report.report(Message.METHODS_GRANT_ONLY_OPTIONS, cors.annotated(), cors.mirror(),
+          JaxRs.writtenValue(cors.mirror(), "methods"));
+    }
   }
 
   /**
@@ -188,7 +196,7 @@ final class UsageRules {
    * @param suppressible where {@code @SuppressWarnings} silences what is said about it: any of
    *     these and what encloses them
    */
-  record ReadHeader(String header, String reader, List<Element> suppressible) {
+  record ReadHeader(String header, String reader, List<Element> suppressible, boolean cookie) {
     boolean suppresses(Message message, Report report) {
       return suppressible.stream().anyMatch(element -> report.suppresses(message, element));
     }
@@ -233,7 +241,9 @@ final class UsageRules {
   private static void read(Element bound, String reader, String bean,
       List<Element> suppressible, Set<TypeElement> seenBeans, List<ReadHeader> headers) {
     JaxRs.headerParam(bound).ifPresent(header ->
-        headers.add(new ReadHeader(header, reader, suppressible)));
+        headers.add(new ReadHeader(header, reader, suppressible, false)));
+    JaxRs.cookieParam(bound).ifPresent(cookie ->
+        headers.add(new ReadHeader(cookie, reader, suppressible, true)));
     JaxRs.beanParam(bound).filter(seenBeans::add).ifPresent(type -> readMembers(type,
         bean != null ? bean : " (in the @BeanParam of " + reader + ")", suppressible, seenBeans,
         headers));
@@ -280,19 +290,8 @@ final class UsageRules {
       return;
     }
     Set<String> reported = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
-    List<ReadHeader> read = new ArrayList<>();
-    boolean granted = false;
-    for (ServedMethod use : uses) {
-      if (!use.answersOptions() && cors.grants(use.httpMethod())) {
-        granted = true;
-        read.addAll(headersRead(use));
-      }
-    }
-    if (granted) {
-      read.addAll(injected);
-    }
-    for (ReadHeader header : read) {
-      if (!HttpNames.needsNoPreflightPermission(header.header())
+    for (ReadHeader header : readUnder(cors, uses, injected)) {
+      if (!header.cookie() && !HttpNames.needsNoPreflightPermission(header.header())
           && allowed.stream().noneMatch(header.header()::equalsIgnoreCase)
           && !header.suppresses(Message.HEADER_PARAM_NOT_ALLOWED, report)
           && reported.add(header.header())) {
@@ -304,6 +303,48 @@ final class UsageRules {
             header.header());
       }
     }
+  }
+
+  /**
+   * A method that reads a cookie with {@code @CookieParam} expects pages to send it, which a
+   * cross-origin request does only with {@code credentials: "include"}; the browser then hands
+   * the answer to the page only with {@code Access-Control-Allow-Credentials: true} (Fetch, CORS
+   * check). Without credentials in the policy, the page gets either no cookie or no answer. Once
+   * per policy, on the first reader.
+   */
+  private static void checkCookieParams(AnnotatedCors cors, List<ReadHeader> injected,
+      List<ServedMethod> uses, Report report) {
+    if (cors.allowsCredentials()) {
+      return;
+    }
+    readUnder(cors, uses, injected).stream()
+        .filter(header -> header.cookie()
+            && !header.suppresses(Message.COOKIE_WITHOUT_CREDENTIALS, report))
+        .findFirst()
+        .ifPresent(cookie -> report.report(Message.COOKIE_WITHOUT_CREDENTIALS, cors.annotated(),
+            cors.mirror(), JaxRs.writtenValue(cors.mirror(), "allowCredentials"),
+            cookie.reader(), cookie.header()));
+  }
+
+  /**
+   * The headers and cookies read by the resource methods {@code cors} grants a method to (no
+   * {@code @OPTIONS} method: preflights never reach it), and the {@code injected} ones when it
+   * grants any.
+   */
+  private static List<ReadHeader> readUnder(AnnotatedCors cors, List<ServedMethod> uses,
+      List<ReadHeader> injected) {
+    List<ReadHeader> read = new ArrayList<>();
+    boolean granted = false;
+    for (ServedMethod use : uses) {
+      if (!use.answersOptions() && cors.grants(use.httpMethod())) {
+        granted = true;
+        read.addAll(headersRead(use));
+      }
+    }
+    if (granted) {
+      read.addAll(injected);
+    }
+    return read;
   }
 
   /** The class {@code type} extends, when it is one other than {@code Object}. */
@@ -334,7 +375,7 @@ final class UsageRules {
     uses.forEach(use -> read.addAll(headersRead(use)));
     read.addAll(injected);
     read.stream()
-        .filter(header -> AUTHORIZATION.equalsIgnoreCase(header.header())
+        .filter(header -> !header.cookie() && AUTHORIZATION.equalsIgnoreCase(header.header())
             && !header.suppresses(Message.ANY_HEADER_WITHOUT_AUTHORIZATION, report))
         .findFirst()
         .ifPresent(header -> report.report(Message.ANY_HEADER_WITHOUT_AUTHORIZATION,
