@@ -3,6 +3,7 @@ package org.corsgen.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import java.net.http.HttpResponse;
@@ -50,6 +51,28 @@ class SharedPolicyTest {
     }
   }
 
+  /**
+   * Equal {@code @Cors} on two classes serving one path are two policies at run time, whose
+   * methods one preflight answer names together: a browser that asked for one need not ask again
+   * for the other.
+   */
+  @Test
+  void policiesWrittenAlikeOnTwoClassesAnswerOnePreflightForBoth() throws Exception {
+    try (JerseyServer server = new JerseyServer(new ResourceConfig(ReadingNotes.class,
+        WritingNotes.class).register(CorsFeature.class))) {
+      for (String method : List.of("GET", "PUT")) {
+        HttpResponse<String> preflight = server.send("OPTIONS", "/notes",
+            "Origin", "https://app.example.com", "Access-Control-Request-Method", method,
+            "Access-Control-Request-Headers", "x-token");
+        assertEquals(204, preflight.statusCode());
+        assertEquals("GET, HEAD, PUT",
+            preflight.headers().firstValue("Access-Control-Allow-Methods").orElse(null), method);
+        assertEquals("600",
+            preflight.headers().firstValue("Access-Control-Max-Age").orElse(null), method);
+      }
+    }
+  }
+
   private static List<String> warningsOf(LogCapture capture) {
     return capture.records().stream()
         .filter(record -> record.getLevel().equals(Level.WARNING))
@@ -74,6 +97,24 @@ class SharedPolicyTest {
     @Produces("application/json")
     public String json() {
       return "{}";
+    }
+  }
+
+  @Path("/notes")
+  @Cors(origins = "https://app.example.com", allowHeaders = "X-Token")
+  public static class ReadingNotes {
+    @GET
+    public String read() {
+      return "notes";
+    }
+  }
+
+  @Path("/notes")
+  @Cors(origins = "https://app.example.com", allowHeaders = "X-Token")
+  public static class WritingNotes {
+    @PUT
+    public String write(String notes) {
+      return notes;
     }
   }
 }
