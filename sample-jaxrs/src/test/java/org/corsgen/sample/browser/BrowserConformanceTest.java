@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.corsgen.sample.PageServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -385,6 +386,34 @@ class BrowserConformanceTest {
         "PUT /mixed 200",
         "OPTIONS /mixed 403",
         "OPTIONS /mixed 403"), serverSaw(), "neither DELETE nor GET was sent with X-Csrf");
+  }
+
+  /**
+   * Under {@code allowHeaders = "*"} the answer names the headers asked for: asked for X-A, which
+   * DELETE at the same URL allows too, it is cached; asked for X-B, which DELETE does not allow,
+   * it is not, so DELETE is never sent with X-B unasked.
+   */
+  @Test
+  void aWildcardAnswerIsCachedOnlyWhereTheURLsOtherPoliciesAllowItsNames() {
+    List<Fetched> withA = fetchInTurn(2, "PUT", "/wildcard-beside-list",
+        Map.of("headers", Map.of("X-A", "1"), "body", "x"));
+    List<Fetched> withB = fetchInTurn(2, "PUT", "/wildcard-beside-list",
+        Map.of("headers", Map.of("X-B", "1"), "body", "x"));
+    Fetched delete = fetch("DELETE", "/wildcard-beside-list",
+        Map.of("headers", Map.of("X-B", "1")));
+
+    assertEquals(List.of("put", "put", "put", "put"),
+        Stream.concat(withA.stream(), withB.stream()).map(Fetched::body).toList());
+    assertTrue(delete.blocked(), delete.toString());
+    assertEquals(List.of(
+        "OPTIONS /wildcard-beside-list 204",
+        "PUT /wildcard-beside-list 200",
+        "PUT /wildcard-beside-list 200",
+        "OPTIONS /wildcard-beside-list 204",
+        "PUT /wildcard-beside-list 200",
+        "OPTIONS /wildcard-beside-list 204",
+        "PUT /wildcard-beside-list 200",
+        "OPTIONS /wildcard-beside-list 403"), serverSaw());
   }
 
   /**

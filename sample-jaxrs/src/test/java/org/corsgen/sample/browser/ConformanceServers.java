@@ -35,7 +35,7 @@ final class ConformanceServers implements AutoCloseable {
             VaultResource.class,
             CounterResource.class,
             ItemsResource.class,
-            MixedPoliciesResource.class,
+            MixedPoliciesResource.class, WildcardBesideListResource.class,
             UnguardedPostResource.class,
             OverlappingResource.class,
             LibraryResource.class,
