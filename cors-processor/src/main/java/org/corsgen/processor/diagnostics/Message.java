@@ -13,15 +13,15 @@ public enum Message {
       "origins is empty, so no page could ever use this resource. List the origins of the pages"
           + " that call it, such as \"https://app.example.com\"."),
   ORIGIN_BLANK(Kind.ERROR, "CorsOriginBlank",
-      "origins has an empty entry, which no browser sends as an Origin. Remove it."),
+      "origins lists an empty entry, which no browser sends as an Origin. Remove it."),
   ORIGIN_WILDCARD_WITH_CREDENTIALS(Kind.ERROR, "CorsCredentialsWildcard",
-      "origins has \"*\", which cannot be combined with allowCredentials = true: browsers reject"
-          + " \"Access-Control-Allow-Origin: *\" on credentialed requests (Fetch, CORS check)."
-          + " List the exact origins instead, or a subdomain pattern such as"
+      "origins lists \"*\", which cannot be combined with allowCredentials = true: browsers"
+          + " reject \"Access-Control-Allow-Origin: *\" on credentialed requests (Fetch, CORS"
+          + " check). List the exact origins instead, or a subdomain pattern such as"
           + " \"https://*.example.com\"."),
   ORIGIN_WILDCARD_MIXED(Kind.ERROR, "CorsWildcardMixed",
-      "origins has \"*\" beside other entries, which then mean nothing. Keep either \"*\" alone or"
-          + " only the listed origins."),
+      "origins lists \"*\" beside other entries, which then mean nothing. Keep either \"*\" alone"
+          + " or only the listed origins."),
   ORIGIN_NULL(Kind.ERROR, "CorsNullOrigin",
       "origin \"null\" is sent by sandboxed iframes, file: pages and redirects, so any site can"
           + " forge it. Serve the page from a real origin and list that instead."),
@@ -30,8 +30,8 @@ public enum Message {
           + " \"null\", which any site can forge. Serve the page over http(s) and list that"
           + " origin."),
   ORIGIN_NOT_A_PAGE(Kind.ERROR, "CorsOriginNotAPage",
-      "origin \"%s\" is never the origin of a page (%s), so no browser sends it and it would"
-          + " never match. List the origin of the page that calls this resource.%s"),
+      "origin \"%s\" is never the origin of a page (%s), so no browser sends it. List the origin"
+          + " of the page that calls this resource.%s"),
   ORIGIN_NO_SCHEME(Kind.ERROR, "CorsOriginScheme",
       "origin \"%s\" has no scheme: browsers send scheme://host[:port].%s"),
   ORIGIN_MALFORMED(Kind.ERROR, "CorsOriginMalformed",
@@ -42,10 +42,10 @@ public enum Message {
       "origin \"%s\" has a non-ASCII host: browsers send such hosts in their punycode (IDNA)"
           + " form, so it would never match. Write \"%s\"."),
   ORIGIN_PLACEHOLDER_MALFORMED(Kind.ERROR, "CorsOriginPlaceholder",
-      "origin \"%s\" is not a placeholder corsgen can resolve: write the whole entry as"
+      "origin \"%s\" is not a placeholder corsgen can resolve. Write the whole entry as"
           + " \"${key}\" or \"${key:https://default.example}\", with a key of letters, digits,"
-          + " dots, dashes and underscores. At start-up the key is looked up as a JAX-RS property,"
-          + " a system property, then an environment variable."),
+          + " dots, dashes and underscores; start-up looks the key up as a JAX-RS property, a"
+          + " system property, then an environment variable."),
   ORIGIN_PLACEHOLDER_FOREIGN(Kind.ERROR, "CorsOriginPlaceholder",
       "origin \"%s\" is a placeholder of another syntax (%s), which corsgen does not read: it"
           + " reads \"${key}\" and \"${key:default}\", and looks the key up as a JAX-RS"
@@ -56,17 +56,17 @@ public enum Message {
           + " \"${%s:https://app.example.com}\", or \"${%2$s}\" to require a value at"
           + " start-up."),
   ORIGIN_BAD_WILDCARD(Kind.ERROR, "CorsOriginWildcard",
-      "origin \"%s\" has a wildcard that corsgen cannot match: it knows two, a leading \"*.\""
-          + " label in the host (\"https://*.example.com\", any subdomain of example.com) and"
-          + " \":*\" as the port (\"http://localhost:*\", any port, the default one included),"
-          + " which may be combined. Use one of them, or list the origins."),
+      "origin \"%s\" has a wildcard corsgen cannot match; it knows two, which may be combined: a"
+          + " leading \"*.\" label for any subdomain (\"https://*.example.com\") and the port"
+          + " \":*\" for any port, the default one included (\"http://localhost:*\"). Use one of"
+          + " them, or list the origins."),
   ORIGIN_PATTERN_PUBLIC_SUFFIX(Kind.ERROR, "CorsPublicSuffixPattern",
       "origin \"%s\" allows every site under \"%s\", a public suffix (Public Suffix List):"
           + " anyone can register a domain there and read these responses. Name your own domain,"
           + " as in \"%s\"."),
   ORIGIN_PATTERN_ABOVE_PUBLIC_SUFFIX(Kind.ERROR, "CorsPublicSuffixPattern",
-      "origin \"%s\" allows every site under \"%s\", which has public suffixes below it"
-          + " (Public Suffix List rule \"%s\"): anyone can register a domain there and read these"
+      "origin \"%s\" allows every site under \"%s\", which has public suffixes below it (Public"
+          + " Suffix List rule \"%s\") where anyone can register a domain and read these"
           + " responses. List the exact origins of your pages, or a pattern over a name with no"
           + " public suffix below it."),
   ORIGIN_PATTERN_SHARED_HOST(Kind.ERROR, "CorsPublicSuffixPattern",
@@ -75,9 +75,9 @@ public enum Message {
           + " exact origins of your pages."),
   ORIGIN_PATTERN_TOP_LEVEL(Kind.ERROR, "CorsPublicSuffixPattern",
       "origin \"%s\" allows every site under the top-level name \"%s\": any name can become a"
-          + " top-level domain where anyone can register, and only localhost, test, example,"
-          + " invalid, local, internal, home, corp and lan are kept for private use. Name your own"
-          + " domain, as in \"%s\"."),
+          + " top-level domain where anyone can register; only localhost, test, example, invalid,"
+          + " local, internal, home, corp and lan are kept for private use. Name your own domain,"
+          + " as in \"%s\"."),
   INSECURE_CREDENTIALS(Kind.ERROR, "CorsInsecureCredentials",
       "origin \"%s\" is plain http while allowCredentials = true: anyone on the network can"
           + " alter that page and make credentialed requests as its users. Serve the page over"
@@ -86,11 +86,11 @@ public enum Message {
           + " deliberate (a trusted intranet), put @SuppressWarnings(\"CorsInsecureCredentials\")"
           + " on the annotated class or method."),
   INSECURE_CREDENTIALS_DEFAULT(Kind.ERROR, "CorsInsecureCredentialsDefault",
-      "the default of %s has \"%s\", plain http while allowCredentials = true: CorsFeature"
-          + " refuses configured plain-http origins with credentials at start-up, which"
-          + " @SuppressWarnings(\"CorsInsecureCredentials\") does not reach, so the application"
-          + " would not start on this default. Make the default https or loopback, or write a"
-          + " deliberate intranet origin as a literal entry."),
+      "the default of %s lists \"%s\", plain http while allowCredentials = true: CorsFeature"
+          + " refuses such configured origins at start-up whatever"
+          + " @SuppressWarnings(\"CorsInsecureCredentials\") says, so the application would not"
+          + " start on this default. Make the default https or loopback, or write a deliberate"
+          + " intranet origin as a literal entry."),
   ORIGIN_DUPLICATE(Kind.WARNING, "CorsDuplicateOrigin",
       "origin \"%s\" is listed twice. Remove the repetition."),
   ORIGIN_COVERED(Kind.WARNING, "CorsOriginCovered",
@@ -104,18 +104,18 @@ public enum Message {
       "method \"%s\" is a forbidden method (Fetch): browsers refuse to send CONNECT, TRACE and"
           + " TRACK from a page. Remove it."),
   METHOD_WILDCARD(Kind.ERROR, "CorsMethodWildcard",
-      "methods has \"*\", which corsgen compares as a method literally named \"*\" that no"
+      "methods lists \"*\", which corsgen compares as a method literally named \"*\" that no"
           + " resource method serves, so this entry grants nothing. Leave methods out (methods ="
           + " {}) to allow every method the resource serves, or list them."),
   METHOD_CASE(Kind.ERROR, "CorsMethodCase",
-      "method \"%s\" differs only in case from \"%s\", which the resource serves: methods"
-          + " are compared byte for byte (Fetch, CORS-preflight fetch), and a request this"
-          + " resource serves names \"%2$s\", so the entry would never match. Write \"%2$s\"."),
+      "method \"%s\" differs only in case from %s, which the resource serves: methods are"
+          + " compared byte for byte (Fetch, CORS-preflight fetch), and a request this resource"
+          + " serves names %2$s, so the entry would never match. Write \"%2$s\"."),
   METHOD_CASE_BESIDE(Kind.ERROR, "CorsMethodCase",
-      "method \"%s\" differs only in case from \"%s\", which the resource serves and methods"
-          + " lists already: methods are compared byte for byte (Fetch, CORS-preflight fetch), and"
-          + " a request this resource serves names \"%2$s\", so this entry would never match."
-          + " Remove it."),
+      "method \"%s\" differs only in case from %s, which the resource serves and methods lists"
+          + " already: methods are compared byte for byte (Fetch, CORS-preflight fetch), and a"
+          + " request this resource serves names %2$s, so this entry would never match. Remove"
+          + " it."),
   METHOD_DUPLICATE(Kind.WARNING, "CorsMethodDuplicate",
       "method \"%s\" is listed twice. Remove the repetition."),
   METHODS_GRANT_NOTHING(Kind.ERROR, "CorsGrantsNothing",
@@ -136,10 +136,10 @@ public enum Message {
           + " %s), so listing it has no effect. Remove it."),
 
   HEADER_INVALID(Kind.ERROR, "CorsHeaderInvalid",
-      "%s has \"%s\", which is not a header name (RFC 9110 token: letters, digits and"
+      "%s lists \"%s\", which is not a header name (RFC 9110 token: letters, digits and"
           + " !#$%%&'*+-.^_`|~; no spaces, colons or commas), so it would never match.%s"),
   HEADER_PATTERN(Kind.ERROR, "CorsHeaderPattern",
-      "%s has \"%s\", which browsers compare as one header name, \"*\" and all (Fetch,"
+      "%s lists \"%s\", which browsers compare as one header name, \"*\" and all (Fetch,"
           + " CORS-preflight fetch): header lists have no patterns, only a lone \"*\" for any"
           + " name. List each header name the page sends."),
   HEADER_DUPLICATE(Kind.WARNING, "CorsHeaderDuplicate",
@@ -148,66 +148,62 @@ public enum Message {
   HEADER_COVERED(Kind.WARNING, "CorsHeaderCovered",
       "%s lists \"%s\" beside \"*\", which already stands for every name here%s. Remove it."),
   ALLOW_FORBIDDEN_HEADER(Kind.WARNING, "CorsForbiddenRequestHeader",
-      "allowHeaders has \"%s\", a forbidden request header (Fetch): browsers never let a page"
+      "allowHeaders lists \"%s\", a forbidden request-header (Fetch): browsers never let a page"
           + " set it, so allowing it has no effect. Remove it."),
   ALLOW_RESPONSE_HEADER(Kind.ERROR, "CorsResponseHeaderAllowed",
-      "allowHeaders has \"%s\", a CORS response header: it means something only in the"
-          + " server's answer (Fetch, HTTP responses), and a page that sends it with its request"
-          + " (a common mistake) gains nothing, which allowing it would hide. Remove it, and the"
-          + " page's code that sends it; corsgen sends the Access-Control-* response headers"
-          + " itself from this policy."),
+      "allowHeaders lists \"%s\", a CORS response header, which means nothing in a request"
+          + " (Fetch, HTTP responses); allowing it would only hide that a page sends it, a common"
+          + " mistake. Remove it, and the page code that sends it: corsgen sends the"
+          + " Access-Control-* response headers itself, from this policy."),
   CREDENTIALS_ANY_HEADER(Kind.ERROR, "CorsCredentialsWildcardHeader",
-      "%s = \"*\" cannot be combined with allowCredentials = true: on credentialed requests"
-          + " browsers read \"*\" as a header literally named \"*\" (Fetch, HTTP responses)."
-          + " List the header names instead."),
+      "%s lists \"*\", which cannot be combined with allowCredentials = true: on credentialed"
+          + " requests browsers read \"*\" as a header literally named \"*\" (Fetch, HTTP"
+          + " responses). List the header names instead."),
   CONTENT_TYPE_NOT_ALLOWED(Kind.WARNING, "CorsContentTypeNotAllowed",
-      "%s reads its body only as %s, which a page must send with Content-Type set to it, and"
-          + " with such a value Content-Type is not CORS-safelisted (Fetch, CORS-safelisted"
-          + " request-header: only application/x-www-form-urlencoded, multipart/form-data and"
-          + " text/plain are); allowHeaders does not allow it, so browsers refuse every such"
-          + " request at its preflight. Add"
-          + " \"Content-Type\" to allowHeaders, or put"
-          + " @SuppressWarnings(\"CorsContentTypeNotAllowed\") on that method if only non-browser"
-          + " clients send bodies."),
+      "%s reads its body only as %s, so a page must send that Content-Type, which allowHeaders"
+          + " does not allow; Content-Type is a CORS-safelisted request-header (Fetch) only for"
+          + " application/x-www-form-urlencoded, multipart/form-data and text/plain, so every"
+          + " such request fails its preflight. Add \"Content-Type\" to allowHeaders or, if only"
+          + " non-browser clients send bodies, put"
+          + " @SuppressWarnings(\"CorsContentTypeNotAllowed\") on that method."),
   ANY_HEADER_WITHOUT_AUTHORIZATION(Kind.WARNING, "CorsWildcardAuthorization",
-      "allowHeaders = \"*\" never covers Authorization (Fetch, CORS-preflight fetch), but %s"
-          + " reads it with @HeaderParam(\"%s\"), so browsers fail every request that sets it"
-          + " there at its preflight. Add"
-          + " \"Authorization\" to allowHeaders, or put"
-          + " @SuppressWarnings(\"CorsWildcardAuthorization\") where it is read if only non-browser"
-          + " clients send it."),
+      "allowHeaders lists \"*\", which never covers Authorization (Fetch, CORS-preflight fetch),"
+          + " yet %s reads it with @HeaderParam(\"%s\"): every page request that sends it fails"
+          + " its preflight. Add \"Authorization\" to allowHeaders or, if only non-browser"
+          + " clients send it, put @SuppressWarnings(\"CorsWildcardAuthorization\") where it is"
+          + " read."),
   HEADER_PARAM_NOT_ALLOWED(Kind.WARNING, "CorsHeaderParamNotAllowed",
-      "%s reads the request header \"%s\" with @HeaderParam, but allowHeaders does not allow it"
-          + " and it is not CORS-safelisted (Fetch, CORS-safelisted request-header), so browsers"
-          + " refuse every request of a page that sends it, at its preflight. Add \"%s\" to"
-          + " allowHeaders, or put @SuppressWarnings(\"CorsHeaderParamNotAllowed\") where it is"
-          + " read if only non-browser clients send it."),
+      "%s reads the request header \"%s\" with @HeaderParam, but it is neither allowed by"
+          + " allowHeaders nor a CORS-safelisted request-header (Fetch): every page request that"
+          + " sends it fails its preflight. Add \"%s\" to allowHeaders or, if only non-browser"
+          + " clients send it, put @SuppressWarnings(\"CorsHeaderParamNotAllowed\") where it is"
+          + " read."),
   HEADER_PARAM_LAST_EVENT_ID(Kind.WARNING, "CorsHeaderParamNotAllowed",
       "%s reads the request header \"%s\" with @HeaderParam, but allowHeaders does not allow it."
-          + " A browser's EventSource sends it when it reconnects to a stream, without a"
-          + " preflight; but it is not CORS-safelisted (Fetch, CORS-safelisted request-header), so"
-          + " a page that sends it itself, with an event-stream client written on fetch() (as for a"
-          + " stream that needs an Authorization header), is refused at the preflight. Add \"%s\""
-          + " to allowHeaders, or put @SuppressWarnings(\"CorsHeaderParamNotAllowed\") where it"
-          + " is read if only EventSource and non-browser clients send it."),
+          + " EventSource sends it without a preflight when it reconnects, but it is not a"
+          + " CORS-safelisted request-header (Fetch): a page that sends it itself, from a stream"
+          + " client built on fetch() (as for a stream that needs an Authorization header), fails"
+          + " its preflight. Add \"%s\" to allowHeaders or, if only EventSource and non-browser"
+          + " clients send it, put @SuppressWarnings(\"CorsHeaderParamNotAllowed\") where it is"
+          + " read."),
   COOKIE_WITHOUT_CREDENTIALS(Kind.WARNING, "CorsCookieWithoutCredentials",
       "%s reads the cookie \"%s\" with @CookieParam, but this policy does not allow"
           + " credentials: a page's cross-origin request carries cookies only with credentials"
           + " \"include\", and the browser then refuses the answer without"
           + " Access-Control-Allow-Credentials: true (Fetch, CORS check). Set allowCredentials ="
-          + " true, or put @SuppressWarnings(\"CorsCookieWithoutCredentials\") where it is read"
-          + " if only non-browser clients send it."),
+          + " true, with the origins listed by name, or, if only non-browser clients send it, put"
+          + " @SuppressWarnings(\"CorsCookieWithoutCredentials\") where it is read."),
   EXPOSE_FORBIDDEN(Kind.ERROR, "CorsExposeSetCookie",
-      "exposeHeaders has \"%s\", which browsers never let a page read, exposed or not (Fetch,"
-          + " forbidden response-header name). Remove it: cookies reach the browser's cookie store"
+      "exposeHeaders lists \"%s\", a forbidden response-header name (Fetch): browsers never let a"
+          + " page read it, exposed or not. Remove it: cookies reach the browser's cookie store"
           + " without being exposed."),
   EXPOSE_SAFELISTED(Kind.WARNING, "CorsExposeSafelisted",
-      "exposeHeaders has \"%s\", a CORS-safelisted response header that every page can already"
-          + " read. Remove it."),
+      "exposeHeaders lists \"%s\", a CORS-safelisted response-header name (Fetch) that every page"
+          + " can already read. Remove it."),
   EXPOSE_REQUEST_HEADER(Kind.WARNING, "CorsExposeRequestHeader",
-      "exposeHeaders has \"%s\", a header of CORS requests that the browser sends and no response"
-          + " carries (Fetch, HTTP requests), so exposing it lets a page read nothing. Remove it:"
-          + " exposeHeaders names the response headers a page may read."),
+      "exposeHeaders lists \"%s\", a header of CORS requests that the browser sends and no"
+          + " response carries (Fetch, HTTP requests), so exposing it lets a page read nothing."
+          + " Remove it: exposeHeaders names the response headers a page may read."),
 
   MAX_AGE_NEGATIVE(Kind.ERROR, "CorsMaxAgeNegative",
       "maxAge = %d is not a number of seconds: Access-Control-Max-Age takes 0 or more (Fetch,"
@@ -222,29 +218,28 @@ public enum Message {
   NOT_A_RESOURCE_CLASS(Kind.ERROR, "CorsNotAResource",
       "@Cors on %s, which JAX-RS never serves: it neither has nor inherits a @Path, has no"
           + " resource method or sub-resource locator that a locator returning it could serve,"
-          + " and no resource class extends it. Put @Cors on a resource class (a root one, with"
-          + " @Path, or one that a locator returns) or on its resource methods."),
+          + " and no resource class extends it. Put @Cors on a root resource class (with @Path),"
+          + " a class a locator returns, or their resource methods."),
   NOT_A_RESOURCE_METHOD(Kind.ERROR, "CorsNotAResourceMethod",
-      "@Cors on %s, which has no HTTP method designator (@GET, @POST, ...): it is not a resource"
-          + " method, and a locator's @Cors would not reach the class it returns. Put @Cors on a"
-          + " resource method, on the resource class, or, for a locator, on the class it"
+      "@Cors on %s, which has no HTTP method designator (@GET, @POST, ...), so it is not a"
+          + " resource method, and a locator's @Cors would not reach the class it returns. Put"
+          + " @Cors on a resource method or the resource class; for a locator, on the class it"
           + " returns."),
   ON_STATIC_INTERFACE_METHOD(Kind.ERROR, "CorsNotAResourceMethod",
-      "@Cors on %s, a static method of an interface: classes do not inherit those, so Jersey"
+      "@Cors on %s, a static method of an interface: classes do not inherit those, so JAX-RS"
           + " never serves it. Move the method to the resource class, or remove @Cors."),
   NOT_PUBLIC_METHOD(Kind.ERROR, "CorsNotPublic",
       "@Cors on %s, which is not public: JAX-RS only serves public methods. Make it public or"
           + " remove @Cors."),
   ON_ANNOTATION_TYPE(Kind.ERROR, "CorsNotAResource",
-      "@Cors on the annotation type %s: corsgen reads @Cors where it is written, on a resource"
-          + " class or method, and not through annotations that carry it. Put @Cors on the"
-          + " resource classes or methods themselves; classes that share a policy can inherit it"
-          + " from a common superclass or interface with @Cors."),
+      "@Cors on the annotation type %s: corsgen reads @Cors only where it is written, not through"
+          + " annotations that carry it. Put @Cors on the resource classes or methods themselves;"
+          + " classes that share a policy can inherit it from a common superclass or interface"
+          + " with @Cors."),
   NO_RESOURCE_METHOD(Kind.ERROR, "CorsNoResourceMethod",
-      "@Cors on %s, which has no resource method (@GET, @POST, ...) for the policy to cover, only"
-          + " sub-resource locators or none, and a class's @Cors does not reach the classes its"
-          + " locators return. Put @Cors on those classes or their resource methods, or remove"
-          + " it."),
+      "@Cors on %s, which has no resource method (@GET, @POST, ...), only sub-resource locators"
+          + " or nothing, and a class's @Cors does not reach the classes its locators return. Put"
+          + " @Cors on those classes or their resource methods, or remove it."),
   CLASS_POLICY_UNUSED(Kind.WARNING, "CorsClassPolicyUnused",
       "@Cors on %s applies to none of its resource methods: each has a @Cors of its own, which"
           + " replaces the class's rather than adding to it. Remove the class's @Cors, or the"
@@ -259,45 +254,43 @@ public enum Message {
           + " them at different paths or, if different JAX-RS applications serve them, put"
           + " @SuppressWarnings(\"CorsOptionsElsewhere\") on the class of either method."),
   PARTIAL_POLICY(Kind.WARNING, "CorsPartialPolicy",
-      "%s %s is served by %s with a @Cors policy and by %s without one, and Jersey picks one of"
-          + " them per request (by media type): preflights say yes for both, but the answers of"
-          + " the second carry no CORS headers, not even Vary: Origin, so browsers refuse them."
-          + " Give it the same policy, or serve it at another path; if only non-browser clients"
-          + " ask for it, put @SuppressWarnings(\"CorsPartialPolicy\") on the method without"
-          + " one."),
+      "%s %s is served by %s with @Cors and by %s without, and Jersey picks one per request by"
+          + " media type: preflights succeed for both, but the second's answers carry no CORS"
+          + " headers, not even Vary: Origin, so browsers refuse them. Give the second the same"
+          + " policy or another path; if only non-browser clients ask for it, put"
+          + " @SuppressWarnings(\"CorsPartialPolicy\") on the second."),
   CONFLICTING_POLICIES(Kind.ERROR, "CorsConflictingPolicies",
       "%s %s has a different @Cors policy in %s than in %s, but a path gets one preflight answer"
           + " per method. Give both the same policy, or serve them at different paths."),
   CONFLICTING_POLICIES_ACROSS_CLASSES(Kind.ERROR, "CorsConflictingPolicies",
       "%s %s has a different @Cors policy in %s than in %s, but a path gets one preflight answer"
-          + " per method. Give both the same policy, or serve them at different paths; if different"
-          + " Jersey applications serve the two classes, put"
+          + " per method. Give both the same policy, or serve them at different paths; if"
+          + " different JAX-RS applications serve the two classes, put"
           + " @SuppressWarnings(\"CorsConflictingPolicies\") on both."),
   GENERATED_NAME_CLASH(Kind.ERROR, "CorsGeneratedNameClash",
       "corsgen names the code it generates for %s and for %3$s after the same name, %2$s"
           + " (nested class names are joined with _), so the two would clash. Rename one of the"
           + " two resource classes."),
   GENERATED_CLASS_TAKEN(Kind.ERROR, "CorsGeneratedNameClash",
-      "corsgen needs the name %2$s for the class it generates for %1$s and the other"
-          + " resources of its package, and a class of that name exists already, in this"
-          + " compilation or on its class path. Rename that class: corsgen takes the names Cors_"
-          + " followed by a resource's name."),
+      "corsgen needs the name %2$s for the class it generates for %1$s and the other resources of"
+          + " its package, but a class of that name exists in this compilation or on its class"
+          + " path. Rename that class: corsgen reserves the names Cors_ followed by a resource's"
+          + " name."),
   SOURCE_VERSION(Kind.ERROR, "CorsSourceVersion",
       "corsgen generates Java 17 code for %s and every other resource with @Cors, but this"
-          + " compilation is for Java %s, where that code would not compile (nor would"
-          + " cors-runtime load). Compile for Java 17 or later:"
+          + " compilation is for Java %s, which can neither compile that code nor load"
+          + " cors-runtime. Compile for Java 17 or later:"
           + " <maven.compiler.release>17</maven.compiler.release> in Maven, options.release = 17"
           + " in Gradle, --release 17 for javac."),
   OUTPUT_NOT_ON_CLASS_PATH(Kind.ERROR, "CorsOutputNotOnClassPath",
-      "the class output has the class files of resources that the last build's index lists"
-          + " (%s), but the class path does not show them, so corsgen cannot generate their code"
-          + " again in this compilation and would leave them without CORS; it writes nothing."
-          + " Put the class output directory on the class path, as build tools do (javac's -cp"
-          + " naming its -d directory); where a resource's source is gone, delete its class files"
-          + " too, or build clean."),
+      "the class output has the class files of resources that the last build's index lists (%s),"
+          + " but the class path does not show them: corsgen cannot regenerate their code and,"
+          + " rather than leave them without CORS, writes nothing. Put the class output directory"
+          + " on the class path, as build tools do (javac's -cp naming its -d directory); delete"
+          + " the class files of resources whose source is gone, or build clean."),
   WRITE_FAILED(Kind.ERROR, "CorsWriteFailed",
-      "corsgen could not write what it generates for %s: %s. The policies are fine; make sure"
-          + " the build's output directories are writable and have space, and build again."),
+      "corsgen could not write what it generates for %s: %s. The policies are fine. Make sure the"
+          + " build's output directories are writable and have space, and build again."),
   UNEXPECTED(Kind.ERROR, "CorsInternalError",
       "corsgen failed on %s: %s. This is a bug in corsgen; please report it with this message.");
 
