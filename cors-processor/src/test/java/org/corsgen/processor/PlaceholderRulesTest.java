@@ -134,6 +134,31 @@ class PlaceholderRulesTest {
         entry, "cors.origins");
   }
 
+  /** One key in two placeholders reads one value: the second adds only its default. */
+  @Test
+  void oneKeyInTwoPlaceholdersIsAWarning() {
+    JavaFileObject source = resource(
+        "@Cors(origins = {\"${cors.origins}\",",
+        "    \"${cors.origins:https://a.example.com}\"})");
+    assertOnly(compile(source), source, "    \"${cors.origins:", Message.PLACEHOLDER_KEY_TWICE,
+        "cors.origins", "${cors.origins}", "${cors.origins:https://a.example.com}");
+  }
+
+  /** A default is a list: a repeated or covered origin in it is said as in a literal list. */
+  @Test
+  void repeatedOrCoveredOriginInADefaultIsAWarning() {
+    JavaFileObject repeated = resource(
+        "@Cors(origins = \"${o:https://a.example.com,https://a.example.com}\")");
+    assertOnly(compile(repeated), repeated, "@Cors", Message.ORIGIN_DUPLICATE,
+        "https://a.example.com");
+    JavaFileObject covered = resource(
+        "@Cors(origins = \"${o:https://*.example.com, https://a.example.com}\")");
+    assertOnly(compile(covered), covered, "@Cors", Message.ORIGIN_COVERED,
+        "https://a.example.com", "https://*.example.com");
+    assertClean(compile(resource(
+        "@Cors(origins = \"${o:https://a.example.com,https://b.example.com}\")")));
+  }
+
   @Test
   void samePlaceholderTwiceIsADuplicate() {
     JavaFileObject source = resource(

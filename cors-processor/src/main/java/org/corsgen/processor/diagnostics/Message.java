@@ -93,6 +93,9 @@ public enum Message {
           + " intranet origin as a literal entry."),
   ORIGIN_DUPLICATE(Kind.WARNING, "CorsDuplicateOrigin",
       "origin \"%s\" is listed twice. Remove the repetition."),
+  PLACEHOLDER_KEY_TWICE(Kind.WARNING, "CorsDuplicateOrigin",
+      "placeholder key \"%s\" is listed twice, in %s and %s: both read the same configured"
+          + " value, so the second adds only its default. Write the key once."),
   ORIGIN_COVERED(Kind.WARNING, "CorsOriginCovered",
       "origin \"%s\" is already allowed by the pattern \"%s\" in the same list. Remove it, or"
           + " remove the pattern if only this origin is meant."),

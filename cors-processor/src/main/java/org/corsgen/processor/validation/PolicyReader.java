@@ -87,8 +87,14 @@ final class PolicyReader {
       if (origin.contains("${") || origin.strip().startsWith("$")) {
         // "$APP_ORIGINS" and the like are placeholders mistyped: say how to write one.
         placeholder(values, item, origin, credentials, items.size() == 1).ifPresent(placeholder -> {
+          Optional<Placeholder> sameKey = placeholders.keySet().stream()
+              .filter(other -> other.key().equals(placeholder.key()))
+              .findFirst();
           if (placeholders.putIfAbsent(placeholder, item) != null) {
             values.report(Message.ORIGIN_DUPLICATE, Optional.of(item), origin);
+          } else if (sameKey.isPresent()) {
+            values.report(Message.PLACEHOLDER_KEY_TWICE, Optional.of(item), placeholder.key(),
+                sameKey.get(), origin);
           }
         });
         continue;
@@ -146,6 +152,8 @@ final class PolicyReader {
     }
     Optional<String> defaultValue = Optional.ofNullable(matcher.group(2));
     boolean valid = true;
+    Map<String, AnnotationValue> exactInDefault = new LinkedHashMap<>();
+    Map<OriginPattern, AnnotationValue> patternsInDefault = new LinkedHashMap<>();
     String[] origins = defaultValue.map(value -> value.split(",", -1)).orElse(new String[0]);
     for (int index = 0; index < origins.length; index++) {
       String origin = origins[index];
@@ -182,8 +190,15 @@ final class PolicyReader {
         values.report(Message.INSECURE_CREDENTIALS_DEFAULT, Optional.of(item), entry,
             origin.strip());
         valid = false;
+      } else if (parsed instanceof OriginSyntax.Exact exact
+          && exactInDefault.putIfAbsent(exact.origin(), item) != null
+          || parsed instanceof OriginSyntax.Pattern pattern
+          && patternsInDefault.putIfAbsent(pattern.pattern(), item) != null) {
+        values.report(Message.ORIGIN_DUPLICATE, Optional.of(item), origin.strip());
       }
     }
+    // A default is a list of its own: what a literal list is told, it is told too.
+    reportCovered(values, exactInDefault, patternsInDefault);
     return valid ? Optional.of(new Placeholder(matcher.group(1), defaultValue)) : Optional.empty();
   }
 
