@@ -1,6 +1,10 @@
 package org.corsgen.runtime.spi;
 
+import java.io.ByteArrayOutputStream;
 import java.net.IDN;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -224,6 +228,8 @@ public final class OriginSyntax {
   /** What can follow {@code https://} as a host, with a port, a slash or a wildcard label. */
   private static final Predicate<String> HOST_AND_PORT = whole("[\\p{L}\\p{N}*._\\[\\]:-]+/?");
   private static final Predicate<String> HOST_NAME_CHARS = whole("[a-z0-9*_.-]+");
+  /** What ends a URL's authority; browsers read a backslash as a slash in http(s) URLs. */
+  private static final String PATH_STARTS = "/?#\\";
   private static final Predicate<String> BRACKETED_IPV6_CHARS = whole("\\[[0-9a-f:.]+]");
   private static final Predicate<String> PORT = whole(":[0-9]{1,5}");
   /**
@@ -597,9 +603,13 @@ public final class OriginSyntax {
     if (!scheme.equals(scheme.toLowerCase(Locale.ROOT))) {
       return Optional.of("the scheme has upper-case letters");
     }
-    int end = firstOf(rest, "/?#");
+    int end = firstOf(rest, PATH_STARTS);
     if (end >= 0) {
       char c = rest.charAt(end);
+      if (c == '\\') {
+        return Optional.of("it has a backslash, which browsers read as a slash: the start of a"
+            + " path");
+      }
       if (c == '/' && end == rest.length() - 1) {
         return Optional.of("it ends with a slash");
       }
@@ -612,6 +622,9 @@ public final class OriginSyntax {
     String host = hostOf(rest);
     if (host.isEmpty()) {
       return Optional.of("it has no host");
+    }
+    if (host.indexOf('%') >= 0) {
+      return Optional.of("the host has a percent-escape, which browsers decode before sending it");
     }
     if (!host.equals(host.toLowerCase(Locale.ROOT))) {
       return Optional.of("the host has upper-case letters");
@@ -706,7 +719,7 @@ public final class OriginSyntax {
 
   /** The authority of what follows {@code scheme://}: up to any path, query or fragment. */
   private static String authorityOf(String rest) {
-    int end = firstOf(rest, "/?#");
+    int end = firstOf(rest, PATH_STARTS);
     String authority = end < 0 ? rest : rest.substring(0, end);
     return authority.substring(authority.lastIndexOf('@') + 1);
   }
@@ -734,6 +747,14 @@ public final class OriginSyntax {
     String authority = authorityOf(entry.substring(separator + SEPARATOR.length()).strip());
     String host = hostOf(authority);
     String port = authority.substring(host.length());
+    if (host.indexOf('%') >= 0) {
+      // The URL standard percent-decodes a host before it maps it to ASCII.
+      Optional<String> decoded = percentDecoded(host);
+      if (decoded.isEmpty()) {
+        return Optional.empty();
+      }
+      host = decoded.get();
+    }
     if (host.endsWith(".") && !host.endsWith("..")) {
       host = host.substring(0, host.length() - 1);
     }
@@ -1061,6 +1082,31 @@ public final class OriginSyntax {
       }
     }
     return true;
+  }
+
+  /** {@code s} with its {@code %XX} escapes decoded as UTF-8, if every one is well formed. */
+  private static Optional<String> percentDecoded(String s) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    for (int i = 0; i < s.length(); i++) {
+      if (s.charAt(i) != '%') {
+        int codePoint = s.codePointAt(i);
+        bytes.writeBytes(Character.toString(codePoint).getBytes(StandardCharsets.UTF_8));
+        i += Character.charCount(codePoint) - 1;
+        continue;
+      }
+      if (i + 2 >= s.length() || Character.digit(s.charAt(i + 1), 16) < 0
+          || Character.digit(s.charAt(i + 2), 16) < 0) {
+        return Optional.empty();
+      }
+      bytes.write(Character.digit(s.charAt(i + 1), 16) * 16 + Character.digit(s.charAt(i + 2), 16));
+      i += 2;
+    }
+    try {
+      return Optional.of(StandardCharsets.UTF_8.newDecoder()
+          .decode(ByteBuffer.wrap(bytes.toByteArray())).toString());
+    } catch (CharacterCodingException e) {
+      return Optional.empty();
+    }
   }
 
   private static int firstOf(String s, String chars) {

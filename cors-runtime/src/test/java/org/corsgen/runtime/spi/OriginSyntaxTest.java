@@ -97,6 +97,29 @@ class OriginSyntaxTest {
    * Browsers parse a host that ends in a number as an IPv4 address and serialize IP addresses in
    * one form (URL standard, host serializer): any other spelling never equals their Origin.
    */
+  /**
+   * Browsers read a backslash in an http(s) URL as a slash and percent-decode a host before
+   * mapping it to ASCII: such entries are named for what they are and fixed to what is sent.
+   */
+  @Test
+  void backslashesAndPercentEscapesAreReadAsBrowsersReadThem() {
+    assertEquals(new Invalid(Problem.MALFORMED,
+        "it has a backslash, which browsers read as a slash: the start of a path",
+        Optional.of("https://a.example.com")), invalid("https://a.example.com\\"));
+    assertEquals(new Invalid(Problem.MALFORMED,
+        "it has a backslash, which browsers read as a slash: the start of a path",
+        Optional.of("https://a.example.com")), invalid("https://a.example.com\\path"));
+    String percent = "the host has a percent-escape, which browsers decode before sending it";
+    assertEquals(new Invalid(Problem.MALFORMED, percent, Optional.of("https://app.example.com")),
+        invalid("https://app%2Eexample.com"));
+    assertEquals(new Invalid(Problem.MALFORMED, percent,
+        Optional.of("https://xn--bcher-kva.example")), invalid("https://b%C3%BCcher.example"));
+    assertEquals(new Invalid(Problem.MALFORMED, percent, Optional.empty()),
+        invalid("https://app%2.example.com"), "no fix for an escape that is none");
+    assertEquals(new Invalid(Problem.MALFORMED, percent, Optional.empty()),
+        invalid("https://app%FF.example.com"), "nor for bytes that are no UTF-8");
+  }
+
   @Test
   void ipAddressesMustBeWrittenAsBrowsersSerializeThem() {
     assertEquals(new Invalid(Problem.MALFORMED,
