@@ -295,6 +295,21 @@ class HeaderRulesTest {
         "public class Res {",
         "  @GET public String get(@CookieParam(\"session\") String session) { return session; }",
         "}")));
+    // Under "*" no page can send credentials, and a cookie with a default may be missing.
+    assertClean(compile(source("Res",
+        "@Path(\"/res\")",
+        "@Cors(origins = \"*\")",
+        "public class Res {",
+        "  @GET public String get(@CookieParam(\"session\") String session) { return session; }",
+        "}")));
+    assertClean(compile(source("Res",
+        "@Path(\"/res\")",
+        "@Cors(origins = \"https://app.example.com\")",
+        "public class Res {",
+        "  @GET public String get(@CookieParam(\"theme\") @DefaultValue(\"light\") String theme) {",
+        "    return theme;",
+        "  }",
+        "}")));
     assertClean(compile(source("Res",
         "@Path(\"/res\")",
         "@Cors(origins = \"https://app.example.com\")",

@@ -285,20 +285,22 @@ class OriginRulesTest {
 
   /**
    * Wildcard DNS, tunnels and preview hosts hand a name to anyone, though the Public Suffix List
-   * does not say so: a pattern over one, or over a name above one, is an error too; a pattern
-   * over one name a user was given there is not.
+   * does not say so: a pattern over one, over a name above one, or over one below it (where names
+   * are handed out a level deeper) is an error too.
    */
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
       "https://*.nip.io         | nip.io     | wildcard DNS that maps a name to any IP address",
       "https://*.loca.lt:*      | loca.lt    | localtunnel, a tunnel service",
-      "https://*.github.dev     | github.dev | under app.github.dev: GitHub Codespaces' forwarded ports"})
+      "https://*.github.dev     | github.dev | under app.github.dev: GitHub Codespaces' forwarded ports",
+      "https://*.ws-eu114.gitpod.io | ws-eu114.gitpod.io | under gitpod.io: Gitpod's workspaces"})
   void subdomainPatternOverASharedHostIsAnError(String origin, String parent, String what) {
     JavaFileObject source = resource("@Cors(origins = \"" + origin + "\")");
     assertOnly(compile(source), source, "@Cors", Message.ORIGIN_PATTERN_SHARED_HOST, origin,
         parent, what);
-    assertClean(compile(resource("@Cors(origins = \"https://*.mine.gitpod.dev\")")));
-    assertClean(compile(resource("@Cors(origins = \"https://*.docs.github.com\")")));
+    // Names beside a listed one, or ending in its letters without its dot, are others.
+    assertClean(compile(resource("@Cors(origins = \"https://*.notgitpod.io\")")));
+    assertClean(compile(resource("@Cors(origins = \"https://*.docs.github.dev.example.com\")")));
   }
 
   /**

@@ -78,7 +78,11 @@ class PlaceholderRulesTest {
       "${env:CORS_ORIGINS:-https://a.example}   | the lookup prefix \"env:\""
           + " | ${CORS_ORIGINS:https://a.example}",
       "${CORS_ORIGINS:-https://a.example}       | a shell's \":-\" before the default"
-          + " | ${CORS_ORIGINS:https://a.example}"})
+          + " | ${CORS_ORIGINS:https://a.example}",
+      "${CORS_ORIGINS:-}                        | a shell's \":-\" before the default"
+          + " | ${CORS_ORIGINS}",
+      "${env:CORS_ORIGINS:-}                    | the lookup prefix \"env:\" | ${CORS_ORIGINS}",
+      "${sys:-}                                 | a shell's \":-\" before the default | ${sys}"})
   void placeholderOfAnotherSyntaxIsToldCorsgensOwn(String entry, String syntax, String fix) {
     JavaFileObject source = resource("@Cors(origins = \"" + entry + "\")");
     assertOnly(compile(source), source, "@Cors", Message.ORIGIN_PLACEHOLDER_FOREIGN, entry,

@@ -132,8 +132,14 @@ public enum Message {
   METHODS_GRANT_ONLY_OPTIONS(Kind.ERROR, "CorsGrantsNothing",
       "this policy grants only OPTIONS, which its resource method answers itself: a page's"
           + " OPTIONS request is always preflighted, and the preflight, an OPTIONS request too,"
-          + " reaches that method rather than corsgen, so the policy grants nothing. Remove @Cors"
-          + " from it; corsgen answers the preflights of the methods that have a policy."),
+          + " reaches that method, which corsgen gives no preflight answer, so the policy grants"
+          + " nothing. Remove @Cors from it; corsgen answers the preflights of the methods that"
+          + " have a policy."),
+  METHODS_LIST_ONLY_OPTIONS(Kind.ERROR, "CorsGrantsNothing",
+      "methods lists only OPTIONS of what this policy's resource methods serve (they serve %s),"
+          + " and an @OPTIONS method of the resource answers it itself: a page's OPTIONS request"
+          + " is always preflighted, and the preflight reaches that method, which corsgen gives"
+          + " no preflight answer, so the policy grants nothing. List the methods meant instead."),
   METHOD_NOT_SERVED(Kind.WARNING, "CorsMethodNotServed",
       "method \"%s\" is not served by any resource method this policy applies to (they serve"
           + " %s), so listing it has no effect. Remove it."),
@@ -193,9 +199,10 @@ public enum Message {
       "%s reads the cookie \"%s\" with @CookieParam, but this policy does not allow"
           + " credentials: a page's cross-origin request carries cookies only with credentials"
           + " \"include\", and the browser then refuses the answer without"
-          + " Access-Control-Allow-Credentials: true (Fetch, CORS check). Set allowCredentials ="
-          + " true, with the origins listed by name, or, if only non-browser clients send it, put"
-          + " @SuppressWarnings(\"CorsCookieWithoutCredentials\") where it is read."),
+          + " Access-Control-Allow-Credentials: true (Fetch, CORS check). If pages of the listed"
+          + " origins must send it, set allowCredentials = true; if only same-origin pages or"
+          + " non-browser clients do, put @SuppressWarnings(\"CorsCookieWithoutCredentials\")"
+          + " where it is read."),
   EXPOSE_FORBIDDEN(Kind.ERROR, "CorsExposeSetCookie",
       "exposeHeaders lists \"%s\", a forbidden response-header name (Fetch): browsers never let a"
           + " page read it, exposed or not. Remove it: cookies reach the browser's cookie store"
@@ -249,8 +256,8 @@ public enum Message {
           + " methods' own where the class policy is meant."),
   OWN_OPTIONS(Kind.ERROR, "CorsOwnOptions",
       "%s answers OPTIONS %s itself, where corsgen answers CORS preflights for %s: that method"
-          + " would answer them instead, without the policy. Remove the @OPTIONS method, or serve"
-          + " it at another path."),
+          + " would answer them instead, without the policy's Allow-Methods, Allow-Headers and"
+          + " Max-Age. Remove the @OPTIONS method, or serve it at another path."),
   OWN_OPTIONS_ELSEWHERE(Kind.WARNING, "CorsOptionsElsewhere",
       "%s answers OPTIONS %s itself, where corsgen answers CORS preflights for %s of another"
           + " class: in one application, that method would answer them instead of corsgen. Serve"

@@ -34,6 +34,7 @@ final class JaxRs {
   static final String CORS = "org.corsgen.Cors";
   static final String HEADER_PARAM = "jakarta.ws.rs.HeaderParam";
   static final String COOKIE_PARAM = "jakarta.ws.rs.CookieParam";
+  static final String DEFAULT_VALUE = "jakarta.ws.rs.DefaultValue";
   static final String BEAN_PARAM = "jakarta.ws.rs.BeanParam";
   static final String CONSUMES = "jakarta.ws.rs.Consumes";
   private static final Set<String> NON_ENTITY_PARAMETERS = Set.of(
@@ -260,7 +261,7 @@ final class JaxRs {
       "jakarta.ws.rs.Consumes");
 
   private static final Set<String> PARAMETER_ANNOTATIONS = Set.of("jakarta.ws.rs.core.Context",
-      "jakarta.ws.rs.Encoded", "jakarta.ws.rs.DefaultValue", "jakarta.ws.rs.MatrixParam",
+      "jakarta.ws.rs.Encoded", DEFAULT_VALUE, "jakarta.ws.rs.MatrixParam",
       "jakarta.ws.rs.QueryParam", "jakarta.ws.rs.CookieParam", "jakarta.ws.rs.HeaderParam",
       "jakarta.ws.rs.PathParam", "jakarta.ws.rs.FormParam");
 

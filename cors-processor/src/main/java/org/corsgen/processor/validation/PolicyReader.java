@@ -202,6 +202,13 @@ final class PolicyReader {
     return valid ? Optional.of(new Placeholder(matcher.group(1), defaultValue)) : Optional.empty();
   }
 
+  /** {@code ${key:default}}, or {@code ${key}} where the default is missing or empty. */
+  private static String placeholder(String key, String defaultValue) {
+    return defaultValue == null || defaultValue.isBlank()
+        ? "${" + key + "}"
+        : "${" + key + ":" + defaultValue + "}";
+  }
+
   /** Another library's placeholder syntax, and corsgen's placeholder it meant. */
   private record Foreign(String syntax, String fix) {}
 
@@ -218,16 +225,15 @@ final class PolicyReader {
     if (rest == null) {
       return Optional.empty();
     }
+    if (rest.startsWith("-")) {
+      return Optional.of(new Foreign("a shell's \":-\" before the default",
+          placeholder(key, rest.substring(1))));
+    }
     Matcher prefixed = PREFIXED.matcher(rest);
     if ((key.equals("env") || key.equals("sys")) && prefixed.matches()
         && !rest.startsWith(prefixed.group(1) + "://")) {
       return Optional.of(new Foreign("the lookup prefix \"" + key + ":\"",
-          "${" + prefixed.group(1)
-              + (prefixed.group(2) == null ? "" : ":" + prefixed.group(2)) + "}"));
-    }
-    if (rest.startsWith("-")) {
-      return Optional.of(new Foreign("a shell's \":-\" before the default",
-          "${" + key + ":" + rest.substring(1) + "}"));
+          placeholder(prefixed.group(1), prefixed.group(2))));
     }
     return Optional.empty();
   }

@@ -145,12 +145,22 @@ final class UsageRules {
       report.report(Message.METHOD_NOT_SERVED, cors.annotated(), cors.mirror(),
           Optional.of(item), item.getValue(), served);
     }
-    if (servedByPolicy.stream().filter(cors::grants).allMatch("OPTIONS"::equals)
-        && servedByPolicy.contains("OPTIONS") && cors.grants("OPTIONS")) {
-      // A page's OPTIONS request is preflighted, and the application's own @OPTIONS method, not
-      // corsgen, answers the preflight: nothing this policy says reaches a browser.
-      report.report(Message.METHODS_GRANT_ONLY_OPTIONS, cors.annotated(), cors.mirror(),
-          JaxRs.writtenValue(cors.mirror(), "methods"));
+    if (servedByPolicy.contains("OPTIONS") && cors.grants("OPTIONS")
+        && servedByPolicy.stream()
+            .filter(method -> cors.grants(method) && !HttpNames.isForbiddenMethod(method))
+            .allMatch("OPTIONS"::equals)) {
+      // A page's OPTIONS request is preflighted, and the preflight reaches the application's own
+      // @OPTIONS method, for which corsgen makes no preflight answer: nothing the page can use.
+      Set<String> others = servedByPolicy.stream()
+          .filter(method -> !method.equals("OPTIONS") && !HttpNames.isForbiddenMethod(method))
+          .collect(Collectors.toCollection(TreeSet::new));
+      if (items.isEmpty() || others.isEmpty()) {
+        report.report(Message.METHODS_GRANT_ONLY_OPTIONS, cors.annotated(), cors.mirror(),
+            JaxRs.writtenValue(cors.mirror(), "methods"));
+      } else {
+        report.report(Message.METHODS_LIST_ONLY_OPTIONS, cors.annotated(), cors.mirror(),
+            JaxRs.writtenValue(cors.mirror(), "methods"), String.join(", ", others));
+      }
     }
   }
 
@@ -242,8 +252,10 @@ final class UsageRules {
       List<Element> suppressible, Set<TypeElement> seenBeans, List<ReadHeader> headers) {
     JaxRs.headerParam(bound).ifPresent(header ->
         headers.add(new ReadHeader(header, reader, suppressible, false)));
-    JaxRs.cookieParam(bound).ifPresent(cookie ->
-        headers.add(new ReadHeader(cookie, reader, suppressible, true)));
+    // A cookie with a default may be missing: the resource does not count on pages sending it.
+    JaxRs.cookieParam(bound)
+        .filter(cookie -> JaxRs.annotation(bound, JaxRs.DEFAULT_VALUE).isEmpty())
+        .ifPresent(cookie -> headers.add(new ReadHeader(cookie, reader, suppressible, true)));
     JaxRs.beanParam(bound).filter(seenBeans::add).ifPresent(type -> readMembers(type,
         bean != null ? bean : " (in the @BeanParam of " + reader + ")", suppressible, seenBeans,
         headers));
@@ -310,11 +322,14 @@ final class UsageRules {
    * cross-origin request does only with {@code credentials: "include"}; the browser then hands
    * the answer to the page only with {@code Access-Control-Allow-Credentials: true} (Fetch, CORS
    * check). Without credentials in the policy, the page gets either no cookie or no answer. Once
-   * per policy, on the first reader.
+   * per policy, on the first reader; not under {@code origins = "*"}, which credentials never
+   * go with, nor for a cookie with a {@code @DefaultValue}, which says it may be missing.
    */
   private static void checkCookieParams(AnnotatedCors cors, List<ReadHeader> injected,
       List<ServedMethod> uses, Report report) {
-    if (cors.allowsCredentials()) {
+    if (cors.allowsCredentials() || cors.items("origins").stream()
+        .anyMatch(item -> item.getValue().equals("*"))) {
+      // Under "*" no cross-origin page can send credentials: the cookie is another client's.
       return;
     }
     readUnder(cors, uses, injected).stream()
