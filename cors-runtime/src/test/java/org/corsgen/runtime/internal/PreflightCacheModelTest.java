@@ -22,10 +22,12 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Holds the preflight answers of random method tables to what a browser's preflight cache does
- * with them (Fetch, "CORS-preflight cache"): entries keyed by origin and credentials mode, a
- * method or header name cached by any answer that passed the CORS check with a Max-Age above 0,
- * names matched ignoring case, a safelisted method sent with cached names without asking. No
- * request the cache lets through unasked may be one that a fresh preflight would have refused.
+ * with them (Fetch, "CORS-preflight cache"): entries per origin and URL, a method or header name
+ * cached by any answer that passed the CORS check with a Max-Age above 0, an entry made with
+ * credentials serving requests with and without them and one made without serving only those
+ * without, names matched ignoring case, a safelisted method sent with cached names without
+ * asking. No request the cache lets through unasked may be one that a fresh preflight would
+ * have refused.
  *
  * <p>Tables mix policies on origins, credentials, header lists and wildcards, Max-Age, equal
  * policies as one instance and as two (two classes at one URL), safelisted methods served
@@ -56,23 +58,25 @@ class PreflightCacheModelTest {
       PreflightEndpoint endpoint = new PreflightEndpoint("/items", table, List.of(),
           DebugMode.fixed(random.nextBoolean()));
       for (String origin : List.of(APP, ADMIN)) {
-        for (boolean credentials : new boolean[] {false, true}) {
-          Cache cache = new Cache(credentials);
-          for (int i = 0; i < PREFLIGHTS_PER_CACHE; i++) {
-            String method = METHODS.get(random.nextInt(METHODS.size()));
-            List<String> names = randomNames(random);
-            cache.store(preflight(endpoint, origin, method, names), origin, method, names);
-            for (String sent : table.served()) {
-              if (!METHODS.contains(sent)) {
-                continue;
-              }
-              for (int mask = 0; mask < 1 << NAMES.size(); mask++) {
-                List<String> sentNames = namesOf(mask);
-                if (cache.letsThrough(sent, sentNames) && !Cache.passes(
-                    preflight(endpoint, origin, sent, sentNames), origin, credentials, sent,
+        Cache cache = new Cache();
+        for (int i = 0; i < PREFLIGHTS_PER_CACHE; i++) {
+          String method = METHODS.get(random.nextInt(METHODS.size()));
+          List<String> names = randomNames(random);
+          boolean credentials = random.nextBoolean();
+          cache.store(preflight(endpoint, origin, method, names), origin, credentials, method,
+              names);
+          for (String sent : table.served()) {
+            if (!METHODS.contains(sent)) {
+              continue;
+            }
+            for (int mask = 0; mask < 1 << NAMES.size(); mask++) {
+              List<String> sentNames = namesOf(mask);
+              for (boolean sentWith : new boolean[] {false, true}) {
+                if (cache.letsThrough(sent, sentNames, sentWith) && !Cache.passes(
+                    preflight(endpoint, origin, sent, sentNames), origin, sentWith, sent,
                     sentNames)) {
                   holes.add("seed " + seed + ": " + sent + " " + sentNames + " from " + origin
-                      + (credentials ? " with" : " without") + " credentials");
+                      + (sentWith ? " with" : " without") + " credentials");
                 }
               }
             }
@@ -84,17 +88,17 @@ class PreflightCacheModelTest {
         holes.size() + " requests sent from the cache that a fresh preflight refuses");
   }
 
-  /** One browser's cache for one origin and credentials mode, at one URL. */
+  /** One browser's cache for one origin, at one URL. */
   private static final class Cache {
-    private final boolean credentials;
-    private final Set<String> methods = new HashSet<>();
-    private final Set<String> names = new HashSet<>();
+    /** Entries made with credentials: they serve requests with and without them. */
+    private final Set<String> credentialedMethods = new HashSet<>();
+    private final Set<String> credentialedNames = new HashSet<>();
+    /** Entries made without: they serve requests without credentials only. */
+    private final Set<String> plainMethods = new HashSet<>();
+    private final Set<String> plainNames = new HashSet<>();
 
-    Cache(boolean credentials) {
-      this.credentials = credentials;
-    }
-
-    void store(Response answer, String origin, String method, List<String> requested) {
+    void store(Response answer, String origin, boolean credentials, String method,
+        List<String> requested) {
       if (!passes(answer, origin, credentials, method, requested)) {
         return;
       }
@@ -103,16 +107,23 @@ class PreflightCacheModelTest {
       if (maxAge != null && Integer.parseInt(maxAge) == 0) {
         return;
       }
-      methods.addAll(items(answer.getHeaderString(CorsHeaders.ALLOW_METHODS)));
-      items(answer.getHeaderString(CorsHeaders.ALLOW_HEADERS))
-          .forEach(name -> names.add(name.toLowerCase(Locale.ROOT)));
+      (credentials ? credentialedMethods : plainMethods)
+          .addAll(items(answer.getHeaderString(CorsHeaders.ALLOW_METHODS)));
+      items(answer.getHeaderString(CorsHeaders.ALLOW_HEADERS)).forEach(name ->
+          (credentials ? credentialedNames : plainNames).add(name.toLowerCase(Locale.ROOT)));
     }
 
     /** Whether the browser sends this request without a preflight of its own. */
-    boolean letsThrough(String method, List<String> requested) {
+    boolean letsThrough(String method, List<String> requested, boolean credentials) {
       boolean safelisted = SAFELISTED.contains(method);
       if (safelisted && requested.isEmpty()) {
         return false; // no preflight at all: not the cache's doing
+      }
+      Set<String> methods = new HashSet<>(credentialedMethods);
+      Set<String> names = new HashSet<>(credentialedNames);
+      if (!credentials) {
+        methods.addAll(plainMethods);
+        names.addAll(plainNames);
       }
       boolean methodCached = safelisted || methods.contains(method)
           || !credentials && methods.contains("*");

@@ -391,29 +391,37 @@ class BrowserConformanceTest {
   /**
    * Under {@code allowHeaders = "*"} the answer names the headers asked for: asked for X-A, which
    * DELETE at the same URL allows too, it is cached; asked for X-B, which DELETE does not allow,
-   * it is not, so DELETE is never sent with X-B unasked.
+   * it is not (the second PUT with X-B asks again). DELETE, cached with X-A, then asks before
+   * sending X-B; Chromium would ask there in any case, since it keeps one entry per origin and
+   * URL, replaced by each answer, where Fetch keeps them all (PreflightCacheModelTest holds the
+   * answers to Fetch's cache).
    */
   @Test
   void aWildcardAnswerIsCachedOnlyWhereTheURLsOtherPoliciesAllowItsNames() {
     List<Fetched> withA = fetchInTurn(2, "PUT", "/wildcard-beside-list",
         Map.of("headers", Map.of("X-A", "1"), "body", "x"));
+    Fetched deleteWithA = fetch("DELETE", "/wildcard-beside-list",
+        Map.of("headers", Map.of("X-A", "1")));
     List<Fetched> withB = fetchInTurn(2, "PUT", "/wildcard-beside-list",
         Map.of("headers", Map.of("X-B", "1"), "body", "x"));
-    Fetched delete = fetch("DELETE", "/wildcard-beside-list",
+    Fetched deleteWithB = fetch("DELETE", "/wildcard-beside-list",
         Map.of("headers", Map.of("X-B", "1")));
 
-    assertEquals(List.of("put", "put", "put", "put"),
-        Stream.concat(withA.stream(), withB.stream()).map(Fetched::body).toList());
-    assertTrue(delete.blocked(), delete.toString());
+    assertEquals(List.of("put", "put", "deleted", "put", "put"),
+        Stream.of(withA.stream(), Stream.of(deleteWithA), withB.stream())
+            .flatMap(fetched -> fetched).map(Fetched::body).toList());
+    assertTrue(deleteWithB.blocked(), deleteWithB.toString());
     assertEquals(List.of(
         "OPTIONS /wildcard-beside-list 204",
         "PUT /wildcard-beside-list 200",
         "PUT /wildcard-beside-list 200",
         "OPTIONS /wildcard-beside-list 204",
+        "DELETE /wildcard-beside-list 200",
+        "OPTIONS /wildcard-beside-list 204",
         "PUT /wildcard-beside-list 200",
         "OPTIONS /wildcard-beside-list 204",
         "PUT /wildcard-beside-list 200",
-        "OPTIONS /wildcard-beside-list 403"), serverSaw());
+        "OPTIONS /wildcard-beside-list 403"), serverSaw(), "X-A cached, X-B not");
   }
 
   /**
