@@ -60,6 +60,19 @@ class OriginRulesTest {
     assertOnly(compile(source), source, "    \"*\"})", Message.ORIGIN_DUPLICATE, "*");
   }
 
+  /**
+   * A trailing dot is the origin of pages opened at the fully qualified name: legal, and almost
+   * always a slip, unless listed beside the name without it.
+   */
+  @Test
+  void originWithATrailingDotIsAWarningUnlessTheNameWithoutItIsListed() {
+    JavaFileObject alone = resource("@Cors(origins = \"https://app.example.com.:8443\")");
+    assertOnly(compile(alone), alone, "@Cors", Message.ORIGIN_TRAILING_DOT,
+        "https://app.example.com.:8443", "https://app.example.com:8443");
+    assertClean(compile(resource(
+        "@Cors(origins = {\"https://app.example.com\", \"https://app.example.com.\"})")));
+  }
+
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
       "https://App.example.com/ | it ends with a slash       | ' Write \"https://app.example.com\".'",
@@ -77,9 +90,8 @@ class OriginRulesTest {
       "https://a.example.com:0443 | the port has a leading zero | ' Write \"https://a.example.com\".'",
       "'https://a.example.com '  | it contains white space   | ' Write \"https://a.example.com\".'",
       "https://a..example.com   | 'the host \"a..example.com\" has an empty label' | ''",
-      "https://a.example.com.   | 'the host ends with a dot, which browsers send only for a page"
-          + " opened at \"a.example.com.\", another origin than the one without it'"
-          + " | ' Write \"https://a.example.com\".'",
+      "https://*.example.com.   | the host of a pattern ends with a dot; write the name without it"
+          + " | ' Write \"https://*.example.com\".'",
       "https://1.2.3.4.:8443    | browsers write the IPv4 address 1.2.3.4. as 1.2.3.4"
           + " | ' Write \"https://1.2.3.4:8443\".'",
       "http://127.1:3000        | browsers write the IPv4 address 127.1 as 127.0.0.1"

@@ -91,6 +91,10 @@ public enum Message {
           + " @SuppressWarnings(\"CorsInsecureCredentials\") says, so the application would not"
           + " start on this default. Make the default https or loopback, or write a deliberate"
           + " intranet origin as a literal entry."),
+  ORIGIN_TRAILING_DOT(Kind.WARNING, "CorsOriginTrailingDot",
+      "origin \"%s\" ends with a dot: browsers send it only from a page opened at that fully"
+          + " qualified name, another origin than \"%s\", which is almost always the one meant."
+          + " Write \"%2$s\", or list both if pages are opened at both names."),
   ORIGIN_DUPLICATE(Kind.WARNING, "CorsDuplicateOrigin",
       "origin \"%s\" is listed twice. Remove the repetition."),
   PLACEHOLDER_KEY_TWICE(Kind.WARNING, "CorsDuplicateOrigin",

@@ -39,6 +39,9 @@ final class PolicyReader {
   private static final Pattern PLACEHOLDER =
       Pattern.compile("\\$\\{([A-Za-z0-9_.-]+)(?::([^{}]*))?}");
 
+  /** A host's trailing dot, before the port if there is one. */
+  private static final Pattern TRAILING_DOT = Pattern.compile("\\.(:[0-9]+)?$");
+
   /** The longest preflight cache any browser honours (Firefox); Chromium stops at 7200. */
   private static final int FIREFOX_MAX_AGE_CAP = 86_400;
 
@@ -118,6 +121,12 @@ final class PolicyReader {
       } else if (parsed instanceof OriginSyntax.Exact exactOrigin) {
         if (exact.putIfAbsent(exactOrigin.origin(), item) != null) {
           values.report(Message.ORIGIN_DUPLICATE, Optional.of(item), origin);
+        }
+        String withoutDot = TRAILING_DOT.matcher(origin).replaceFirst("$1");
+        if (!withoutDot.equals(origin)
+            && items.stream().noneMatch(other -> other.getValue().equals(withoutDot))) {
+          // Listed beside the name without the dot, it is meant: pages are opened at both.
+          values.report(Message.ORIGIN_TRAILING_DOT, Optional.of(item), origin, withoutDot);
         }
       } else if (parsed instanceof OriginSyntax.Pattern pattern) {
         if (patterns.putIfAbsent(pattern.pattern(), item) != null) {

@@ -682,11 +682,10 @@ public final class OriginSyntax {
       if (!host.equals(address.get())) {
         return Optional.of("browsers write the IPv4 address " + host + " as " + address.get());
       }
-    } else if (host.endsWith(".")) {
-      // A serialized origin can end so, but only a page opened at the fully qualified name sends
-      // it, and that is another origin than the usual one: almost always a slip.
-      return Optional.of("the host ends with a dot, which browsers send only for a page opened"
-          + " at \"" + host + "\", another origin than the one without it");
+    } else if (host.endsWith(".") && (host.indexOf('*') >= 0 || rest.endsWith(PORT_WILDCARD))) {
+      // An exact origin can end so (a page opened at the fully qualified name sends it; the
+      // processor warns), but a pattern over such a name would escape the public-suffix rules.
+      return Optional.of("the host of a pattern ends with a dot; write the name without it");
     }
     return portProblem(scheme, rest.substring(host.length()));
   }

@@ -28,6 +28,16 @@ class OriginSetTest {
     assertFalse(set.matches(""));
   }
 
+  /** A fully qualified name's origin is another origin: each matches only itself. */
+  @Test
+  void anOriginWithATrailingDotIsAnotherOrigin() {
+    OriginSet qualified = OriginSet.builder().exact("https://app.example.com.").build();
+    assertTrue(qualified.matches("https://app.example.com."));
+    assertFalse(qualified.matches("https://app.example.com"));
+    assertFalse(set.matches("https://app.example.com."));
+    assertTrue(OriginSyntax.isSerializedOrigin("https://app.example.com."));
+  }
+
   @Test
   void matchesEveryPatternWithItsOwnScheme() {
     assertTrue(set.matches("https://a.example.org"));
