@@ -145,10 +145,10 @@ final class UsageRules {
       report.report(Message.METHOD_NOT_SERVED, cors.annotated(), cors.mirror(),
           Optional.of(item), item.getValue(), served);
     }
+    // A forbidden method beside it (a TRACE designator) is preflighted for nothing, which
+    // CorsOwnOptions says.
     if (servedByPolicy.contains("OPTIONS") && cors.grants("OPTIONS")
-        && servedByPolicy.stream()
-            .filter(method -> cors.grants(method) && !HttpNames.isForbiddenMethod(method))
-            .allMatch("OPTIONS"::equals)) {
+        && servedByPolicy.stream().filter(cors::grants).allMatch("OPTIONS"::equals)) {
       // A page's OPTIONS request is preflighted, and the preflight reaches the application's own
       // @OPTIONS method, for which corsgen makes no preflight answer: nothing the page can use.
       Set<String> others = servedByPolicy.stream()
