@@ -98,10 +98,6 @@ class OriginRulesTest {
           + " | ' Write \"http://127.0.0.1:3000\".'",
       "'http://[0:0:0:0:0:0:0:1]' | 'browsers write the IPv6 address [0:0:0:0:0:0:0:1] as [::1]'"
           + " | ' Write \"http://[::1]\".'",
-      "https://xn--zz.example   | 'the host''s label \"xn--zz\" is not the punycode of a name"
-          + " browsers accept, so no page has this host' | ''",
-      "https://app%2Eexample.com | the host has a percent-escape, which browsers decode before"
-          + " sending it | ' Write \"https://app.example.com\".'",
   })
   void originThatIsNotSerializedIsAnErrorShowingTheFix(String origin, String problem,
       String fix) {

@@ -367,10 +367,6 @@ public final class OriginSyntax {
     int labelStart = i;
     for (; i < length; i++) {
       char c = origin.charAt(i);
-      if (i == labelStart && origin.startsWith("xn--", i)) {
-        // Punycode: only the parser decodes and checks it.
-        return false;
-      }
       if (c == '.') {
         if (i == labelStart) {
           return false;
@@ -670,9 +666,6 @@ public final class OriginSyntax {
       return Optional.of("the host \"" + host + "\" has characters a host name cannot have");
     } else if (host.startsWith(".") || host.contains("..")) {
       return Optional.of("the host \"" + host + "\" has an empty label");
-    } else if (notPunycode(host).isPresent()) {
-      return Optional.of("the host's label \"" + notPunycode(host).get() + "\" is not the"
-          + " punycode of a name browsers accept, so no page has this host");
     } else if (endsInNumber(host)) {
       Optional<String> address = ipv4(host);
       if (address.isEmpty()) {
@@ -825,19 +818,9 @@ public final class OriginSyntax {
     for (String label : ascii.split("\\.", -1)) {
       labels.add(IDN.toUnicode(label, IDN.ALLOW_UNASSIGNED));
     }
-    return areAsBrowsersKeep(labels);
-  }
-
-  /**
-   * Whether {@code labels}, the Unicode labels of a host, hold only characters that UTS #46 keeps
-   * as they are ({@link #isAsBrowsersKeep}), in NFC, none beginning with a combining mark, and
-   * keep the Bidi rule (RFC 5893) where one is right to left.
-   */
-  private static boolean areAsBrowsersKeep(List<String> labels) {
     boolean bidi = false;
     for (String label : labels) {
-      if (!label.isEmpty() && isCombiningMark(label.codePointAt(0))
-          || !Normalizer.isNormalized(label, Normalizer.Form.NFC)) {
+      if (!label.isEmpty() && isCombiningMark(label.codePointAt(0))) {
         return false;
       }
       for (int i = 0; i < label.length(); i += Character.charCount(label.codePointAt(i))) {
@@ -862,8 +845,6 @@ public final class OriginSyntax {
   private static boolean isAsBrowsersKeep(int c) {
     int type = Character.getType(c);
     if (type == Character.UNASSIGNED || type == Character.TITLECASE_LETTER
-        || type == Character.CONTROL || type == Character.PRIVATE_USE
-        || type == Character.SURROGATE
         || isCherokeeSmall(c) || HANGUL_FILLERS.indexOf(c) >= 0) {
       return false;
     }
@@ -1100,99 +1081,6 @@ public final class OriginSyntax {
       }
     }
     return true;
-  }
-
-  /**
-   * The first label of {@code host}, an ASCII host name, that is {@code xn--} followed by what is
-   * no punycode of a label browsers accept (UTS #46 decodes and checks such labels: it must
-   * decode, to something not all ASCII, and then pass as a label written in Unicode would), or
-   * empty when there is none.
-   */
-  private static Optional<String> notPunycode(String host) {
-    for (String label : host.split("\\.")) {
-      if (!label.startsWith("xn--")) {
-        continue;
-      }
-      Optional<String> decoded = punycodeDecoded(label.substring(4));
-      // Upper case is told by areAsBrowsersKeep, which keeps Cherokee capitals as UTS #46 does.
-      if (decoded.isEmpty() || isAscii(decoded.get())
-          || !areAsBrowsersKeep(List.of(decoded.get()))) {
-        return Optional.of(label);
-      }
-    }
-    return Optional.empty();
-  }
-
-  /** RFC 3492's decoding of {@code encoded}, what follows {@code xn--}; empty where it fails. */
-  static Optional<String> punycodeDecoded(String encoded) {
-    int delimiter = encoded.lastIndexOf('-');
-    List<Integer> output = new ArrayList<>();
-    for (int j = 0; j < Math.max(delimiter, 0); j++) {
-      char c = encoded.charAt(j);
-      if (c >= 0x80) {
-        return Optional.empty();
-      }
-      output.add((int) c);
-    }
-    int n = 128;
-    int i = 0;
-    int bias = 72;
-    for (int in = delimiter > 0 ? delimiter + 1 : 0; in < encoded.length(); ) {
-      int oldI = i;
-      int weight = 1;
-      for (int k = 36; ; k += 36) {
-        if (in >= encoded.length()) {
-          return Optional.empty();
-        }
-        int digit = punycodeDigit(encoded.charAt(in++));
-        if (digit < 0 || digit > (Integer.MAX_VALUE - i) / weight) {
-          return Optional.empty();
-        }
-        i += digit * weight;
-        int t = k <= bias ? 1 : k >= bias + 26 ? 26 : k - bias;
-        if (digit < t) {
-          break;
-        }
-        if (weight > Integer.MAX_VALUE / (36 - t)) {
-          return Optional.empty();
-        }
-        weight *= 36 - t;
-      }
-      int length = output.size() + 1;
-      bias = punycodeBias(i - oldI, length, oldI == 0);
-      if (i / length > Integer.MAX_VALUE - n) {
-        return Optional.empty();
-      }
-      n += i / length;
-      i %= length;
-      if (n > Character.MAX_CODE_POINT || n >= Character.MIN_SURROGATE
-          && n <= Character.MAX_SURROGATE) {
-        return Optional.empty();
-      }
-      output.add(i, n);
-      i++;
-    }
-    StringBuilder decoded = new StringBuilder();
-    output.forEach(decoded::appendCodePoint);
-    return Optional.of(decoded.toString());
-  }
-
-  private static int punycodeDigit(char c) {
-    return c >= '0' && c <= '9' ? c - '0' + 26
-        : c >= 'a' && c <= 'z' ? c - 'a'
-        : c >= 'A' && c <= 'Z' ? c - 'A'
-        : -1;
-  }
-
-  private static int punycodeBias(int delta, int length, boolean first) {
-    delta = first ? delta / 700 : delta / 2;
-    delta += delta / length;
-    int k = 0;
-    while (delta > 35 * 26 / 2) {
-      delta /= 35;
-      k += 36;
-    }
-    return k + 36 * delta / (delta + 38);
   }
 
   /** {@code s} with its {@code %XX} escapes decoded as UTF-8, if every one is well formed. */
