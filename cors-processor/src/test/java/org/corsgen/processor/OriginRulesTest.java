@@ -71,6 +71,13 @@ class OriginRulesTest {
         "https://app.example.com.:8443", "https://app.example.com:8443");
     assertClean(compile(resource(
         "@Cors(origins = {\"https://app.example.com\", \"https://app.example.com.\"})")));
+    JavaFileObject inDefault = resource("@Cors(origins = \"${app:https://app.example.com.}\")");
+    assertOnly(compile(inDefault), inDefault, "@Cors", Message.ORIGIN_TRAILING_DOT,
+        "https://app.example.com.", "https://app.example.com");
+    JavaFileObject twice = resource(
+        "@Cors(origins = {\"https://app.example.com.\",",
+        "    \"https://app.example.com.\"})");
+    assertThat(compile(twice)).hadWarningCount(2); // the dot once, the repetition once
   }
 
   @ParameterizedTest

@@ -121,12 +121,10 @@ final class PolicyReader {
       } else if (parsed instanceof OriginSyntax.Exact exactOrigin) {
         if (exact.putIfAbsent(exactOrigin.origin(), item) != null) {
           values.report(Message.ORIGIN_DUPLICATE, Optional.of(item), origin);
-        }
-        String withoutDot = TRAILING_DOT.matcher(origin).replaceFirst("$1");
-        if (!withoutDot.equals(origin)
-            && items.stream().noneMatch(other -> other.getValue().equals(withoutDot))) {
-          // Listed beside the name without the dot, it is meant: pages are opened at both.
-          values.report(Message.ORIGIN_TRAILING_DOT, Optional.of(item), origin, withoutDot);
+        } else {
+          reportTrailingDot(values, item, origin, items.stream()
+              .map(other -> (String) other.getValue())
+              .toList());
         }
       } else if (parsed instanceof OriginSyntax.Pattern pattern) {
         if (patterns.putIfAbsent(pattern.pattern(), item) != null) {
@@ -204,6 +202,9 @@ final class PolicyReader {
           || parsed instanceof OriginSyntax.Pattern pattern
           && patternsInDefault.putIfAbsent(pattern.pattern(), item) != null) {
         values.report(Message.ORIGIN_DUPLICATE, Optional.of(item), origin.strip());
+      } else if (parsed instanceof OriginSyntax.Exact) {
+        reportTrailingDot(values, item, origin.strip(),
+            Arrays.stream(origins).map(String::strip).toList());
       }
     }
     // A default is a list of its own: what a literal list is told, it is told too.
@@ -216,6 +217,18 @@ final class PolicyReader {
     return defaultValue == null || defaultValue.isBlank()
         ? "${" + key + "}"
         : "${" + key + ":" + defaultValue + "}";
+  }
+
+  /**
+   * Warns about an exact {@code origin} whose host ends with a dot, unless {@code listed}, the
+   * entries of its list, has the origin without the dot too: then pages are opened at both.
+   */
+  private static void reportTrailingDot(Values values, AnnotationValue item, String origin,
+      List<String> listed) {
+    String withoutDot = TRAILING_DOT.matcher(origin).replaceFirst("$1");
+    if (!withoutDot.equals(origin) && !listed.contains(withoutDot)) {
+      values.report(Message.ORIGIN_TRAILING_DOT, Optional.of(item), origin, withoutDot);
+    }
   }
 
   /** Another library's placeholder syntax, and corsgen's placeholder it meant. */

@@ -228,8 +228,15 @@ public final class OriginSyntax {
   /** What can follow {@code https://} as a host, with a port, a slash or a wildcard label. */
   private static final Predicate<String> HOST_AND_PORT = whole("[\\p{L}\\p{N}*._\\[\\]:-]+/?");
   private static final Predicate<String> HOST_NAME_CHARS = whole("[a-z0-9*_.-]+");
-  /** What ends a URL's authority; browsers read a backslash as a slash in http(s) URLs. */
-  private static final String PATH_STARTS = "/?#\\";
+  /** What ends a URL's authority. */
+  private static final String PATH_STARTS = "/?#";
+  /**
+   * The same in a URL of a scheme browsers read a backslash as a slash in: the URL standard's
+   * special schemes that pages come from, and Chromium's extensions, which it parses alike.
+   */
+  private static final String PATH_STARTS_OR_BACKSLASH = "/?#\\";
+  private static final Set<String> BACKSLASH_IS_SLASH = Set.of("http", "https",
+      "chrome-extension");
   private static final Predicate<String> BRACKETED_IPV6_CHARS = whole("\\[[0-9a-f:.]+]");
   private static final Predicate<String> PORT = whole(":[0-9]{1,5}");
   /**
@@ -453,7 +460,7 @@ public final class OriginSyntax {
           : validNormalized(pageScheme + entry.substring(separator));
       return new Invalid(Problem.NOT_A_PAGE, notAPage, fix);
     }
-    if (!isAscii(hostOf(authorityOf(entry.substring(separator + SEPARATOR.length()))))) {
+    if (!isAscii(hostOf(authorityOf(scheme, entry.substring(separator + SEPARATOR.length()))))) {
       Optional<String> punycode = normalize(entry).filter(fixed -> problem(fixed).isEmpty());
       if (punycode.isPresent()) {
         // Its punycode form may be well made but on a bad port: that is what to say then.
@@ -583,8 +590,10 @@ public final class OriginSyntax {
   }
 
   private static boolean isLoopback(String host) {
-    return host.equals("localhost") || host.endsWith(".localhost") || host.equals("[::1]")
-        || LOOPBACK_IPV4.test(host);
+    // localhost. is localhost, fully qualified: browsers take it as a secure context too.
+    String name = host.endsWith(".") ? host.substring(0, host.length() - 1) : host;
+    return name.equals("localhost") || name.endsWith(".localhost") || name.equals("[::1]")
+        || LOOPBACK_IPV4.test(name);
   }
 
   /** Why {@code entry} (which has a scheme separator) is not a serialized origin. */
@@ -603,7 +612,7 @@ public final class OriginSyntax {
     if (!scheme.equals(scheme.toLowerCase(Locale.ROOT))) {
       return Optional.of("the scheme has upper-case letters");
     }
-    int end = firstOf(rest, PATH_STARTS);
+    int end = firstOf(rest, pathStarts(scheme));
     if (end >= 0) {
       char c = rest.charAt(end);
       if (c == '\\') {
@@ -643,7 +652,7 @@ public final class OriginSyntax {
           + " browser can give for this one: new URL(\"" + entry + "\").origin");
     }
     Optional<String> unbracketed = host.indexOf(':') >= 0 && !host.startsWith("[")
-        ? ipv6(authorityOf(rest))
+        ? ipv6(authorityOf(scheme, rest))
         : Optional.empty();
     if (unbracketed.isPresent()) {
       return Optional.of("an IPv6 address is written in brackets, as [" + unbracketed.get()
@@ -717,8 +726,14 @@ public final class OriginSyntax {
   }
 
   /** The authority of what follows {@code scheme://}: up to any path, query or fragment. */
-  private static String authorityOf(String rest) {
-    int end = firstOf(rest, PATH_STARTS);
+  /** What ends the authority of a URL of {@code scheme}. */
+  private static String pathStarts(String scheme) {
+    return BACKSLASH_IS_SLASH.contains(scheme.strip().toLowerCase(Locale.ROOT))
+        ? PATH_STARTS_OR_BACKSLASH : PATH_STARTS;
+  }
+
+  private static String authorityOf(String scheme, String rest) {
+    int end = firstOf(rest, pathStarts(scheme));
     String authority = end < 0 ? rest : rest.substring(0, end);
     return authority.substring(authority.lastIndexOf('@') + 1);
   }
@@ -743,18 +758,24 @@ public final class OriginSyntax {
       return Optional.empty();
     }
     String scheme = entry.substring(0, separator).strip().toLowerCase(Locale.ROOT);
-    String authority = authorityOf(entry.substring(separator + SEPARATOR.length()).strip());
+    String authority = authorityOf(scheme,
+        entry.substring(separator + SEPARATOR.length()).strip());
     String host = hostOf(authority);
     String port = authority.substring(host.length());
     if (host.indexOf('%') >= 0) {
       // The URL standard percent-decodes a host before it maps it to ASCII.
       Optional<String> decoded = percentDecoded(host);
-      if (decoded.isEmpty()) {
+      // What decodes to a delimiter, a wildcard or a character IDN maps otherwise than browsers
+      // has no form to offer: browsers refuse it or keep the escape.
+      if (decoded.isEmpty() || decoded.get().chars().anyMatch(c -> c <= ' '
+          || ":/?#[]@\\%*".indexOf(c) >= 0 || IDNA_DEVIATIONS.indexOf(c) >= 0)) {
         return Optional.empty();
       }
       host = decoded.get();
     }
-    if (host.endsWith(".") && !host.endsWith("..")) {
+    // An exact origin may end with a dot (a fully qualified name); a pattern may not.
+    if (host.endsWith(".") && !host.endsWith("..")
+        && (host.startsWith("*.") || port.equals(PORT_WILDCARD))) {
       host = host.substring(0, host.length() - 1);
     }
     // After the dot is gone: "*." is no pattern, and a prefix of it would leave nothing.
@@ -1093,8 +1114,7 @@ public final class OriginSyntax {
         i += Character.charCount(codePoint) - 1;
         continue;
       }
-      if (i + 2 >= s.length() || Character.digit(s.charAt(i + 1), 16) < 0
-          || Character.digit(s.charAt(i + 2), 16) < 0) {
+      if (i + 2 >= s.length() || !isHexDigit(s.charAt(i + 1)) || !isHexDigit(s.charAt(i + 2))) {
         return Optional.empty();
       }
       bytes.write(Character.digit(s.charAt(i + 1), 16) * 16 + Character.digit(s.charAt(i + 2), 16));
@@ -1106,6 +1126,11 @@ public final class OriginSyntax {
     } catch (CharacterCodingException e) {
       return Optional.empty();
     }
+  }
+
+  /** An ASCII hex digit: {@link Character#digit} takes other scripts' digits too. */
+  private static boolean isHexDigit(char c) {
+    return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F';
   }
 
   private static int firstOf(String s, String chars) {

@@ -118,6 +118,21 @@ class OriginSyntaxTest {
         invalid("https://app%2.example.com"), "no fix for an escape that is none");
     assertEquals(new Invalid(Problem.MALFORMED, percent, Optional.empty()),
         invalid("https://app%FF.example.com"), "nor for bytes that are no UTF-8");
+    assertEquals(Optional.empty(), invalid("https://app.example.com%3A8080").fix(),
+        "an escaped colon is no port");
+    assertEquals(Optional.empty(), invalid("https://a%C3%9F.example").fix(),
+        "IDN maps \u00df otherwise than browsers");
+    // Outside http(s) and Chromium's extensions a backslash is no slash: browsers refuse it.
+    assertEquals(Optional.empty(), invalid("moz-extension://abc\\x").fix());
+  }
+
+  /** A fully qualified loopback name is loopback: browsers take it as a secure context. */
+  @Test
+  void aTrailingDotKeepsLoopbackLoopback() {
+    assertFalse(OriginSyntax.isCleartext(new OriginSyntax.Exact("http://localhost.:3000")));
+    assertTrue(OriginSyntax.isCleartext(new OriginSyntax.Exact("http://intranet.:3000")));
+    assertEquals(Optional.of("https://app.example.com."), invalid("https://APP.example.com.").fix(),
+        "the fix keeps the dot, as browsers send it");
   }
 
   @Test
