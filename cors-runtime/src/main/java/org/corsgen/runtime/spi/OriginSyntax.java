@@ -725,13 +725,13 @@ public final class OriginSyntax {
     return Optional.empty();
   }
 
-  /** The authority of what follows {@code scheme://}: up to any path, query or fragment. */
   /** What ends the authority of a URL of {@code scheme}. */
   private static String pathStarts(String scheme) {
     return BACKSLASH_IS_SLASH.contains(scheme.strip().toLowerCase(Locale.ROOT))
         ? PATH_STARTS_OR_BACKSLASH : PATH_STARTS;
   }
 
+  /** The authority of what follows {@code scheme://}: up to any path, query or fragment. */
   private static String authorityOf(String scheme, String rest) {
     int end = firstOf(rest, pathStarts(scheme));
     String authority = end < 0 ? rest : rest.substring(0, end);
