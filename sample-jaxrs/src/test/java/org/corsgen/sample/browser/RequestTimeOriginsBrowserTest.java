@@ -56,7 +56,8 @@ class RequestTimeOriginsBrowserTest {
       return tenants.contains(origin);
     };
     api = GrizzlyHttpServerFactory.createHttpServer(URI.create("http://127.0.0.1:0/"),
-        new ResourceConfig(TenantDomainsResource.class, CorsFeature.class)
+        new ResourceConfig(TenantDomainsResource.class, TenantAccountsResource.class,
+            CorsFeature.class)
             .property("tenant.origins", check)
             .register(log));
   }
@@ -89,10 +90,14 @@ class RequestTimeOriginsBrowserTest {
   }
 
   private Fetched fetch(String method, Map<String, Object> init) {
+    return fetch("/tenant-domains", method, init);
+  }
+
+  private Fetched fetch(String path, String method, Map<String, Object> init) {
     Map<String, Object> request = new HashMap<>(init);
     request.put("method", method);
     return Fetched.in(driver, "http://127.0.0.1:" + api.getListener("grizzly").getPort()
-        + "/tenant-domains?" + RequestLog.TAG + "=" + tag, request, 1).get(0);
+        + path + "?" + RequestLog.TAG + "=" + tag, request, 1).get(0);
   }
 
   private static final Map<String, Object> JSON_PUT = Map.of("body", "{}",
@@ -143,5 +148,29 @@ class RequestTimeOriginsBrowserTest {
     assertEquals(List.of("OPTIONS /tenant-domains 403", "GET /tenant-domains 200",
         "OPTIONS /tenant-domains 204", "PUT /tenant-domains 200"), log.requestsTagged(tag),
         "no 500: a failing check is a refusal");
+  }
+
+  /**
+   * With credentials, the browser wants the origin itself and Allow-Credentials: a page the check
+   * allows gets both, preflighted or not; taken off, its credentialed GET is served but unread.
+   * (The page is on localhost, which credentials allow over plain http.)
+   */
+  @Test
+  void aPageTheCheckAllowsSendsCredentialsAndReadsTheAnswer() {
+    tenants.add(page());
+    Map<String, Object> credentialedPut = new HashMap<>(JSON_PUT);
+    credentialedPut.put("credentials", "include");
+    Fetched allowed = fetch("/tenant-accounts", "PUT", credentialedPut);
+    assertFalse(allowed.blocked(), allowed.toString());
+    assertEquals("stored {}", allowed.body());
+    Fetched read = fetch("/tenant-accounts", "GET", Map.of("credentials", "include"));
+    assertEquals("account", read.body());
+
+    tenants.remove(page());
+    Fetched unread = fetch("/tenant-accounts", "GET", Map.of("credentials", "include"));
+    assertTrue(unread.blocked(), unread.toString());
+
+    assertEquals(List.of("OPTIONS /tenant-accounts 204", "PUT /tenant-accounts 200",
+        "GET /tenant-accounts 200", "GET /tenant-accounts 200"), log.requestsTagged(tag));
   }
 }
