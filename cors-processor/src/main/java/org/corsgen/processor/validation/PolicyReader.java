@@ -122,9 +122,8 @@ final class PolicyReader {
         if (exact.putIfAbsent(exactOrigin.origin(), item) != null) {
           values.report(Message.ORIGIN_DUPLICATE, Optional.of(item), origin);
         } else {
-          reportTrailingDot(values, item, origin, items.stream()
-              .map(other -> (String) other.getValue())
-              .toList());
+          reportTrailingDot(values, item, origin,
+              listed -> items.stream().anyMatch(other -> other.getValue().equals(listed)));
         }
       } else if (parsed instanceof OriginSyntax.Pattern pattern) {
         if (patterns.putIfAbsent(pattern.pattern(), item) != null) {
@@ -204,7 +203,7 @@ final class PolicyReader {
         values.report(Message.ORIGIN_DUPLICATE, Optional.of(item), origin.strip());
       } else if (parsed instanceof OriginSyntax.Exact) {
         reportTrailingDot(values, item, origin.strip(),
-            Arrays.stream(origins).map(String::strip).toList());
+            listed -> Arrays.stream(origins).anyMatch(other -> other.strip().equals(listed)));
       }
     }
     // A default is a list of its own: what a literal list is told, it is told too.
@@ -220,13 +219,13 @@ final class PolicyReader {
   }
 
   /**
-   * Warns about an exact {@code origin} whose host ends with a dot, unless {@code listed}, the
-   * entries of its list, has the origin without the dot too: then pages are opened at both.
+   * Warns about an exact {@code origin} whose host ends with a dot, unless its list has the
+   * origin without the dot too ({@code isListed}): then pages are opened at both.
    */
   private static void reportTrailingDot(Values values, AnnotationValue item, String origin,
-      List<String> listed) {
+      Predicate<String> isListed) {
     String withoutDot = TRAILING_DOT.matcher(origin).replaceFirst("$1");
-    if (!withoutDot.equals(origin) && !listed.contains(withoutDot)) {
+    if (!withoutDot.equals(origin) && !isListed.test(withoutDot)) {
       values.report(Message.ORIGIN_TRAILING_DOT, Optional.of(item), origin, withoutDot);
     }
   }

@@ -62,8 +62,9 @@ final class UsageRules {
     checkMethods(cors, answered(cors, uses, ownHeadPaths), served(servedByClass), inherited,
         report);
     checkAuthorization(cors, uses, injected, report);
-    checkHeaderParams(cors, injected, uses, report);
-    checkCookieParams(cors, injected, uses, report);
+    List<ReadHeader> readUnder = readUnder(cors, uses, injected);
+    checkHeaderParams(cors, readUnder, report);
+    checkCookieParams(cors, readUnder, report);
     checkContentType(cors, uses, classConsumes, report);
   }
 
@@ -288,12 +289,12 @@ final class UsageRules {
   /**
    * A method that reads a request header with {@code @HeaderParam} expects pages to send it; when
    * the header needs the preflight's permission and {@code allowHeaders} does not list it, each
-   * such request is refused. Every request to a root resource also reads its {@code injected}
-   * headers. Once per header name and policy, on the first reader: each policy needs its own
+   * such request is refused. {@code readUnder} is what {@link #readUnder} gives: a root
+   * resource's injected headers count too. Once per header name and policy, on the first reader: each policy needs its own
    * fix. {@code "*"} is {@link #checkAuthorization}'s, and an error of its own with credentials.
    */
-  private static void checkHeaderParams(AnnotatedCors cors, List<ReadHeader> injected,
-      List<ServedMethod> uses, Report report) {
+  private static void checkHeaderParams(AnnotatedCors cors, List<ReadHeader> readUnder,
+      Report report) {
     List<String> allowed = cors.items("allowHeaders").stream()
         .map(item -> (String) item.getValue())
         .toList();
@@ -302,7 +303,7 @@ final class UsageRules {
       return;
     }
     Set<String> reported = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
-    for (ReadHeader header : readUnder(cors, uses, injected)) {
+    for (ReadHeader header : readUnder) {
       if (!header.cookie() && !HttpNames.needsNoPreflightPermission(header.header())
           && allowed.stream().noneMatch(header.header()::equalsIgnoreCase)
           && !header.suppresses(Message.HEADER_PARAM_NOT_ALLOWED, report)
@@ -325,14 +326,14 @@ final class UsageRules {
    * per policy, on the first reader; not under {@code origins = "*"}, which credentials never
    * go with, nor for a cookie with a {@code @DefaultValue}, which says it may be missing.
    */
-  private static void checkCookieParams(AnnotatedCors cors, List<ReadHeader> injected,
-      List<ServedMethod> uses, Report report) {
+  private static void checkCookieParams(AnnotatedCors cors, List<ReadHeader> readUnder,
+      Report report) {
     if (cors.allowsCredentials() || cors.items("origins").stream()
         .anyMatch(item -> item.getValue().equals("*"))) {
       // Under "*" no cross-origin page can send credentials: the cookie is another client's.
       return;
     }
-    readUnder(cors, uses, injected).stream()
+    readUnder.stream()
         .filter(header -> header.cookie()
             && !header.suppresses(Message.COOKIE_WITHOUT_CREDENTIALS, report))
         .findFirst()

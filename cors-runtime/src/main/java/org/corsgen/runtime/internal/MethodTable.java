@@ -26,8 +26,6 @@ final class MethodTable {
   private final Set<String> served;
   private final List<CorsPolicy> policies;
   private final Map<CorsPolicy, String> allowMethods;
-  /** The methods each policy governs itself, for the start-up log. */
-  private final Map<CorsPolicy, String> ownMethods;
   private final Map<CorsPolicy, List<CorsPolicy>> narrower;
   private final Map<CorsPolicy, List<CorsPolicy>> otherSimpleMethodPolicies;
   private final boolean simpleMethodWithoutPolicy;
@@ -44,9 +42,7 @@ final class MethodTable {
     // share one list: equal @Cors on two classes serving one URL are two instances, and listing
     // each one's methods apart would only make browsers preflight the others again.
     Map<CorsPolicy, StringJoiner> methods = new LinkedHashMap<>();
-    Map<CorsPolicy, StringJoiner> own = new LinkedHashMap<>();
     new TreeMap<>(policyByMethod).forEach((method, policy) -> {
-      own.computeIfAbsent(policy, p -> new StringJoiner(", ")).add(method);
       StringJoiner group = methods.get(policy);
       if (group == null) {
         group = methods.entrySet().stream()
@@ -68,9 +64,6 @@ final class MethodTable {
           .toList());
     });
     this.allowMethods = Collections.unmodifiableMap(allowMethods);
-    Map<CorsPolicy, String> ownMethods = new LinkedHashMap<>();
-    own.forEach((policy, joined) -> ownMethods.put(policy, joined.toString()));
-    this.ownMethods = Collections.unmodifiableMap(ownMethods);
     this.narrower = Map.copyOf(narrower);
     Map<CorsPolicy, List<CorsPolicy>> otherSimpleMethodPolicies = new LinkedHashMap<>();
     for (CorsPolicy policy : policies) {
@@ -163,7 +156,11 @@ final class MethodTable {
 
   /** What the table grants, for the start-up log: {@code GET, HEAD from [https://a.com]}. */
   String describe() {
-    return ownMethods.entrySet().stream()
+    // Each policy with the methods it governs itself, not its group's: the log says which is whose.
+    Map<CorsPolicy, StringJoiner> own = new LinkedHashMap<>();
+    new TreeMap<>(policyByMethod).forEach((method, policy) ->
+        own.computeIfAbsent(policy, p -> new StringJoiner(", ")).add(method));
+    return own.entrySet().stream()
         .map(entry -> entry.getValue() + " from [" + entry.getKey().declaredOriginList() + "]")
         .collect(Collectors.joining("; "));
   }
